@@ -1,0 +1,1198 @@
+//! The campaign table: the emulation campaigns of §III.3 of the plan, with
+//! their lead agencies, the kinds of exemplar and roles they take, the rules
+//! a file can be checked against (SPEC §4.2) and their qualitative criteria
+//! (SPEC §4.3). This file is meant to be read beside the plan: every entry
+//! says what its paragraph says, and nothing else in `kh` knows a campaign.
+
+use crate::lang::Lang;
+use crate::text::{closest, slugify};
+use crate::vocab::InitiativeLevel;
+use crate::vocab::Kind::{self, CaNhan, HoGiaDinh, TapThe};
+use crate::vocab::Rating::{self, Tot, XuatSac};
+use crate::vocab::Role::{self, CanBo, DoanhNhan, GiaoVien, HocSinh, NguoiDan};
+use crate::vocab::{Fact, Kind as K};
+
+/// The campaigns, in the order of the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Campaign {
+    HocTapLamTheoBac,
+    NongThonMoi,
+    ViNguoiNgheo,
+    VanHoaCongSo,
+    CaiCachHanhChinh,
+    KetCauHaTang,
+    DanVanKheo,
+    LaoDongGioi,
+    DayTotHocTot,
+    YTeHaiLong,
+    QuyetThang,
+    ViAnNinhToQuoc,
+    GiaiPhongMatBang,
+    NongDanSanXuatGioi,
+    CuuChienBinhKinhTeGioi,
+    PhuNuTichCuc,
+    ThanhNienXungKich,
+    LapThanLapNghiep,
+    LinhVucKhac,
+}
+
+/// One thing a rule asks of a nomination's `[facts]` (or `[model]`).
+#[derive(Clone, Copy, Debug)]
+pub enum Check {
+    /// `rating` is mandatory and at least this good.
+    Rating(Rating),
+    /// `party_rating` is mandatory and "hoàn thành xuất sắc".
+    PartyRating,
+    /// The fact must be given.
+    Present(Fact),
+    /// The fact must be given and be 0.
+    Zero(Fact),
+    /// At least one condition must hold (facts left out count as not held).
+    AnyOf(&'static [Cond]),
+    /// `initiative_level`, when given, must be this level.
+    InitiativeAt(InitiativeLevel),
+    /// The number must be given and be at least this much.
+    AtLeast(Fact, f64),
+    /// The PAR index rose or the rank improved on last year; all four numbers
+    /// are needed to tell.
+    ParImproved,
+    /// The `[model]` table of a "Dân vận khéo" model is complete and sound.
+    DanVanModel,
+}
+
+/// A condition inside [`Check::AnyOf`].
+#[derive(Clone, Copy, Debug)]
+pub enum Cond {
+    /// A yes/no fact is `true`.
+    True(Fact),
+    /// A number is above 0.
+    Positive(Fact),
+}
+
+impl Cond {
+    pub fn fact(self) -> Fact {
+        match self {
+            Cond::True(f) | Cond::Positive(f) => f,
+        }
+    }
+}
+
+/// A rule of a campaign: what it checks, and for whom.
+#[derive(Clone, Copy, Debug)]
+pub struct Requirement {
+    pub kind: Kind,
+    /// Only for these roles; empty means every role.
+    pub roles: &'static [Role],
+    /// Only when this yes/no fact is `true`.
+    pub when: Option<Fact>,
+    pub check: Check,
+}
+
+const fn req(kind: Kind, check: Check) -> Requirement {
+    Requirement {
+        kind,
+        roles: &[],
+        when: None,
+        check,
+    }
+}
+
+impl Requirement {
+    const fn roles(self, roles: &'static [Role]) -> Self {
+        Requirement { roles, ..self }
+    }
+    const fn when(self, fact: Fact) -> Self {
+        Requirement {
+            when: Some(fact),
+            ..self
+        }
+    }
+
+    /// The facts this rule looks at.
+    pub fn facts(&self) -> Vec<Fact> {
+        let mut out: Vec<Fact> = self.when.into_iter().collect();
+        match self.check {
+            Check::Rating(_) => out.push(Fact::Rating),
+            Check::PartyRating => out.push(Fact::PartyRating),
+            Check::Present(f) | Check::Zero(f) | Check::AtLeast(f, _) => out.push(f),
+            Check::AnyOf(conds) => out.extend(conds.iter().map(|c| c.fact())),
+            Check::InitiativeAt(_) => out.push(Fact::InitiativeLevel),
+            Check::ParImproved => out.extend([
+                Fact::ParIndex,
+                Fact::ParIndexPrev,
+                Fact::ParRank,
+                Fact::ParRankPrev,
+            ]),
+            Check::DanVanModel => {}
+        }
+        out
+    }
+
+    /// Does the rule concern a nomination of this kind and role? (`when` is
+    /// judged separately, on the facts.)
+    pub fn concerns(&self, kind: Kind, role: Option<Role>) -> bool {
+        self.kind == kind
+            && (self.roles.is_empty() || role.is_some_and(|r| self.roles.contains(&r)))
+    }
+}
+
+/// A qualitative criterion an achievement can back (SPEC §4.3).
+#[derive(Clone, Copy, Debug)]
+pub struct Criterion {
+    pub id: &'static str,
+    /// Kinds it applies to; empty means every kind the campaign takes.
+    pub kinds: &'static [Kind],
+    /// Roles it applies to; empty means every role.
+    pub roles: &'static [Role],
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+const fn crit(
+    kinds: &'static [Kind],
+    id: &'static str,
+    vi: &'static str,
+    en: &'static str,
+) -> Criterion {
+    Criterion {
+        id,
+        kinds,
+        roles: &[],
+        vi,
+        en,
+    }
+}
+
+impl Criterion {
+    const fn roles(self, roles: &'static [Role]) -> Self {
+        Criterion { roles, ..self }
+    }
+
+    pub fn text(&self, lang: Lang) -> &'static str {
+        lang.pick(self.vi, self.en)
+    }
+
+    /// Applies to this kind and role; an unknown role sees every role's
+    /// criteria.
+    pub fn applies(&self, kind: Kind, role: Option<Role>) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&kind))
+            && (self.roles.is_empty() || role.is_none_or(|r| self.roles.contains(&r)))
+    }
+}
+
+/// The general criteria of §III.2, asked of every exemplar in every campaign.
+pub const GENERAL_CRITERIA: &[Criterion] = &[
+    crit(
+        &[],
+        "chap-hanh",
+        "Gương mẫu chấp hành tốt chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước",
+        "Sets an example in following the Party's lines and the State's policies and laws",
+    ),
+    crit(
+        &[],
+        "hoan-thanh-xuat-sac",
+        "Hoàn thành xuất sắc các nhiệm vụ được giao",
+        "Completes the assigned tasks excellently",
+    ),
+    crit(
+        &[],
+        "sang-tao",
+        "Có mô hình mới, cách làm hay, nhiều sáng kiến, giải pháp sáng tạo mang lại hiệu quả thiết thực, dẫn đầu trong phong trào thi đua",
+        "Has new models, good practices, initiatives and creative solutions with real effect; leads the campaign",
+    ),
+    crit(
+        &[],
+        "tuong-than",
+        "Có tinh thần tương thân tương ái, tích cực tham gia các hoạt động xã hội, nhân đạo, từ thiện, góp phần bảo đảm an sinh xã hội",
+        "Shows solidarity; takes an active part in social, humanitarian and charitable work",
+    ),
+];
+
+/// Everything the plan says about one campaign.
+#[derive(Debug)]
+pub struct CampaignInfo {
+    pub id: Campaign,
+    /// The only spelling a nomination file may use.
+    pub slug: &'static str,
+    /// Other spellings the command line takes.
+    pub aliases: &'static [&'static str],
+    /// Section of the plan, "3.1" … "3.15"; "*" for the closing paragraph.
+    pub section: &'static str,
+    pub name_vi: &'static str,
+    pub name_en: &'static str,
+    /// Cơ quan chủ trì. Names of public bodies are proper names and are not
+    /// translated.
+    pub lead_agency: &'static str,
+    pub kinds: &'static [Kind],
+    /// Roles an individual must declare, where the campaign lists them.
+    pub roles: &'static [Role],
+    pub rules: &'static [Requirement],
+    /// The campaign's own criteria; the general ones come on top.
+    pub criteria: &'static [Criterion],
+}
+
+/// §3.15: the four mass-organisation campaigns share one paragraph of
+/// criteria.
+const MASS_ORG_CRITERIA: &[Criterion] = &[
+    crit(
+        &[],
+        "tuyen-truyen-van-dong",
+        "Có nhiều sáng tạo trong hoạt động tuyên truyền, giáo dục, vận động đoàn viên, hội viên và nhân dân thực hiện tốt đường lối của Đảng, chính sách, pháp luật của Nhà nước",
+        "Creative in informing, educating and mobilising members and the people to follow the Party's line and the law",
+    ),
+    crit(
+        &[],
+        "guong-tieu-bieu",
+        "Hưởng ứng tích cực các phong trào thi đua, là tấm gương tiêu biểu trong thực hiện phong trào",
+        "Responds actively to the campaigns and is a model in carrying them out",
+    ),
+];
+
+/// Rating rule shared by §3.10, §3.11, §3.12: individuals must be rated
+/// "hoàn thành xuất sắc".
+const INDIVIDUAL_EXCELLENT: &[Requirement] = &[req(CaNhan, Check::Rating(XuatSac))];
+
+pub const CAMPAIGNS: &[CampaignInfo] = &[
+    CampaignInfo {
+        id: Campaign::HocTapLamTheoBac,
+        slug: "hoc-tap-lam-theo-bac",
+        aliases: &[],
+        section: "3.1",
+        name_vi: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        name_en: "Studying and following Ho Chi Minh's thought, ethics and style",
+        lead_agency: "Ban Tuyên giáo Tỉnh ủy",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: &[
+            // "Tập thể được đánh giá hoàn thành xuất sắc nhiệm vụ; nếu là tổ chức
+            // Đảng, phải được công nhận Chi bộ, Đảng bộ hoàn thành xuất sắc nhiệm vụ."
+            req(TapThe, Check::Rating(XuatSac)),
+            req(TapThe, Check::PartyRating).when(Fact::PartyOrg),
+            // "Được đánh giá hoàn thành xuất sắc nhiệm vụ; nếu là đảng viên phải
+            // được công nhận là đảng viên hoàn thành xuất sắc nhiệm vụ."
+            req(CaNhan, Check::Rating(XuatSac)),
+            req(CaNhan, Check::PartyRating).when(Fact::PartyMember),
+        ],
+        criteria: &[
+            crit(
+                &[TapThe],
+                "trien-khai-sang-tao",
+                "Tổ chức triển khai tốt việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh với nhiều nét mới, cách làm sáng tạo, thu hút đông đảo cán bộ, đảng viên và nhân dân",
+                "Carries out the study of Ho Chi Minh's example with new, creative ways that draw wide participation",
+            ),
+            crit(
+                &[TapThe],
+                "chuyen-bien-ro-net",
+                "Tạo được sự chuyển biến rõ nét, hiệu quả nổi trội trong thực hiện nhiệm vụ chuyên môn, nhiệm vụ chính trị; có nhiều gương điển hình được nhân rộng",
+                "Brings clear change and outstanding results in its professional and political tasks",
+            ),
+            crit(
+                &[TapThe],
+                "chuan-muc-dao-duc",
+                "Xây dựng được chuẩn mực đạo đức theo tư tưởng, đạo đức, phong cách Hồ Chí Minh và triển khai thực hiện có hiệu quả",
+                "Has set standards of conduct after Ho Chi Minh's example and applies them effectively",
+            ),
+            crit(
+                &[CaNhan],
+                "guong-mau-di-dau",
+                "Có phẩm chất đạo đức cách mạng trong sáng, gương mẫu đi đầu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                "Of upright revolutionary ethics, leads by example in following Ho Chi Minh",
+            ),
+            crit(
+                &[CaNhan],
+                "viec-lam-thiet-thuc",
+                "Có hành động, việc làm cụ thể, thiết thực trong rèn luyện đạo đức, thực hành tiết kiệm, phòng chống tham nhũng, lãng phí, tiêu cực",
+                "Takes concrete action in self-discipline, thrift and the fight against corruption and waste",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::NongThonMoi,
+        slug: "nong-thon-moi",
+        aliases: &[],
+        section: "3.2",
+        name_vi: "Chung sức xây dựng nông thôn mới",
+        name_en: "Joining hands to build new countryside",
+        lead_agency: "Sở Nông nghiệp và Phát triển nông thôn",
+        kinds: &[TapThe, CaNhan, HoGiaDinh],
+        roles: &[],
+        rules: &[],
+        criteria: &[
+            crit(
+                &[TapThe],
+                "cach-lam-dot-pha",
+                "Có phương pháp, cách làm hay, tổ chức phong trào thi đua có tính đột phá",
+                "Has good methods and runs the campaign with breakthrough results",
+            ),
+            crit(
+                &[TapThe],
+                "ntm-nang-cao-kieu-mau",
+                "Đạt các tiêu chí nông thôn mới nâng cao, nông thôn mới kiểu mẫu, vượt các chỉ tiêu đề ra",
+                "Meets the advanced or model new-countryside criteria, beyond the set targets",
+            ),
+            crit(
+                &[CaNhan, HoGiaDinh],
+                "tuyen-truyen-van-dong",
+                "Tích cực trong công tác tuyên truyền, vận động xây dựng nông thôn mới",
+                "Active in informing and mobilising people to build new countryside",
+            ),
+            crit(
+                &[CaNhan, HoGiaDinh],
+                "dong-gop-ha-tang",
+                "Đóng góp tiền của, vật chất, ngày công lao động xây dựng cơ sở hạ tầng nông thôn",
+                "Contributes money, materials or work days to rural infrastructure",
+            ),
+            crit(
+                &[CaNhan, HoGiaDinh],
+                "mo-hinh-san-xuat",
+                "Có mô hình hay, cách làm mới, sáng tạo, hiệu quả trong lao động, sản xuất",
+                "Has a good, new, creative and effective way of working and producing",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::ViNguoiNgheo,
+        slug: "vi-nguoi-ngheo",
+        aliases: &[],
+        section: "3.3",
+        name_vi: "Vì người nghèo - Không để ai bị bỏ lại phía sau",
+        name_en: "For the poor – leaving no one behind",
+        lead_agency: "Sở Lao động - Thương binh và Xã hội",
+        kinds: &[TapThe, CaNhan, HoGiaDinh],
+        roles: &[],
+        rules: &[
+            // "Hộ gia đình: Có ý thức, trách nhiệm tự nguyện đăng ký thoát nghèo, …;
+            // có nhiều đóng góp, hỗ trợ … cho các hộ nghèo, hộ cận nghèo …"
+            req(
+                HoGiaDinh,
+                Check::AnyOf(&[
+                    Cond::True(Fact::RegisteredExitPoverty),
+                    Cond::True(Fact::SupportsPoorHouseholds),
+                ]),
+            ),
+        ],
+        criteria: &[
+            crit(
+                &[TapThe],
+                "chi-dao-trien-khai",
+                "Có thành tích xuất sắc trong việc chỉ đạo, triển khai thực hiện phong trào thi đua",
+                "Led and carried out the campaign with outstanding results",
+            ),
+            crit(
+                &[CaNhan],
+                "tham-muu-sang-tao",
+                "Có nhiều sáng tạo, đổi mới trong lãnh đạo, chỉ đạo, tham mưu thực hiện hiệu quả phong trào thi đua",
+                "Creative and innovative in leading, directing or advising on the campaign",
+            ),
+            crit(
+                &[TapThe, CaNhan],
+                "giam-ngheo",
+                "Có những việc làm thiết thực, hiệu quả, đóng góp cụ thể trong công tác giảm nghèo và hỗ trợ người nghèo",
+                "Does practical, effective work for poverty reduction and for the poor",
+            ),
+            crit(
+                &[HoGiaDinh],
+                "tu-nguyen-thoat-ngheo",
+                "Có ý thức, trách nhiệm tự nguyện đăng ký thoát nghèo, thoát nghèo bền vững",
+                "Registered of its own will to leave poverty, and left it for good",
+            ),
+            crit(
+                &[HoGiaDinh],
+                "lam-kinh-te",
+                "Có nhiều sáng kiến, cách làm hay, hiệu quả trong lao động, phát triển sản xuất, làm kinh tế",
+                "Has initiatives and good ways of working, producing and earning",
+            ),
+            crit(
+                &[HoGiaDinh],
+                "ho-tro-ho-ngheo",
+                "Có nhiều đóng góp, hỗ trợ hiệu quả cho các hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo phát triển sản xuất",
+                "Gives effective help to poor, near-poor and newly non-poor households",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::VanHoaCongSo,
+        slug: "van-hoa-cong-so",
+        aliases: &[],
+        section: "3.4",
+        name_vi: "Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở",
+        name_en: "Public servants emulating in office culture",
+        lead_agency: "Sở Nội vụ",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: &[],
+        criteria: &[
+            crit(
+                &[TapThe],
+                "van-minh-hien-dai",
+                "Đoàn kết, văn minh, hiện đại, xanh, sạch, đẹp",
+                "United, civilised, modern, green, clean and tidy",
+            ),
+            crit(
+                &[TapThe],
+                "don-gian-thu-tuc",
+                "Công khai, minh bạch, đơn giản hóa thủ tục hành chính, rút ngắn thời gian giải quyết công việc",
+                "Open and transparent; simplifies procedures and shortens handling times",
+            ),
+            crit(
+                &[TapThe],
+                "phong-trao-thiet-thuc",
+                "Tổ chức các phong trào thi đua thiết thực, hiệu quả, nội dung, hình thức phong phú, đa dạng",
+                "Runs practical, effective and varied emulation movements",
+            ),
+            crit(
+                &[CaNhan],
+                "dao-duc-loi-song",
+                "Thường xuyên tu dưỡng, rèn luyện chuẩn mực về đạo đức, lối sống",
+                "Keeps cultivating standards of ethics and lifestyle",
+            ),
+            crit(
+                &[CaNhan],
+                "ky-cuong-hanh-chinh",
+                "Chấp hành nghiêm túc kỷ cương, kỷ luật hành chính; làm việc tận tụy, trách nhiệm",
+                "Keeps administrative discipline; works with devotion and responsibility",
+            ),
+            crit(
+                &[CaNhan],
+                "giao-tiep-ung-xu",
+                "Thực hiện chuẩn mực trong giao tiếp, ứng xử",
+                "Meets the standards of communication and conduct",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::CaiCachHanhChinh,
+        slug: "cai-cach-hanh-chinh",
+        aliases: &[],
+        section: "3.5",
+        name_vi: "Đẩy mạnh cải cách hành chính trên địa bàn tỉnh Hà Nam giai đoạn 2023 - 2025",
+        name_en: "Stepping up administrative reform in Ha Nam province, 2023–2025",
+        lead_agency: "Sở Nội vụ",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: &[
+            // "… không có hồ sơ trễ hẹn, tồn đọng."
+            req(TapThe, Check::Zero(Fact::LateDossiers)),
+            // "… có sáng kiến hoặc giải pháp trong lĩnh vực cải cách hành chính
+            // được cơ quan, đơn vị, địa phương hoặc tỉnh công nhận …"
+            req(TapThe, Check::Present(Fact::InitiativeLevel)),
+            // For units the province scores: an initiative recognised by the
+            // province, an index of 90 or more, and a rise in points or rank.
+            req(TapThe, Check::InitiativeAt(InitiativeLevel::Tinh)).when(Fact::ParScored),
+            req(TapThe, Check::AtLeast(Fact::ParIndex, 90.0)).when(Fact::ParScored),
+            req(TapThe, Check::ParImproved).when(Fact::ParScored),
+            req(CaNhan, Check::Zero(Fact::LateDossiers)),
+            req(CaNhan, Check::Present(Fact::InitiativeLevel)),
+            // "Được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên."
+            req(CaNhan, Check::Rating(Tot)),
+        ],
+        criteria: &[
+            crit(
+                &[],
+                "ky-luat-hanh-chinh",
+                "Thực hiện nghiêm kỷ luật, kỷ cương hành chính",
+                "Keeps strict administrative discipline",
+            ),
+            crit(
+                &[],
+                "ke-hoach-cchc",
+                "Thực hiện tốt các nhiệm vụ được giao trong Kế hoạch cải cách hành chính hằng năm, giai đoạn",
+                "Carries out its tasks in the yearly and multi-year administrative reform plans",
+            ),
+            crit(
+                &[],
+                "sang-kien-cchc",
+                "Có sáng kiến hoặc giải pháp trong lĩnh vực cải cách hành chính được công nhận phạm vi ảnh hưởng và hiệu quả áp dụng",
+                "Has an administrative reform initiative or solution recognised for its reach and effect",
+            ),
+            crit(
+                &[],
+                "cong-khai-thu-tuc",
+                "Công bố, công khai kịp thời thủ tục hành chính; cắt giảm, đơn giản hóa thủ tục; không có hồ sơ trễ hẹn, tồn đọng",
+                "Publishes procedures on time, cuts and simplifies them; no late or pending dossiers",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::KetCauHaTang,
+        slug: "ket-cau-ha-tang",
+        aliases: &[],
+        section: "3.6",
+        name_vi: "Đẩy mạnh phát triển kết cấu hạ tầng đồng bộ, hiện đại; thực hành tiết kiệm, chống lãng phí",
+        name_en: "Developing integrated, modern infrastructure; practising thrift and fighting waste",
+        lead_agency: "Các đơn vị theo Kế hoạch số 315/KH-UBND",
+        kinds: &[TapThe, CaNhan],
+        roles: &[CanBo, NguoiDan, DoanhNhan],
+        rules: &[
+            // Officials and entrepreneurs: "có sáng kiến, giải pháp hữu ích được
+            // cấp có thẩm quyền công nhận".
+            req(CaNhan, Check::Present(Fact::InitiativeLevel)).roles(&[CanBo, DoanhNhan]),
+        ],
+        criteria: &[
+            crit(
+                &[TapThe],
+                "co-che-chinh-sach",
+                "Tham mưu ban hành cơ chế, chính sách, văn bản quy phạm pháp luật để phát triển kết cấu hạ tầng đồng bộ, hiện đại",
+                "Drafts policies and regulations that advance integrated, modern infrastructure",
+            ),
+            crit(
+                &[TapThe],
+                "cong-trinh-trong-diem",
+                "Chỉ đạo quyết liệt, hoàn thành sớm các công trình, dự án quan trọng, có sức lan tỏa",
+                "Drives key projects to early completion",
+            ),
+            crit(
+                &[TapThe],
+                "cong-khai-ngan-sach",
+                "Công khai, minh bạch việc quản lý, sử dụng ngân sách, vốn, tài sản nhà nước; thực hành tiết kiệm, chống lãng phí",
+                "Manages public budget and assets openly; practises thrift and fights waste",
+            ),
+            crit(
+                &[CaNhan],
+                "quan-ly-von-tai-san",
+                "Gương mẫu quản lý, sử dụng vốn và tài sản nhà nước được giao đúng mục đích, định mức, tiêu chuẩn, chế độ",
+                "Uses the public funds and assets entrusted to them as rules require",
+            )
+            .roles(&[CanBo]),
+            crit(
+                &[CaNhan],
+                "sang-kien-tiet-kiem",
+                "Có sáng kiến, giải pháp hữu ích được cấp có thẩm quyền công nhận trong thực hành tiết kiệm, chống lãng phí",
+                "Has a recognised initiative or solution for thrift and against waste",
+            )
+            .roles(&[CanBo, DoanhNhan]),
+            crit(
+                &[CaNhan],
+                "su-dung-tai-nguyen",
+                "Sử dụng tài nguyên thiên nhiên đúng mục đích, tiết kiệm, hiệu quả; tham gia giám sát, phản ánh hành vi gây lãng phí",
+                "Uses natural resources thriftily; watches for and reports waste",
+            )
+            .roles(&[NguoiDan]),
+            crit(
+                &[CaNhan],
+                "tham-gia-du-an",
+                "Trực tiếp tham gia đóng góp, giúp đỡ, tuyên truyền vận động thực hiện các dự án trọng điểm về kết cấu hạ tầng",
+                "Contributes to and campaigns for key infrastructure projects",
+            )
+            .roles(&[NguoiDan]),
+            crit(
+                &[CaNhan],
+                "ung-dung-cong-nghe",
+                "Nghiên cứu, chuyển giao, ứng dụng công nghệ hiện đại, sử dụng hợp lý các nguồn lực phục vụ xây dựng công trình hạ tầng",
+                "Brings modern technology and sound use of resources to infrastructure works",
+            )
+            .roles(&[DoanhNhan]),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::DanVanKheo,
+        slug: "dan-van-kheo",
+        aliases: &[],
+        section: "3.7",
+        name_vi: "Dân vận khéo",
+        name_en: "Skilful mass mobilisation",
+        lead_agency: "Ban Dân vận Tỉnh ủy",
+        kinds: &[TapThe],
+        roles: &[],
+        rules: &[
+            // A model with a name, an address, a field, a four-step plan, a
+            // 100-point scale and a complete archive.
+            req(TapThe, Check::DanVanModel),
+        ],
+        criteria: &[
+            crit(
+                &[],
+                "mo-hinh-ro-rang",
+                "Mô hình có tên gọi, địa chỉ rõ ràng, thuộc một trong các lĩnh vực: kinh tế, văn hóa - xã hội, an ninh - quốc phòng, xây dựng hệ thống chính trị",
+                "A model with a clear name and address in one of the four fields",
+            ),
+            crit(
+                &[],
+                "ke-hoach-4-buoc",
+                "Xây dựng kế hoạch thực hiện theo trình tự 4 bước (Hướng dẫn số 22-HD/BCĐ); có tiêu chí đánh giá với thang điểm 100",
+                "Planned in the four steps of Guidance 22-HD/BCĐ and scored on a 100-point scale",
+            ),
+            crit(
+                &[],
+                "viec-moi-viec-kho",
+                "Giải quyết được những việc mới, việc khó, nhiệm vụ chính trị mà cấp ủy, chính quyền đang tập trung lãnh đạo",
+                "Solves new and hard problems the local Party and government are focused on",
+            ),
+            crit(
+                &[],
+                "huy-dong-nguon-luc",
+                "Có sự phối hợp của nhiều thành phần, lực lượng; huy động được nguồn lực xã hội hóa; phát huy quyền làm chủ của Nhân dân",
+                "Brings many forces together, mobilises social resources and the people's ownership",
+            ),
+            crit(
+                &[],
+                "ben-vung-nhan-rong",
+                "Mô hình có tính bền vững, sức lan tỏa, được tổng kết và có khả năng nhân rộng",
+                "Lasting, spreading, reviewed and fit to be replicated",
+            ),
+            crit(
+                &[],
+                "ho-so-day-du",
+                "Mô hình có hồ sơ lưu trữ đầy đủ theo quy định",
+                "Its records are fully archived as required",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::LaoDongGioi,
+        slug: "lao-dong-gioi",
+        aliases: &[],
+        section: "3.8",
+        name_vi: "Lao động giỏi, lao động sáng tạo",
+        name_en: "Good workers, creative workers",
+        lead_agency: "Liên đoàn Lao động tỉnh",
+        kinds: &[CaNhan],
+        roles: &[],
+        rules: &[],
+        criteria: &[
+            crit(
+                &[],
+                "vuot-muc-ke-hoach",
+                "Hoàn thành vượt mức lao động, kế hoạch sản xuất kinh doanh được giao",
+                "Exceeds the assigned work and production targets",
+            ),
+            crit(
+                &[],
+                "an-toan-lao-dong",
+                "Chấp hành tốt nội quy lao động và các quy định về an toàn, vệ sinh lao động",
+                "Keeps the work rules and occupational safety rules",
+            ),
+            crit(
+                &[],
+                "cai-tien-ky-thuat",
+                "Có nhiều sáng kiến, cải tiến kỹ thuật, ứng dụng tiến bộ khoa học nâng cao năng suất, chất lượng",
+                "Has initiatives and technical improvements that raise productivity and quality",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::DayTotHocTot,
+        slug: "day-tot-hoc-tot",
+        aliases: &["moi-thay-co-giao"],
+        section: "3.9",
+        name_vi: "Mỗi thầy, cô giáo là một tấm gương đạo đức, tự học và sáng tạo; Dạy tốt - học tốt",
+        name_en: "Every teacher a model of ethics, self-study and creativity; Teach well – learn well",
+        lead_agency: "Sở Giáo dục và Đào tạo",
+        kinds: &[TapThe, CaNhan],
+        roles: &[GiaoVien, HocSinh],
+        rules: &[
+            // "Giáo viên: hoàn thành xuất sắc nhiệm vụ được giao …"
+            req(CaNhan, Check::Rating(XuatSac)).roles(&[GiaoVien]),
+        ],
+        criteria: &[
+            crit(
+                &[TapThe],
+                "dan-dau-phong-trao",
+                "Đoàn kết, tiêu biểu xuất sắc, dẫn đầu phong trào thi đua “Dạy tốt - học tốt”",
+                "United and outstanding, leading the “Teach well – learn well” campaign",
+            ),
+            crit(
+                &[TapThe],
+                "doi-moi-phuong-phap",
+                "Có nhiều đổi mới về phương pháp giảng dạy, áp dụng khoa học kỹ thuật mang lại hiệu quả thiết thực",
+                "Renews teaching methods and applies technology to real effect",
+            ),
+            crit(
+                &[CaNhan],
+                "giang-day-sang-kien",
+                "Nỗ lực trong công tác giảng dạy, có nhiều giải pháp, sáng kiến được áp dụng mang lại hiệu quả thiết thực",
+                "Works hard at teaching; has solutions and initiatives in use",
+            )
+            .roles(&[GiaoVien]),
+            crit(
+                &[CaNhan],
+                "boi-duong-hoc-sinh-gioi",
+                "Có nhiều thành tích trong bồi dưỡng học sinh giỏi các cấp, đạt nhiều giải thưởng trong các cuộc thi",
+                "Coaches gifted pupils to prizes in competitions",
+            )
+            .roles(&[GiaoVien]),
+            crit(
+                &[CaNhan],
+                "vuot-kho-hoc-gioi",
+                "Ham học hỏi, vượt khó vươn lên, đạt nhiều thành tích xuất sắc trong các cuộc thi học sinh giỏi các cấp",
+                "Eager to learn, overcomes hardship, wins in gifted-pupil competitions",
+            )
+            .roles(&[HocSinh]),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::YTeHaiLong,
+        slug: "y-te-hai-long",
+        aliases: &[],
+        section: "3.10",
+        name_vi: "Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng của người bệnh",
+        name_en: "Health workers renewing their manner of service toward patient satisfaction",
+        lead_agency: "Sở Y tế",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: INDIVIDUAL_EXCELLENT,
+        criteria: &[
+            crit(
+                &[TapThe],
+                "12-dieu-y-duc",
+                "Có thành tích tiêu biểu trong thực hiện 12 điều y đức, các Chương trình, mục tiêu quốc gia về y tế",
+                "Stands out in the 12 rules of medical ethics and the national health programmes",
+            ),
+            crit(
+                &[TapThe],
+                "chat-luong-kham-chua-benh",
+                "Có nhiều giải pháp nâng cao chất lượng khám, chữa bệnh; đề tài, sáng kiến ứng dụng khoa học kỹ thuật vào điều trị",
+                "Improves care quality; applies research and initiatives to treatment",
+            ),
+            crit(
+                &[CaNhan],
+                "giai-phap-moi",
+                "Có nhiều giải pháp mới sáng tạo nâng cao hiệu quả công tác",
+                "Has new, creative solutions that make the work more effective",
+            ),
+            crit(
+                &[CaNhan],
+                "y-duc",
+                "Thực hiện có hiệu quả các phong trào thi đua của ngành, đặc biệt là y đức của người thầy thuốc",
+                "Lives up to the sector's campaigns, above all medical ethics",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::QuyetThang,
+        slug: "quyet-thang",
+        aliases: &[],
+        section: "3.11",
+        name_vi: "Thi đua Quyết thắng",
+        name_en: "Determined to win",
+        lead_agency: "Bộ Chỉ huy quân sự tỉnh",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: INDIVIDUAL_EXCELLENT,
+        criteria: &[
+            crit(
+                &[TapThe],
+                "vung-manh-toan-dien",
+                "Đoàn kết, vững mạnh toàn diện mẫu mực, tiêu biểu; duy trì nghiêm nguyên tắc, quy chế, chế độ quy định",
+                "United, strong in every respect; keeps principles and regulations strictly",
+            ),
+            crit(
+                &[TapThe],
+                "nhiem-vu-quoc-phong",
+                "Hoàn thành xuất sắc nhiệm vụ quốc phòng, quân sự địa phương",
+                "Completes local defence and military tasks excellently",
+            ),
+            crit(
+                &[CaNhan],
+                "muu-tri-dung-cam",
+                "Gương mẫu, mưu trí, dũng cảm trong công tác, chiến đấu, phục vụ chiến đấu, giúp đỡ Nhân dân",
+                "Exemplary, resourceful and brave in duty and combat; helps the people",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::ViAnNinhToQuoc,
+        slug: "vi-an-ninh-to-quoc",
+        aliases: &["toan-dan-bao-ve-an-ninh-to-quoc"],
+        section: "3.12",
+        name_vi: "Vì an ninh Tổ quốc; Toàn dân bảo vệ an ninh Tổ quốc",
+        name_en: "For national security; all people protecting national security",
+        lead_agency: "Công an tỉnh",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: INDIVIDUAL_EXCELLENT,
+        criteria: &[
+            crit(
+                &[TapThe],
+                "du-bao-tinh-hinh",
+                "Làm tốt công tác dự báo tình hình, không để bị động, bất ngờ; an ninh chính trị, trật tự an toàn xã hội được bảo đảm",
+                "Foresees the situation; keeps political security and public order",
+            ),
+            crit(
+                &[TapThe],
+                "phong-chong-toi-pham",
+                "Thành tích tiêu biểu trong phòng ngừa, phát hiện, tố giác, đấu tranh chống tội phạm, tệ nạn xã hội; vận động quần chúng bảo vệ an ninh Tổ quốc",
+                "Stands out in preventing and fighting crime and mobilising the people",
+            ),
+            crit(
+                &[CaNhan],
+                "muu-tri-dung-cam",
+                "Gương mẫu, mưu trí, dũng cảm vì Nhân dân phục vụ",
+                "Exemplary, resourceful and brave in serving the people",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::GiaiPhongMatBang,
+        slug: "giai-phong-mat-bang",
+        aliases: &[],
+        section: "3.13",
+        name_vi: "Thi đua trong lĩnh vực giải phóng mặt bằng",
+        name_en: "Site clearance",
+        lead_agency: "Sở Tài nguyên và Môi trường",
+        kinds: &[TapThe, CaNhan, HoGiaDinh],
+        roles: &[],
+        rules: &[
+            // "Góp quyền sử dụng đất (hiến đất) … hoặc … bàn giao mặt bằng trước
+            // thời gian quy định."
+            req(
+                HoGiaDinh,
+                Check::AnyOf(&[
+                    Cond::Positive(Fact::LandContributedM2),
+                    Cond::True(Fact::HandoverEarly),
+                ]),
+            ),
+        ],
+        criteria: &[
+            crit(
+                &[TapThe],
+                "dung-quy-trinh",
+                "Chỉ đạo, tổ chức thực hiện giải phóng mặt bằng không trái pháp luật, đúng quy trình",
+                "Runs site clearance lawfully and by the procedure",
+            ),
+            crit(
+                &[TapThe],
+                "vuot-tien-do",
+                "Hoàn thành đúng hoặc vượt tiến độ đề ra",
+                "Finishes on or ahead of schedule",
+            ),
+            crit(
+                &[CaNhan],
+                "day-nhanh-gpmb",
+                "Có nhiều biện pháp, giải pháp sáng tạo, linh hoạt để đẩy nhanh công tác giải phóng mặt bằng",
+                "Finds creative, flexible ways to speed up site clearance",
+            ),
+            crit(
+                &[CaNhan],
+                "van-dong-nguoi-dan",
+                "Tích cực tuyên truyền, vận động người dân nơi cư trú thực hiện tốt các quy định về giải phóng mặt bằng",
+                "Persuades neighbours to follow the site clearance rules",
+            ),
+            crit(
+                &[CaNhan, HoGiaDinh],
+                "hien-dat",
+                "Góp quyền sử dụng đất (hiến đất) và tài sản trên đất có giá trị lớn",
+                "Contributed land use rights and assets of great value",
+            ),
+            crit(
+                &[CaNhan, HoGiaDinh],
+                "ban-giao-som",
+                "Tiêu biểu trong di dời, bàn giao mặt bằng trước thời gian quy định",
+                "Moved out and handed over the site ahead of the deadline",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::NongDanSanXuatGioi,
+        slug: "nong-dan-san-xuat-gioi",
+        aliases: &[],
+        section: "3.14",
+        name_vi: "Nông dân thi đua sản xuất kinh doanh giỏi, đoàn kết giúp đỡ nhau làm giàu và giảm nghèo bền vững",
+        name_en: "Farmers excelling in production and business, helping each other prosper and escape poverty",
+        lead_agency: "Hội Nông dân tỉnh",
+        kinds: &[CaNhan, HoGiaDinh],
+        roles: &[],
+        rules: &[],
+        criteria: &[
+            crit(
+                &[],
+                "san-xuat-gioi",
+                "Tiêu biểu xuất sắc trong sản xuất, kinh doanh, quy mô lớn, mang lại hiệu quả kinh tế cao",
+                "Outstanding in production and business at scale, with high returns",
+            ),
+            crit(
+                &[],
+                "chuyen-dich-co-cau",
+                "Năng động, dám nghĩ, dám làm, đi đầu trong chuyển dịch cơ cấu kinh tế, đầu tư mở rộng sản xuất",
+                "Bold and first in shifting the economic structure and expanding production",
+            ),
+            crit(
+                &[],
+                "ung-dung-khoa-hoc",
+                "Mạnh dạn áp dụng tiến bộ khoa học kỹ thuật vào trồng trọt, chăn nuôi",
+                "Applies scientific and technical advances to crops and livestock",
+            ),
+        ],
+    },
+    CampaignInfo {
+        id: Campaign::CuuChienBinhKinhTeGioi,
+        slug: "cuu-chien-binh-kinh-te-gioi",
+        aliases: &[],
+        section: "3.15",
+        name_vi: "Cựu chiến binh gương mẫu làm kinh tế giỏi",
+        name_en: "Veterans setting an example in doing business well",
+        lead_agency: "Hội Cựu chiến binh tỉnh",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: &[],
+        criteria: MASS_ORG_CRITERIA,
+    },
+    CampaignInfo {
+        id: Campaign::PhuNuTichCuc,
+        slug: "phu-nu-tich-cuc",
+        aliases: &[],
+        section: "3.15",
+        name_vi: "Phụ nữ tích cực học tập, lao động sáng tạo, xây dựng gia đình hạnh phúc",
+        name_en: "Women active in learning, creative work and building happy families",
+        lead_agency: "Hội Liên hiệp Phụ nữ tỉnh",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: &[],
+        criteria: MASS_ORG_CRITERIA,
+    },
+    CampaignInfo {
+        id: Campaign::ThanhNienXungKich,
+        slug: "thanh-nien-xung-kich",
+        aliases: &[],
+        section: "3.15",
+        name_vi: "Thanh niên xung kích, tình nguyện phát triển kinh tế - xã hội",
+        name_en: "Youth in the vanguard, volunteering for socio-economic development",
+        lead_agency: "Tỉnh đoàn Hà Nam",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: &[],
+        criteria: MASS_ORG_CRITERIA,
+    },
+    CampaignInfo {
+        id: Campaign::LapThanLapNghiep,
+        slug: "lap-than-lap-nghiep",
+        aliases: &[],
+        section: "3.15",
+        name_vi: "Lập thân, lập nghiệp",
+        name_en: "Making one's way and building a career",
+        lead_agency: "Tỉnh đoàn Hà Nam",
+        kinds: &[TapThe, CaNhan],
+        roles: &[],
+        rules: &[],
+        criteria: MASS_ORG_CRITERIA,
+    },
+    CampaignInfo {
+        id: Campaign::LinhVucKhac,
+        slug: "linh-vuc-khac",
+        aliases: &[],
+        section: "*",
+        name_vi: "Các lĩnh vực khác",
+        name_en: "Other fields",
+        lead_agency: "Sở Nội vụ",
+        kinds: &[TapThe, CaNhan, HoGiaDinh],
+        roles: &[],
+        rules: &[],
+        criteria: &[],
+    },
+];
+
+impl Campaign {
+    pub fn info(self) -> &'static CampaignInfo {
+        &CAMPAIGNS[self as usize]
+    }
+
+    pub fn all() -> impl Iterator<Item = Campaign> {
+        CAMPAIGNS.iter().map(|c| c.id)
+    }
+
+    pub fn slug(self) -> &'static str {
+        self.info().slug
+    }
+
+    /// The spelling a nomination file must use: the slug, exactly.
+    pub fn from_slug(s: &str) -> Option<Campaign> {
+        CAMPAIGNS.iter().find(|c| c.slug == s).map(|c| c.id)
+    }
+
+    /// What the command line takes: a slug, an alias, or the Vietnamese name
+    /// with or without diacritics ("nông thôn mới", "Dan van kheo").
+    pub fn lookup(input: &str) -> Option<Campaign> {
+        let key = slugify(input);
+        CAMPAIGNS
+            .iter()
+            .find(|c| c.slug == key || c.aliases.contains(&key.as_str()) || slugify(c.name_vi) == key)
+            .map(|c| c.id)
+    }
+
+    /// The slug closest to a misspelt campaign, for "did you mean".
+    pub fn suggest(input: &str) -> Option<&'static str> {
+        closest(
+            &slugify(input),
+            CAMPAIGNS.iter().flat_map(|c| std::iter::once(c.slug).chain(c.aliases.iter().copied())),
+        )
+        .map(|s| Campaign::lookup(s).map_or(s, |c| c.slug()))
+    }
+}
+
+impl CampaignInfo {
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.pick(self.name_vi, self.name_en)
+    }
+
+    pub fn takes(&self, kind: Kind) -> bool {
+        self.kinds.contains(&kind)
+    }
+
+    /// Every criterion a nomination of this kind and role answers to: the
+    /// general four, then the campaign's own.
+    pub fn criteria_for(&self, kind: Kind, role: Option<Role>) -> impl Iterator<Item = &'static Criterion> {
+        GENERAL_CRITERIA
+            .iter()
+            .chain(self.criteria.iter())
+            .filter(move |c| c.applies(kind, role))
+    }
+
+    /// The rules that concern a nomination of this kind and role.
+    pub fn rules_for(&self, kind: Kind, role: Option<Role>) -> impl Iterator<Item = &'static Requirement> {
+        self.rules.iter().filter(move |r| r.concerns(kind, role))
+    }
+
+    /// Whether any rule for this kind and role reads `fact`. `rating` is read
+    /// everywhere by the general criterion of §III.2; `party_rating` wherever
+    /// the party facts are.
+    pub fn reads(&self, kind: Kind, role: Option<Role>, fact: Fact) -> bool {
+        fact == Fact::Rating || self.rules_for(kind, role).any(|r| r.facts().contains(&fact))
+    }
+
+    /// The facts a template for this kind and role should offer, in the order
+    /// of SPEC §4.1.
+    pub fn facts_for(&self, kind: Kind, role: Option<Role>) -> Vec<Fact> {
+        Fact::ALL
+            .iter()
+            .copied()
+            .filter(|f| self.reads(kind, role, *f))
+            .collect()
+    }
+
+    /// The floor for `rating`: "hoàn thành xuất sắc" unless a rule of the
+    /// campaign sets a lower one for this kind and role.
+    pub fn rating_floor(&self, kind: Kind, role: Option<Role>) -> Rating {
+        self.rules_for(kind, role)
+            .filter_map(|r| match r.check {
+                Check::Rating(floor) => Some(floor),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(XuatSac)
+    }
+
+    /// Takes a `[model]` table (Dân vận khéo).
+    pub fn has_model(&self, kind: K) -> bool {
+        self.rules_for(kind, None)
+            .any(|r| matches!(r.check, Check::DanVanModel))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// SPEC §4: slug, section, kinds and roles of every campaign.
+    #[test]
+    fn table_matches_the_spec() {
+        let expected: &[(&str, &str, &[Kind], &[Role])] = &[
+            ("hoc-tap-lam-theo-bac", "3.1", &[TapThe, CaNhan], &[]),
+            ("nong-thon-moi", "3.2", &[TapThe, CaNhan, HoGiaDinh], &[]),
+            ("vi-nguoi-ngheo", "3.3", &[TapThe, CaNhan, HoGiaDinh], &[]),
+            ("van-hoa-cong-so", "3.4", &[TapThe, CaNhan], &[]),
+            ("cai-cach-hanh-chinh", "3.5", &[TapThe, CaNhan], &[]),
+            ("ket-cau-ha-tang", "3.6", &[TapThe, CaNhan], &[CanBo, NguoiDan, DoanhNhan]),
+            ("dan-van-kheo", "3.7", &[TapThe], &[]),
+            ("lao-dong-gioi", "3.8", &[CaNhan], &[]),
+            ("day-tot-hoc-tot", "3.9", &[TapThe, CaNhan], &[GiaoVien, HocSinh]),
+            ("y-te-hai-long", "3.10", &[TapThe, CaNhan], &[]),
+            ("quyet-thang", "3.11", &[TapThe, CaNhan], &[]),
+            ("vi-an-ninh-to-quoc", "3.12", &[TapThe, CaNhan], &[]),
+            ("giai-phong-mat-bang", "3.13", &[TapThe, CaNhan, HoGiaDinh], &[]),
+            ("nong-dan-san-xuat-gioi", "3.14", &[CaNhan, HoGiaDinh], &[]),
+            ("cuu-chien-binh-kinh-te-gioi", "3.15", &[TapThe, CaNhan], &[]),
+            ("phu-nu-tich-cuc", "3.15", &[TapThe, CaNhan], &[]),
+            ("thanh-nien-xung-kich", "3.15", &[TapThe, CaNhan], &[]),
+            ("lap-than-lap-nghiep", "3.15", &[TapThe, CaNhan], &[]),
+            ("linh-vuc-khac", "*", &[TapThe, CaNhan, HoGiaDinh], &[]),
+        ];
+        assert_eq!(CAMPAIGNS.len(), expected.len());
+        for (info, (slug, section, kinds, roles)) in CAMPAIGNS.iter().zip(expected) {
+            assert_eq!(info.slug, *slug);
+            assert_eq!(info.section, *section, "{slug}");
+            assert_eq!(info.kinds, *kinds, "{slug}");
+            assert_eq!(info.roles, *roles, "{slug}");
+        }
+    }
+
+    #[test]
+    fn ids_index_the_table() {
+        for (i, info) in CAMPAIGNS.iter().enumerate() {
+            assert_eq!(info.id as usize, i, "{}", info.slug);
+            assert_eq!(info.id.info().slug, info.slug);
+        }
+    }
+
+    #[test]
+    fn lead_agencies_match_the_spec() {
+        let agency = |s: &str| Campaign::from_slug(s).map(|c| c.info().lead_agency);
+        assert_eq!(agency("nong-thon-moi"), Some("Sở Nông nghiệp và Phát triển nông thôn"));
+        assert_eq!(agency("cai-cach-hanh-chinh"), Some("Sở Nội vụ"));
+        assert_eq!(agency("lap-than-lap-nghiep"), Some("Tỉnh đoàn Hà Nam"));
+        assert_eq!(agency("vi-an-ninh-to-quoc"), Some("Công an tỉnh"));
+    }
+
+    #[test]
+    fn aliases_and_names_resolve() {
+        assert_eq!(Campaign::lookup("toan-dan-bao-ve-an-ninh-to-quoc"), Some(Campaign::ViAnNinhToQuoc));
+        assert_eq!(Campaign::lookup("moi-thay-co-giao"), Some(Campaign::DayTotHocTot));
+        assert_eq!(Campaign::lookup("Chung sức xây dựng nông thôn mới"), Some(Campaign::NongThonMoi));
+        assert_eq!(Campaign::lookup("chung suc xay dung nong thon moi"), Some(Campaign::NongThonMoi));
+        assert_eq!(Campaign::lookup("Dân vận khéo"), Some(Campaign::DanVanKheo));
+        assert_eq!(Campaign::lookup("nông thôn mới"), Some(Campaign::NongThonMoi));
+        assert_eq!(Campaign::lookup("khong-co"), None);
+        // A file may only use the slug.
+        assert_eq!(Campaign::from_slug("moi-thay-co-giao"), None);
+        assert_eq!(Campaign::suggest("nong-thon-moy"), Some("nong-thon-moi"));
+        assert_eq!(Campaign::suggest("moi-thay-co-gião"), Some("day-tot-hoc-tot"));
+    }
+
+    #[test]
+    fn criteria_ids_are_unique_per_kind_and_role() {
+        for info in CAMPAIGNS {
+            for kind in info.kinds {
+                let roles: Vec<Option<Role>> = if *kind == CaNhan && !info.roles.is_empty() {
+                    info.roles.iter().map(|r| Some(*r)).collect()
+                } else {
+                    vec![None]
+                };
+                for role in roles {
+                    let ids: Vec<_> = info.criteria_for(*kind, role).map(|c| c.id).collect();
+                    let set: HashSet<_> = ids.iter().collect();
+                    assert_eq!(set.len(), ids.len(), "{} {:?}", info.slug, kind);
+                    assert!(ids.len() >= 4);
+                    for c in info.criteria_for(*kind, role) {
+                        assert!(crate::text::is_slug(c.id), "{}", c.id);
+                        assert!(c.kinds.iter().all(|k| info.kinds.contains(k)), "{}", c.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rules_follow_the_spec() {
+        let info = Campaign::CaiCachHanhChinh.info();
+        assert_eq!(info.rating_floor(CaNhan, None), Tot);
+        assert_eq!(info.rating_floor(TapThe, None), XuatSac);
+        assert!(info.reads(TapThe, None, Fact::ParIndex));
+        assert!(!info.reads(CaNhan, None, Fact::ParIndex));
+        let kch = Campaign::KetCauHaTang.info();
+        assert!(kch.reads(CaNhan, Some(CanBo), Fact::InitiativeLevel));
+        assert!(!kch.reads(CaNhan, Some(NguoiDan), Fact::InitiativeLevel));
+        let bac = Campaign::HocTapLamTheoBac.info();
+        assert!(bac.reads(TapThe, None, Fact::PartyOrg));
+        assert!(bac.reads(TapThe, None, Fact::PartyRating));
+        assert!(!bac.reads(TapThe, None, Fact::PartyMember));
+        assert!(Campaign::DanVanKheo.info().has_model(TapThe));
+        assert!(!Campaign::NongThonMoi.info().has_model(TapThe));
+        // Every campaign with rules names kinds it takes.
+        for info in CAMPAIGNS {
+            for r in info.rules {
+                assert!(info.takes(r.kind), "{}", info.slug);
+                assert!(r.roles.iter().all(|x| info.roles.contains(x)), "{}", info.slug);
+            }
+        }
+    }
+}

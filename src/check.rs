@@ -1,0 +1,240 @@
+//! The whole check of a round: walk, read and check every file once (in
+//! parallel), then the cross-file rules of SPEC §6. `kh validate` and
+//! `kh summary` both stand on this one pass.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Result;
+use rayon::prelude::*;
+
+use crate::config::{self, Settings, UnitInfo};
+use crate::diagnostic::{self, Diagnostic, Rule, Tally};
+use crate::lang::Lang;
+use crate::nomination::{self, Identity, Nomination};
+use crate::tr;
+use crate::tree::{self, Entry, Layout};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub lang: Lang,
+    /// The year a round without `kh.toml` is taken to be.
+    pub current_year: i32,
+}
+
+/// One nomination file and what came of it.
+#[derive(Debug)]
+pub struct Record {
+    pub path: String,
+    pub unit: String,
+    /// `None` when the file could not be read or parsed.
+    pub nomination: Option<Nomination>,
+    pub tally: Tally,
+}
+
+#[derive(Debug)]
+pub struct UnitRecord {
+    pub slug: String,
+    pub info: UnitInfo,
+    pub nominations: usize,
+    /// Its own problems and its files'.
+    pub tally: Tally,
+}
+
+/// Everything a run found.
+#[derive(Debug)]
+pub struct Report {
+    pub root: String,
+    pub settings: Settings,
+    pub units: Vec<UnitRecord>,
+    pub records: Vec<Record>,
+    /// Sorted by path, then line.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn tally(&self) -> Tally {
+        Tally::of(&self.diagnostics)
+    }
+}
+
+/// Checks whatever `target` names: a root, a unit or a file.
+pub fn run(target: &Path, opts: Options) -> Result<Report> {
+    let layout = tree::resolve(target, opts.lang)?;
+    Ok(check_layout(layout, opts))
+}
+
+pub fn check_layout(layout: Layout, opts: Options) -> Report {
+    let lang = opts.lang;
+    let mut diags = layout.problems;
+
+    let settings = match &layout.config {
+        Some(entry) => match tree::read_text(entry, lang) {
+            Ok(text) => {
+                let (s, d) = config::read_round(&entry.rel, &text, lang, opts.current_year);
+                diags.extend(d);
+                s
+            }
+            Err(d) => {
+                diags.push(d);
+                Settings::for_year(opts.current_year)
+            }
+        },
+        None => Settings::for_year(opts.current_year),
+    };
+
+    for entry in &layout.stray {
+        diags.push(Diagnostic::new(
+            Rule::OutsideUnit,
+            entry.rel.as_str(),
+            tr!(
+                lang,
+                "Tệp đề nghị nằm ngay trong thư mục gốc: hãy đặt vào thư mục của đơn vị gửi",
+                "A nomination directly in the root: put it in the folder of the unit that sends it"
+            ),
+        ));
+    }
+
+    // Every file of every unit, read and checked on all cores; the order of
+    // the results is the order of the walk, whatever the scheduling.
+    let jobs: Vec<(usize, &Entry)> = layout
+        .units
+        .iter()
+        .enumerate()
+        .flat_map(|(i, u)| u.files.iter().map(move |f| (i, f)))
+        .collect();
+    let checked: Vec<(usize, nomination::Checked)> = jobs
+        .par_iter()
+        .map(|(unit, entry)| (*unit, check_file(entry, lang, &settings)))
+        .collect();
+
+    let mut units: Vec<UnitRecord> = Vec::with_capacity(layout.units.len());
+    for unit in &layout.units {
+        let info = match &unit.descriptor {
+            Some(entry) => match tree::read_text(entry, lang) {
+                Ok(text) => {
+                    let (info, d) = config::read_unit(&entry.rel, &text, lang);
+                    diags.extend(d);
+                    info
+                }
+                Err(d) => {
+                    diags.push(d);
+                    UnitInfo::default()
+                }
+            },
+            None => {
+                diags.push(Diagnostic::new(
+                    Rule::UnitMissingDescriptor,
+                    unit.slug.as_str(),
+                    tr!(
+                        lang,
+                        "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục `{}`",
+                        "The unit folder has no unit.toml: its folder name `{}` stands in",
+                        unit.slug
+                    ),
+                ).help(lang.pick("tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\"", "create unit.toml with a line name = \"Full name of the unit\"")));
+                UnitInfo::default()
+            }
+        };
+        if unit.files.len() > settings.cap {
+            let files: Vec<&str> = unit.files.iter().map(|f| f.rel.as_str()).collect();
+            let (n, cap) = (unit.files.len(), settings.cap);
+            diags.push(
+                Diagnostic::new(
+                    Rule::UnitOverCap,
+                    unit.slug.as_str(),
+                    tr!(
+                        lang,
+                        "Đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
+                        "The unit sends {n} nominations, over the cap of {cap} (§IV.1)"
+                    ),
+                )
+                .help(tr!(lang, "các tệp: {}", "the files: {}", files.join(", "))),
+            );
+        }
+        units.push(UnitRecord {
+            slug: unit.slug.clone(),
+            info,
+            nominations: unit.files.len(),
+            tally: Tally::default(),
+        });
+    }
+
+    let mut records: Vec<Record> = Vec::with_capacity(checked.len());
+    for ((unit, entry), (_, result)) in jobs.iter().zip(checked) {
+        diags.extend(result.diagnostics);
+        records.push(Record {
+            path: entry.rel.clone(),
+            unit: layout.units[*unit].slug.clone(),
+            nomination: result.nomination,
+            tally: Tally::default(),
+        });
+    }
+
+    duplicates(&records, lang, &mut diags);
+
+    diagnostic::sort(&mut diags);
+    tally(&mut records, &mut units, &diags);
+    Report {
+        root: layout.root_display,
+        settings,
+        units,
+        records,
+        diagnostics: diags,
+    }
+}
+
+fn check_file(entry: &Entry, lang: Lang, settings: &Settings) -> nomination::Checked {
+    match tree::read_text(entry, lang) {
+        Ok(text) => nomination::check(&entry.rel, &text, lang, settings),
+        Err(d) => nomination::Checked {
+            nomination: None,
+            diagnostics: vec![d],
+        },
+    }
+}
+
+/// `duplicate-nominee`: one warning on each file, naming the others.
+fn duplicates(records: &[Record], lang: Lang, diags: &mut Vec<Diagnostic>) {
+    let mut by_identity: HashMap<&Identity, Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if let Some(id) = r.nomination.as_ref().and_then(|n| n.identity.as_ref()) {
+            by_identity.entry(id).or_default().push(i);
+        }
+    }
+    for group in by_identity.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            let others: Vec<&str> = group.iter().filter(|&&j| j != i).map(|&j| records[j].path.as_str()).collect();
+            let others = others.join(", ");
+            let nom = records[i].nomination.as_ref();
+            let name = nom.and_then(|n| n.name.as_deref()).unwrap_or("");
+            let name = crate::text::escape_controls(name);
+            diags.push(
+                Diagnostic::new(
+                    Rule::DuplicateNominee,
+                    records[i].path.as_str(),
+                    tr!(lang, "“{name}” cũng được đề nghị trong: {others}", "“{name}” is also nominated in: {others}"),
+                )
+                .at(nom.and_then(|n| n.name_location.clone())),
+            );
+        }
+    }
+}
+
+/// Counts each file's and each unit's problems once everything is known.
+fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic]) {
+    let mut per_path: HashMap<&str, Tally> = HashMap::new();
+    for d in diags {
+        per_path.entry(d.path.as_str()).or_default().add(d.severity);
+    }
+    let unit_index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.slug.clone(), i)).collect();
+    for r in records.iter_mut() {
+        r.tally = per_path.get(r.path.as_str()).copied().unwrap_or_default();
+    }
+    for d in diags {
+        let unit = d.path.split('/').next().unwrap_or("");
+        if let Some(&i) = unit_index.get(unit) {
+            units[i].tally.add(d.severity);
+        }
+    }
+}

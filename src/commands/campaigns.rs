@@ -1,0 +1,97 @@
+//! `kh campaigns` and `kh campaigns show X`.
+
+use anyhow::{Result, bail};
+use comfy_table::{ContentArrangement, Table};
+
+use crate::campaign::{CAMPAIGNS, Campaign, CampaignInfo};
+use crate::lang::Lang;
+use crate::rules::describe;
+use crate::tr;
+use crate::vocab::{Kind, Role};
+
+/// The campaigns, in plan order, as a table.
+pub fn list(lang: Lang, table_style: crate::cli::TableStyle) -> String {
+    let mut table = Table::new();
+    table_style.apply(&mut table);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_header(vec![
+        "§",
+        lang.pick("Mã", "Slug"),
+        lang.pick("Phong trào thi đua", "Campaign"),
+        lang.pick("Cơ quan chủ trì", "Lead agency"),
+        lang.pick("Đối tượng", "Kinds"),
+    ]);
+    for c in CAMPAIGNS {
+        let kinds: Vec<&str> = c.kinds.iter().map(|k| k.label(lang)).collect();
+        table.add_row(vec![c.section, c.slug, c.name(lang), c.lead_agency, &kinds.join(", ")]);
+    }
+    format!("{table}\n")
+}
+
+/// One campaign in full: what a lead agency or a clerk needs to know.
+pub fn show(query: &str, lang: Lang) -> Result<String> {
+    let Some(c) = Campaign::lookup(query) else {
+        let q = crate::text::escape_controls(query);
+        match Campaign::suggest(query) {
+            Some(s) => bail!(tr!(lang, "không có phong trào `{q}`; có phải là `{s}`?", "no campaign `{q}`; did you mean `{s}`?")),
+            None => bail!(tr!(lang, "không có phong trào `{q}`; xem danh sách: kh campaigns", "no campaign `{q}`; see the list: kh campaigns")),
+        }
+    };
+    Ok(describe_campaign(c.info(), lang))
+}
+
+fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
+    let mut out = String::new();
+    let line = |out: &mut String, label: &str, value: &str| {
+        out.push_str(&format!("{label:<18}{value}\n"));
+    };
+    out.push_str(&format!("{} (§{})\n\n", c.name(lang), c.section));
+    line(&mut out, lang.pick("Mã:", "Slug:"), c.slug);
+    if !c.aliases.is_empty() {
+        line(&mut out, lang.pick("Tên khác:", "Aliases:"), &c.aliases.join(", "));
+    }
+    line(&mut out, lang.pick("Cơ quan chủ trì:", "Lead agency:"), c.lead_agency);
+    let kinds: Vec<String> = c.kinds.iter().map(|k| format!("{} ({})", k.slug(), k.label(lang))).collect();
+    line(&mut out, lang.pick("Đối tượng:", "Kinds:"), &kinds.join(", "));
+    if !c.roles.is_empty() {
+        let roles: Vec<String> = c.roles.iter().map(|r| format!("{} ({})", r.slug(), r.label(lang))).collect();
+        line(&mut out, lang.pick("Vai trò cá nhân:", "Roles:"), &roles.join(", "));
+    }
+    out.push_str(&format!("\n{}\n", lang.pick("Quy tắc kiểm tra:", "Rules checked:")));
+    out.push_str(&format!(
+        "  - {}\n",
+        tr!(
+            lang,
+            "mọi đối tượng: `rating`, nếu ghi, phải là “hoàn thành xuất sắc nhiệm vụ” trừ khi phong trào cho mức thấp hơn (mục III.2)",
+            "everyone: `rating`, when given, must be “completed tasks excellently” unless the campaign sets a lower floor (§III.2)"
+        )
+    ));
+    for r in c.rules {
+        out.push_str(&format!("  - {}\n", describe(r, lang)));
+    }
+    out.push_str(&format!(
+        "\n{}\n",
+        lang.pick(
+            "Tiêu chí (ghi mã vào `criteria` của thành tích):",
+            "Criteria (name their ids in an achievement's `criteria`):"
+        )
+    ));
+    for kind in c.kinds {
+        let roles: Vec<Option<Role>> = if *kind == Kind::CaNhan && !c.roles.is_empty() {
+            c.roles.iter().copied().map(Some).collect()
+        } else {
+            vec![None]
+        };
+        for role in roles {
+            let who = match role {
+                Some(r) => format!("{} — {}", kind.label(lang), r.label(lang)),
+                None => kind.label(lang).to_string(),
+            };
+            out.push_str(&format!("  {who}:\n"));
+            for crit in c.criteria_for(*kind, role) {
+                out.push_str(&format!("    {:<26}{}\n", crit.id, crit.text(lang)));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,134 @@
+//! The round's settings (`kh.toml`) and a unit's descriptor (`unit.toml`),
+//! SPEC §2.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diagnostic::{Diagnostic, Rule};
+use crate::lang::Lang;
+use crate::nomination::{Cx, Need};
+use crate::tr;
+use crate::vocab::UnitLevel;
+
+/// What the rules of a round are judged against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Year of the round.
+    pub year: i32,
+    /// The day ages and "in the future" are judged against.
+    pub as_of: NaiveDate,
+    /// Most nominations one unit may send (§IV.1: "không quá 03 điển hình").
+    pub cap: usize,
+}
+
+impl Settings {
+    /// The defaults of SPEC §2 for a round held in `today`'s year.
+    pub fn for_year(year: i32) -> Settings {
+        Settings {
+            year,
+            as_of: end_of_year(year),
+            cap: 3,
+        }
+    }
+}
+
+fn end_of_year(year: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+/// Reads `kh.toml`; problems in it are reported and the defaults stand in.
+pub fn read_round(path: &str, text: &str, lang: Lang, current_year: i32) -> (Settings, Vec<Diagnostic>) {
+    let mut cx = Cx::new(path, text, lang);
+    let mut settings = Settings::for_year(current_year);
+    let Some(doc) = cx.parse(text) else {
+        return (settings, cx.diags);
+    };
+    let t = doc.get_ref();
+    let context = lang.pick("kh.toml", "kh.toml");
+    cx.unknown_keys(t, &["year", "cap_per_unit", "as_of"], context);
+    if let Some((year, span)) = cx.integer(t, "year", Need::Optional, None, lang.pick("năm", "year")) {
+        if (1945..=9999).contains(&year) {
+            settings.year = year as i32;
+        } else {
+            cx.report(Rule::InvalidValue, Some(span), tr!(lang, "`year` phải từ 1945 đến 9999", "`year` must be 1945 to 9999"));
+        }
+    }
+    settings.as_of = end_of_year(settings.year);
+    if let Some((cap, span)) = cx.integer(t, "cap_per_unit", Need::Optional, None, "cap_per_unit") {
+        match usize::try_from(cap) {
+            Ok(cap) if cap >= 1 => settings.cap = cap,
+            _ => {
+                cx.report(
+                    Rule::InvalidValue,
+                    Some(span),
+                    tr!(lang, "`cap_per_unit` phải từ 1 trở lên", "`cap_per_unit` must be at least 1"),
+                );
+            }
+        }
+    }
+    if let Some((as_of, _)) = cx.date(t, "as_of", Need::Optional, None, lang.pick("ngày xét", "reference day")) {
+        settings.as_of = as_of;
+    }
+    (settings, cx.diags)
+}
+
+/// What `unit.toml` says of a unit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitInfo {
+    pub name: Option<String>,
+    pub level: Option<UnitLevel>,
+}
+
+/// Reads `unit.toml`.
+pub fn read_unit(path: &str, text: &str, lang: Lang) -> (UnitInfo, Vec<Diagnostic>) {
+    let mut cx = Cx::new(path, text, lang);
+    let Some(doc) = cx.parse(text) else {
+        return (UnitInfo::default(), cx.diags);
+    };
+    let t = doc.get_ref();
+    cx.unknown_keys(t, &["name", "level"], "unit.toml");
+    let name = cx
+        .text(t, "name", Need::Required, None, lang.pick("tên đơn vị", "name of the unit"))
+        .map(|(s, _)| crate::text::nfc(s).trim().to_string());
+    let level = cx
+        .choice::<UnitLevel>(t, "level", Need::Optional, None, lang.pick("cấp", "level"))
+        .map(|(l, _)| l);
+    (UnitInfo { name, level }, cx.diags)
+}
+
+/// The current year, for a round that does not name its own.
+pub fn current_year() -> i32 {
+    chrono::Local::now().year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_follow_the_year() {
+        let (s, d) = read_round("kh.toml", "year = 2023\n", Lang::Vi, 2026);
+        assert!(d.is_empty());
+        assert_eq!(s, Settings::for_year(2023));
+        assert_eq!(s.as_of, NaiveDate::from_ymd_opt(2023, 12, 31).unwrap_or_default());
+        assert_eq!(s.cap, 3);
+    }
+
+    #[test]
+    fn bad_settings_are_reported_and_defaults_kept() {
+        let (s, d) = read_round("kh.toml", "year = 20\ncap_per_unit = 0\nas_of = \"31/02/2023\"\nfoo = 1\n", Lang::En, 2026);
+        assert_eq!(s, Settings::for_year(2026));
+        let codes: Vec<_> = d.iter().map(|d| d.rule.code()).collect();
+        assert_eq!(codes.iter().filter(|c| **c == "invalid-value").count(), 2);
+        assert!(codes.contains(&"invalid-date"));
+        assert!(codes.contains(&"unknown-field"));
+    }
+
+    #[test]
+    fn unit_descriptor() {
+        let (u, d) = read_unit("x/unit.toml", "name = \"Sở Y tế\"\nlevel = \"tinh\"\n", Lang::Vi);
+        assert!(d.is_empty());
+        assert_eq!(u.name.as_deref(), Some("Sở Y tế"));
+        let (_, d) = read_unit("x/unit.toml", "level = \"tỉnh\"\n", Lang::Vi);
+        assert_eq!(d.len(), 2);
+    }
+}

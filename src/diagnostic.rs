@@ -1,0 +1,251 @@
+//! The one diagnostic model every check writes to and every renderer reads.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// How much a problem holds a nomination back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The nomination cannot go forward.
+    Error,
+    /// A reviewer must look.
+    Warning,
+    /// Information.
+    Note,
+}
+
+macro_rules! rules {
+    ($($variant:ident = $code:literal, $sev:ident;)+) => {
+        /// Every rule code of the contract (SPEC §3–§7), with its severity.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule { $($variant),+ }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
+
+            /// The stable code scripts rely on; it never changes with the language.
+            pub fn code(self) -> &'static str {
+                match self { $(Rule::$variant => $code),+ }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Rule::$variant => Severity::$sev),+ }
+            }
+        }
+    };
+}
+
+rules! {
+    // §7: files that are not what they should be.
+    ParseError = "parse-error", Error;
+    NotUtf8 = "not-utf8", Error;
+    FileTooLarge = "file-too-large", Error;
+    IoError = "io-error", Error;
+    // §3: the form.
+    MissingField = "missing-field", Error;
+    EmptyField = "empty-field", Error;
+    InvalidValue = "invalid-value", Error;
+    UnknownField = "unknown-field", Error;
+    FieldNotForKind = "field-not-for-kind", Error;
+    InvalidDate = "invalid-date", Error;
+    DateInFuture = "date-in-future", Error;
+    ImplausibleAge = "implausible-age", Error;
+    AwardYearOutOfRange = "award-year-out-of-range", Error;
+    InvalidDecisionNumber = "invalid-decision-number", Error;
+    AwardDateMismatch = "award-date-mismatch", Warning;
+    // §4: the campaign.
+    UnknownCampaign = "unknown-campaign", Error;
+    KindNotAllowed = "kind-not-allowed", Error;
+    MissingRole = "missing-role", Error;
+    RoleNotAllowed = "role-not-allowed", Error;
+    MissingFact = "missing-fact", Error;
+    RatingBelowRequired = "rating-below-required", Error;
+    CriterionNotMet = "criterion-not-met", Error;
+    FactNotApplicable = "fact-not-applicable", Warning;
+    UnevidencedCriterion = "unevidenced-criterion", Note;
+    UnknownCriterion = "unknown-criterion", Warning;
+    // §6: across files.
+    UnitOverCap = "unit-over-cap", Error;
+    DuplicateNominee = "duplicate-nominee", Warning;
+    EscalateToChairman = "escalate-to-chairman", Note;
+    OutsideUnit = "outside-unit", Error;
+    UnitMissingDescriptor = "unit-missing-descriptor", Warning;
+}
+
+/// Where in a file a diagnostic points, worked out while the file's text was
+/// at hand, so the text itself need not be kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters (Unicode scalar values).
+    pub column: usize,
+    /// Byte span in the file.
+    pub span: Range<usize>,
+    /// The text of the line the span starts on, without its line end.
+    pub source_line: String,
+    /// The span, as bytes within `source_line` (clipped to it).
+    pub line_span: Range<usize>,
+}
+
+impl Location {
+    /// Locates `span` in `text`. Out-of-range or mid-character spans are
+    /// clamped rather than trusted.
+    pub fn in_text(text: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let raw_line = &text[line_start..line_end];
+        let source_line = raw_line.strip_suffix('\r').unwrap_or(raw_line).to_string();
+        let line = text[..line_start].bytes().filter(|b| *b == b'\n').count() + 1;
+        let column = text[line_start..start].chars().count() + 1;
+        let rel_start = (start - line_start).min(source_line.len());
+        let rel_end = (end.min(line_end) - line_start).clamp(rel_start, source_line.len());
+        Location {
+            line,
+            column,
+            span: start..end,
+            source_line,
+            line_span: rel_start..rel_end,
+        }
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem found: the rule it breaks, where, and what to say about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// Relative to the round's root, `/`-separated; a unit folder for a
+    /// unit-level problem.
+    pub path: String,
+    /// `None` when the diagnostic is about a whole file or unit.
+    pub location: Option<Location>,
+    pub message: String,
+    /// What to do about it: the closest key, the allowed values…
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: Rule, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity: rule.severity(),
+            path: path.into(),
+            location: None,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, location: Option<Location>) -> Self {
+        self.location = location;
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.location.as_ref().map(|l| l.line)
+    }
+
+    pub fn column(&self) -> Option<usize> {
+        self.location.as_ref().map(|l| l.column)
+    }
+
+    /// The contract's order: by path, then line (whole-file first), then
+    /// column and code so that output never depends on thread scheduling.
+    pub fn sort_key(&self) -> (&str, usize, usize, &'static str, &str) {
+        (
+            &self.path,
+            self.line().unwrap_or(0),
+            self.column().unwrap_or(0),
+            self.rule.code(),
+            &self.message,
+        )
+    }
+}
+
+/// Sorts diagnostics into the contract's order.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// How many of each severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Note => self.notes += 1,
+        }
+    }
+
+    pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Tally {
+        let mut t = Tally::default();
+        for d in diags {
+            t.add(d.severity);
+        }
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for r in Rule::ALL {
+            assert!(seen.insert(r.code()));
+            assert!(crate::text::is_slug(r.code()));
+        }
+        assert_eq!(Rule::ALL.len(), 30);
+    }
+
+    #[test]
+    fn locations_count_characters_and_lines() {
+        let text = "a = 1\r\nhọ = \"Nguyễn\"\n";
+        let start = text.find("\"Ng").unwrap_or(0);
+        let loc = Location::in_text(text, start..start + 10);
+        assert_eq!(loc.line, 2);
+        assert_eq!(loc.column, 6);
+        assert_eq!(loc.source_line, "họ = \"Nguyễn\"");
+        assert_eq!(&loc.source_line[loc.line_span.clone()], "\"Nguyễn\"");
+    }
+
+    #[test]
+    fn wild_spans_are_clamped() {
+        let loc = Location::in_text("ấn", 1..99);
+        assert_eq!(loc.line, 1);
+        assert_eq!(loc.column, 1);
+        let loc = Location::in_text("", 5..2);
+        assert_eq!((loc.line, loc.column), (1, 1));
+    }
+}

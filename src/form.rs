@@ -1,0 +1,113 @@
+//! The two forms attached to the plan, as data: which keys a nomination file
+//! may hold, for which kind, and what each stands for on the paper form
+//! (SPEC §3, §3.1). The checker and the template writer both read this.
+
+use crate::lang::Lang;
+use crate::vocab::Kind;
+
+/// What a field is for one kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Col {
+    /// Not on this kind's form.
+    No,
+    Optional,
+    Required,
+    /// Required under a condition the checker knows (`workplace` or
+    /// `residence`; `role` where the campaign lists roles).
+    Conditional,
+}
+
+/// The type of a field's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    Text,
+    Date,
+    Gender,
+    /// A whole number ≥ 1.
+    Count,
+    Role,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    pub key: &'static str,
+    pub ty: FieldType,
+    /// Columns for tập thể, cá nhân, hộ gia đình.
+    pub cols: [Col; 3],
+    /// The line of the paper form it fills in.
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Field {
+    pub fn col(&self, kind: Kind) -> Col {
+        self.cols[kind as usize]
+    }
+
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.vi, self.en)
+    }
+}
+
+use Col::{Conditional as C, No as N, Optional as O, Required as R};
+
+/// `[nominee]`, in the order of the forms (SPEC §3.1).
+pub const NOMINEE_FIELDS: &[Field] = &[
+    Field { key: "name", ty: FieldType::Text, cols: [R, N, N], vi: "Tên tập thể", en: "Name of the collective" },
+    Field { key: "founded", ty: FieldType::Text, cols: [R, N, N], vi: "Quá trình thành lập", en: "How it was founded" },
+    Field { key: "structure", ty: FieldType::Text, cols: [R, N, N], vi: "Cơ cấu bộ máy tổ chức", en: "Organisational structure" },
+    Field { key: "duties", ty: FieldType::Text, cols: [R, N, N], vi: "Chức năng, nhiệm vụ", en: "Functions and duties" },
+    Field { key: "address", ty: FieldType::Text, cols: [O, N, N], vi: "Địa chỉ", en: "Address" },
+    Field { key: "full_name", ty: FieldType::Text, cols: [N, R, R], vi: "Họ và tên", en: "Full name" },
+    Field { key: "birth_date", ty: FieldType::Date, cols: [N, R, R], vi: "Ngày, tháng, năm sinh", en: "Date of birth" },
+    Field { key: "gender", ty: FieldType::Gender, cols: [N, O, O], vi: "Giới tính", en: "Gender" },
+    Field { key: "hometown", ty: FieldType::Text, cols: [N, R, R], vi: "Quê quán", en: "Home town" },
+    Field { key: "position", ty: FieldType::Text, cols: [N, O, N], vi: "Chức vụ", en: "Position" },
+    Field { key: "workplace", ty: FieldType::Text, cols: [N, C, N], vi: "Đơn vị công tác", en: "Workplace" },
+    Field { key: "residence", ty: FieldType::Text, cols: [N, C, R], vi: "Hộ khẩu thường trú", en: "Permanent residence" },
+    Field { key: "members", ty: FieldType::Count, cols: [N, N, O], vi: "Số nhân khẩu trong hộ", en: "People in the household" },
+    Field { key: "role", ty: FieldType::Role, cols: [N, C, N], vi: "Đối tượng", en: "Role" },
+];
+
+pub fn nominee_field(key: &str) -> Option<&'static Field> {
+    NOMINEE_FIELDS.iter().find(|f| f.key == key)
+}
+
+/// Top-level keys of a nomination file.
+pub const TOP_KEYS: &[&str] = &[
+    "campaign",
+    "kind",
+    "scope",
+    "nominee",
+    "achievements",
+    "awards",
+    "facts",
+    "model",
+];
+
+pub const ACHIEVEMENT_KEYS: &[&str] = &["text", "criteria"];
+pub const AWARD_KEYS: &[&str] = &["year", "title", "decision", "date"];
+
+/// `[model]` of a "Dân vận khéo" nomination (SPEC §4.1), all required there.
+pub const MODEL_KEYS: &[&str] = &[
+    "name",
+    "address",
+    "domain",
+    "four_step_plan",
+    "score",
+    "records_archived",
+];
+
+/// The first form's title, or the second's, for a kind.
+pub fn form_title(kind: Kind, lang: Lang) -> &'static str {
+    match kind {
+        Kind::TapThe => lang.pick(
+            "Mẫu báo cáo thành tích tập thể điển hình tiên tiến",
+            "Achievement report form for an exemplary collective",
+        ),
+        _ => lang.pick(
+            "Mẫu báo cáo thành tích hộ gia đình, cá nhân điển hình tiên tiến",
+            "Achievement report form for an exemplary household or individual",
+        ),
+    }
+}

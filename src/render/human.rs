@@ -1,0 +1,146 @@
+//! Diagnostics for people: `path:line:column`, the rule code, the message,
+//! and the source line with a marker under what is wrong, rendered by
+//! annotate-snippets (the renderer rustc and cargo use).
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+
+use crate::check::Report;
+use crate::diagnostic::{Diagnostic, Severity, Tally};
+use crate::lang::Lang;
+use crate::text::escape_controls;
+use crate::tr;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub lang: Lang,
+    /// ANSI colours and Unicode box drawing (a terminal that wants them).
+    pub color: bool,
+    /// Show notes too.
+    pub verbose: bool,
+}
+
+/// The diagnostics a person sees, then the closing line.
+pub fn render(report: &Report, style: Style) -> String {
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        if d.severity == Severity::Note && !style.verbose {
+            continue;
+        }
+        out.push_str(&render_one(d, style));
+        out.push_str("\n\n");
+    }
+    out.push_str(&closing_line(report, style));
+    out.push('\n');
+    out
+}
+
+pub fn render_one(d: &Diagnostic, style: Style) -> String {
+    let lang = style.lang;
+    let level = match d.severity {
+        Severity::Error => Level::ERROR.with_name(lang_name(lang, "lỗi")),
+        Severity::Warning => Level::WARNING.with_name(lang_name(lang, "cảnh báo")),
+        Severity::Note => Level::NOTE.with_name(lang_name(lang, "ghi chú")),
+    };
+    let path = escape_controls(&d.path).into_owned();
+    let message = escape_controls(&d.message).into_owned();
+    let title = level.primary_title(message).id(d.rule.code());
+    let mut group = match &d.location {
+        Some(loc) if !loc.source_line.trim().is_empty() => {
+            let line = printable(&loc.source_line);
+            let span = widen(&line, loc.line_span.clone());
+            title.element(
+                Snippet::source(line)
+                    .line_start(loc.line)
+                    .path(path)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            )
+        }
+        Some(loc) => title.element(Origin::path(path).line(loc.line).char_column(loc.column)),
+        None => title.element(Origin::path(path)),
+    };
+    if let Some(help) = &d.help {
+        let help = escape_controls(help).into_owned();
+        group = group.element(Level::HELP.with_name(lang_name(lang, "gợi ý")).message(help));
+    }
+    let renderer = if style.color {
+        Renderer::styled().decor_style(DecorStyle::Unicode)
+    } else {
+        Renderer::plain()
+    };
+    renderer.render(&[group as Group<'_>])
+}
+
+fn lang_name(lang: Lang, vi: &'static str) -> Option<&'static str> {
+    match lang {
+        Lang::Vi => Some(vi),
+        Lang::En => None,
+    }
+}
+
+/// The source line with control characters shown as `?`, byte for byte,
+/// so the marker's span still fits and a crafted file cannot drive the
+/// reviewer's terminal.
+fn printable(line: &str) -> String {
+    line.chars()
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                "?".repeat(c.len_utf8())
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+/// A marker needs at least one character under it.
+fn widen(line: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    if span.start < span.end || span.start >= line.len() {
+        return span;
+    }
+    let next = line[span.start..].chars().next().map_or(0, char::len_utf8);
+    span.start..span.start + next
+}
+
+pub fn closing_line(report: &Report, style: Style) -> String {
+    let lang = style.lang;
+    let Tally { errors, warnings, notes } = report.tally();
+    let (n, u) = (report.records.len(), report.units.len());
+    let hidden = if notes > 0 && !style.verbose {
+        lang.pick(" (xem ghi chú: --verbose)", " (see them with --verbose)")
+    } else {
+        ""
+    };
+    tr!(
+        lang,
+        "Đã kiểm tra {n} đề nghị của {u} đơn vị: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú{hidden}.",
+        "Checked {n} nominations from {u} units: {errors} errors, {warnings} warnings, {notes} notes{hidden}."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Location, Rule};
+
+    #[test]
+    fn points_at_the_value() {
+        let text = "campaign = \"nong-thon-moy\"\n";
+        let d = Diagnostic::new(Rule::UnknownCampaign, "a/b.toml", "Không có phong trào")
+            .at(Some(Location::in_text(text, 11..26)))
+            .help("có phải là `nong-thon-moi`?");
+        let out = render_one(&d, Style { lang: Lang::Vi, color: false, verbose: false });
+        assert!(out.contains("lỗi[unknown-campaign]: Không có phong trào"), "{out}");
+        assert!(out.contains("a/b.toml:1:12"), "{out}");
+        assert!(out.contains("^^^^^^^^^^^^^^^"), "{out}");
+        assert!(out.contains("gợi ý: có phải là `nong-thon-moi`?"), "{out}");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let text = "name = \"\u{1b}[2J\"\n";
+        let d = Diagnostic::new(Rule::InvalidValue, "x\u{1b}.toml", "m\u{7}").at(Some(Location::in_text(text, 7..13)));
+        let out = render_one(&d, Style { lang: Lang::En, color: false, verbose: false });
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    }
+}

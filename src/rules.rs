@@ -1,0 +1,272 @@
+//! The campaign rules of SPEC §4.2, applied to a nomination's facts and
+//! model. What each campaign asks lives in the campaign table; this module
+//! only knows how to judge each kind of check.
+
+use crate::campaign::{CampaignInfo, Check, Cond};
+use crate::diagnostic::Rule;
+use crate::lang::Lang;
+use crate::nomination::{Cx, Facts, Model};
+use crate::tr;
+use crate::vocab::{Fact, FactValue, Kind, Rating, Role};
+
+pub(crate) fn apply(cx: &mut Cx<'_>, info: &CampaignInfo, kind: Kind, role: Option<Role>, facts: &Facts, model: Option<&Model>) {
+    let lang = cx.lang;
+    let section = info.section;
+
+    // §III.2: every exemplar "hoàn thành xuất sắc các nhiệm vụ được giao",
+    // unless the campaign sets a lower floor.
+    let floor = info.rating_floor(kind, role);
+    if let Some((FactValue::Rating(r), span)) = facts.get(Fact::Rating) {
+        below_floor(cx, Fact::Rating, *r, floor, span.clone(), section);
+    }
+
+    for rule in info.rules_for(kind, role) {
+        if let Some(when) = rule.when
+            && !facts.is_true(when)
+        {
+            continue;
+        }
+        match rule.check {
+            Check::Rating(_) => {
+                require(cx, facts, Fact::Rating, section);
+            }
+            Check::PartyRating => {
+                if require(cx, facts, Fact::PartyRating, section)
+                    && let Some((FactValue::Rating(r), span)) = facts.get(Fact::PartyRating)
+                {
+                    below_floor(cx, Fact::PartyRating, *r, Rating::XuatSac, span.clone(), section);
+                }
+            }
+            Check::Present(fact) => {
+                require(cx, facts, fact, section);
+            }
+            Check::Zero(fact) => {
+                if require(cx, facts, fact, section)
+                    && let Some(n) = facts.number(fact)
+                    && n != 0.0
+                {
+                    cx.report(
+                        Rule::CriterionNotMet,
+                        facts.span(fact),
+                        tr!(
+                            lang,
+                            "§{section} yêu cầu không có hồ sơ trễ hẹn, tồn đọng; `{}` = {n}",
+                            "§{section} asks for no late or pending dossiers; `{}` = {n}",
+                            fact.slug()
+                        ),
+                    );
+                }
+            }
+            Check::AnyOf(conds) => {
+                if !conds.iter().any(|c| holds(facts, *c)) {
+                    let wanted = conds.iter().map(|c| cond_text(*c, lang)).collect::<Vec<_>>().join(lang.pick(" hoặc ", " or "));
+                    cx.report(
+                        Rule::CriterionNotMet,
+                        facts.header.clone(),
+                        tr!(lang, "§{section} yêu cầu {wanted}", "§{section} asks for {wanted}"),
+                    )
+                    .help = Some(tr!(lang, "ghi trong bảng [facts]: {wanted}", "state it in [facts]: {wanted}"));
+                }
+            }
+            Check::InitiativeAt(level) => {
+                if let Some((FactValue::Level(given), span)) = facts.get(Fact::InitiativeLevel)
+                    && *given != level
+                {
+                    let want = level.label(lang);
+                    let got = given.label(lang);
+                    cx.report(
+                        Rule::CriterionNotMet,
+                        Some(span.clone()),
+                        tr!(
+                            lang,
+                            "Đơn vị được tỉnh chấm chỉ số CCHC phải có sáng kiến, giải pháp được công nhận {want} (§{section}); ở đây: {got}",
+                            "A unit the province scores on the PAR index needs an initiative recognised by {want} (§{section}); here: {got}"
+                        ),
+                    );
+                }
+            }
+            Check::AtLeast(fact, min) => {
+                if require(cx, facts, fact, section)
+                    && let Some(n) = facts.number(fact)
+                    && n < min
+                {
+                    cx.report(
+                        Rule::CriterionNotMet,
+                        facts.span(fact),
+                        tr!(
+                            lang,
+                            "§{section} yêu cầu `{}` từ {min} trở lên; ở đây: {n}",
+                            "§{section} asks for `{}` of {min} or more; here: {n}",
+                            fact.slug()
+                        ),
+                    );
+                }
+            }
+            Check::ParImproved => {
+                let needed = [Fact::ParIndex, Fact::ParIndexPrev, Fact::ParRank, Fact::ParRankPrev];
+                let mut all = true;
+                for f in needed {
+                    all &= require(cx, facts, f, section);
+                }
+                let n = |f| facts.number(f).unwrap_or(f64::NAN);
+                if all && !(n(Fact::ParIndex) > n(Fact::ParIndexPrev) || n(Fact::ParRank) < n(Fact::ParRankPrev)) {
+                    cx.report(
+                        Rule::CriterionNotMet,
+                        facts.span(Fact::ParIndex),
+                        tr!(
+                            lang,
+                            "§{section} yêu cầu chỉ số CCHC tăng điểm hoặc tăng bậc so với năm trước liền kề",
+                            "§{section} asks for a higher PAR index or a better rank than last year"
+                        ),
+                    );
+                }
+            }
+            Check::DanVanModel => {
+                if let Some(model) = model {
+                    dan_van_model(cx, model, section);
+                }
+            }
+        }
+    }
+}
+
+/// Reports a mandatory fact left out; true when it is there.
+fn require(cx: &mut Cx<'_>, facts: &Facts, fact: Fact, section: &str) -> bool {
+    if facts.get(fact).is_some() {
+        return true;
+    }
+    let lang = cx.lang;
+    let label = fact.label(lang);
+    let key = fact.slug();
+    cx.report(
+        Rule::MissingFact,
+        facts.header.clone(),
+        tr!(
+            lang,
+            "Thiếu `{key}` ({label}) trong [facts]: §{section} của kế hoạch cần thông tin này",
+            "Missing `{key}` ({label}) in [facts]: §{section} of the plan needs it"
+        ),
+    )
+    .help = Some(tr!(lang, "thêm dòng `{key} = …` vào bảng [facts]", "add a `{key} = …` line to [facts]"));
+    false
+}
+
+fn below_floor(cx: &mut Cx<'_>, fact: Fact, given: Rating, floor: Rating, span: std::ops::Range<usize>, section: &str) {
+    if given.meets(floor) {
+        return;
+    }
+    let lang = cx.lang;
+    let (got, want) = (given.label(lang), floor.label(lang));
+    let at_least = if floor == Rating::XuatSac { "" } else { lang.pick(" trở lên", " or better") };
+    cx.report(
+        Rule::RatingBelowRequired,
+        Some(span),
+        tr!(
+            lang,
+            "`{}`: {got}, trong khi §{section} yêu cầu {want}{at_least}",
+            "`{}`: {got}, while §{section} asks for {want}{at_least}",
+            fact.slug()
+        ),
+    );
+}
+
+fn holds(facts: &Facts, cond: Cond) -> bool {
+    match cond {
+        Cond::True(f) => facts.is_true(f),
+        Cond::Positive(f) => facts.number(f).is_some_and(|n| n > 0.0),
+    }
+}
+
+fn cond_text(cond: Cond, _lang: Lang) -> String {
+    match cond {
+        Cond::True(f) => format!("`{} = true`", f.slug()),
+        Cond::Positive(f) => format!("`{} > 0`", f.slug()),
+    }
+}
+
+fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &str) {
+    let lang = cx.lang;
+    if let Some((false, span)) = &model.four_step_plan {
+        cx.report(
+            Rule::CriterionNotMet,
+            Some(span.clone()),
+            tr!(
+                lang,
+                "§{section}: mô hình phải có kế hoạch thực hiện theo trình tự 4 bước (Hướng dẫn số 22-HD/BCĐ)",
+                "§{section}: the model needs a plan in the four steps of Guidance 22-HD/BCĐ"
+            ),
+        );
+    }
+    if let Some((false, span)) = &model.records_archived {
+        cx.report(
+            Rule::CriterionNotMet,
+            Some(span.clone()),
+            tr!(
+                lang,
+                "§{section}: mô hình phải có hồ sơ lưu trữ đầy đủ theo quy định",
+                "§{section}: the model's records must be fully archived"
+            ),
+        );
+    }
+    if let Some((score, span)) = &model.score
+        && !(0.0..=100.0).contains(score)
+    {
+        cx.report(
+            Rule::CriterionNotMet,
+            Some(span.clone()),
+            tr!(
+                lang,
+                "§{section}: mô hình được chấm trên thang điểm 100; {score} nằm ngoài thang",
+                "§{section}: models are scored out of 100; {score} is off the scale"
+            ),
+        );
+    }
+}
+
+/// A rule in words, for `kh campaigns show` and templates.
+pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
+    let mut who = rule.kind.label(lang).to_string();
+    if !rule.roles.is_empty() {
+        let roles: Vec<&str> = rule.roles.iter().map(|r| r.slug()).collect();
+        who = format!("{who} ({})", roles.join(", "));
+    }
+    if let Some(when) = rule.when {
+        who = tr!(lang, "{who}, khi `{} = true`", "{who}, when `{} = true`", when.slug());
+    }
+    let what = match rule.check {
+        Check::Rating(floor) if floor == Rating::XuatSac => tr!(
+            lang,
+            "`rating` bắt buộc: “{}”",
+            "`rating` required: “{}”",
+            floor.label(lang)
+        ),
+        Check::Rating(floor) => tr!(
+            lang,
+            "`rating` bắt buộc: từ “{}” trở lên",
+            "`rating` required: “{}” or better",
+            floor.label(lang)
+        ),
+        Check::PartyRating => tr!(
+            lang,
+            "`party_rating` bắt buộc: “{}”",
+            "`party_rating` required: “{}”",
+            Rating::XuatSac.label(lang)
+        ),
+        Check::Present(f) => tr!(lang, "`{}` bắt buộc", "`{}` required", f.slug()),
+        Check::Zero(f) => tr!(lang, "`{}` bắt buộc và bằng 0", "`{}` required and 0", f.slug()),
+        Check::AnyOf(conds) => conds.iter().map(|c| cond_text(*c, lang)).collect::<Vec<_>>().join(lang.pick(" hoặc ", " or ")),
+        Check::InitiativeAt(level) => format!("`initiative_level = \"{}\"`", level.slug()),
+        Check::AtLeast(f, min) => format!("`{}` ≥ {min}", f.slug()),
+        Check::ParImproved => tr!(
+            lang,
+            "`par_index > par_index_prev` hoặc `par_rank < par_rank_prev` (cần đủ cả bốn số)",
+            "`par_index > par_index_prev` or `par_rank < par_rank_prev` (all four numbers needed)"
+        ),
+        Check::DanVanModel => tr!(
+            lang,
+            "[model] đầy đủ; `four_step_plan = true`; `records_archived = true`; 0 ≤ `score` ≤ 100",
+            "[model] complete; `four_step_plan = true`; `records_archived = true`; 0 ≤ `score` ≤ 100"
+        ),
+    };
+    format!("{who}: {what}")
+}

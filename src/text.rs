@@ -1,0 +1,137 @@
+//! Text helpers: Unicode normalization, comparison keys, slugs and
+//! "did you mean" suggestions.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// NFC form of `s`, borrowing when it already is (the common case).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// Comparison key for names: NFC, lower case, runs of white space folded to
+/// one space, trimmed. "Nguyễn  Văn An" (NFD, two spaces) and "nguyễn văn an"
+/// get the same key.
+pub fn fold_key(s: &str) -> String {
+    let lowered = nfc(s).to_lowercase();
+    lowered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Removes Vietnamese diacritics: tones and vowel marks go, `đ` becomes `d`.
+pub fn strip_diacritics(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !('\u{0300}'..='\u{036f}').contains(c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
+/// A file or unit slug: ASCII lower case letters and digits, `-` between
+/// words. `Nguyễn Văn Ấn` → `nguyen-van-an`. Empty when nothing usable is left.
+pub fn slugify(s: &str) -> String {
+    let plain = strip_diacritics(s).to_lowercase();
+    let mut out = String::with_capacity(plain.len());
+    for c in plain.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// True for `[a-z0-9-]+`, the shape of every slug in a tree.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The candidate closest to `input`, when it is close enough to be a likely
+/// typo (edit distance at most a third of the word, and at least 2).
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let probe = slug_like(input);
+    let limit = (probe.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&probe, &slug_like(c)), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Case, diacritics and separators do not count when guessing a typo.
+fn slug_like(s: &str) -> String {
+    strip_diacritics(s).to_lowercase().replace('_', "-")
+}
+
+/// Makes user text safe to print on a terminal: control characters (which
+/// could move the cursor or recolour the screen) are shown as escapes.
+pub fn escape_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\t') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() && c != '\t' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_and_nfc_fold_to_one_key() {
+        let nfd: String = "Nguyễn Văn Ấn".nfd().collect();
+        assert_ne!(nfd, "Nguyễn Văn Ấn");
+        assert_eq!(fold_key(&nfd), fold_key("nguyễn  văn ấn "));
+    }
+
+    #[test]
+    fn slugs_drop_diacritics() {
+        assert_eq!(slugify("Nguyễn Văn Ấn"), "nguyen-van-an");
+        assert_eq!(slugify("Đỗ Thị Đào"), "do-thi-dao");
+        assert_eq!(slugify("  HTX Nhân Thịnh (Lý Nhân) "), "htx-nhan-thinh-ly-nhan");
+        assert_eq!(slugify("!!! ???"), "");
+    }
+
+    #[test]
+    fn slug_shape() {
+        assert!(is_slug("so-y-te"));
+        assert!(!is_slug("../x"));
+        assert!(!is_slug("Sở"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn suggestions() {
+        let keys = ["full_name", "birth_date", "hometown"];
+        assert_eq!(closest("full_nmae", keys), Some("full_name"));
+        assert_eq!(closest("zzz", keys), None);
+        assert_eq!(closest("nong-thon-mới", ["nong-thon-moi", "linh-vuc-khac"]), Some("nong-thon-moi"));
+    }
+
+    #[test]
+    fn controls_are_escaped() {
+        assert_eq!(escape_controls("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(escape_controls("bình thường"), "bình thường");
+    }
+}

@@ -1,0 +1,368 @@
+//! Finding the round in the file system (SPEC §2): the root, its units and
+//! their nomination files. Nothing here reads a file's contents; links are
+//! never followed.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Location, Rule};
+use crate::lang::Lang;
+use crate::tr;
+
+/// Files over this size are not parsed (SPEC §7).
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+pub const ROUND_FILE: &str = "kh.toml";
+pub const UNIT_FILE: &str = "unit.toml";
+
+/// What the walk found where a file was expected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    File,
+    /// A symbolic link: reported, never followed.
+    Symlink,
+    /// A FIFO, socket or device: reported, never opened.
+    Special,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Relative to the root, `/`-separated.
+    pub rel: String,
+    pub path: PathBuf,
+    pub kind: EntryKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct UnitDir {
+    pub slug: String,
+    pub descriptor: Option<Entry>,
+    pub files: Vec<Entry>,
+}
+
+/// A round as found on disk.
+#[derive(Debug, Default)]
+pub struct Layout {
+    /// How to show the root to the user.
+    pub root_display: String,
+    pub config: Option<Entry>,
+    pub units: Vec<UnitDir>,
+    /// `*.toml` files directly in the root.
+    pub stray: Vec<Entry>,
+    /// Folders that could not be read.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Works out the round from what the user named: a root, a unit folder (one
+/// holding `unit.toml`) or one nomination file.
+pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
+    let meta = fs::metadata(target).with_context(|| {
+        tr!(lang, "không mở được `{}`", "cannot open `{}`", target.display())
+    })?;
+    let abs = fs::canonicalize(target).with_context(|| tr!(lang, "không mở được `{}`", "cannot open `{}`", target.display()))?;
+    if meta.is_dir() {
+        if abs.join(UNIT_FILE).is_file() && !abs.join(ROUND_FILE).is_file() {
+            let root = parent_or_self(&abs);
+            let mut layout = Layout::new(display_parent(target, 1, &root));
+            layout.read_config(&root);
+            let unit = layout.walk_unit(&root, &abs, lang);
+            layout.units.push(unit);
+            return Ok(layout);
+        }
+        let mut layout = Layout::new(display_of(target));
+        layout.walk_root(&abs, lang);
+        return Ok(layout);
+    }
+    if !meta.is_file() {
+        bail!(tr!(lang, "`{}` không phải tệp hay thư mục", "`{}` is neither a file nor a folder", target.display()));
+    }
+    // A single nomination: find its unit, then the root above it.
+    let parent = parent_or_self(&abs);
+    let unit_dir = parent
+        .ancestors()
+        .find(|a| a.join(UNIT_FILE).is_file())
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            let root = parent.ancestors().find(|a| a.join(ROUND_FILE).is_file())?;
+            let below = abs.strip_prefix(root).ok()?.components().next()?;
+            Some(root.join(below))
+        })
+        .unwrap_or_else(|| parent.clone());
+    let root = parent_or_self(&unit_dir);
+    let depth = abs.strip_prefix(&root).map_or(2, |p| p.components().count());
+    let mut layout = Layout::new(display_parent(target, depth, &root));
+    layout.read_config(&root);
+    let entry = Entry {
+        rel: rel_path(&root, &abs),
+        path: abs.clone(),
+        kind: EntryKind::File,
+    };
+    if unit_dir == abs || unit_dir == root {
+        layout.stray.push(entry);
+    } else {
+        let mut unit = UnitDir {
+            slug: name_of(&unit_dir),
+            descriptor: descriptor(&root, &unit_dir),
+            files: Vec::new(),
+        };
+        unit.files.push(entry);
+        layout.units.push(unit);
+    }
+    Ok(layout)
+}
+
+impl Layout {
+    fn new(root_display: String) -> Self {
+        Layout {
+            root_display,
+            ..Layout::default()
+        }
+    }
+
+    fn read_config(&mut self, root: &Path) {
+        let path = root.join(ROUND_FILE);
+        if let Ok(meta) = fs::symlink_metadata(&path) {
+            self.config = Some(Entry {
+                rel: ROUND_FILE.to_string(),
+                kind: kind_of(&meta.file_type()),
+                path,
+            });
+        }
+    }
+
+    fn walk_root(&mut self, root: &Path, lang: Lang) {
+        let mut children: Vec<_> = match fs::read_dir(root) {
+            Ok(rd) => rd.filter_map(|e| e.ok()).collect(),
+            Err(e) => {
+                self.problems.push(io_problem(".", &e.to_string(), lang));
+                return;
+            }
+        };
+        children.sort_by_key(|e| e.file_name());
+        for child in children {
+            let name = child.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let Ok(ft) = child.file_type() else { continue };
+            if ft.is_dir() {
+                let unit = self.walk_unit(root, &child.path(), lang);
+                self.units.push(unit);
+            } else if name == ROUND_FILE {
+                self.read_config(root);
+            } else if is_toml(&name) {
+                self.stray.push(Entry {
+                    rel: name,
+                    path: child.path(),
+                    kind: kind_of(&ft),
+                });
+            }
+        }
+    }
+
+    fn walk_unit(&mut self, root: &Path, dir: &Path, lang: Lang) -> UnitDir {
+        let mut unit = UnitDir {
+            slug: name_of(dir),
+            descriptor: descriptor(root, dir),
+            files: Vec::new(),
+        };
+        let walk = WalkDir::new(dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for item in walk {
+            let entry = match item {
+                Ok(e) => e,
+                Err(e) => {
+                    let rel = e.path().map_or_else(|| unit.slug.clone(), |p| rel_path(root, p));
+                    let why = e.io_error().map_or_else(|| e.to_string(), |io| io.to_string());
+                    self.problems.push(io_problem(&rel, &why, lang));
+                    continue;
+                }
+            };
+            let name = entry.file_name().to_string_lossy();
+            let ft = entry.file_type();
+            if ft.is_dir() || !is_toml(&name) || (entry.depth() == 1 && name == UNIT_FILE) {
+                continue;
+            }
+            if name == UNIT_FILE {
+                // A descriptor below the unit's own is no nomination either.
+                continue;
+            }
+            unit.files.push(Entry {
+                rel: rel_path(root, entry.path()),
+                path: entry.path().to_path_buf(),
+                kind: kind_of(&ft),
+            });
+        }
+        unit
+    }
+}
+
+fn descriptor(root: &Path, dir: &Path) -> Option<Entry> {
+    let path = dir.join(UNIT_FILE);
+    let meta = fs::symlink_metadata(&path).ok()?;
+    Some(Entry {
+        rel: rel_path(root, &path),
+        kind: kind_of(&meta.file_type()),
+        path,
+    })
+}
+
+fn kind_of(ft: &fs::FileType) -> EntryKind {
+    if ft.is_symlink() {
+        EntryKind::Symlink
+    } else if ft.is_file() {
+        EntryKind::File
+    } else {
+        EntryKind::Special
+    }
+}
+
+fn is_toml(name: &str) -> bool {
+    name.len() > 5 && name.get(name.len() - 5..).is_some_and(|ext| ext.eq_ignore_ascii_case(".toml"))
+}
+
+fn name_of(p: &Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn parent_or_self(p: &Path) -> PathBuf {
+    p.parent().map_or_else(|| p.to_path_buf(), Path::to_path_buf)
+}
+
+/// `path` relative to `root`, with `/` between parts.
+pub fn rel_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<String> = rel
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    if parts.is_empty() { ".".to_string() } else { parts.join("/") }
+}
+
+fn display_of(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    let trimmed = s.trim_end_matches('/');
+    if trimmed.is_empty() { s.into_owned() } else { trimmed.to_string() }
+}
+
+/// The root as the user would write it: `depth` levels above what they
+/// named, taken off their own spelling when it has that many; the full
+/// path otherwise.
+fn display_parent(target: &Path, depth: usize, root_abs: &Path) -> String {
+    let normal: Vec<_> = target.components().collect();
+    let all_normal = normal.iter().all(|c| matches!(c, Component::Normal(_) | Component::RootDir | Component::CurDir));
+    if all_normal && normal.iter().filter(|c| matches!(c, Component::Normal(_))).count() >= depth {
+        let kept: PathBuf = normal[..normal.len() - depth].iter().collect();
+        let s = kept.to_string_lossy().into_owned();
+        return if s.is_empty() { ".".to_string() } else { s };
+    }
+    root_abs.display().to_string()
+}
+
+fn io_problem(rel: &str, why: &str, lang: Lang) -> Diagnostic {
+    Diagnostic::new(Rule::IoError, rel, tr!(lang, "Không đọc được: {why}", "Cannot be read: {why}"))
+}
+
+/// Reads a file found by the walk: never a link or a special file, never
+/// more than [`MAX_FILE_BYTES`]. Returns its text without a byte-order mark,
+/// or the diagnostic that says why there is none.
+pub fn read_text(entry: &Entry, lang: Lang) -> std::result::Result<String, Diagnostic> {
+    let fail = |rule: Rule, msg: String| Diagnostic::new(rule, entry.rel.as_str(), msg);
+    match entry.kind {
+        EntryKind::Symlink => {
+            return Err(fail(
+                Rule::IoError,
+                tr!(lang, "Là liên kết tượng trưng (symlink): kh không đi theo liên kết", "Is a symbolic link: kh does not follow links"),
+            ));
+        }
+        EntryKind::Special => {
+            return Err(fail(
+                Rule::IoError,
+                tr!(lang, "Không phải tệp thông thường (FIFO, socket hay thiết bị)", "Not a regular file (a FIFO, socket or device)"),
+            ));
+        }
+        EntryKind::File => {}
+    }
+    let too_large = || {
+        fail(
+            Rule::FileTooLarge,
+            tr!(lang, "Tệp lớn hơn 1 MiB: không đọc", "Larger than 1 MiB: not parsed"),
+        )
+    };
+    let io = |e: std::io::Error| fail(Rule::IoError, tr!(lang, "Không đọc được: {e}", "Cannot be read: {e}"));
+    let file = fs::File::open(&entry.path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(fail(Rule::IoError, tr!(lang, "Không phải tệp thông thường", "Not a regular file")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    decode(bytes).map_err(|(at, lossy)| {
+        fail(
+            Rule::NotUtf8,
+            tr!(
+                lang,
+                "Tệp không được mã hóa UTF-8: hãy lưu lại với bảng mã UTF-8",
+                "The file is not UTF-8: save it again as UTF-8"
+            ),
+        )
+        .at(Some(Location::in_text(&lossy, at..at + 1)))
+    })
+}
+
+/// UTF-8 text without its byte-order mark; or where the first bad byte is,
+/// with a readable copy to point at it.
+fn decode(mut bytes: Vec<u8>) -> std::result::Result<String, (usize, String)> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        (at, String::from_utf8_lossy(e.as_bytes()).into_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_order_mark_is_dropped() {
+        assert_eq!(decode(b"\xEF\xBB\xBFa = 1".to_vec()), Ok("a = 1".to_string()));
+        let err = decode(b"a = \"\xff\"".to_vec());
+        assert_eq!(err.map_err(|(at, _)| at), Err(5));
+    }
+
+    #[test]
+    fn toml_names() {
+        assert!(is_toml("a.toml"));
+        assert!(is_toml("A.TOML"));
+        assert!(!is_toml(".toml"));
+        assert!(!is_toml("a.toml.pdf"));
+    }
+
+    #[test]
+    fn root_shown_as_the_user_wrote_it() {
+        let abs = Path::new("/abs/r");
+        assert_eq!(display_parent(Path::new("examples/r/unit"), 1, abs), "examples/r");
+        assert_eq!(display_parent(Path::new("unit"), 1, abs), ".");
+        assert_eq!(display_parent(Path::new("."), 1, abs), "/abs/r");
+        assert_eq!(display_parent(Path::new("../r/unit"), 1, abs), "/abs/r");
+    }
+}

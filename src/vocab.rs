@@ -1,0 +1,256 @@
+//! The closed vocabularies of the nomination format (SPEC §3, §4.1): each is
+//! an enum whose slug is what a file says and whose label is what a person
+//! reads.
+
+use crate::lang::Lang;
+
+/// A closed list of values spelled by slugs in files.
+pub trait Vocab: Copy + 'static {
+    fn all() -> &'static [Self];
+    fn slug(self) -> &'static str;
+    fn label(self, lang: Lang) -> &'static str;
+
+    fn parse(s: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|v| v.slug() == s)
+    }
+
+    /// "a | b | c", for messages and templates.
+    fn choices() -> String {
+        Self::all().iter().map(|v| v.slug()).collect::<Vec<_>>().join(" | ")
+    }
+}
+
+/// Declares an enum spelled in files by kebab-case slugs, with a Vietnamese
+/// and an English label for each value.
+macro_rules! slug_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal, $vi:literal, $en:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the order the plan gives them.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The spelling used in files and on the command line.
+            pub fn slug(self) -> &'static str {
+                match self { $(Self::$variant => $slug),+ }
+            }
+
+            pub fn from_slug(s: &str) -> Option<Self> {
+                match s { $($slug => Some(Self::$variant),)+ _ => None }
+            }
+
+            /// What a person reads.
+            pub fn label(self, lang: Lang) -> &'static str {
+                match self { $(Self::$variant => lang.pick($vi, $en)),+ }
+            }
+
+            pub fn slugs() -> impl Iterator<Item = &'static str> {
+                Self::ALL.iter().map(|v| v.slug())
+            }
+        }
+
+        impl Vocab for $name {
+            fn all() -> &'static [Self] { Self::ALL }
+            fn slug(self) -> &'static str { $name::slug(self) }
+            fn label(self, lang: Lang) -> &'static str { $name::label(self, lang) }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.slug())
+            }
+        }
+    };
+}
+
+slug_enum! {
+    /// Kinds of exemplar (§III.1).
+    Kind {
+        TapThe = "tap-the", "tập thể", "collective";
+        CaNhan = "ca-nhan", "cá nhân", "individual";
+        HoGiaDinh = "ho-gia-dinh", "hộ gia đình", "household";
+    }
+}
+
+impl Kind {
+    /// Individuals and households are written on the personal form; the
+    /// collective has its own.
+    pub fn is_person(self) -> bool {
+        !matches!(self, Kind::TapThe)
+    }
+}
+
+slug_enum! {
+    /// Roles some campaigns set apart for individuals (§3.6, §3.9).
+    Role {
+        CanBo = "can-bo", "cán bộ, công chức, viên chức", "official or public employee";
+        NguoiDan = "nguoi-dan", "người dân", "citizen";
+        DoanhNhan = "doanh-nhan", "doanh nhân, trí thức, nhà khoa học, kỹ sư, công nhân", "entrepreneur, scientist, engineer or worker";
+        GiaoVien = "giao-vien", "giáo viên", "teacher";
+        HocSinh = "hoc-sinh", "học sinh", "pupil";
+    }
+}
+
+slug_enum! {
+    /// The year's quality rating, best first: the order is what "at least"
+    /// compares.
+    Rating {
+        XuatSac = "hoan-thanh-xuat-sac", "hoàn thành xuất sắc nhiệm vụ", "completed tasks excellently";
+        Tot = "hoan-thanh-tot", "hoàn thành tốt nhiệm vụ", "completed tasks well";
+        HoanThanh = "hoan-thanh", "hoàn thành nhiệm vụ", "completed tasks";
+        KhongHoanThanh = "khong-hoan-thanh", "không hoàn thành nhiệm vụ", "did not complete tasks";
+    }
+}
+
+impl Rating {
+    /// True when `self` is as good as `floor` or better.
+    pub fn meets(self, floor: Rating) -> bool {
+        self <= floor
+    }
+}
+
+slug_enum! {
+    /// Who recognised an initiative or solution.
+    InitiativeLevel {
+        DonVi = "don-vi", "cấp cơ quan, đơn vị", "the unit";
+        Huyen = "huyen", "cấp huyện", "the district";
+        Tinh = "tinh", "cấp tỉnh", "the province";
+    }
+}
+
+slug_enum! {
+    /// Reach of an achievement (§IV.1).
+    Scope {
+        CoSo = "co-so", "cơ sở", "local";
+        ToanTinh = "toan-tinh", "toàn tỉnh", "province-wide";
+    }
+}
+
+slug_enum! {
+    Gender {
+        Nam = "nam", "nam", "male";
+        Nu = "nu", "nữ", "female";
+    }
+}
+
+slug_enum! {
+    /// Level of a submitting unit (`unit.toml`).
+    UnitLevel {
+        Tinh = "tinh", "cấp tỉnh", "provincial";
+        Huyen = "huyen", "cấp huyện", "district";
+        Xa = "xa", "cấp xã", "commune";
+        DoanhNghiep = "doanh-nghiep", "doanh nghiệp", "enterprise";
+        Khac = "khac", "khác", "other";
+    }
+}
+
+slug_enum! {
+    /// Fields a "Dân vận khéo" model may belong to (§3.7).
+    Domain {
+        KinhTe = "kinh-te", "kinh tế", "economy";
+        VanHoaXaHoi = "van-hoa-xa-hoi", "văn hóa - xã hội", "culture and society";
+        AnNinhQuocPhong = "an-ninh-quoc-phong", "an ninh - quốc phòng", "security and defence";
+        XayDungHeThongChinhTri = "xay-dung-he-thong-chinh-tri", "xây dựng hệ thống chính trị", "building the political system";
+    }
+}
+
+slug_enum! {
+    /// The keys of `[facts]` (SPEC §4.1).
+    Fact {
+        Rating = "rating", "xếp loại chất lượng", "quality rating";
+        PartyMember = "party_member", "là đảng viên", "party member";
+        PartyOrg = "party_org", "là tổ chức đảng", "party organisation";
+        PartyRating = "party_rating", "xếp loại đảng viên / tổ chức đảng", "party rating";
+        InitiativeLevel = "initiative_level", "cấp công nhận sáng kiến, giải pháp", "level that recognised the initiative";
+        LateDossiers = "late_dossiers", "số hồ sơ trễ hẹn, tồn đọng", "late or pending dossiers";
+        ParScored = "par_scored", "thuộc đối tượng tỉnh chấm chỉ số CCHC", "scored on the PAR index";
+        ParIndex = "par_index", "điểm chỉ số CCHC năm nay", "this year's PAR index";
+        ParIndexPrev = "par_index_prev", "điểm chỉ số CCHC năm trước", "last year's PAR index";
+        ParRank = "par_rank", "thứ hạng CCHC năm nay", "this year's PAR rank";
+        ParRankPrev = "par_rank_prev", "thứ hạng CCHC năm trước", "last year's PAR rank";
+        LandContributedM2 = "land_contributed_m2", "diện tích đất hiến (m²)", "land contributed (m²)";
+        HandoverEarly = "handover_early", "bàn giao mặt bằng trước thời hạn", "site handed over early";
+        RegisteredExitPoverty = "registered_exit_poverty", "tự nguyện đăng ký thoát nghèo", "registered to leave poverty";
+        SupportsPoorHouseholds = "supports_poor_households", "hỗ trợ hộ nghèo, cận nghèo", "helps poor households";
+    }
+}
+
+/// The type of value a fact holds, with its allowed range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactType {
+    Rating,
+    Bool,
+    InitiativeLevel,
+    /// An integer ≥ 0.
+    Count,
+    /// An integer ≥ 1.
+    Rank,
+    /// A number from 0 to 100.
+    Score,
+    /// A number ≥ 0.
+    Area,
+}
+
+impl Fact {
+    pub fn ty(self) -> FactType {
+        match self {
+            Fact::Rating | Fact::PartyRating => FactType::Rating,
+            Fact::PartyMember
+            | Fact::PartyOrg
+            | Fact::ParScored
+            | Fact::HandoverEarly
+            | Fact::RegisteredExitPoverty
+            | Fact::SupportsPoorHouseholds => FactType::Bool,
+            Fact::InitiativeLevel => FactType::InitiativeLevel,
+            Fact::LateDossiers => FactType::Count,
+            Fact::ParRank | Fact::ParRankPrev => FactType::Rank,
+            Fact::ParIndex | Fact::ParIndexPrev => FactType::Score,
+            Fact::LandContributedM2 => FactType::Area,
+        }
+    }
+}
+
+/// A fact's value once its type has been checked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FactValue {
+    Rating(Rating),
+    Bool(bool),
+    Level(InitiativeLevel),
+    Int(i64),
+    Num(f64),
+}
+
+impl FactValue {
+    pub fn as_f64(self) -> Option<f64> {
+        match self {
+            FactValue::Int(i) => Some(i as f64),
+            FactValue::Num(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_order_best_first() {
+        assert!(Rating::XuatSac.meets(Rating::Tot));
+        assert!(Rating::Tot.meets(Rating::Tot));
+        assert!(!Rating::HoanThanh.meets(Rating::Tot));
+    }
+
+    #[test]
+    fn slugs_round_trip() {
+        for k in Kind::ALL {
+            assert_eq!(Kind::from_slug(k.slug()), Some(*k));
+        }
+        for f in Fact::ALL {
+            assert_eq!(Fact::from_slug(f.slug()), Some(*f));
+        }
+        assert_eq!(Kind::from_slug("tap_the"), None);
+    }
+}
