@@ -1005,7 +1005,9 @@ impl Campaign {
         let key = slugify(input);
         CAMPAIGNS
             .iter()
-            .find(|c| c.slug == key || c.aliases.contains(&key.as_str()) || slugify(c.name_vi) == key)
+            .find(|c| {
+                c.slug == key || c.aliases.contains(&key.as_str()) || slugify(c.name_vi) == key
+            })
             .map(|c| c.id)
     }
 
@@ -1013,7 +1015,9 @@ impl Campaign {
     pub fn suggest(input: &str) -> Option<&'static str> {
         closest(
             &slugify(input),
-            CAMPAIGNS.iter().flat_map(|c| std::iter::once(c.slug).chain(c.aliases.iter().copied())),
+            CAMPAIGNS
+                .iter()
+                .flat_map(|c| std::iter::once(c.slug).chain(c.aliases.iter().copied())),
         )
         .map(|s| Campaign::lookup(s).map_or(s, |c| c.slug()))
     }
@@ -1030,7 +1034,11 @@ impl CampaignInfo {
 
     /// Every criterion a nomination of this kind and role answers to: the
     /// general four, then the campaign's own.
-    pub fn criteria_for(&self, kind: Kind, role: Option<Role>) -> impl Iterator<Item = &'static Criterion> {
+    pub fn criteria_for(
+        &self,
+        kind: Kind,
+        role: Option<Role>,
+    ) -> impl Iterator<Item = &'static Criterion> {
         GENERAL_CRITERIA
             .iter()
             .chain(self.criteria.iter())
@@ -1038,7 +1046,11 @@ impl CampaignInfo {
     }
 
     /// The rules that concern a nomination of this kind and role.
-    pub fn rules_for(&self, kind: Kind, role: Option<Role>) -> impl Iterator<Item = &'static Requirement> {
+    pub fn rules_for(
+        &self,
+        kind: Kind,
+        role: Option<Role>,
+    ) -> impl Iterator<Item = &'static Requirement> {
         self.rules.iter().filter(move |r| r.concerns(kind, role))
     }
 
@@ -1046,7 +1058,10 @@ impl CampaignInfo {
     /// everywhere by the general criterion of §III.2; `party_rating` wherever
     /// the party facts are.
     pub fn reads(&self, kind: Kind, role: Option<Role>, fact: Fact) -> bool {
-        fact == Fact::Rating || self.rules_for(kind, role).any(|r| r.facts().contains(&fact))
+        fact == Fact::Rating
+            || self
+                .rules_for(kind, role)
+                .any(|r| r.facts().contains(&fact))
     }
 
     /// The facts a template for this kind and role should offer, in the order
@@ -1092,16 +1107,36 @@ mod tests {
             ("vi-nguoi-ngheo", "3.3", &[TapThe, CaNhan, HoGiaDinh], &[]),
             ("van-hoa-cong-so", "3.4", &[TapThe, CaNhan], &[]),
             ("cai-cach-hanh-chinh", "3.5", &[TapThe, CaNhan], &[]),
-            ("ket-cau-ha-tang", "3.6", &[TapThe, CaNhan], &[CanBo, NguoiDan, DoanhNhan]),
+            (
+                "ket-cau-ha-tang",
+                "3.6",
+                &[TapThe, CaNhan],
+                &[CanBo, NguoiDan, DoanhNhan],
+            ),
             ("dan-van-kheo", "3.7", &[TapThe], &[]),
             ("lao-dong-gioi", "3.8", &[CaNhan], &[]),
-            ("day-tot-hoc-tot", "3.9", &[TapThe, CaNhan], &[GiaoVien, HocSinh]),
+            (
+                "day-tot-hoc-tot",
+                "3.9",
+                &[TapThe, CaNhan],
+                &[GiaoVien, HocSinh],
+            ),
             ("y-te-hai-long", "3.10", &[TapThe, CaNhan], &[]),
             ("quyet-thang", "3.11", &[TapThe, CaNhan], &[]),
             ("vi-an-ninh-to-quoc", "3.12", &[TapThe, CaNhan], &[]),
-            ("giai-phong-mat-bang", "3.13", &[TapThe, CaNhan, HoGiaDinh], &[]),
+            (
+                "giai-phong-mat-bang",
+                "3.13",
+                &[TapThe, CaNhan, HoGiaDinh],
+                &[],
+            ),
             ("nong-dan-san-xuat-gioi", "3.14", &[CaNhan, HoGiaDinh], &[]),
-            ("cuu-chien-binh-kinh-te-gioi", "3.15", &[TapThe, CaNhan], &[]),
+            (
+                "cuu-chien-binh-kinh-te-gioi",
+                "3.15",
+                &[TapThe, CaNhan],
+                &[],
+            ),
             ("phu-nu-tich-cuc", "3.15", &[TapThe, CaNhan], &[]),
             ("thanh-nien-xung-kich", "3.15", &[TapThe, CaNhan], &[]),
             ("lap-than-lap-nghiep", "3.15", &[TapThe, CaNhan], &[]),
@@ -1127,7 +1162,10 @@ mod tests {
     #[test]
     fn lead_agencies_match_the_spec() {
         let agency = |s: &str| Campaign::from_slug(s).map(|c| c.info().lead_agency);
-        assert_eq!(agency("nong-thon-moi"), Some("Sở Nông nghiệp và Phát triển nông thôn"));
+        assert_eq!(
+            agency("nong-thon-moi"),
+            Some("Sở Nông nghiệp và Phát triển nông thôn")
+        );
         assert_eq!(agency("cai-cach-hanh-chinh"), Some("Sở Nội vụ"));
         assert_eq!(agency("lap-than-lap-nghiep"), Some("Tỉnh đoàn Hà Nam"));
         assert_eq!(agency("vi-an-ninh-to-quoc"), Some("Công an tỉnh"));
@@ -1135,17 +1173,35 @@ mod tests {
 
     #[test]
     fn aliases_and_names_resolve() {
-        assert_eq!(Campaign::lookup("toan-dan-bao-ve-an-ninh-to-quoc"), Some(Campaign::ViAnNinhToQuoc));
-        assert_eq!(Campaign::lookup("moi-thay-co-giao"), Some(Campaign::DayTotHocTot));
-        assert_eq!(Campaign::lookup("Chung sức xây dựng nông thôn mới"), Some(Campaign::NongThonMoi));
-        assert_eq!(Campaign::lookup("chung suc xay dung nong thon moi"), Some(Campaign::NongThonMoi));
+        assert_eq!(
+            Campaign::lookup("toan-dan-bao-ve-an-ninh-to-quoc"),
+            Some(Campaign::ViAnNinhToQuoc)
+        );
+        assert_eq!(
+            Campaign::lookup("moi-thay-co-giao"),
+            Some(Campaign::DayTotHocTot)
+        );
+        assert_eq!(
+            Campaign::lookup("Chung sức xây dựng nông thôn mới"),
+            Some(Campaign::NongThonMoi)
+        );
+        assert_eq!(
+            Campaign::lookup("chung suc xay dung nong thon moi"),
+            Some(Campaign::NongThonMoi)
+        );
         assert_eq!(Campaign::lookup("Dân vận khéo"), Some(Campaign::DanVanKheo));
-        assert_eq!(Campaign::lookup("nông thôn mới"), Some(Campaign::NongThonMoi));
+        assert_eq!(
+            Campaign::lookup("nông thôn mới"),
+            Some(Campaign::NongThonMoi)
+        );
         assert_eq!(Campaign::lookup("khong-co"), None);
         // A file may only use the slug.
         assert_eq!(Campaign::from_slug("moi-thay-co-giao"), None);
         assert_eq!(Campaign::suggest("nong-thon-moy"), Some("nong-thon-moi"));
-        assert_eq!(Campaign::suggest("moi-thay-co-gião"), Some("day-tot-hoc-tot"));
+        assert_eq!(
+            Campaign::suggest("moi-thay-co-gião"),
+            Some("day-tot-hoc-tot")
+        );
     }
 
     #[test]
@@ -1191,7 +1247,11 @@ mod tests {
         for info in CAMPAIGNS {
             for r in info.rules {
                 assert!(info.takes(r.kind), "{}", info.slug);
-                assert!(r.roles.iter().all(|x| info.roles.contains(x)), "{}", info.slug);
+                assert!(
+                    r.roles.iter().all(|x| info.roles.contains(x)),
+                    "{}",
+                    info.slug
+                );
             }
         }
     }

@@ -76,7 +76,7 @@ pub fn check_layout(layout: Layout, opts: Options) -> Report {
                 s
             }
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 Settings::for_year(opts.current_year)
             }
         },
@@ -118,21 +118,27 @@ pub fn check_layout(layout: Layout, opts: Options) -> Report {
                     info
                 }
                 Err(d) => {
-                    diags.push(d);
+                    diags.push(*d);
                     UnitInfo::default()
                 }
             },
             None => {
-                diags.push(Diagnostic::new(
-                    Rule::UnitMissingDescriptor,
-                    unit.slug.as_str(),
-                    tr!(
-                        lang,
-                        "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục `{}`",
-                        "The unit folder has no unit.toml: its folder name `{}` stands in",
-                        unit.slug
-                    ),
-                ).help(lang.pick("tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\"", "create unit.toml with a line name = \"Full name of the unit\"")));
+                diags.push(
+                    Diagnostic::new(
+                        Rule::UnitMissingDescriptor,
+                        unit.slug.as_str(),
+                        tr!(
+                            lang,
+                            "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục `{}`",
+                            "The unit folder has no unit.toml: its folder name `{}` stands in",
+                            unit.slug
+                        ),
+                    )
+                    .help(lang.pick(
+                        "tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\"",
+                        "create unit.toml with a line name = \"Full name of the unit\"",
+                    )),
+                );
                 UnitInfo::default()
             }
         };
@@ -189,7 +195,7 @@ fn check_file(entry: &Entry, lang: Lang, settings: &Settings) -> nomination::Che
         Ok(text) => nomination::check(&entry.rel, &text, lang, settings),
         Err(d) => nomination::Checked {
             nomination: None,
-            diagnostics: vec![d],
+            diagnostics: vec![*d],
         },
     }
 }
@@ -204,7 +210,11 @@ fn duplicates(records: &[Record], lang: Lang, diags: &mut Vec<Diagnostic>) {
     }
     for group in by_identity.values().filter(|g| g.len() > 1) {
         for &i in group {
-            let others: Vec<&str> = group.iter().filter(|&&j| j != i).map(|&j| records[j].path.as_str()).collect();
+            let others: Vec<&str> = group
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| records[j].path.as_str())
+                .collect();
             let others = others.join(", ");
             let nom = records[i].nomination.as_ref();
             let name = nom.and_then(|n| n.name.as_deref()).unwrap_or("");
@@ -213,7 +223,11 @@ fn duplicates(records: &[Record], lang: Lang, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Rule::DuplicateNominee,
                     records[i].path.as_str(),
-                    tr!(lang, "“{name}” cũng được đề nghị trong: {others}", "“{name}” is also nominated in: {others}"),
+                    tr!(
+                        lang,
+                        "“{name}” cũng được đề nghị trong: {others}",
+                        "“{name}” is also nominated in: {others}"
+                    ),
                 )
                 .at(nom.and_then(|n| n.name_location.clone())),
             );
@@ -227,7 +241,11 @@ fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic])
     for d in diags {
         per_path.entry(d.path.as_str()).or_default().add(d.severity);
     }
-    let unit_index: HashMap<String, usize> = units.iter().enumerate().map(|(i, u)| (u.slug.clone(), i)).collect();
+    let unit_index: HashMap<String, usize> = units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.slug.clone(), i))
+        .collect();
     for r in records.iter_mut() {
         r.tally = per_path.get(r.path.as_str()).copied().unwrap_or_default();
     }

@@ -95,7 +95,8 @@ fn use_color(when: ColorWhen) -> bool {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
         }
     }
 }
@@ -123,7 +124,11 @@ pub fn main() -> ExitCode {
         Ok(false) => ExitCode::SUCCESS,
         Err(e) => {
             let prefix = lang.pick("kh: lỗi", "kh: error");
-            let _ = writeln!(std::io::stderr(), "{prefix}: {}", crate::text::escape_controls(&format!("{e:#}")));
+            let _ = writeln!(
+                std::io::stderr(),
+                "{prefix}: {}",
+                crate::text::escape_controls(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }
@@ -143,7 +148,17 @@ fn run(cli: Cli) -> Result<bool> {
             format,
             strict,
             verbose,
-        } => validate::run(&path, format, strict, Style { lang, color, verbose }, opts),
+        } => validate::run(
+            &path,
+            format,
+            strict,
+            Style {
+                lang,
+                color,
+                verbose,
+            },
+            opts,
+        ),
         Command::Campaigns { action, ascii } => {
             let table = TableStyle {
                 unicode: !ascii && std::io::stdout().is_terminal(),

@@ -36,7 +36,12 @@ fn end_of_year(year: i32) -> NaiveDate {
 }
 
 /// Reads `kh.toml`; problems in it are reported and the defaults stand in.
-pub fn read_round(path: &str, text: &str, lang: Lang, current_year: i32) -> (Settings, Vec<Diagnostic>) {
+pub fn read_round(
+    path: &str,
+    text: &str,
+    lang: Lang,
+    current_year: i32,
+) -> (Settings, Vec<Diagnostic>) {
     let mut cx = Cx::new(path, text, lang);
     let mut settings = Settings::for_year(current_year);
     let Some(doc) = cx.parse(text) else {
@@ -45,11 +50,21 @@ pub fn read_round(path: &str, text: &str, lang: Lang, current_year: i32) -> (Set
     let t = doc.get_ref();
     let context = lang.pick("kh.toml", "kh.toml");
     cx.unknown_keys(t, &["year", "cap_per_unit", "as_of"], context);
-    if let Some((year, span)) = cx.integer(t, "year", Need::Optional, None, lang.pick("năm", "year")) {
+    if let Some((year, span)) =
+        cx.integer(t, "year", Need::Optional, None, lang.pick("năm", "year"))
+    {
         if (1945..=9999).contains(&year) {
             settings.year = year as i32;
         } else {
-            cx.report(Rule::InvalidValue, Some(span), tr!(lang, "`year` phải từ 1945 đến 9999", "`year` must be 1945 to 9999"));
+            cx.report(
+                Rule::InvalidValue,
+                Some(span),
+                tr!(
+                    lang,
+                    "`year` phải từ 1945 đến 9999",
+                    "`year` must be 1945 to 9999"
+                ),
+            );
         }
     }
     settings.as_of = end_of_year(settings.year);
@@ -60,12 +75,22 @@ pub fn read_round(path: &str, text: &str, lang: Lang, current_year: i32) -> (Set
                 cx.report(
                     Rule::InvalidValue,
                     Some(span),
-                    tr!(lang, "`cap_per_unit` phải từ 1 trở lên", "`cap_per_unit` must be at least 1"),
+                    tr!(
+                        lang,
+                        "`cap_per_unit` phải từ 1 trở lên",
+                        "`cap_per_unit` must be at least 1"
+                    ),
                 );
             }
         }
     }
-    if let Some((as_of, _)) = cx.date(t, "as_of", Need::Optional, None, lang.pick("ngày xét", "reference day")) {
+    if let Some((as_of, _)) = cx.date(
+        t,
+        "as_of",
+        Need::Optional,
+        None,
+        lang.pick("ngày xét", "reference day"),
+    ) {
         settings.as_of = as_of;
     }
     (settings, cx.diags)
@@ -87,7 +112,13 @@ pub fn read_unit(path: &str, text: &str, lang: Lang) -> (UnitInfo, Vec<Diagnosti
     let t = doc.get_ref();
     cx.unknown_keys(t, &["name", "level"], "unit.toml");
     let name = cx
-        .text(t, "name", Need::Required, None, lang.pick("tên đơn vị", "name of the unit"))
+        .text(
+            t,
+            "name",
+            Need::Required,
+            None,
+            lang.pick("tên đơn vị", "name of the unit"),
+        )
         .map(|(s, _)| crate::text::nfc(s).trim().to_string());
     let level = cx
         .choice::<UnitLevel>(t, "level", Need::Optional, None, lang.pick("cấp", "level"))
@@ -109,13 +140,21 @@ mod tests {
         let (s, d) = read_round("kh.toml", "year = 2023\n", Lang::Vi, 2026);
         assert!(d.is_empty());
         assert_eq!(s, Settings::for_year(2023));
-        assert_eq!(s.as_of, NaiveDate::from_ymd_opt(2023, 12, 31).unwrap_or_default());
+        assert_eq!(
+            s.as_of,
+            NaiveDate::from_ymd_opt(2023, 12, 31).unwrap_or_default()
+        );
         assert_eq!(s.cap, 3);
     }
 
     #[test]
     fn bad_settings_are_reported_and_defaults_kept() {
-        let (s, d) = read_round("kh.toml", "year = 20\ncap_per_unit = 0\nas_of = \"31/02/2023\"\nfoo = 1\n", Lang::En, 2026);
+        let (s, d) = read_round(
+            "kh.toml",
+            "year = 20\ncap_per_unit = 0\nas_of = \"31/02/2023\"\nfoo = 1\n",
+            Lang::En,
+            2026,
+        );
         assert_eq!(s, Settings::for_year(2026));
         let codes: Vec<_> = d.iter().map(|d| d.rule.code()).collect();
         assert_eq!(codes.iter().filter(|c| **c == "invalid-value").count(), 2);
@@ -125,7 +164,11 @@ mod tests {
 
     #[test]
     fn unit_descriptor() {
-        let (u, d) = read_unit("x/unit.toml", "name = \"Sở Y tế\"\nlevel = \"tinh\"\n", Lang::Vi);
+        let (u, d) = read_unit(
+            "x/unit.toml",
+            "name = \"Sở Y tế\"\nlevel = \"tinh\"\n",
+            Lang::Vi,
+        );
         assert!(d.is_empty());
         assert_eq!(u.name.as_deref(), Some("Sở Y tế"));
         let (_, d) = read_unit("x/unit.toml", "level = \"tỉnh\"\n", Lang::Vi);

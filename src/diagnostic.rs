@@ -241,6 +241,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::reversed_empty_ranges)]
     fn wild_spans_are_clamped() {
         let loc = Location::in_text("ấn", 1..99);
         assert_eq!(loc.line, 1);

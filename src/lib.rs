@@ -2,17 +2,17 @@
 //! a province's units send in, against the forms and campaigns of the plan.
 
 pub mod campaign;
+pub mod check;
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod docnum;
 pub mod form;
 pub mod lang;
 pub mod nomination;
+pub mod render;
 pub mod rules;
 pub mod text;
-pub mod vocab;
-pub mod check;
 pub mod tree;
-pub mod render;
-pub mod cli;
-pub mod commands;
+pub mod vocab;

@@ -14,7 +14,9 @@ use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
 use crate::lang::Lang;
 use crate::text::{closest, escape_controls, fold_key, nfc};
-use crate::vocab::{Fact, FactType, FactValue, Gender, InitiativeLevel, Kind, Rating, Role, Scope, Vocab};
+use crate::vocab::{
+    Fact, FactType, FactValue, Gender, InitiativeLevel, Kind, Rating, Role, Scope, Vocab,
+};
 use crate::{docnum, rules, tr};
 
 /// What the cross-file rules and the summary keep of a nomination.
@@ -97,7 +99,9 @@ impl Facts {
     }
 
     pub fn span(&self, fact: Fact) -> Option<Range<usize>> {
-        self.get(fact).map(|(_, s)| s.clone()).or_else(|| self.header.clone())
+        self.get(fact)
+            .map(|(_, s)| s.clone())
+            .or_else(|| self.header.clone())
     }
 
     fn set(&mut self, fact: Fact, value: FactValue, span: Range<usize>) {
@@ -148,7 +152,12 @@ impl<'a> Cx<'a> {
     }
 
     /// Records a problem; the returned diagnostic can take a help line.
-    pub fn report(&mut self, rule: Rule, span: Option<Range<usize>>, message: String) -> &mut Diagnostic {
+    pub fn report(
+        &mut self,
+        rule: Rule,
+        span: Option<Range<usize>>,
+        message: String,
+    ) -> &mut Diagnostic {
         let diag = Diagnostic::new(rule, self.path, message).at(self.locate(span));
         self.diags.push(diag);
         let last = self.diags.len() - 1;
@@ -171,7 +180,11 @@ impl<'a> Cx<'a> {
             self.report(
                 Rule::ParseError,
                 e.span(),
-                tr!(self.lang, "Tệp TOML sai cú pháp: {msg}", "The TOML does not parse: {msg}"),
+                tr!(
+                    self.lang,
+                    "Tệp TOML sai cú pháp: {msg}",
+                    "The TOML does not parse: {msg}"
+                ),
             );
             seen.push(key);
         }
@@ -219,7 +232,11 @@ impl<'a> Cx<'a> {
             self.report(
                 Rule::MissingField,
                 at,
-                tr!(self.lang, "Thiếu trường `{key}` ({label})", "Missing field `{key}` ({label})"),
+                tr!(
+                    self.lang,
+                    "Thiếu trường `{key}` ({label})",
+                    "Missing field `{key}` ({label})"
+                ),
             );
         }
         found
@@ -236,7 +253,9 @@ impl<'a> Cx<'a> {
     ) -> Option<(&'t str, Range<usize>)> {
         let v = self.value(table, key, need, at, label)?;
         let DeValue::String(s) = v.get_ref() else {
-            let expected = self.lang.pick("chuỗi văn bản trong dấu ngoặc kép", "a quoted string");
+            let expected = self
+                .lang
+                .pick("chuỗi văn bản trong dấu ngoặc kép", "a quoted string");
             self.wrong_type(key, v, expected);
             return None;
         };
@@ -245,7 +264,11 @@ impl<'a> Cx<'a> {
                 self.report(
                     Rule::EmptyField,
                     Some(v.span()),
-                    tr!(self.lang, "Trường `{key}` ({label}) đang để trống", "Field `{key}` ({label}) is blank"),
+                    tr!(
+                        self.lang,
+                        "Trường `{key}` ({label}) đang để trống",
+                        "Field `{key}` ({label}) is blank"
+                    ),
                 );
             }
             return None;
@@ -275,13 +298,25 @@ impl<'a> Cx<'a> {
         let hint = closest(given.as_str(), V::all().iter().map(|v| v.slug()));
         let choices = V::choices();
         let help = match hint {
-            Some(h) => tr!(self.lang, "có phải là `{h}`? Giá trị cho phép: {choices}", "did you mean `{h}`? Allowed: {choices}"),
-            None => tr!(self.lang, "giá trị cho phép: {choices}", "allowed values: {choices}"),
+            Some(h) => tr!(
+                self.lang,
+                "có phải là `{h}`? Giá trị cho phép: {choices}",
+                "did you mean `{h}`? Allowed: {choices}"
+            ),
+            None => tr!(
+                self.lang,
+                "giá trị cho phép: {choices}",
+                "allowed values: {choices}"
+            ),
         };
         self.report(
             rule,
             Some(span),
-            tr!(self.lang, "`{key}` không nhận giá trị \"{given}\"", "`{key}` cannot be \"{given}\""),
+            tr!(
+                self.lang,
+                "`{key}` không nhận giá trị \"{given}\"",
+                "`{key}` cannot be \"{given}\""
+            ),
         )
         .help = Some(help);
     }
@@ -333,7 +368,11 @@ impl<'a> Cx<'a> {
                 self.report(
                     Rule::InvalidDate,
                     Some(span),
-                    tr!(lang, "`{key}` = {raw} không phải một ngày hợp lệ", "`{key}` = {raw} is not a valid date"),
+                    tr!(
+                        lang,
+                        "`{key}` = {raw} không phải một ngày hợp lệ",
+                        "`{key}` = {raw} is not a valid date"
+                    ),
                 )
                 .help = Some(why.to_string());
                 None
@@ -380,7 +419,9 @@ impl<'a> Cx<'a> {
     ) -> Option<(f64, Range<usize>)> {
         let v = self.value(table, key, need, at, label)?;
         let n = match v.get_ref() {
-            DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+            DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
             _ => {
                 let expected = self.lang.pick("một số", "a number");
@@ -394,7 +435,11 @@ impl<'a> Cx<'a> {
                 self.report(
                     Rule::InvalidValue,
                     Some(v.span()),
-                    tr!(self.lang, "`{key}` phải là một số hữu hạn", "`{key}` must be a finite number"),
+                    tr!(
+                        self.lang,
+                        "`{key}` phải là một số hữu hạn",
+                        "`{key}` must be a finite number"
+                    ),
                 );
                 None
             }
@@ -447,14 +492,23 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn unknown_key<'k>(&mut self, key: &Spanned<std::borrow::Cow<'_, str>>, known: impl IntoIterator<Item = &'k str>, context: &str) {
+    fn unknown_key<'k>(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        known: impl IntoIterator<Item = &'k str>,
+        context: &str,
+    ) {
         let lang = self.lang;
         let name = escape_controls(key.get_ref()).into_owned();
         let hint = closest(&name, known);
         self.report(
             Rule::UnknownField,
             Some(key.span()),
-            tr!(lang, "Trường `{name}` không có trong {context}", "No field `{name}` in {context}"),
+            tr!(
+                lang,
+                "Trường `{name}` không có trong {context}",
+                "No field `{name}` in {context}"
+            ),
         )
         .help = hint.map(|h| tr!(lang, "có phải là `{h}`?", "did you mean `{h}`?"));
     }
@@ -468,7 +522,9 @@ fn parse_dmy(s: &str) -> Option<NaiveDate> {
         || !(1..=2).contains(&d.len())
         || !(1..=2).contains(&m.len())
         || y.len() != 4
-        || ![d, m, y].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        || ![d, m, y]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
     {
         return None;
     }
@@ -495,7 +551,13 @@ impl NominationCheck<'_, '_> {
         let lang = self.cx.lang;
         self.top_level_keys(root);
         let campaign = self.campaign(root);
-        let kind = self.cx.choice::<Kind>(root, "kind", Need::Required, None, lang.pick("loại điển hình", "kind of exemplar"));
+        let kind = self.cx.choice::<Kind>(
+            root,
+            "kind",
+            Need::Required,
+            None,
+            lang.pick("loại điển hình", "kind of exemplar"),
+        );
         if let (Some(info), Some((k, span))) = (campaign, &kind)
             && !info.takes(*k)
         {
@@ -512,7 +574,11 @@ impl NominationCheck<'_, '_> {
                         info.slug
                     ),
                 )
-                .help = Some(tr!(lang, "phong trào này nhận: {takes}", "this campaign takes: {takes}"));
+                .help = Some(tr!(
+                lang,
+                "phong trào này nhận: {takes}",
+                "this campaign takes: {takes}"
+            ));
         }
         let kind = kind.map(|(k, _)| k);
         // Rules of a campaign only apply to a kind it takes.
@@ -531,7 +597,9 @@ impl NominationCheck<'_, '_> {
         }
 
         let identity = match (kind, &nominee.name, nominee.birth) {
-            (Some(Kind::TapThe), Some((n, _)), _) => Some(Identity::Collective { name: fold_key(n) }),
+            (Some(Kind::TapThe), Some((n, _)), _) => {
+                Some(Identity::Collective { name: fold_key(n) })
+            }
             (Some(_), Some((n, _)), Some(birth)) => Some(Identity::Person {
                 name: fold_key(n),
                 birth,
@@ -543,7 +611,10 @@ impl NominationCheck<'_, '_> {
             kind,
             role: nominee.role,
             scope,
-            name_location: nominee.name.as_ref().and_then(|(_, s)| self.cx.locate(Some(s.clone()))),
+            name_location: nominee
+                .name
+                .as_ref()
+                .and_then(|(_, s)| self.cx.locate(Some(s.clone()))),
             name: nominee.name.map(|(n, _)| n),
             identity,
         }
@@ -562,7 +633,11 @@ impl NominationCheck<'_, '_> {
                     .report(
                         Rule::UnknownField,
                         Some(k.span()),
-                        tr!(lang, "Trường `{key}` không có ở đầu tệp", "No field `{key}` at the top of the file"),
+                        tr!(
+                            lang,
+                            "Trường `{key}` không có ở đầu tệp",
+                            "No field `{key}` at the top of the file"
+                        ),
                     )
                     .help = Some(tr!(
                     lang,
@@ -571,28 +646,52 @@ impl NominationCheck<'_, '_> {
                 ));
             } else {
                 let context = lang.pick("đầu tệp đề nghị", "the top of a nomination");
-                self.cx.unknown_key(k, form::TOP_KEYS.iter().copied(), context);
+                self.cx
+                    .unknown_key(k, form::TOP_KEYS.iter().copied(), context);
             }
         }
     }
 
     fn campaign(&mut self, root: &DeTable<'_>) -> Option<&'static CampaignInfo> {
         let lang = self.cx.lang;
-        let (slug, span) = self.cx.text(root, "campaign", Need::Required, None, lang.pick("phong trào thi đua", "campaign"))?;
+        let (slug, span) = self.cx.text(
+            root,
+            "campaign",
+            Need::Required,
+            None,
+            lang.pick("phong trào thi đua", "campaign"),
+        )?;
         if let Some(c) = Campaign::from_slug(slug) {
             return Some(c.info());
         }
         let shown = escape_controls(slug).into_owned();
         let help = match (Campaign::lookup(slug), Campaign::suggest(slug)) {
-            (Some(c), _) => tr!(lang, "trong tệp, viết mã phong trào: `{}`", "in a file, write the campaign's slug: `{}`", c.slug()),
-            (None, Some(s)) => tr!(lang, "có phải là `{s}`? Xem danh sách: kh campaigns", "did you mean `{s}`? See the list: kh campaigns"),
-            (None, None) => tr!(lang, "xem danh sách mã phong trào: kh campaigns", "see the campaign slugs: kh campaigns"),
+            (Some(c), _) => tr!(
+                lang,
+                "trong tệp, viết mã phong trào: `{}`",
+                "in a file, write the campaign's slug: `{}`",
+                c.slug()
+            ),
+            (None, Some(s)) => tr!(
+                lang,
+                "có phải là `{s}`? Xem danh sách: kh campaigns",
+                "did you mean `{s}`? See the list: kh campaigns"
+            ),
+            (None, None) => tr!(
+                lang,
+                "xem danh sách mã phong trào: kh campaigns",
+                "see the campaign slugs: kh campaigns"
+            ),
         };
         self.cx
             .report(
                 Rule::UnknownCampaign,
                 Some(span),
-                tr!(lang, "Không có phong trào `{shown}`", "No campaign `{shown}`"),
+                tr!(
+                    lang,
+                    "Không có phong trào `{shown}`",
+                    "No campaign `{shown}`"
+                ),
             )
             .help = Some(help);
         None
@@ -600,7 +699,10 @@ impl NominationCheck<'_, '_> {
 
     fn scope(&mut self, root: &DeTable<'_>) -> Option<Scope> {
         let lang = self.cx.lang;
-        let Some((scope, span)) = self.cx.choice::<Scope>(root, "scope", Need::Optional, None, "scope") else {
+        let Some((scope, span)) =
+            self.cx
+                .choice::<Scope>(root, "scope", Need::Optional, None, "scope")
+        else {
             // Absent or blank: the default. Anything else was reported.
             return match root.get("scope").map(|v| v.get_ref()) {
                 None => Some(Scope::CoSo),
@@ -622,7 +724,12 @@ impl NominationCheck<'_, '_> {
         Some(scope)
     }
 
-    fn nominee(&mut self, root: &DeTable<'_>, kind: Option<Kind>, campaign: Option<&CampaignInfo>) -> Nominee {
+    fn nominee(
+        &mut self,
+        root: &DeTable<'_>,
+        kind: Option<Kind>,
+        campaign: Option<&CampaignInfo>,
+    ) -> Nominee {
         let lang = self.cx.lang;
         let mut out = Nominee {
             role_settled: true,
@@ -638,10 +745,15 @@ impl NominationCheck<'_, '_> {
             match (form::nominee_field(k.get_ref()), kind) {
                 (None, _) => {
                     let context = lang.pick("bảng [nominee]", "[nominee]");
-                    self.cx.unknown_key(k, NOMINEE_FIELDS.iter().map(|f| f.key), context);
+                    self.cx
+                        .unknown_key(k, NOMINEE_FIELDS.iter().map(|f| f.key), context);
                 }
                 (Some(f), Some(kind)) if f.col(kind) == Col::No => {
-                    let kinds: Vec<Kind> = Kind::ALL.iter().copied().filter(|k| f.col(*k) != Col::No).collect();
+                    let kinds: Vec<Kind> = Kind::ALL
+                        .iter()
+                        .copied()
+                        .filter(|k| f.col(*k) != Col::No)
+                        .collect();
                     let for_kinds = kinds_list(&kinds, lang);
                     let this = kind.label(lang);
                     self.cx
@@ -656,7 +768,11 @@ impl NominationCheck<'_, '_> {
                                 f.label(lang)
                             ),
                         )
-                        .help = Some(tr!(lang, "trường này chỉ dành cho: {for_kinds}", "this field is only for: {for_kinds}"));
+                        .help = Some(tr!(
+                        lang,
+                        "trường này chỉ dành cho: {for_kinds}",
+                        "this field is only for: {for_kinds}"
+                    ));
                 }
                 _ => {}
             }
@@ -696,7 +812,12 @@ impl NominationCheck<'_, '_> {
                         self.cx.report(
                             Rule::InvalidValue,
                             Some(span),
-                            tr!(lang, "`{}` phải từ 1 trở lên", "`{}` must be at least 1", f.key),
+                            tr!(
+                                lang,
+                                "`{}` phải từ 1 trở lên",
+                                "`{}` must be at least 1",
+                                f.key
+                            ),
                         );
                     }
                 }
@@ -719,7 +840,13 @@ impl NominationCheck<'_, '_> {
                         "Missing the workplace (`workplace`) or permanent residence (`residence`)"
                     ),
                 )
-                .help = Some(lang.pick("mẫu ghi: “Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)”", "the form asks for a workplace, or else a residence").to_string());
+                .help = Some(
+                lang.pick(
+                    "mẫu ghi: “Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)”",
+                    "the form asks for a workplace, or else a residence",
+                )
+                .to_string(),
+            );
         }
         out
     }
@@ -742,7 +869,8 @@ impl NominationCheck<'_, '_> {
             let role = given.and_then(|(s, span)| {
                 let r = Role::parse(s);
                 if r.is_none() && kind != Some(Kind::TapThe) && kind != Some(Kind::HoGiaDinh) {
-                    self.cx.bad_choice::<Role>(Rule::RoleNotAllowed, "role", s, span);
+                    self.cx
+                        .bad_choice::<Role>(Rule::RoleNotAllowed, "role", s, span);
                 }
                 r
             });
@@ -764,7 +892,11 @@ impl NominationCheck<'_, '_> {
                             info.slug
                         ),
                     )
-                    .help = Some(tr!(lang, "thêm `role` = một trong: {list}", "add `role` = one of: {list}"));
+                    .help = Some(tr!(
+                    lang,
+                    "thêm `role` = một trong: {list}",
+                    "add `role` = one of: {list}"
+                ));
                 (None, false)
             }
             Some((s, span)) => match Role::parse(s) {
@@ -772,10 +904,18 @@ impl NominationCheck<'_, '_> {
                 _ => {
                     let shown = escape_controls(s).into_owned();
                     let help = if roles.is_empty() {
-                        tr!(lang, "phong trào này không phân loại theo đối tượng: bỏ dòng `role`", "this campaign has no roles: remove the `role` line")
+                        tr!(
+                            lang,
+                            "phong trào này không phân loại theo đối tượng: bỏ dòng `role`",
+                            "this campaign has no roles: remove the `role` line"
+                        )
                     } else {
                         let list = roles_list(roles);
-                        tr!(lang, "đối tượng của phong trào này: {list}", "this campaign's roles: {list}")
+                        tr!(
+                            lang,
+                            "đối tượng của phong trào này: {list}",
+                            "this campaign's roles: {list}"
+                        )
                     };
                     self.cx
                         .report(
@@ -802,7 +942,13 @@ impl NominationCheck<'_, '_> {
             self.cx.report(
                 Rule::DateInFuture,
                 Some(span),
-                tr!(lang, "Ngày sinh {} sau ngày xét {}", "Date of birth {} is after the reference day {}", dmy(birth), dmy(as_of)),
+                tr!(
+                    lang,
+                    "Ngày sinh {} sau ngày xét {}",
+                    "Date of birth {} is after the reference day {}",
+                    dmy(birth),
+                    dmy(as_of)
+                ),
             );
             return;
         }
@@ -812,16 +958,35 @@ impl NominationCheck<'_, '_> {
                 .report(
                     Rule::ImplausibleAge,
                     Some(span),
-                    tr!(lang, "Tuổi tính đến {} là {age}: khó có thể đúng", "Age on {} would be {age}: hardly possible", dmy(as_of)),
+                    tr!(
+                        lang,
+                        "Tuổi tính đến {} là {age}: khó có thể đúng",
+                        "Age on {} would be {age}: hardly possible",
+                        dmy(as_of)
+                    ),
                 )
-                .help = Some(lang.pick("tuổi phải từ 6 đến 110; kiểm tra lại năm sinh", "age must be 6 to 110; check the year of birth").to_string());
+                .help = Some(
+                lang.pick(
+                    "tuổi phải từ 6 đến 110; kiểm tra lại năm sinh",
+                    "age must be 6 to 110; check the year of birth",
+                )
+                .to_string(),
+            );
         }
     }
 
-    fn achievements(&mut self, root: &DeTable<'_>, target: Option<(&CampaignInfo, Kind)>, role: Option<Role>) {
+    fn achievements(
+        &mut self,
+        root: &DeTable<'_>,
+        target: Option<(&CampaignInfo, Kind)>,
+        role: Option<Role>,
+    ) {
         let lang = self.cx.lang;
         let label = lang.pick("thành tích tiêu biểu xuất sắc", "outstanding achievements");
-        let Some(v) = self.cx.value(root, "achievements", Need::Required, None, label) else {
+        let Some(v) = self
+            .cx
+            .value(root, "achievements", Need::Required, None, label)
+        else {
             return;
         };
         let Some(items) = self.array_of_tables("achievements", v) else {
@@ -831,25 +996,43 @@ impl NominationCheck<'_, '_> {
             self.cx.report(
                 Rule::EmptyField,
                 Some(v.span()),
-                tr!(lang, "Cần ít nhất một thành tích", "At least one achievement is needed"),
+                tr!(
+                    lang,
+                    "Cần ít nhất một thành tích",
+                    "At least one achievement is needed"
+                ),
             );
             return;
         }
         let mut backed: Vec<&str> = Vec::new();
-        let criteria: Vec<_> = target.map(|(c, k)| c.criteria_for(k, role).collect()).unwrap_or_default();
+        let criteria: Vec<_> = target
+            .map(|(c, k)| c.criteria_for(k, role).collect())
+            .unwrap_or_default();
         let context = lang.pick("thành tích [[achievements]]", "an [[achievements]] entry");
         for (t, span) in &items {
             self.cx.unknown_keys(t, form::ACHIEVEMENT_KEYS, context);
-            self.cx.text(t, "text", Need::Required, Some(span.clone()), lang.pick("nội dung thành tích", "what was achieved"));
-            let Some(list) = t.get("criteria") else { continue };
+            self.cx.text(
+                t,
+                "text",
+                Need::Required,
+                Some(span.clone()),
+                lang.pick("nội dung thành tích", "what was achieved"),
+            );
+            let Some(list) = t.get("criteria") else {
+                continue;
+            };
             let DeValue::Array(ids) = list.get_ref() else {
-                let expected = lang.pick("danh sách mã tiêu chí, ví dụ [\"sang-tao\"]", "a list of criterion ids, as in [\"sang-tao\"]");
+                let expected = lang.pick(
+                    "danh sách mã tiêu chí, ví dụ [\"sang-tao\"]",
+                    "a list of criterion ids, as in [\"sang-tao\"]",
+                );
                 self.cx.wrong_type("criteria", list, expected);
                 continue;
             };
             for id in ids.iter() {
                 let DeValue::String(s) = id.get_ref() else {
-                    let expected = lang.pick("mã tiêu chí trong ngoặc kép", "a quoted criterion id");
+                    let expected =
+                        lang.pick("mã tiêu chí trong ngoặc kép", "a quoted criterion id");
                     self.cx.wrong_type("criteria", id, expected);
                     continue;
                 };
@@ -862,8 +1045,18 @@ impl NominationCheck<'_, '_> {
                 let hint = closest(&shown, criteria.iter().map(|c| c.id));
                 let kind_label = kind.label(lang);
                 let help = match hint {
-                    Some(h) => tr!(lang, "có phải là `{h}`? Xem: kh campaigns show {}", "did you mean `{h}`? See: kh campaigns show {}", info.slug),
-                    None => tr!(lang, "xem các tiêu chí: kh campaigns show {}", "see the criteria: kh campaigns show {}", info.slug),
+                    Some(h) => tr!(
+                        lang,
+                        "có phải là `{h}`? Xem: kh campaigns show {}",
+                        "did you mean `{h}`? See: kh campaigns show {}",
+                        info.slug
+                    ),
+                    None => tr!(
+                        lang,
+                        "xem các tiêu chí: kh campaigns show {}",
+                        "see the criteria: kh campaigns show {}",
+                        info.slug
+                    ),
                 };
                 self.cx
                     .report(
@@ -896,7 +1089,11 @@ impl NominationCheck<'_, '_> {
     }
 
     /// `[[name]]` entries, each a table with its span.
-    fn array_of_tables<'t, 'i>(&mut self, key: &str, v: &'t Value<'i>) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
+    fn array_of_tables<'t, 'i>(
+        &mut self,
+        key: &str,
+        v: &'t Value<'i>,
+    ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
         let lang = self.cx.lang;
         let expected = tr!(lang, "danh sách [[{key}]]", "a list of [[{key}]] entries");
         let DeValue::Array(items) = v.get_ref() else {
@@ -924,23 +1121,50 @@ impl NominationCheck<'_, '_> {
         for (t, span) in items {
             let at = Some(span);
             self.cx.unknown_keys(t, form::AWARD_KEYS, context);
-            let year = self.cx.integer(t, "year", Need::Required, at.clone(), lang.pick("năm khen thưởng", "year of the award"));
-            self.cx.text(t, "title", Need::Required, at.clone(), lang.pick("hình thức khen thưởng", "the award"));
+            let year = self.cx.integer(
+                t,
+                "year",
+                Need::Required,
+                at.clone(),
+                lang.pick("năm khen thưởng", "year of the award"),
+            );
+            self.cx.text(
+                t,
+                "title",
+                Need::Required,
+                at.clone(),
+                lang.pick("hình thức khen thưởng", "the award"),
+            );
             if let Some((year, span)) = &year {
                 let floor = birth.map_or(1945, |b| b.year().max(1945)) as i64;
                 if *year < floor || *year > year_max as i64 {
                     let why = match birth {
-                        Some(b) if *year < b.year() as i64 => tr!(lang, "trước năm sinh {}", "before the year of birth, {}", b.year()),
-                        _ => tr!(lang, "phải từ 1945 đến {year_max}", "must be 1945 to {year_max}"),
+                        Some(b) if *year < b.year() as i64 => tr!(
+                            lang,
+                            "trước năm sinh {}",
+                            "before the year of birth, {}",
+                            b.year()
+                        ),
+                        _ => tr!(
+                            lang,
+                            "phải từ 1945 đến {year_max}",
+                            "must be 1945 to {year_max}"
+                        ),
                     };
                     self.cx.report(
                         Rule::AwardYearOutOfRange,
                         Some(span.clone()),
-                        tr!(lang, "Năm khen thưởng {year} không hợp lý: {why}", "Award year {year} is out of range: {why}"),
+                        tr!(
+                            lang,
+                            "Năm khen thưởng {year} không hợp lý: {why}",
+                            "Award year {year} is out of range: {why}"
+                        ),
                     );
                 }
             }
-            if let Some((number, span)) = self.cx.text(t, "decision", Need::Optional, None, "decision")
+            if let Some((number, span)) =
+                self.cx
+                    .text(t, "decision", Need::Optional, None, "decision")
                 && !docnum::is_valid(number)
             {
                 let shown = escape_controls(number).into_owned();
@@ -948,19 +1172,38 @@ impl NominationCheck<'_, '_> {
                     .report(
                         Rule::InvalidDecisionNumber,
                         Some(span),
-                        tr!(lang, "Số quyết định \"{shown}\" sai định dạng", "Decision number \"{shown}\" is malformed"),
+                        tr!(
+                            lang,
+                            "Số quyết định \"{shown}\" sai định dạng",
+                            "Decision number \"{shown}\" is malformed"
+                        ),
                     )
-                    .help = Some(lang.pick(
-                    "viết như 1234/QĐ-UBND, 91/2017/NĐ-CP hoặc 34-CT/TW, không có dấu cách",
-                    "write it as 1234/QĐ-UBND, 91/2017/NĐ-CP or 34-CT/TW, with no spaces",
-                ).to_string());
+                    .help = Some(
+                    lang.pick(
+                        "viết như 1234/QĐ-UBND, 91/2017/NĐ-CP hoặc 34-CT/TW, không có dấu cách",
+                        "write it as 1234/QĐ-UBND, 91/2017/NĐ-CP or 34-CT/TW, with no spaces",
+                    )
+                    .to_string(),
+                );
             }
-            if let Some((date, span)) = self.cx.date(t, "date", Need::Optional, None, lang.pick("ngày quyết định", "date of the decision")) {
+            if let Some((date, span)) = self.cx.date(
+                t,
+                "date",
+                Need::Optional,
+                None,
+                lang.pick("ngày quyết định", "date of the decision"),
+            ) {
                 if date > self.settings.as_of {
                     self.cx.report(
                         Rule::DateInFuture,
                         Some(span),
-                        tr!(lang, "Ngày {} sau ngày xét {}", "Date {} is after the reference day {}", dmy(date), dmy(self.settings.as_of)),
+                        tr!(
+                            lang,
+                            "Ngày {} sau ngày xét {}",
+                            "Date {} is after the reference day {}",
+                            dmy(date),
+                            dmy(self.settings.as_of)
+                        ),
                     );
                 } else if let Some((year, _)) = year
                     && i64::from(date.year()) != year
@@ -980,7 +1223,13 @@ impl NominationCheck<'_, '_> {
         }
     }
 
-    fn facts(&mut self, root: &DeTable<'_>, target: Option<(&CampaignInfo, Kind)>, role: Option<Role>, role_settled: bool) -> Facts {
+    fn facts(
+        &mut self,
+        root: &DeTable<'_>,
+        target: Option<(&CampaignInfo, Kind)>,
+        role: Option<Role>,
+        role_settled: bool,
+    ) -> Facts {
         let lang = self.cx.lang;
         let mut facts = Facts::default();
         let Some((t, header)) = self.cx.table(root, "facts", Need::Optional, "facts") else {
@@ -996,12 +1245,18 @@ impl NominationCheck<'_, '_> {
             };
             let label = fact.label(lang);
             let value = match fact.ty() {
-                FactType::Rating => self.cx.choice::<Rating>(t, key, Need::Optional, None, label).map(|(r, s)| (FactValue::Rating(r), s)),
+                FactType::Rating => self
+                    .cx
+                    .choice::<Rating>(t, key, Need::Optional, None, label)
+                    .map(|(r, s)| (FactValue::Rating(r), s)),
                 FactType::InitiativeLevel => self
                     .cx
                     .choice::<InitiativeLevel>(t, key, Need::Optional, None, label)
                     .map(|(l, s)| (FactValue::Level(l), s)),
-                FactType::Bool => self.cx.boolean(t, key, Need::Optional, None, label).map(|(b, s)| (FactValue::Bool(b), s)),
+                FactType::Bool => self
+                    .cx
+                    .boolean(t, key, Need::Optional, None, label)
+                    .map(|(b, s)| (FactValue::Bool(b), s)),
                 FactType::Count | FactType::Rank => {
                     let min = if fact.ty() == FactType::Count { 0 } else { 1 };
                     match self.cx.integer(t, key, Need::Optional, None, label) {
@@ -1010,7 +1265,11 @@ impl NominationCheck<'_, '_> {
                             self.cx.report(
                                 Rule::InvalidValue,
                                 Some(s),
-                                tr!(lang, "`{key}` phải từ {min} trở lên", "`{key}` must be at least {min}"),
+                                tr!(
+                                    lang,
+                                    "`{key}` phải từ {min} trở lên",
+                                    "`{key}` must be at least {min}"
+                                ),
                             );
                             None
                         }
@@ -1018,7 +1277,11 @@ impl NominationCheck<'_, '_> {
                     }
                 }
                 FactType::Score | FactType::Area => {
-                    let max = if fact.ty() == FactType::Score { 100.0 } else { f64::INFINITY };
+                    let max = if fact.ty() == FactType::Score {
+                        100.0
+                    } else {
+                        f64::INFINITY
+                    };
                     match self.cx.number(t, key, Need::Optional, None, label) {
                         Some((n, s)) if (0.0..=max).contains(&n) => Some((FactValue::Num(n), s)),
                         Some((_, s)) => {
@@ -1082,10 +1345,21 @@ impl NominationCheck<'_, '_> {
                     fact.slug()
                 ),
             )
-            .help = Some(lang.pick("bỏ dòng này, hoặc kiểm tra lại phong trào và loại điển hình", "remove the line, or check the campaign and kind").to_string());
+            .help = Some(
+            lang.pick(
+                "bỏ dòng này, hoặc kiểm tra lại phong trào và loại điển hình",
+                "remove the line, or check the campaign and kind",
+            )
+            .to_string(),
+        );
     }
 
-    fn model(&mut self, root: &DeTable<'_>, campaign: Option<&CampaignInfo>, kind: Option<Kind>) -> Option<Model> {
+    fn model(
+        &mut self,
+        root: &DeTable<'_>,
+        campaign: Option<&CampaignInfo>,
+        kind: Option<Kind>,
+    ) -> Option<Model> {
         let lang = self.cx.lang;
         let wanted = match (campaign, kind) {
             (Some(c), Some(k)) => Some(c.has_model(k)),
@@ -1097,25 +1371,77 @@ impl NominationCheck<'_, '_> {
                     .report(
                         Rule::FieldNotForKind,
                         Some(key.span()),
-                        tr!(lang, "Bảng [model] chỉ dành cho mô hình “Dân vận khéo”", "A [model] table is only for a “Dân vận khéo” model"),
+                        tr!(
+                            lang,
+                            "Bảng [model] chỉ dành cho mô hình “Dân vận khéo”",
+                            "A [model] table is only for a “Dân vận khéo” model"
+                        ),
                     )
-                    .help = Some(lang.pick("bỏ bảng [model]", "remove the [model] table").to_string());
+                    .help = Some(
+                    lang.pick("bỏ bảng [model]", "remove the [model] table")
+                        .to_string(),
+                );
             }
             return None;
         }
-        let need = if wanted == Some(true) { Need::Required } else { Need::Optional };
-        let (t, header) = self.cx.table(root, "model", need, lang.pick("mô hình “Dân vận khéo”", "the “Dân vận khéo” model"))?;
+        let need = if wanted == Some(true) {
+            Need::Required
+        } else {
+            Need::Optional
+        };
+        let (t, header) = self.cx.table(
+            root,
+            "model",
+            need,
+            lang.pick("mô hình “Dân vận khéo”", "the “Dân vận khéo” model"),
+        )?;
         let at = Some(header.clone());
         let context = lang.pick("bảng [model]", "[model]");
         self.cx.unknown_keys(t, form::MODEL_KEYS, context);
-        self.cx.text(t, "name", need, at.clone(), lang.pick("tên mô hình", "name of the model"));
-        self.cx.text(t, "address", need, at.clone(), lang.pick("địa chỉ mô hình", "address of the model"));
-        self.cx.choice::<crate::vocab::Domain>(t, "domain", need, at.clone(), lang.pick("lĩnh vực", "field"));
+        self.cx.text(
+            t,
+            "name",
+            need,
+            at.clone(),
+            lang.pick("tên mô hình", "name of the model"),
+        );
+        self.cx.text(
+            t,
+            "address",
+            need,
+            at.clone(),
+            lang.pick("địa chỉ mô hình", "address of the model"),
+        );
+        self.cx.choice::<crate::vocab::Domain>(
+            t,
+            "domain",
+            need,
+            at.clone(),
+            lang.pick("lĩnh vực", "field"),
+        );
         Some(Model {
             header: Some(header),
-            four_step_plan: self.cx.boolean(t, "four_step_plan", need, at.clone(), lang.pick("kế hoạch theo 4 bước", "four-step plan")),
-            score: self.cx.number(t, "score", need, at.clone(), lang.pick("điểm đánh giá (thang 100)", "score (out of 100)")),
-            records_archived: self.cx.boolean(t, "records_archived", need, at, lang.pick("hồ sơ lưu trữ đầy đủ", "records archived")),
+            four_step_plan: self.cx.boolean(
+                t,
+                "four_step_plan",
+                need,
+                at.clone(),
+                lang.pick("kế hoạch theo 4 bước", "four-step plan"),
+            ),
+            score: self.cx.number(
+                t,
+                "score",
+                need,
+                at.clone(),
+                lang.pick("điểm đánh giá (thang 100)", "score (out of 100)"),
+            ),
+            records_archived: self.cx.boolean(
+                t,
+                "records_archived",
+                need,
+                at,
+                lang.pick("hồ sơ lưu trữ đầy đủ", "records archived"),
+            ),
         })
     }
 }
@@ -1147,7 +1473,11 @@ pub(crate) fn kinds_list(kinds: &[Kind], lang: Lang) -> String {
 }
 
 fn roles_list(roles: &[Role]) -> String {
-    roles.iter().map(|r| r.slug()).collect::<Vec<_>>().join(" | ")
+    roles
+        .iter()
+        .map(|r| r.slug())
+        .collect::<Vec<_>>()
+        .join(" | ")
 }
 
 #[cfg(test)]
@@ -1156,7 +1486,10 @@ mod tests {
 
     #[test]
     fn day_month_year_strings() {
-        assert_eq!(parse_dmy("12/04/1968"), NaiveDate::from_ymd_opt(1968, 4, 12));
+        assert_eq!(
+            parse_dmy("12/04/1968"),
+            NaiveDate::from_ymd_opt(1968, 4, 12)
+        );
         assert_eq!(parse_dmy("1/4/1968"), NaiveDate::from_ymd_opt(1968, 4, 1));
         assert_eq!(parse_dmy("31/02/1980"), None);
         assert_eq!(parse_dmy("1968-04-12"), None);

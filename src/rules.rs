@@ -9,7 +9,14 @@ use crate::nomination::{Cx, Facts, Model};
 use crate::tr;
 use crate::vocab::{Fact, FactValue, Kind, Rating, Role};
 
-pub(crate) fn apply(cx: &mut Cx<'_>, info: &CampaignInfo, kind: Kind, role: Option<Role>, facts: &Facts, model: Option<&Model>) {
+pub(crate) fn apply(
+    cx: &mut Cx<'_>,
+    info: &CampaignInfo,
+    kind: Kind,
+    role: Option<Role>,
+    facts: &Facts,
+    model: Option<&Model>,
+) {
     let lang = cx.lang;
     let section = info.section;
 
@@ -34,7 +41,14 @@ pub(crate) fn apply(cx: &mut Cx<'_>, info: &CampaignInfo, kind: Kind, role: Opti
                 if require(cx, facts, Fact::PartyRating, section)
                     && let Some((FactValue::Rating(r), span)) = facts.get(Fact::PartyRating)
                 {
-                    below_floor(cx, Fact::PartyRating, *r, Rating::XuatSac, span.clone(), section);
+                    below_floor(
+                        cx,
+                        Fact::PartyRating,
+                        *r,
+                        Rating::XuatSac,
+                        span.clone(),
+                        section,
+                    );
                 }
             }
             Check::Present(fact) => {
@@ -59,13 +73,25 @@ pub(crate) fn apply(cx: &mut Cx<'_>, info: &CampaignInfo, kind: Kind, role: Opti
             }
             Check::AnyOf(conds) => {
                 if !conds.iter().any(|c| holds(facts, *c)) {
-                    let wanted = conds.iter().map(|c| cond_text(*c, lang)).collect::<Vec<_>>().join(lang.pick(" hoặc ", " or "));
+                    let wanted = conds
+                        .iter()
+                        .map(|c| cond_text(*c, lang))
+                        .collect::<Vec<_>>()
+                        .join(lang.pick(" hoặc ", " or "));
                     cx.report(
                         Rule::CriterionNotMet,
                         facts.header.clone(),
-                        tr!(lang, "§{section} yêu cầu {wanted}", "§{section} asks for {wanted}"),
+                        tr!(
+                            lang,
+                            "§{section} yêu cầu {wanted}",
+                            "§{section} asks for {wanted}"
+                        ),
                     )
-                    .help = Some(tr!(lang, "ghi trong bảng [facts]: {wanted}", "state it in [facts]: {wanted}"));
+                    .help = Some(tr!(
+                        lang,
+                        "ghi trong bảng [facts]: {wanted}",
+                        "state it in [facts]: {wanted}"
+                    ));
                 }
             }
             Check::InitiativeAt(level) => {
@@ -103,13 +129,21 @@ pub(crate) fn apply(cx: &mut Cx<'_>, info: &CampaignInfo, kind: Kind, role: Opti
                 }
             }
             Check::ParImproved => {
-                let needed = [Fact::ParIndex, Fact::ParIndexPrev, Fact::ParRank, Fact::ParRankPrev];
+                let needed = [
+                    Fact::ParIndex,
+                    Fact::ParIndexPrev,
+                    Fact::ParRank,
+                    Fact::ParRankPrev,
+                ];
                 let mut all = true;
                 for f in needed {
                     all &= require(cx, facts, f, section);
                 }
                 let n = |f| facts.number(f).unwrap_or(f64::NAN);
-                if all && !(n(Fact::ParIndex) > n(Fact::ParIndexPrev) || n(Fact::ParRank) < n(Fact::ParRankPrev)) {
+                if all
+                    && !(n(Fact::ParIndex) > n(Fact::ParIndexPrev)
+                        || n(Fact::ParRank) < n(Fact::ParRankPrev))
+                {
                     cx.report(
                         Rule::CriterionNotMet,
                         facts.span(Fact::ParIndex),
@@ -147,17 +181,32 @@ fn require(cx: &mut Cx<'_>, facts: &Facts, fact: Fact, section: &str) -> bool {
             "Missing `{key}` ({label}) in [facts]: §{section} of the plan needs it"
         ),
     )
-    .help = Some(tr!(lang, "thêm dòng `{key} = …` vào bảng [facts]", "add a `{key} = …` line to [facts]"));
+    .help = Some(tr!(
+        lang,
+        "thêm dòng `{key} = …` vào bảng [facts]",
+        "add a `{key} = …` line to [facts]"
+    ));
     false
 }
 
-fn below_floor(cx: &mut Cx<'_>, fact: Fact, given: Rating, floor: Rating, span: std::ops::Range<usize>, section: &str) {
+fn below_floor(
+    cx: &mut Cx<'_>,
+    fact: Fact,
+    given: Rating,
+    floor: Rating,
+    span: std::ops::Range<usize>,
+    section: &str,
+) {
     if given.meets(floor) {
         return;
     }
     let lang = cx.lang;
     let (got, want) = (given.label(lang), floor.label(lang));
-    let at_least = if floor == Rating::XuatSac { "" } else { lang.pick(" trở lên", " or better") };
+    let at_least = if floor == Rating::XuatSac {
+        ""
+    } else {
+        lang.pick(" trở lên", " or better")
+    };
     cx.report(
         Rule::RatingBelowRequired,
         Some(span),
@@ -231,7 +280,12 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
         who = format!("{who} ({})", roles.join(", "));
     }
     if let Some(when) = rule.when {
-        who = tr!(lang, "{who}, khi `{} = true`", "{who}, when `{} = true`", when.slug());
+        who = tr!(
+            lang,
+            "{who}, khi `{} = true`",
+            "{who}, when `{} = true`",
+            when.slug()
+        );
     }
     let what = match rule.check {
         Check::Rating(floor) if floor == Rating::XuatSac => tr!(
@@ -253,8 +307,17 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
             Rating::XuatSac.label(lang)
         ),
         Check::Present(f) => tr!(lang, "`{}` bắt buộc", "`{}` required", f.slug()),
-        Check::Zero(f) => tr!(lang, "`{}` bắt buộc và bằng 0", "`{}` required and 0", f.slug()),
-        Check::AnyOf(conds) => conds.iter().map(|c| cond_text(*c, lang)).collect::<Vec<_>>().join(lang.pick(" hoặc ", " or ")),
+        Check::Zero(f) => tr!(
+            lang,
+            "`{}` bắt buộc và bằng 0",
+            "`{}` required and 0",
+            f.slug()
+        ),
+        Check::AnyOf(conds) => conds
+            .iter()
+            .map(|c| cond_text(*c, lang))
+            .collect::<Vec<_>>()
+            .join(lang.pick(" hoặc ", " or ")),
         Check::InitiativeAt(level) => format!("`initiative_level = \"{}\"`", level.slug()),
         Check::AtLeast(f, min) => format!("`{}` ≥ {min}", f.slug()),
         Check::ParImproved => tr!(

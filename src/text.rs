@@ -54,8 +54,7 @@ pub fn slugify(s: &str) -> String {
 /// True for `[a-z0-9-]+`, the shape of every slug in a tree.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
@@ -109,7 +108,10 @@ mod tests {
     fn slugs_drop_diacritics() {
         assert_eq!(slugify("Nguyễn Văn Ấn"), "nguyen-van-an");
         assert_eq!(slugify("Đỗ Thị Đào"), "do-thi-dao");
-        assert_eq!(slugify("  HTX Nhân Thịnh (Lý Nhân) "), "htx-nhan-thinh-ly-nhan");
+        assert_eq!(
+            slugify("  HTX Nhân Thịnh (Lý Nhân) "),
+            "htx-nhan-thinh-ly-nhan"
+        );
         assert_eq!(slugify("!!! ???"), "");
     }
 
@@ -126,7 +128,10 @@ mod tests {
         let keys = ["full_name", "birth_date", "hometown"];
         assert_eq!(closest("full_nmae", keys), Some("full_name"));
         assert_eq!(closest("zzz", keys), None);
-        assert_eq!(closest("nong-thon-mới", ["nong-thon-moi", "linh-vuc-khac"]), Some("nong-thon-moi"));
+        assert_eq!(
+            closest("nong-thon-mới", ["nong-thon-moi", "linh-vuc-khac"]),
+            Some("nong-thon-moi")
+        );
     }
 
     #[test]

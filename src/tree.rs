@@ -61,9 +61,21 @@ pub struct Layout {
 /// holding `unit.toml`) or one nomination file.
 pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
     let meta = fs::metadata(target).with_context(|| {
-        tr!(lang, "không mở được `{}`", "cannot open `{}`", target.display())
+        tr!(
+            lang,
+            "không mở được `{}`",
+            "cannot open `{}`",
+            target.display()
+        )
     })?;
-    let abs = fs::canonicalize(target).with_context(|| tr!(lang, "không mở được `{}`", "cannot open `{}`", target.display()))?;
+    let abs = fs::canonicalize(target).with_context(|| {
+        tr!(
+            lang,
+            "không mở được `{}`",
+            "cannot open `{}`",
+            target.display()
+        )
+    })?;
     if meta.is_dir() {
         if abs.join(UNIT_FILE).is_file() && !abs.join(ROUND_FILE).is_file() {
             let root = parent_or_self(&abs);
@@ -78,7 +90,12 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
         return Ok(layout);
     }
     if !meta.is_file() {
-        bail!(tr!(lang, "`{}` không phải tệp hay thư mục", "`{}` is neither a file nor a folder", target.display()));
+        bail!(tr!(
+            lang,
+            "`{}` không phải tệp hay thư mục",
+            "`{}` is neither a file nor a folder",
+            target.display()
+        ));
     }
     // A single nomination: find its unit, then the root above it.
     let parent = parent_or_self(&abs);
@@ -93,7 +110,9 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
         })
         .unwrap_or_else(|| parent.clone());
     let root = parent_or_self(&unit_dir);
-    let depth = abs.strip_prefix(&root).map_or(2, |p| p.components().count());
+    let depth = abs
+        .strip_prefix(&root)
+        .map_or(2, |p| p.components().count());
     let mut layout = Layout::new(display_parent(target, depth, &root));
     layout.read_config(&root);
     let entry = Entry {
@@ -179,8 +198,12 @@ impl Layout {
             let entry = match item {
                 Ok(e) => e,
                 Err(e) => {
-                    let rel = e.path().map_or_else(|| unit.slug.clone(), |p| rel_path(root, p));
-                    let why = e.io_error().map_or_else(|| e.to_string(), |io| io.to_string());
+                    let rel = e
+                        .path()
+                        .map_or_else(|| unit.slug.clone(), |p| rel_path(root, p));
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), |io| io.to_string());
                     self.problems.push(io_problem(&rel, &why, lang));
                     continue;
                 }
@@ -225,15 +248,22 @@ fn kind_of(ft: &fs::FileType) -> EntryKind {
 }
 
 fn is_toml(name: &str) -> bool {
-    name.len() > 5 && name.get(name.len() - 5..).is_some_and(|ext| ext.eq_ignore_ascii_case(".toml"))
+    name.len() > 5
+        && name
+            .get(name.len() - 5..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".toml"))
 }
 
 fn name_of(p: &Path) -> String {
-    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+    p.file_name().map_or_else(
+        || p.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn parent_or_self(p: &Path) -> PathBuf {
-    p.parent().map_or_else(|| p.to_path_buf(), Path::to_path_buf)
+    p.parent()
+        .map_or_else(|| p.to_path_buf(), Path::to_path_buf)
 }
 
 /// `path` relative to `root`, with `/` between parts.
@@ -246,13 +276,21 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
             _ => None,
         })
         .collect();
-    if parts.is_empty() { ".".to_string() } else { parts.join("/") }
+    if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    }
 }
 
 fn display_of(p: &Path) -> String {
     let s = p.to_string_lossy();
     let trimmed = s.trim_end_matches('/');
-    if trimmed.is_empty() { s.into_owned() } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        s.into_owned()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// The root as the user would write it: `depth` levels above what they
@@ -260,8 +298,19 @@ fn display_of(p: &Path) -> String {
 /// path otherwise.
 fn display_parent(target: &Path, depth: usize, root_abs: &Path) -> String {
     let normal: Vec<_> = target.components().collect();
-    let all_normal = normal.iter().all(|c| matches!(c, Component::Normal(_) | Component::RootDir | Component::CurDir));
-    if all_normal && normal.iter().filter(|c| matches!(c, Component::Normal(_))).count() >= depth {
+    let all_normal = normal.iter().all(|c| {
+        matches!(
+            c,
+            Component::Normal(_) | Component::RootDir | Component::CurDir
+        )
+    });
+    if all_normal
+        && normal
+            .iter()
+            .filter(|c| matches!(c, Component::Normal(_)))
+            .count()
+            >= depth
+    {
         let kept: PathBuf = normal[..normal.len() - depth].iter().collect();
         let s = kept.to_string_lossy().into_owned();
         return if s.is_empty() { ".".to_string() } else { s };
@@ -270,25 +319,37 @@ fn display_parent(target: &Path, depth: usize, root_abs: &Path) -> String {
 }
 
 fn io_problem(rel: &str, why: &str, lang: Lang) -> Diagnostic {
-    Diagnostic::new(Rule::IoError, rel, tr!(lang, "Không đọc được: {why}", "Cannot be read: {why}"))
+    Diagnostic::new(
+        Rule::IoError,
+        rel,
+        tr!(lang, "Không đọc được: {why}", "Cannot be read: {why}"),
+    )
 }
 
 /// Reads a file found by the walk: never a link or a special file, never
 /// more than [`MAX_FILE_BYTES`]. Returns its text without a byte-order mark,
 /// or the diagnostic that says why there is none.
-pub fn read_text(entry: &Entry, lang: Lang) -> std::result::Result<String, Diagnostic> {
-    let fail = |rule: Rule, msg: String| Diagnostic::new(rule, entry.rel.as_str(), msg);
+pub fn read_text(entry: &Entry, lang: Lang) -> std::result::Result<String, Box<Diagnostic>> {
+    let fail = |rule: Rule, msg: String| Box::new(Diagnostic::new(rule, entry.rel.as_str(), msg));
     match entry.kind {
         EntryKind::Symlink => {
             return Err(fail(
                 Rule::IoError,
-                tr!(lang, "Là liên kết tượng trưng (symlink): kh không đi theo liên kết", "Is a symbolic link: kh does not follow links"),
+                tr!(
+                    lang,
+                    "Là liên kết tượng trưng (symlink): kh không đi theo liên kết",
+                    "Is a symbolic link: kh does not follow links"
+                ),
             ));
         }
         EntryKind::Special => {
             return Err(fail(
                 Rule::IoError,
-                tr!(lang, "Không phải tệp thông thường (FIFO, socket hay thiết bị)", "Not a regular file (a FIFO, socket or device)"),
+                tr!(
+                    lang,
+                    "Không phải tệp thông thường (FIFO, socket hay thiết bị)",
+                    "Not a regular file (a FIFO, socket or device)"
+                ),
             ));
         }
         EntryKind::File => {}
@@ -296,33 +357,48 @@ pub fn read_text(entry: &Entry, lang: Lang) -> std::result::Result<String, Diagn
     let too_large = || {
         fail(
             Rule::FileTooLarge,
-            tr!(lang, "Tệp lớn hơn 1 MiB: không đọc", "Larger than 1 MiB: not parsed"),
+            tr!(
+                lang,
+                "Tệp lớn hơn 1 MiB: không đọc",
+                "Larger than 1 MiB: not parsed"
+            ),
         )
     };
-    let io = |e: std::io::Error| fail(Rule::IoError, tr!(lang, "Không đọc được: {e}", "Cannot be read: {e}"));
+    let io = |e: std::io::Error| {
+        fail(
+            Rule::IoError,
+            tr!(lang, "Không đọc được: {e}", "Cannot be read: {e}"),
+        )
+    };
     let file = fs::File::open(&entry.path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
-        return Err(fail(Rule::IoError, tr!(lang, "Không phải tệp thông thường", "Not a regular file")));
+        return Err(fail(
+            Rule::IoError,
+            tr!(lang, "Không phải tệp thông thường", "Not a regular file"),
+        ));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
     decode(bytes).map_err(|(at, lossy)| {
-        fail(
+        let mut d = fail(
             Rule::NotUtf8,
             tr!(
                 lang,
                 "Tệp không được mã hóa UTF-8: hãy lưu lại với bảng mã UTF-8",
                 "The file is not UTF-8: save it again as UTF-8"
             ),
-        )
-        .at(Some(Location::in_text(&lossy, at..at + 1)))
+        );
+        d.location = Some(Location::in_text(&lossy, at..at + 1));
+        d
     })
 }
 
@@ -344,7 +420,10 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_dropped() {
-        assert_eq!(decode(b"\xEF\xBB\xBFa = 1".to_vec()), Ok("a = 1".to_string()));
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFa = 1".to_vec()),
+            Ok("a = 1".to_string())
+        );
         let err = decode(b"a = \"\xff\"".to_vec());
         assert_eq!(err.map_err(|(at, _)| at), Err(5));
     }
@@ -360,7 +439,10 @@ mod tests {
     #[test]
     fn root_shown_as_the_user_wrote_it() {
         let abs = Path::new("/abs/r");
-        assert_eq!(display_parent(Path::new("examples/r/unit"), 1, abs), "examples/r");
+        assert_eq!(
+            display_parent(Path::new("examples/r/unit"), 1, abs),
+            "examples/r"
+        );
         assert_eq!(display_parent(Path::new("unit"), 1, abs), ".");
         assert_eq!(display_parent(Path::new("."), 1, abs), "/abs/r");
         assert_eq!(display_parent(Path::new("../r/unit"), 1, abs), "/abs/r");

@@ -16,7 +16,11 @@ pub trait Vocab: Copy + 'static {
 
     /// "a | b | c", for messages and templates.
     fn choices() -> String {
-        Self::all().iter().map(|v| v.slug()).collect::<Vec<_>>().join(" | ")
+        Self::all()
+            .iter()
+            .map(|v| v.slug())
+            .collect::<Vec<_>>()
+            .join(" | ")
     }
 }
 

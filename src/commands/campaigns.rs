@@ -23,7 +23,13 @@ pub fn list(lang: Lang, table_style: crate::cli::TableStyle) -> String {
     ]);
     for c in CAMPAIGNS {
         let kinds: Vec<&str> = c.kinds.iter().map(|k| k.label(lang)).collect();
-        table.add_row(vec![c.section, c.slug, c.name(lang), c.lead_agency, &kinds.join(", ")]);
+        table.add_row(vec![
+            c.section,
+            c.slug,
+            c.name(lang),
+            c.lead_agency,
+            &kinds.join(", "),
+        ]);
     }
     format!("{table}\n")
 }
@@ -33,8 +39,16 @@ pub fn show(query: &str, lang: Lang) -> Result<String> {
     let Some(c) = Campaign::lookup(query) else {
         let q = crate::text::escape_controls(query);
         match Campaign::suggest(query) {
-            Some(s) => bail!(tr!(lang, "không có phong trào `{q}`; có phải là `{s}`?", "no campaign `{q}`; did you mean `{s}`?")),
-            None => bail!(tr!(lang, "không có phong trào `{q}`; xem danh sách: kh campaigns", "no campaign `{q}`; see the list: kh campaigns")),
+            Some(s) => bail!(tr!(
+                lang,
+                "không có phong trào `{q}`; có phải là `{s}`?",
+                "no campaign `{q}`; did you mean `{s}`?"
+            )),
+            None => bail!(tr!(
+                lang,
+                "không có phong trào `{q}`; xem danh sách: kh campaigns",
+                "no campaign `{q}`; see the list: kh campaigns"
+            )),
         }
     };
     Ok(describe_campaign(c.info(), lang))
@@ -48,16 +62,43 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     out.push_str(&format!("{} (§{})\n\n", c.name(lang), c.section));
     line(&mut out, lang.pick("Mã:", "Slug:"), c.slug);
     if !c.aliases.is_empty() {
-        line(&mut out, lang.pick("Tên khác:", "Aliases:"), &c.aliases.join(", "));
+        line(
+            &mut out,
+            lang.pick("Tên khác:", "Aliases:"),
+            &c.aliases.join(", "),
+        );
     }
-    line(&mut out, lang.pick("Cơ quan chủ trì:", "Lead agency:"), c.lead_agency);
-    let kinds: Vec<String> = c.kinds.iter().map(|k| format!("{} ({})", k.slug(), k.label(lang))).collect();
-    line(&mut out, lang.pick("Đối tượng:", "Kinds:"), &kinds.join(", "));
+    line(
+        &mut out,
+        lang.pick("Cơ quan chủ trì:", "Lead agency:"),
+        c.lead_agency,
+    );
+    let kinds: Vec<String> = c
+        .kinds
+        .iter()
+        .map(|k| format!("{} ({})", k.slug(), k.label(lang)))
+        .collect();
+    line(
+        &mut out,
+        lang.pick("Đối tượng:", "Kinds:"),
+        &kinds.join(", "),
+    );
     if !c.roles.is_empty() {
-        let roles: Vec<String> = c.roles.iter().map(|r| format!("{} ({})", r.slug(), r.label(lang))).collect();
-        line(&mut out, lang.pick("Vai trò cá nhân:", "Roles:"), &roles.join(", "));
+        let roles: Vec<String> = c
+            .roles
+            .iter()
+            .map(|r| format!("{} ({})", r.slug(), r.label(lang)))
+            .collect();
+        line(
+            &mut out,
+            lang.pick("Vai trò cá nhân:", "Roles:"),
+            &roles.join(", "),
+        );
     }
-    out.push_str(&format!("\n{}\n", lang.pick("Quy tắc kiểm tra:", "Rules checked:")));
+    out.push_str(&format!(
+        "\n{}\n",
+        lang.pick("Quy tắc kiểm tra:", "Rules checked:")
+    ));
     out.push_str(&format!(
         "  - {}\n",
         tr!(

@@ -38,9 +38,9 @@ pub fn render(report: &Report, style: Style) -> String {
 pub fn render_one(d: &Diagnostic, style: Style) -> String {
     let lang = style.lang;
     let level = match d.severity {
-        Severity::Error => Level::ERROR.with_name(lang_name(lang, "lỗi")),
-        Severity::Warning => Level::WARNING.with_name(lang_name(lang, "cảnh báo")),
-        Severity::Note => Level::NOTE.with_name(lang_name(lang, "ghi chú")),
+        Severity::Error => named(Level::ERROR, lang, "lỗi"),
+        Severity::Warning => named(Level::WARNING, lang, "cảnh báo"),
+        Severity::Note => named(Level::NOTE, lang, "ghi chú"),
     };
     let path = escape_controls(&d.path).into_owned();
     let message = escape_controls(&d.message).into_owned();
@@ -61,7 +61,7 @@ pub fn render_one(d: &Diagnostic, style: Style) -> String {
     };
     if let Some(help) = &d.help {
         let help = escape_controls(help).into_owned();
-        group = group.element(Level::HELP.with_name(lang_name(lang, "gợi ý")).message(help));
+        group = group.element(named(Level::HELP, lang, "gợi ý").message(help));
     }
     let renderer = if style.color {
         Renderer::styled().decor_style(DecorStyle::Unicode)
@@ -71,10 +71,11 @@ pub fn render_one(d: &Diagnostic, style: Style) -> String {
     renderer.render(&[group as Group<'_>])
 }
 
-fn lang_name(lang: Lang, vi: &'static str) -> Option<&'static str> {
+/// The level under its Vietnamese name; English keeps the renderer's own.
+fn named(level: Level<'static>, lang: Lang, vi: &'static str) -> Level<'static> {
     match lang {
-        Lang::Vi => Some(vi),
-        Lang::En => None,
+        Lang::Vi => level.with_name(vi),
+        Lang::En => level,
     }
 }
 
@@ -104,7 +105,11 @@ fn widen(line: &str, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
 
 pub fn closing_line(report: &Report, style: Style) -> String {
     let lang = style.lang;
-    let Tally { errors, warnings, notes } = report.tally();
+    let Tally {
+        errors,
+        warnings,
+        notes,
+    } = report.tally();
     let (n, u) = (report.records.len(), report.units.len());
     let hidden = if notes > 0 && !style.verbose {
         lang.pick(" (xem ghi chú: --verbose)", " (see them with --verbose)")
@@ -129,8 +134,18 @@ mod tests {
         let d = Diagnostic::new(Rule::UnknownCampaign, "a/b.toml", "Không có phong trào")
             .at(Some(Location::in_text(text, 11..26)))
             .help("có phải là `nong-thon-moi`?");
-        let out = render_one(&d, Style { lang: Lang::Vi, color: false, verbose: false });
-        assert!(out.contains("lỗi[unknown-campaign]: Không có phong trào"), "{out}");
+        let out = render_one(
+            &d,
+            Style {
+                lang: Lang::Vi,
+                color: false,
+                verbose: false,
+            },
+        );
+        assert!(
+            out.contains("lỗi[unknown-campaign]: Không có phong trào"),
+            "{out}"
+        );
         assert!(out.contains("a/b.toml:1:12"), "{out}");
         assert!(out.contains("^^^^^^^^^^^^^^^"), "{out}");
         assert!(out.contains("gợi ý: có phải là `nong-thon-moi`?"), "{out}");
@@ -139,8 +154,16 @@ mod tests {
     #[test]
     fn control_characters_never_reach_the_terminal() {
         let text = "name = \"\u{1b}[2J\"\n";
-        let d = Diagnostic::new(Rule::InvalidValue, "x\u{1b}.toml", "m\u{7}").at(Some(Location::in_text(text, 7..13)));
-        let out = render_one(&d, Style { lang: Lang::En, color: false, verbose: false });
+        let d = Diagnostic::new(Rule::InvalidValue, "x\u{1b}.toml", "m\u{7}")
+            .at(Some(Location::in_text(text, 7..13)));
+        let out = render_one(
+            &d,
+            Style {
+                lang: Lang::En,
+                color: false,
+                verbose: false,
+            },
+        );
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     }
 }

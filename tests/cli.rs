@@ -1,0 +1,295 @@
+//! The real binary over the shipped example trees and fixture trees: exit
+//! codes, output formats, targets, languages, and that nothing is written.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use predicates::prelude::*;
+
+#[test]
+fn shipped_round_is_clean() {
+    let doc = validate_json(Path::new("examples/submissions"), &[]);
+    assert_eq!(doc["root"], "examples/submissions");
+    assert_eq!(doc["counts"]["errors"], 0, "{doc:#}");
+    assert_eq!(doc["counts"]["warnings"], 0, "{doc:#}");
+    assert!(doc["counts"]["units"].as_u64() >= Some(8));
+    assert!(doc["counts"]["nominations"].as_u64() >= Some(18));
+    kh().args(["validate", "examples/submissions"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Đã kiểm tra 22 đề nghị của 9 đơn vị: 0 lỗi, 0 cảnh báo",
+        ));
+    kh().args(["validate", "examples/submissions", "--strict"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn shipped_round_covers_the_plan() {
+    use std::collections::BTreeSet;
+    let mut campaigns = BTreeSet::new();
+    let mut kinds = BTreeSet::new();
+    for entry in walk(Path::new("examples/submissions")) {
+        let text = std::fs::read_to_string(&entry).unwrap_or_default();
+        let doc: toml::Table = text.parse().unwrap_or_default();
+        if let Some(c) = doc.get("campaign").and_then(|v| v.as_str()) {
+            campaigns.insert(c.to_string());
+        }
+        if let Some(k) = doc.get("kind").and_then(|v| v.as_str()) {
+            kinds.insert(k.to_string());
+        }
+    }
+    assert!(campaigns.len() >= 12, "{campaigns:?}");
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn broken_round_fires_every_rule() {
+    let doc = validate_json(Path::new("examples/broken"), &[]);
+    let codes = codes(&doc);
+    for rule in kh::diagnostic::Rule::ALL {
+        assert!(
+            codes.iter().any(|c| c == rule.code()),
+            "{} never fires in examples/broken",
+            rule.code()
+        );
+    }
+    insta::assert_snapshot!(
+        "broken_json",
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
+    );
+    kh().args(["validate", "examples/broken"]).assert().code(1);
+}
+
+#[test]
+fn broken_round_reads_well() {
+    let out = kh()
+        .args(["validate", "examples/broken", "--color", "never"])
+        .output()
+        .expect("run");
+    insta::assert_snapshot!("broken_human", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn json_is_sorted_by_path_then_line() {
+    let doc = validate_json(Path::new("examples/broken"), &[]);
+    let keys: Vec<(String, u64)> = doc["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn exit_codes() {
+    let clean = Tree::single(PERSON);
+    kh().arg("validate").arg(clean.root()).assert().code(0);
+    let warned = Tree::single(&format!("{PERSON}late_dossiers = 0\n"));
+    kh().arg("validate").arg(warned.root()).assert().code(0);
+    kh().arg("validate")
+        .arg(warned.root())
+        .arg("--strict")
+        .assert()
+        .code(1);
+    let broken = Tree::single(&edit(PERSON, "hometown", "hometwon"));
+    kh().arg("validate").arg(broken.root()).assert().code(1);
+    kh().args(["validate", "khong/co/thu/muc/nay"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("kh: lỗi"));
+    kh().args(["validate", "--format", "xml", "."])
+        .assert()
+        .code(2);
+    kh().args(["khong-co-lenh"]).assert().code(2);
+}
+
+#[test]
+fn a_unit_or_a_file_reads_like_the_whole_round() {
+    let t = Tree::new();
+    t.write("kh.toml", "year = 2023\ncap_per_unit = 1\n");
+    t.unit("u")
+        .write("u/sub/a.toml", PERSON)
+        .write("u/b.toml", &PERSON.replace("Đinh", "Lê"));
+    let whole = t.json();
+    let unit = validate_json(&t.path("u"), &[]);
+    let file = validate_json(&t.path("u/sub/a.toml"), &[]);
+    // kh.toml of the round applies (cap 1), and paths are root-relative.
+    assert!(
+        codes(&unit).contains(&"unit-over-cap".to_string()),
+        "{unit:#}"
+    );
+    assert!(
+        !codes(&file).contains(&"unit-over-cap".to_string()),
+        "{file:#}"
+    );
+    let paths = |doc: &serde_json::Value| -> Vec<String> {
+        doc["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["path"].as_str().map(String::from))
+            .collect()
+    };
+    assert!(paths(&file).iter().all(|p| p == "u/sub/a.toml"), "{file:#}");
+    assert_eq!(paths(&whole), paths(&unit));
+    assert_eq!(file["counts"]["nominations"], 1);
+}
+
+#[test]
+fn english_on_request() {
+    let t = Tree::single(&edit(PERSON, "hometown", "hometwon"));
+    kh().arg("validate")
+        .arg(t.root())
+        .args(["--lang", "en"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "error[unknown-field]: No field `hometwon`",
+        ));
+    kh().arg("validate")
+        .arg(t.root())
+        .env("KH_LANG", "en")
+        .assert()
+        .stdout(predicate::str::contains("did you mean `hometown`?"));
+    kh().arg("validate")
+        .arg(t.root())
+        .assert()
+        .stdout(predicate::str::contains(
+            "lỗi[unknown-field]: Trường `hometwon`",
+        ));
+    // Codes do not change with the language.
+    let vi = codes(&validate_json(t.root(), &[]));
+    let en = codes(&validate_json(t.root(), &["--lang", "en"]));
+    assert_eq!(vi, en);
+}
+
+#[test]
+fn no_colour_off_a_terminal_or_under_no_color() {
+    let t = Tree::single(&edit(PERSON, "hometown", "hometwon"));
+    kh().arg("validate")
+        .arg(t.root())
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}[").not());
+    kh().arg("validate")
+        .arg(t.root())
+        .args(["--color", "always"])
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}["));
+    kh().arg("validate")
+        .arg(t.root())
+        .env("NO_COLOR", "1")
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}[").not());
+}
+
+#[test]
+fn notes_only_with_verbose() {
+    let t = Tree::single(&format!("scope = \"toan-tinh\"\n{PERSON}"));
+    kh().arg("validate")
+        .arg(t.root())
+        .assert()
+        .stdout(predicate::str::contains("escalate-to-chairman").not());
+    kh().arg("validate")
+        .arg(t.root())
+        .arg("-v")
+        .assert()
+        .stdout(predicate::str::contains("ghi chú[escalate-to-chairman]"));
+}
+
+/// Everything under `dir`: path, size and modification time.
+fn fingerprint(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        let m = std::fs::symlink_metadata(&p).expect("meta");
+        out.push((
+            p.display().to_string(),
+            m.len(),
+            m.modified().expect("mtime"),
+        ));
+        if m.is_dir() {
+            out.extend(fingerprint(&p));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_run_writes_nothing_in_the_tree() {
+    let t = Tree::new();
+    for e in walk(Path::new("examples/submissions")) {
+        let rel = e.strip_prefix("examples/submissions").expect("prefix");
+        t.write(
+            &rel.display().to_string(),
+            &std::fs::read_to_string(&e).expect("read"),
+        );
+    }
+    t.write("lac.toml", "x = ");
+    let before = fingerprint(t.root());
+    kh().arg("validate").arg(t.root()).assert().code(1);
+    kh().arg("validate")
+        .arg(t.root())
+        .args(["--format", "json"])
+        .assert()
+        .code(1);
+    assert_eq!(before, fingerprint(t.root()));
+}
+
+#[test]
+fn campaigns_list_and_show() {
+    kh().args(["campaigns"]).assert().code(0).stdout(
+        predicate::str::contains("nong-thon-moi")
+            .and(predicate::str::contains(
+                "Sở Nông nghiệp và Phát triển nông thôn",
+            ))
+            .and(predicate::str::contains("linh-vuc-khac")),
+    );
+    for query in [
+        "day-tot-hoc-tot",
+        "moi-thay-co-giao",
+        "Dạy tốt - học tốt",
+        "Moi thay, co giao la mot tam guong dao duc, tu hoc va sang tao; Day tot - hoc tot",
+    ] {
+        kh().args(["campaigns", "show", query])
+            .assert()
+            .code(0)
+            .stdout(
+                predicate::str::contains("Sở Giáo dục và Đào tạo")
+                    .and(predicate::str::contains("giao-vien"))
+                    .and(predicate::str::contains("boi-duong-hoc-sinh-gioi")),
+            );
+    }
+    kh().args(["campaigns", "show", "nong-thon-moy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nong-thon-moi"));
+    kh().args(["campaigns", "show", "cai-cach-hanh-chinh", "--lang", "en"])
+        .assert()
+        .stdout(predicate::str::contains("Lead agency:"));
+}

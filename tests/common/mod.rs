@@ -1,0 +1,186 @@
+//! Helpers for the integration tests: fixture trees in temporary folders,
+//! and runs of the real `kh` binary over them.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// A valid individual's nomination (§3.10, rated "xuất sắc").
+pub const PERSON: &str = r#"campaign = "y-te-hai-long"
+kind = "ca-nhan"
+
+[nominee]
+full_name = "Đinh Văn Thành"
+birth_date = 1978-12-01
+gender = "nam"
+hometown = "xã An Lão, huyện Bình Lục"
+workplace = "Trung tâm Y tế huyện Bình Lục"
+
+[[achievements]]
+text = "Phẫu thuật nội soi 320 ca, giảm chuyển tuyến 35%"
+criteria = ["giai-phap-moi"]
+
+[[awards]]
+year = 2021
+title = "Bằng khen của Bộ trưởng Bộ Y tế"
+decision = "5512/QĐ-BYT"
+date = 2021-11-30
+
+[facts]
+rating = "hoan-thanh-xuat-sac"
+"#;
+
+/// A valid collective's nomination (§3.2, which has no rule on facts).
+pub const COLLECTIVE: &str = r#"campaign = "nong-thon-moi"
+kind = "tap-the"
+
+[nominee]
+name = "Ủy ban nhân dân xã Nhân Thịnh"
+founded = "Thành lập năm 1946"
+structure = "Chủ tịch, 02 Phó Chủ tịch, 11 công chức"
+duties = "Quản lý nhà nước trên địa bàn xã"
+
+[[achievements]]
+text = "Đạt 19/19 tiêu chí nông thôn mới nâng cao"
+"#;
+
+/// A valid household's nomination (§3.13: land given).
+pub const HOUSEHOLD: &str = r#"campaign = "giai-phong-mat-bang"
+kind = "ho-gia-dinh"
+
+[nominee]
+full_name = "Đỗ Văn Bình"
+birth_date = 1959-01-30
+hometown = "xã Nhân Mỹ, huyện Lý Nhân"
+residence = "thôn Văn Xá, xã Nhân Mỹ"
+
+[[achievements]]
+text = "Hiến 1.150 m² đất cho dự án đường nối hai cao tốc"
+
+[facts]
+land_contributed_m2 = 1150
+handover_early = false
+"#;
+
+/// `base` with `from` replaced by `to`; fails the test when `from` is not
+/// there, so that no fixture silently stays the same.
+pub fn edit(base: &str, from: &str, to: &str) -> String {
+    assert!(base.contains(from), "fixture has no {from:?}");
+    base.replacen(from, to, 1)
+}
+
+/// A round in a temporary folder: `kh.toml` for 2023, units added on demand.
+pub struct Tree {
+    pub dir: tempfile::TempDir,
+}
+
+impl Tree {
+    pub fn new() -> Tree {
+        let t = Tree {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        t.write("kh.toml", "year = 2023\n");
+        t
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
+        let p = self.path(rel);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(p, bytes).expect("write");
+        self
+    }
+
+    /// A unit folder with its `unit.toml`.
+    pub fn unit(&self, slug: &str) -> &Self {
+        self.write(
+            &format!("{slug}/unit.toml"),
+            &format!("name = \"Đơn vị {slug}\"\n"),
+        )
+    }
+
+    /// One nomination in a unit of its own.
+    pub fn single(text: &str) -> Tree {
+        let t = Tree::new();
+        t.unit("don-vi").write("don-vi/de-nghi.toml", text);
+        t
+    }
+
+    /// `kh validate <root> --format json`.
+    pub fn json(&self) -> Value {
+        validate_json(self.root(), &[])
+    }
+
+    /// The rule codes a validation of the tree reports.
+    pub fn codes(&self) -> Vec<String> {
+        codes(&self.json())
+    }
+}
+
+pub fn kh() -> Command {
+    let mut cmd = Command::cargo_bin("kh").expect("kh binary");
+    cmd.env_remove("KH_LANG").env_remove("NO_COLOR");
+    cmd
+}
+
+pub fn validate_json(path: &Path, extra: &[&str]) -> Value {
+    let out = kh()
+        .arg("validate")
+        .arg(path)
+        .args(["--format", "json"])
+        .args(extra)
+        .output()
+        .expect("run kh");
+    let code = out.status.code();
+    assert!(
+        matches!(code, Some(0 | 1)),
+        "exit {code:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+pub fn codes(doc: &Value) -> Vec<String> {
+    doc["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|d| d["rule"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Asserts that `code` is among what the tree reports.
+pub fn assert_fires(tree: &Tree, code: &str) {
+    let codes = tree.codes();
+    assert!(
+        codes.iter().any(|c| c == code),
+        "{code} should fire; got {codes:?}"
+    );
+}
+
+/// Asserts that `code` is not among what the tree reports.
+pub fn assert_quiet(tree: &Tree, code: &str) {
+    let codes = tree.codes();
+    assert!(
+        !codes.iter().any(|c| c == code),
+        "{code} should not fire; got {codes:?}"
+    );
+}

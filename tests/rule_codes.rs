@@ -1,0 +1,661 @@
+//! Every rule code of the contract, once where it fires and once, on a near
+//! miss, where it must not.
+
+mod common;
+
+use common::*;
+
+fn fires(text: &str, code: &str) {
+    assert_fires(&Tree::single(text), code);
+}
+
+fn quiet(text: &str, code: &str) {
+    assert_quiet(&Tree::single(text), code);
+}
+
+#[test]
+fn the_base_fixtures_are_clean() {
+    for base in [PERSON, COLLECTIVE, HOUSEHOLD] {
+        let doc = Tree::single(base).json();
+        assert_eq!(doc["counts"]["errors"], 0, "{doc:#}");
+        assert_eq!(doc["counts"]["warnings"], 0, "{doc:#}");
+    }
+}
+
+// §7: files that are not what they should be.
+
+#[test]
+fn parse_error() {
+    fires(
+        &edit(PERSON, "kind = \"ca-nhan\"", "kind = \"ca-nhan"),
+        "parse-error",
+    );
+    fires(&format!("{PERSON}\n[nominee]\n"), "parse-error");
+    // CRLF line ends and a byte-order mark are fine.
+    quiet(
+        &format!("\u{feff}{}", PERSON.replace('\n', "\r\n")),
+        "parse-error",
+    );
+}
+
+#[test]
+fn not_utf8() {
+    let t = Tree::new();
+    t.unit("u").write_bytes(
+        "u/a.toml",
+        b"campaign = \"y-te-hai-long\"\n# L\xea V\xe3n\n",
+    );
+    assert_fires(&t, "not-utf8");
+    let doc = t.json();
+    assert_eq!(doc["diagnostics"][0]["line"], 2, "{doc:#}");
+    quiet(&format!("\u{feff}{PERSON}"), "not-utf8");
+}
+
+#[test]
+fn file_too_large() {
+    let pad = |n: usize| format!("{PERSON}{}", "#".repeat(n - PERSON.len() - 1) + "\n");
+    fires(&pad(1024 * 1024 + 1), "file-too-large");
+    quiet(&pad(1024 * 1024), "file-too-large");
+}
+
+#[cfg(unix)]
+#[test]
+fn io_error() {
+    let t = Tree::single(PERSON);
+    std::os::unix::fs::symlink(
+        t.path("don-vi/de-nghi.toml"),
+        t.path("don-vi/lien-ket.toml"),
+    )
+    .expect("symlink");
+    assert_fires(&t, "io-error");
+    let fifo = Tree::single(PERSON);
+    let made = std::process::Command::new("mkfifo")
+        .arg(fifo.path("don-vi/ong.toml"))
+        .status();
+    if made.is_ok_and(|s| s.success()) {
+        // Never opened: a FIFO would block a reader forever.
+        assert_fires(&fifo, "io-error");
+    }
+    // Other files (scans, PDFs) and links that are not *.toml are ignored.
+    let quiet_tree = Tree::single(PERSON);
+    quiet_tree.write("don-vi/scan.pdf", "%PDF");
+    std::os::unix::fs::symlink("/nonexistent", quiet_tree.path("don-vi/anh.jpg")).expect("symlink");
+    assert_quiet(&quiet_tree, "io-error");
+}
+
+// §3: the form.
+
+#[test]
+fn missing_field() {
+    fires(
+        &edit(PERSON, "hometown = \"xã An Lão, huyện Bình Lục\"\n", ""),
+        "missing-field",
+    );
+    fires(
+        &edit(
+            PERSON,
+            "workplace = \"Trung tâm Y tế huyện Bình Lục\"\n",
+            "",
+        ),
+        "missing-field",
+    );
+    fires(
+        &edit(
+            COLLECTIVE,
+            "duties = \"Quản lý nhà nước trên địa bàn xã\"\n",
+            "",
+        ),
+        "missing-field",
+    );
+    // A residence is as good as a workplace.
+    quiet(
+        &edit(
+            PERSON,
+            "workplace = \"Trung tâm Y tế huyện Bình Lục\"",
+            "residence = \"thôn 2, xã An Lão\"",
+        ),
+        "missing-field",
+    );
+}
+
+#[test]
+fn empty_field() {
+    fires(
+        &edit(
+            PERSON,
+            "hometown = \"xã An Lão, huyện Bình Lục\"",
+            "hometown = \"   \"",
+        ),
+        "empty-field",
+    );
+    fires(
+        &edit(
+            COLLECTIVE,
+            "text = \"Đạt 19/19 tiêu chí nông thôn mới nâng cao\"",
+            "text = \"\"",
+        ),
+        "empty-field",
+    );
+    // An optional field left blank, as a template leaves it, is fine.
+    quiet(
+        &edit(PERSON, "gender = \"nam\"", "position = \"\""),
+        "empty-field",
+    );
+}
+
+#[test]
+fn invalid_value() {
+    fires(
+        &edit(PERSON, "gender = \"nam\"", "gender = \"khac\""),
+        "invalid-value",
+    );
+    fires(
+        &edit(PERSON, "year = 2021", "year = \"2021\""),
+        "invalid-value",
+    );
+    fires(
+        &edit(
+            HOUSEHOLD,
+            "land_contributed_m2 = 1150",
+            "land_contributed_m2 = -5",
+        ),
+        "invalid-value",
+    );
+    fires(
+        &edit(
+            HOUSEHOLD,
+            "land_contributed_m2 = 1150",
+            "land_contributed_m2 = nan",
+        ),
+        "invalid-value",
+    );
+    fires(
+        &edit(
+            HOUSEHOLD,
+            "land_contributed_m2 = 1150",
+            "land_contributed_m2 = inf",
+        ),
+        "invalid-value",
+    );
+    fires(
+        &edit(PERSON, "year = 2021", "year = 99999999999999999999"),
+        "invalid-value",
+    );
+    quiet(
+        &edit(PERSON, "gender = \"nam\"", "gender = \"nu\""),
+        "invalid-value",
+    );
+}
+
+#[test]
+fn unknown_field() {
+    fires(&edit(PERSON, "hometown =", "hometwon ="), "unknown-field");
+    fires(&format!("note = \"x\"\n{PERSON}"), "unknown-field");
+    quiet(
+        &edit(
+            PERSON,
+            "gender = \"nam\"",
+            "gender = \"nam\"\nposition = \"Trưởng khoa\"",
+        ),
+        "unknown-field",
+    );
+}
+
+#[test]
+fn field_not_for_kind() {
+    fires(
+        &edit(PERSON, "gender = \"nam\"", "members = 3"),
+        "field-not-for-kind",
+    );
+    fires(
+        &edit(COLLECTIVE, "founded", "full_name = \"X\"\nfounded"),
+        "field-not-for-kind",
+    );
+    fires(
+        &format!("{PERSON}\n[model]\nname = \"M\"\n"),
+        "field-not-for-kind",
+    );
+    quiet(
+        &edit(HOUSEHOLD, "residence", "members = 3\nresidence"),
+        "field-not-for-kind",
+    );
+}
+
+#[test]
+fn invalid_date() {
+    fires(
+        &edit(
+            PERSON,
+            "birth_date = 1978-12-01",
+            "birth_date = \"31/02/1980\"",
+        ),
+        "invalid-date",
+    );
+    fires(
+        &edit(
+            PERSON,
+            "birth_date = 1978-12-01",
+            "birth_date = \"1978-12-01\"",
+        ),
+        "invalid-date",
+    );
+    fires(
+        &edit(
+            PERSON,
+            "birth_date = 1978-12-01",
+            "birth_date = 1978-12-01T08:00:00",
+        ),
+        "invalid-date",
+    );
+    quiet(
+        &edit(
+            PERSON,
+            "birth_date = 1978-12-01",
+            "birth_date = \"29/02/1980\"",
+        ),
+        "invalid-date",
+    );
+}
+
+#[test]
+fn date_in_future() {
+    fires(
+        &edit(PERSON, "year = 2021", "year = 2023")
+            .replace("date = 2021-11-30", "date = 2024-01-01"),
+        "date-in-future",
+    );
+    fires(
+        &edit(PERSON, "birth_date = 1978-12-01", "birth_date = 2024-02-01"),
+        "date-in-future",
+    );
+    // The reference day itself is not in the future.
+    quiet(
+        &edit(PERSON, "year = 2021", "year = 2023")
+            .replace("date = 2021-11-30", "date = 2023-12-31"),
+        "date-in-future",
+    );
+}
+
+#[test]
+fn implausible_age() {
+    fires(
+        &edit(PERSON, "birth_date = 1978-12-01", "birth_date = 2018-01-01"),
+        "implausible-age",
+    );
+    fires(
+        &edit(PERSON, "birth_date = 1978-12-01", "birth_date = 1900-01-01"),
+        "implausible-age",
+    );
+    // Six on the reference day (31/12/2023).
+    let six = edit(PERSON, "birth_date = 1978-12-01", "birth_date = 2017-12-31");
+    quiet(
+        &edit(&six, "year = 2021", "year = 2023").replace("date = 2021-11-30", "date = 2023-06-01"),
+        "implausible-age",
+    );
+}
+
+#[test]
+fn award_year_out_of_range() {
+    fires(
+        &edit(PERSON, "year = 2021", "year = 2024"),
+        "award-year-out-of-range",
+    );
+    fires(
+        &edit(PERSON, "year = 2021\ntitle", "year = 1977\ntitle")
+            .replace("date = 2021-11-30\n", ""),
+        "award-year-out-of-range",
+    );
+    fires(
+        &edit(
+            COLLECTIVE,
+            "[[achievements]]",
+            "[[awards]]\nyear = 1944\ntitle = \"Huân chương\"\n\n[[achievements]]",
+        ),
+        "award-year-out-of-range",
+    );
+    quiet(
+        &edit(PERSON, "year = 2021\ntitle", "year = 1978\ntitle")
+            .replace("date = 2021-11-30\n", ""),
+        "award-year-out-of-range",
+    );
+    quiet(
+        &edit(
+            COLLECTIVE,
+            "[[achievements]]",
+            "[[awards]]\nyear = 1945\ntitle = \"Huân chương\"\n\n[[achievements]]",
+        ),
+        "award-year-out-of-range",
+    );
+}
+
+#[test]
+fn invalid_decision_number() {
+    fires(
+        &edit(PERSON, "5512/QĐ-BYT", "5512/QĐ - BYT"),
+        "invalid-decision-number",
+    );
+    fires(
+        &edit(PERSON, "5512/QĐ-BYT", "QĐ 5512"),
+        "invalid-decision-number",
+    );
+    quiet(
+        &edit(PERSON, "5512/QĐ-BYT", "34-CT/TW"),
+        "invalid-decision-number",
+    );
+    quiet(
+        &edit(PERSON, "5512/QĐ-BYT", "91/2017/NĐ-CP"),
+        "invalid-decision-number",
+    );
+}
+
+#[test]
+fn award_date_mismatch() {
+    fires(
+        &edit(PERSON, "date = 2021-11-30", "date = 2020-11-30"),
+        "award-date-mismatch",
+    );
+    quiet(
+        &edit(PERSON, "date = 2021-11-30", "date = \"30/11/2021\""),
+        "award-date-mismatch",
+    );
+}
+
+// §4: the campaign.
+
+#[test]
+fn unknown_campaign() {
+    fires(
+        &edit(PERSON, "\"y-te-hai-long\"", "\"y-te-hai-longg\""),
+        "unknown-campaign",
+    );
+    // The command line takes aliases; a file takes slugs only.
+    fires(
+        &edit(
+            PERSON,
+            "\"y-te-hai-long\"",
+            "\"toan-dan-bao-ve-an-ninh-to-quoc\"",
+        ),
+        "unknown-campaign",
+    );
+    quiet(
+        &edit(PERSON, "\"y-te-hai-long\"", "\"vi-an-ninh-to-quoc\""),
+        "unknown-campaign",
+    );
+}
+
+#[test]
+fn kind_not_allowed() {
+    fires(
+        &edit(COLLECTIVE, "\"nong-thon-moi\"", "\"lao-dong-gioi\""),
+        "kind-not-allowed",
+    );
+    fires(
+        &edit(HOUSEHOLD, "\"giai-phong-mat-bang\"", "\"y-te-hai-long\""),
+        "kind-not-allowed",
+    );
+    quiet(
+        &edit(COLLECTIVE, "\"nong-thon-moi\"", "\"linh-vuc-khac\""),
+        "kind-not-allowed",
+    );
+}
+
+#[test]
+fn missing_role() {
+    let teacher = edit(PERSON, "\"y-te-hai-long\"", "\"day-tot-hoc-tot\"")
+        .replace("criteria = [\"giai-phap-moi\"]\n", "");
+    fires(&teacher, "missing-role");
+    quiet(
+        &edit(&teacher, "gender = \"nam\"", "role = \"giao-vien\""),
+        "missing-role",
+    );
+}
+
+#[test]
+fn role_not_allowed() {
+    let teacher = edit(PERSON, "\"y-te-hai-long\"", "\"day-tot-hoc-tot\"")
+        .replace("criteria = [\"giai-phap-moi\"]\n", "");
+    fires(
+        &edit(&teacher, "gender = \"nam\"", "role = \"can-bo\""),
+        "role-not-allowed",
+    );
+    // A campaign that lists no roles takes none.
+    fires(
+        &edit(PERSON, "gender = \"nam\"", "role = \"giao-vien\""),
+        "role-not-allowed",
+    );
+    quiet(
+        &edit(&teacher, "gender = \"nam\"", "role = \"hoc-sinh\""),
+        "role-not-allowed",
+    );
+}
+
+#[test]
+fn missing_fact() {
+    fires(
+        &edit(PERSON, "rating = \"hoan-thanh-xuat-sac\"\n", ""),
+        "missing-fact",
+    );
+    let par = "[facts]\nrating = \"hoan-thanh-xuat-sac\"\nlate_dossiers = 0\ninitiative_level = \"tinh\"\npar_scored = true\npar_index = 92\npar_index_prev = 90\npar_rank = 2\n";
+    let cchc = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"");
+    fires(&format!("{cchc}\n{par}"), "missing-fact");
+    quiet(&format!("{cchc}\n{par}par_rank_prev = 4\n"), "missing-fact");
+    // Units the province does not score need no index.
+    quiet(
+        &format!("{cchc}\n[facts]\nlate_dossiers = 0\ninitiative_level = \"don-vi\"\n"),
+        "missing-fact",
+    );
+}
+
+#[test]
+fn rating_below_required() {
+    fires(
+        &edit(PERSON, "\"hoan-thanh-xuat-sac\"", "\"hoan-thanh-tot\""),
+        "rating-below-required",
+    );
+    let bac = edit(PERSON, "\"y-te-hai-long\"", "\"hoc-tap-lam-theo-bac\"")
+        .replace("criteria = [\"giai-phap-moi\"]\n", "");
+    fires(
+        &format!("{bac}party_member = true\nparty_rating = \"hoan-thanh-tot\"\n"),
+        "rating-below-required",
+    );
+    // §3.5 lets individuals through with "hoàn thành tốt".
+    let cchc = edit(PERSON, "\"y-te-hai-long\"", "\"cai-cach-hanh-chinh\"")
+        .replace("criteria = [\"giai-phap-moi\"]\n", "");
+    let cchc = edit(
+        &cchc,
+        "\"hoan-thanh-xuat-sac\"",
+        "\"hoan-thanh-tot\"\nlate_dossiers = 0\ninitiative_level = \"don-vi\"",
+    );
+    quiet(&cchc, "rating-below-required");
+    fires(
+        &edit(&cchc, "\"hoan-thanh-tot\"", "\"hoan-thanh\""),
+        "rating-below-required",
+    );
+}
+
+#[test]
+fn criterion_not_met() {
+    fires(
+        &edit(
+            HOUSEHOLD,
+            "land_contributed_m2 = 1150",
+            "land_contributed_m2 = 0",
+        ),
+        "criterion-not-met",
+    );
+    let poor = edit(HOUSEHOLD, "\"giai-phong-mat-bang\"", "\"vi-nguoi-ngheo\"");
+    let poor = edit(
+        &poor,
+        "land_contributed_m2 = 1150\nhandover_early = false",
+        "registered_exit_poverty = false",
+    );
+    fires(&poor, "criterion-not-met");
+    quiet(
+        &edit(&poor, "= false", "= false\nsupports_poor_households = true"),
+        "criterion-not-met",
+    );
+    quiet(
+        &edit(HOUSEHOLD, "handover_early = false", "handover_early = true").replace("1150", "0"),
+        "criterion-not-met",
+    );
+    let cchc = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"");
+    let facts = "[facts]\nlate_dossiers = 0\ninitiative_level = \"tinh\"\npar_scored = true\npar_index = 92\npar_index_prev = 93\npar_rank = 4\npar_rank_prev = 4\n";
+    fires(&format!("{cchc}\n{facts}"), "criterion-not-met");
+    quiet(
+        &format!("{cchc}\n{}", facts.replace("par_rank = 4", "par_rank = 3")),
+        "criterion-not-met",
+    );
+    fires(
+        &format!(
+            "{cchc}\n{}",
+            facts
+                .replace("late_dossiers = 0", "late_dossiers = 2")
+                .replace("par_rank = 4", "par_rank = 3")
+        ),
+        "criterion-not-met",
+    );
+}
+
+#[test]
+fn fact_not_applicable() {
+    fires(
+        &format!("{PERSON}late_dossiers = 0\n"),
+        "fact-not-applicable",
+    );
+    fires(
+        &format!("{HOUSEHOLD}party_member = true\n"),
+        "fact-not-applicable",
+    );
+    let cchc = edit(PERSON, "\"y-te-hai-long\"", "\"cai-cach-hanh-chinh\"")
+        .replace("criteria = [\"giai-phap-moi\"]\n", "");
+    quiet(
+        &format!("{cchc}late_dossiers = 0\ninitiative_level = \"don-vi\"\n"),
+        "fact-not-applicable",
+    );
+}
+
+#[test]
+fn unevidenced_criterion() {
+    fires(PERSON, "unevidenced-criterion");
+    let all = edit(
+        PERSON,
+        "[\"giai-phap-moi\"]",
+        "[\"giai-phap-moi\", \"y-duc\", \"chap-hanh\", \"hoan-thanh-xuat-sac\", \"sang-tao\", \"tuong-than\"]",
+    );
+    quiet(&all, "unevidenced-criterion");
+}
+
+#[test]
+fn unknown_criterion() {
+    fires(
+        &edit(PERSON, "\"giai-phap-moi\"", "\"giai-phap-moy\""),
+        "unknown-criterion",
+    );
+    // A criterion of the campaign's other kind is not this kind's.
+    fires(
+        &edit(PERSON, "\"giai-phap-moi\"", "\"12-dieu-y-duc\""),
+        "unknown-criterion",
+    );
+    quiet(PERSON, "unknown-criterion");
+}
+
+// §6: across files.
+
+#[test]
+fn unit_over_cap() {
+    let t = Tree::new();
+    t.unit("u");
+    for i in 0..3 {
+        t.write(
+            &format!("u/p{i}.toml"),
+            &PERSON.replace("Đinh Văn Thành", &format!("Người {i}")),
+        );
+    }
+    assert_quiet(&t, "unit-over-cap");
+    t.write(
+        "u/them/p3.toml",
+        &PERSON.replace("Đinh Văn Thành", "Người 3"),
+    );
+    assert_fires(&t, "unit-over-cap");
+    let doc = t.json();
+    let d = doc["diagnostics"]
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["rule"] == "unit-over-cap"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(d["path"], "u");
+    assert_eq!(d["line"], serde_json::Value::Null);
+    t.write("kh.toml", "year = 2023\ncap_per_unit = 4\n");
+    assert_quiet(&t, "unit-over-cap");
+}
+
+#[test]
+fn duplicate_nominee() {
+    use unicode_normalization::UnicodeNormalization;
+    let t = Tree::new();
+    t.unit("a").unit("b");
+    t.write("a/x.toml", PERSON);
+    let nfd: String = "ĐINH VĂN  THÀNH".nfd().collect();
+    t.write("b/y.toml", &PERSON.replace("Đinh Văn Thành", &nfd));
+    let doc = t.json();
+    let dups: Vec<_> = doc["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["rule"] == "duplicate-nominee")
+        .collect();
+    assert_eq!(dups.len(), 2, "{doc:#}");
+    assert!(
+        dups[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("b/y.toml")
+    );
+    // Same name, another person.
+    t.write("b/y.toml", &PERSON.replace("1978-12-01", "1979-12-01"));
+    assert_quiet(&t, "duplicate-nominee");
+}
+
+#[test]
+fn escalate_to_chairman() {
+    let t = Tree::single(&format!("scope = \"toan-tinh\"\n{PERSON}"));
+    assert_fires(&t, "escalate-to-chairman");
+    let doc = t.json();
+    assert_eq!(doc["counts"]["notes"].as_u64().map(|n| n > 0), Some(true));
+    quiet(
+        &format!("scope = \"co-so\"\n{PERSON}"),
+        "escalate-to-chairman",
+    );
+}
+
+#[test]
+fn outside_unit() {
+    let t = Tree::single(PERSON);
+    assert_quiet(&t, "outside-unit");
+    t.write("lac.toml", PERSON);
+    assert_fires(&t, "outside-unit");
+}
+
+#[test]
+fn unit_missing_descriptor() {
+    let t = Tree::single(PERSON);
+    assert_quiet(&t, "unit-missing-descriptor");
+    std::fs::remove_file(t.path("don-vi/unit.toml")).expect("rm");
+    assert_fires(&t, "unit-missing-descriptor");
+}
+
+#[test]
+fn every_problem_of_a_file_in_one_run() {
+    let text = edit(PERSON, "gender = \"nam\"", "gender = \"x\"");
+    let text = edit(&text, "hometown =", "hometwon =");
+    let text = edit(&text, "5512/QĐ-BYT", "5512");
+    let codes = Tree::single(&text).codes();
+    for c in [
+        "invalid-value",
+        "unknown-field",
+        "missing-field",
+        "invalid-decision-number",
+    ] {
+        assert!(codes.iter().any(|x| x == c), "{c} missing from {codes:?}");
+    }
+}
