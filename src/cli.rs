@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use comfy_table::Table;
 
 use crate::check::Options;
-use crate::commands::{campaigns, validate};
+use crate::commands::{campaigns, summary, validate};
 use crate::lang::Lang;
 use crate::render::human::Style;
 
@@ -53,6 +53,36 @@ pub enum Command {
         /// Hiện cả ghi chú
         #[arg(short, long)]
         verbose: bool,
+    },
+    /// Các bảng tổng hợp cho Hội đồng Thi đua - Khen thưởng (summary tables)
+    Summary {
+        /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Chỉ một phong trào: mã, tên khác hoặc tên tiếng Việt
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Chỉ một đơn vị (mã thư mục)
+        #[arg(long)]
+        unit: Option<String>,
+        /// Chỉ một loại: tap-the | ca-nhan | ho-gia-dinh
+        #[arg(long)]
+        kind: Option<String>,
+        /// Liệt kê cả phong trào chưa có đề nghị
+        #[arg(long)]
+        all: bool,
+        /// Định dạng: table | json | csv | markdown
+        #[arg(long, value_enum, default_value_t = summary::Format::Table)]
+        format: summary::Format,
+        /// Bảng xuất ra CSV: campaigns | units | nominations | escalations | unreadable
+        #[arg(long, value_enum, default_value_t = summary::Which::Campaigns)]
+        table: summary::Which,
+        /// Thêm BOM UTF-8 để Excel đọc đúng tiếng Việt (CSV)
+        #[arg(long)]
+        excel: bool,
+        /// Kẻ bảng bằng ký tự ASCII
+        #[arg(long)]
+        ascii: bool,
     },
     /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào (campaigns)
     Campaigns {
@@ -159,6 +189,34 @@ fn run(cli: Cli) -> Result<bool> {
             },
             opts,
         ),
+        Command::Summary {
+            path,
+            campaign,
+            unit,
+            kind,
+            all,
+            format,
+            table,
+            excel,
+            ascii,
+        } => {
+            let args = summary::Args {
+                path: &path,
+                campaign: campaign.as_deref(),
+                unit: unit.as_deref(),
+                kind: kind.as_deref(),
+                all,
+                format,
+                table,
+                excel,
+                style: TableStyle {
+                    unicode: !ascii && std::io::stdout().is_terminal(),
+                },
+            };
+            print(&summary::run(args, opts)?)?;
+            // The summary reports problems; it does not fail on them.
+            Ok(false)
+        }
         Command::Campaigns { action, ascii } => {
             let table = TableStyle {
                 unicode: !ascii && std::io::stdout().is_terminal(),

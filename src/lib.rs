@@ -13,6 +13,7 @@ pub mod lang;
 pub mod nomination;
 pub mod render;
 pub mod rules;
+pub mod summary;
 pub mod text;
 pub mod tree;
 pub mod vocab;

@@ -1,0 +1,218 @@
+//! The tables the Emulation Council reads (SPEC §9), computed from one
+//! check of the round: by campaign, by unit, the nominations, the list sent
+//! up to the Chairman, and the files that could not be read.
+
+use serde::Serialize;
+
+use crate::campaign::{CAMPAIGNS, Campaign};
+use crate::check::{Record, Report};
+use crate::lang::Lang;
+use crate::vocab::{Kind, Role, Scope};
+
+/// What to narrow every list to.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub campaign: Option<Campaign>,
+    pub unit: Option<String>,
+    pub kind: Option<Kind>,
+    /// List campaigns with no nomination too.
+    pub all: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ByKind {
+    pub tap_the: usize,
+    pub ca_nhan: usize,
+    pub ho_gia_dinh: usize,
+}
+
+impl ByKind {
+    fn add(&mut self, kind: Kind) {
+        match kind {
+            Kind::TapThe => self.tap_the += 1,
+            Kind::CaNhan => self.ca_nhan += 1,
+            Kind::HoGiaDinh => self.ho_gia_dinh += 1,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CampaignRow {
+    pub slug: &'static str,
+    pub section: &'static str,
+    pub name: &'static str,
+    pub lead_agency: &'static str,
+    #[serde(flatten)]
+    pub kinds: ByKind,
+    pub total: usize,
+    pub with_errors: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitRow {
+    pub slug: String,
+    pub name: String,
+    pub nominations: usize,
+    pub cap: usize,
+    #[serde(flatten)]
+    pub kinds: ByKind,
+    pub errors: usize,
+    pub warnings: usize,
+    /// Every nomination of the unit, whatever the filter, for the cap.
+    #[serde(skip)]
+    pub sent: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NominationRow {
+    pub path: String,
+    pub unit: String,
+    pub campaign: &'static str,
+    pub kind: Kind,
+    pub name: String,
+    pub scope: Scope,
+    pub errors: usize,
+    pub warnings: usize,
+    #[serde(skip)]
+    pub role: Option<Role>,
+    #[serde(skip)]
+    pub unit_name: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub root: String,
+    pub campaigns: Vec<CampaignRow>,
+    pub units: Vec<UnitRow>,
+    pub nominations: Vec<NominationRow>,
+    pub escalations: Vec<String>,
+    pub unreadable: Vec<String>,
+}
+
+impl Summary {
+    pub fn build(report: &Report, filter: &Filter, lang: Lang) -> Summary {
+        let readable = |r: &Record| -> Option<(Campaign, Kind)> {
+            let n = r.nomination.as_ref()?;
+            Some((n.campaign?, n.kind?))
+        };
+        let unit_ok = |r: &Record| filter.unit.as_ref().is_none_or(|u| &r.unit == u);
+        let matches = |r: &Record| {
+            unit_ok(r)
+                && readable(r).is_some_and(|(c, k)| {
+                    filter.campaign.is_none_or(|f| f == c) && filter.kind.is_none_or(|f| f == k)
+                })
+        };
+        let unit_names: std::collections::HashMap<&str, String> = report
+            .units
+            .iter()
+            .map(|u| {
+                (
+                    u.slug.as_str(),
+                    u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
+                )
+            })
+            .collect();
+
+        let mut nominations: Vec<NominationRow> = Vec::new();
+        for r in report.records.iter().filter(|r| matches(r)) {
+            let (Some(n), Some((campaign, kind))) = (r.nomination.as_ref(), readable(r)) else {
+                continue;
+            };
+            nominations.push(NominationRow {
+                path: r.path.clone(),
+                unit: r.unit.clone(),
+                campaign: campaign.slug(),
+                kind,
+                name: n.name.clone().unwrap_or_default(),
+                scope: n.scope.unwrap_or(Scope::CoSo),
+                errors: r.tally.errors,
+                warnings: r.tally.warnings,
+                role: n.role,
+                unit_name: unit_names.get(r.unit.as_str()).cloned().unwrap_or_default(),
+            });
+        }
+
+        let campaigns = CAMPAIGNS
+            .iter()
+            .filter(|c| filter.campaign.is_none_or(|f| f == c.id))
+            .map(|c| {
+                let mut row = CampaignRow {
+                    slug: c.slug,
+                    section: c.section,
+                    name: c.name(lang),
+                    lead_agency: c.lead_agency,
+                    kinds: ByKind::default(),
+                    total: 0,
+                    with_errors: 0,
+                };
+                for n in nominations.iter().filter(|n| n.campaign == c.slug) {
+                    row.kinds.add(n.kind);
+                    row.total += 1;
+                    row.with_errors += usize::from(n.errors > 0);
+                }
+                row
+            })
+            .filter(|row| filter.all || row.total > 0)
+            .collect();
+
+        let narrowed = filter.campaign.is_some() || filter.kind.is_some();
+        let units = report
+            .units
+            .iter()
+            .filter(|u| filter.unit.as_ref().is_none_or(|f| &u.slug == f))
+            .filter_map(|u| {
+                let mine: Vec<&NominationRow> =
+                    nominations.iter().filter(|n| n.unit == u.slug).collect();
+                if narrowed && mine.is_empty() {
+                    return None;
+                }
+                let mut kinds = ByKind::default();
+                mine.iter().for_each(|n| kinds.add(n.kind));
+                // Narrowed, a unit answers for the nominations shown; whole,
+                // for its own problems (the cap, unit.toml) and all its files.
+                let (errors, warnings) = if narrowed {
+                    (
+                        mine.iter().map(|n| n.errors).sum(),
+                        mine.iter().map(|n| n.warnings).sum(),
+                    )
+                } else {
+                    (u.tally.errors, u.tally.warnings)
+                };
+                Some(UnitRow {
+                    slug: u.slug.clone(),
+                    name: u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
+                    nominations: if narrowed { mine.len() } else { u.nominations },
+                    cap: report.settings.cap,
+                    kinds,
+                    errors,
+                    warnings,
+                    sent: u.nominations,
+                })
+            })
+            .collect();
+
+        let escalations = nominations
+            .iter()
+            .filter(|n| n.scope == Scope::ToanTinh)
+            .map(|n| n.path.clone())
+            .collect();
+        // A file whose campaign or kind cannot be read matches no campaign
+        // or kind filter, so only the unit filter applies: it must not
+        // vanish from the tables.
+        let unreadable = report
+            .records
+            .iter()
+            .filter(|r| unit_ok(r) && readable(r).is_none())
+            .map(|r| r.path.clone())
+            .collect();
+
+        Summary {
+            root: report.root.clone(),
+            campaigns,
+            units,
+            nominations,
+            escalations,
+            unreadable,
+        }
+    }
+}

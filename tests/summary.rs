@@ -1,0 +1,275 @@
+//! `kh summary` over the shipped trees: every format and filter.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn summary_json(args: &[&str]) -> Value {
+    let out = kh()
+        .arg("summary")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn sum(doc: &Value, list: &str, key: &str) -> u64 {
+    doc[list]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r[key].as_u64())
+        .sum()
+}
+
+#[test]
+fn whole_round_in_json() {
+    let doc = summary_json(&["examples/submissions"]);
+    assert_eq!(doc["root"], "examples/submissions");
+    assert_eq!(doc["campaigns"].as_array().map(Vec::len), Some(15));
+    assert_eq!(sum(&doc, "campaigns", "total"), 22);
+    assert_eq!(sum(&doc, "units", "nominations"), 22);
+    assert_eq!(doc["units"].as_array().map(Vec::len), Some(9));
+    assert_eq!(doc["nominations"].as_array().map(Vec::len), Some(22));
+    assert_eq!(sum(&doc, "campaigns", "with_errors"), 0);
+    assert_eq!(
+        doc["escalations"],
+        serde_json::json!([
+            "cong-an-tinh/tran-duc-manh.toml",
+            "ubnd-huyen-ly-nhan/ho-ong-do-van-binh.toml"
+        ])
+    );
+    assert_eq!(doc["unreadable"], serde_json::json!([]));
+    let first = &doc["campaigns"][0];
+    for key in [
+        "slug",
+        "section",
+        "name",
+        "lead_agency",
+        "tap_the",
+        "ca_nhan",
+        "ho_gia_dinh",
+        "total",
+        "with_errors",
+    ] {
+        assert!(first.get(key).is_some(), "campaigns[0] lacks {key}");
+    }
+    let unit = &doc["units"][0];
+    for key in [
+        "slug",
+        "name",
+        "nominations",
+        "cap",
+        "tap_the",
+        "ca_nhan",
+        "ho_gia_dinh",
+        "errors",
+        "warnings",
+    ] {
+        assert!(unit.get(key).is_some(), "units[0] lacks {key}");
+    }
+    let nom = &doc["nominations"][0];
+    for key in [
+        "path", "unit", "campaign", "kind", "name", "scope", "errors", "warnings",
+    ] {
+        assert!(nom.get(key).is_some(), "nominations[0] lacks {key}");
+    }
+    let all = summary_json(&["examples/submissions", "--all"]);
+    assert_eq!(all["campaigns"].as_array().map(Vec::len), Some(19));
+}
+
+#[test]
+fn broken_round_counts_every_file() {
+    let doc = summary_json(&["examples/broken"]);
+    let over = doc["units"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|u| u["slug"] == "khong-mo-ta")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(over["nominations"], 4);
+    assert_eq!(over["cap"], 3);
+    assert!(over["errors"].as_u64() >= Some(5), "{over:#}");
+    assert_eq!(
+        doc["unreadable"],
+        serde_json::json!([
+            "khong-mo-ta/khong-utf8.toml",
+            "khong-mo-ta/lien-ket.toml",
+            "khong-mo-ta/qua-lon.toml",
+            "khong-mo-ta/sai-cu-phap.toml",
+            "so-van-hoa/ho-so-truong.toml"
+        ])
+    );
+    assert_eq!(sum(&doc, "units", "nominations"), 12);
+    assert!(sum(&doc, "campaigns", "with_errors") >= 4);
+    kh().args(["summary", "examples/broken"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("4/3 ⚠ vượt mức"));
+}
+
+#[test]
+fn filters_narrow_every_list() {
+    for query in [
+        "nong-thon-moi",
+        "Chung sức xây dựng nông thôn mới",
+        "nong thon moi",
+    ] {
+        let doc = summary_json(&["examples/submissions", "--campaign", query]);
+        assert_eq!(doc["campaigns"].as_array().map(Vec::len), Some(1));
+        assert_eq!(doc["campaigns"][0]["total"], 2);
+        assert_eq!(doc["units"].as_array().map(Vec::len), Some(1));
+        assert_eq!(doc["nominations"].as_array().map(Vec::len), Some(2));
+        assert_eq!(doc["escalations"], serde_json::json!([]));
+    }
+    let doc = summary_json(&["examples/submissions", "--unit", "so-giao-duc"]);
+    assert_eq!(sum(&doc, "campaigns", "total"), 3);
+    assert_eq!(doc["units"].as_array().map(Vec::len), Some(1));
+    let doc = summary_json(&["examples/submissions", "--kind", "ho-gia-dinh"]);
+    assert_eq!(sum(&doc, "campaigns", "ho_gia_dinh"), 3);
+    assert_eq!(
+        sum(&doc, "campaigns", "tap_the") + sum(&doc, "campaigns", "ca_nhan"),
+        0
+    );
+    assert!(
+        doc["nominations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|n| n["kind"] == "ho-gia-dinh")
+    );
+}
+
+#[test]
+fn a_lead_agency_sees_its_nominations() {
+    kh().args([
+        "summary",
+        "examples/submissions",
+        "--campaign",
+        "day-tot-hoc-tot",
+    ])
+    .assert()
+    .code(0)
+    .stdout(
+        predicate::str::contains("Các đề nghị — Mỗi thầy, cô giáo")
+            .and(predicate::str::contains("Nguyễn Thị Mai"))
+            .and(predicate::str::contains("giáo viên"))
+            .and(predicate::str::contains("✓")),
+    );
+}
+
+#[test]
+fn bad_filters_exit_2() {
+    kh().args([
+        "summary",
+        "examples/submissions",
+        "--campaign",
+        "nong-thon-moy",
+    ])
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("nong-thon-moi"));
+    kh().args(["summary", "examples/submissions", "--unit", "so-y-tee"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("so-y-te"));
+    kh().args(["summary", "examples/submissions", "--kind", "nhom"])
+        .assert()
+        .code(2);
+    kh().args(["summary", "khong-co"]).assert().code(2);
+}
+
+#[test]
+fn csv_for_excel() {
+    let out = kh()
+        .args([
+            "summary",
+            "examples/submissions",
+            "--format",
+            "csv",
+            "--table",
+            "units",
+            "--excel",
+        ])
+        .output()
+        .expect("run");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(text.starts_with('\u{feff}'), "no BOM");
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = rows.headers().expect("header").clone();
+    assert_eq!(&header[0], "Mã đơn vị");
+    assert_eq!(rows.records().count(), 10, "9 units and a totals row");
+    let plain = kh()
+        .args(["summary", "examples/submissions", "--format", "csv"])
+        .output()
+        .expect("run");
+    let plain = String::from_utf8(plain.stdout).expect("utf-8");
+    assert!(plain.starts_with("§,Mã,"), "{plain}");
+    assert!(plain.contains("Sở Nông nghiệp và Phát triển nông thôn"));
+    let noms = kh()
+        .args([
+            "summary",
+            "examples/broken",
+            "--format",
+            "csv",
+            "--table",
+            "unreadable",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(String::from_utf8_lossy(&noms.stdout).lines().count(), 6);
+}
+
+#[test]
+fn markdown_tables() {
+    kh().args(["summary", "examples/submissions", "--format", "markdown"])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("## Theo phong trào thi đua")
+                .and(predicate::str::contains("|---")),
+        );
+}
+
+#[test]
+fn same_tree_same_bytes() {
+    let run = || {
+        kh().args([
+            "summary",
+            "examples/broken",
+            "--campaign",
+            "cai-cach-hanh-chinh",
+        ])
+        .output()
+        .expect("run")
+        .stdout
+    };
+    assert_eq!(run(), run());
+    let out = kh()
+        .args(["summary", "examples/submissions"])
+        .output()
+        .expect("run");
+    insta::assert_snapshot!("summary_tables", String::from_utf8_lossy(&out.stdout));
+    let en = kh()
+        .args([
+            "summary",
+            "examples/submissions",
+            "--lang",
+            "en",
+            "--campaign",
+            "y-te-hai-long",
+        ])
+        .output()
+        .expect("run");
+    insta::assert_snapshot!("summary_tables_en", String::from_utf8_lossy(&en.stdout));
+}
