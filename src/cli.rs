@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand};
 use comfy_table::Table;
 
 use crate::check::Options;
-use crate::commands::{campaigns, summary, validate};
+use crate::commands::{campaigns, nominate, summary, validate};
 use crate::lang::Lang;
 use crate::render::human::Style;
 
@@ -84,6 +84,11 @@ pub enum Command {
         #[arg(long)]
         ascii: bool,
     },
+    /// Lập hồ sơ đề nghị mới theo mẫu (new nomination from the form)
+    Nominate {
+        #[command(subcommand)]
+        action: NominateAction,
+    },
     /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào (campaigns)
     Campaigns {
         #[command(subcommand)]
@@ -100,6 +105,37 @@ pub enum CampaignsAction {
     Show {
         /// Mã, tên khác hoặc tên tiếng Việt (có hoặc không dấu)
         campaign: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NominateAction {
+    /// Viết tệp đề nghị mới, sẵn sàng để điền
+    New {
+        /// Mã đơn vị gửi (thư mục): chữ thường không dấu, số, dấu -
+        #[arg(long)]
+        unit: Option<String>,
+        /// Tên đầy đủ của đơn vị, cho unit.toml khi đơn vị mới
+        #[arg(long)]
+        unit_name: Option<String>,
+        /// Phong trào: mã, tên khác hoặc tên tiếng Việt
+        #[arg(long)]
+        campaign: Option<String>,
+        /// Loại: tap-the | ca-nhan | ho-gia-dinh
+        #[arg(long)]
+        kind: Option<String>,
+        /// Đối tượng (với phong trào có phân loại cá nhân)
+        #[arg(long)]
+        role: Option<String>,
+        /// Tên tập thể, hoặc họ và tên cá nhân / chủ hộ
+        #[arg(long)]
+        name: Option<String>,
+        /// Thư mục gốc của đợt
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// In tệp ra màn hình, không ghi gì
+        #[arg(long)]
+        stdout: bool,
     },
 }
 
@@ -215,6 +251,32 @@ fn run(cli: Cli) -> Result<bool> {
             };
             print(&summary::run(args, opts)?)?;
             // The summary reports problems; it does not fail on them.
+            Ok(false)
+        }
+        Command::Nominate {
+            action:
+                NominateAction::New {
+                    unit,
+                    unit_name,
+                    campaign,
+                    kind,
+                    role,
+                    name,
+                    root,
+                    stdout,
+                },
+        } => {
+            let args = nominate::Args {
+                unit,
+                unit_name,
+                campaign,
+                kind,
+                role,
+                name,
+                root,
+                stdout,
+            };
+            print(&nominate::run(args, lang)?)?;
             Ok(false)
         }
         Command::Campaigns { action, ascii } => {

@@ -14,6 +14,7 @@ pub mod nomination;
 pub mod render;
 pub mod rules;
 pub mod summary;
+pub mod template;
 pub mod text;
 pub mod tree;
 pub mod vocab;

@@ -342,13 +342,7 @@ impl<'a> Cx<'a> {
                 _ => Err(lang.pick("chỉ ghi ngày, không ghi giờ", "write the day only, without a time")),
             },
             DeValue::String(s) if s.trim().is_empty() => {
-                if need == Need::Required {
-                    self.report(
-                        Rule::EmptyField,
-                        Some(span),
-                        tr!(lang, "Trường `{key}` ({label}) đang để trống", "Field `{key}` ({label}) is blank"),
-                    );
-                }
+                self.blank(v, key, need, label);
                 return None;
             }
             DeValue::String(s) => parse_dmy(s).ok_or(lang.pick(
@@ -380,6 +374,24 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// A value left as `""` (as a template leaves it) counts as not given:
+    /// `empty-field` when it is required. True when `v` is such a blank.
+    fn blank(&mut self, v: &Value<'_>, key: &str, need: Need, label: &str) -> bool {
+        let is_blank = matches!(v.get_ref(), DeValue::String(s) if s.trim().is_empty());
+        if is_blank && need == Need::Required {
+            self.report(
+                Rule::EmptyField,
+                Some(v.span()),
+                tr!(
+                    self.lang,
+                    "Trường `{key}` ({label}) đang để trống",
+                    "Field `{key}` ({label}) is blank"
+                ),
+            );
+        }
+        is_blank
+    }
+
     /// A whole number that fits in 64 bits.
     pub fn integer(
         &mut self,
@@ -390,6 +402,9 @@ impl<'a> Cx<'a> {
         label: &str,
     ) -> Option<(i64, Range<usize>)> {
         let v = self.value(table, key, need, at, label)?;
+        if self.blank(v, key, need, label) {
+            return None;
+        }
         let DeValue::Integer(i) = v.get_ref() else {
             let expected = self.lang.pick("số nguyên", "a whole number");
             self.wrong_type(key, v, expected);
@@ -418,6 +433,9 @@ impl<'a> Cx<'a> {
         label: &str,
     ) -> Option<(f64, Range<usize>)> {
         let v = self.value(table, key, need, at, label)?;
+        if self.blank(v, key, need, label) {
+            return None;
+        }
         let n = match v.get_ref() {
             DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
                 .ok()
@@ -455,6 +473,9 @@ impl<'a> Cx<'a> {
         label: &str,
     ) -> Option<(bool, Range<usize>)> {
         let v = self.value(table, key, need, at, label)?;
+        if self.blank(v, key, need, label) {
+            return None;
+        }
         match v.get_ref() {
             DeValue::Boolean(b) => Some((*b, v.span())),
             _ => {

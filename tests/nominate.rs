@@ -1,0 +1,324 @@
+//! `kh nominate new`: templates for every campaign and kind, filled in as a
+//! clerk would, validate clean; and nothing is ever overwritten.
+
+mod common;
+
+use common::*;
+use predicates::prelude::*;
+use toml_edit::{DocumentMut, Item, value};
+
+fn template(campaign: &str, kind: &str, role: Option<&str>) -> String {
+    let mut cmd = kh();
+    cmd.args([
+        "nominate",
+        "new",
+        "--unit",
+        "don-vi",
+        "--campaign",
+        campaign,
+        "--kind",
+        kind,
+        "--name",
+        "Nguyễn Văn Ấn",
+        "--stdout",
+    ]);
+    if let Some(r) = role {
+        cmd.args(["--role", r]);
+    }
+    let out = cmd.output().expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{campaign} {kind}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Fills every blank with what a careful clerk would write.
+fn fill(text: &str) -> String {
+    let mut doc: DocumentMut = text.parse().expect("template parses");
+    if let Some(t) = doc.get_mut("nominee").and_then(Item::as_table_mut) {
+        let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
+        for k in keys {
+            if t[&k].as_str() != Some("") {
+                continue;
+            }
+            t[&k] = match k.as_str() {
+                "birth_date" => value("12/04/1968"),
+                "gender" => value("nam"),
+                "members" => value(4),
+                _ => value("Thôn 3, xã Nhân Thịnh, huyện Lý Nhân"),
+            };
+        }
+    }
+    if let Some(a) = doc
+        .get_mut("achievements")
+        .and_then(Item::as_array_of_tables_mut)
+    {
+        for t in a.iter_mut() {
+            t["text"] = value("Hiến 320 m² đất mở rộng đường trục thôn");
+        }
+    }
+    if let Some(t) = doc.get_mut("model").and_then(Item::as_table_mut) {
+        t["name"] = value("Đường hoa thôn Tiên Phong");
+        t["address"] = value("xã Tiên Phong, thị xã Duy Tiên");
+        t["domain"] = value("van-hoa-xa-hoi");
+        t["four_step_plan"] = value(true);
+        t["score"] = value(92.5);
+        t["records_archived"] = value(true);
+    }
+    if let Some(t) = doc.get_mut("facts").and_then(Item::as_table_mut) {
+        let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
+        for k in keys {
+            t[&k] = match k.as_str() {
+                "rating" | "party_rating" => value("hoan-thanh-xuat-sac"),
+                "initiative_level" => value("tinh"),
+                "late_dossiers" => value(0),
+                "par_index" => value(93.5),
+                "par_index_prev" => value(90.0),
+                "par_rank" => value(2),
+                "par_rank_prev" => value(3),
+                "land_contributed_m2" => value(320.0),
+                _ => value(true),
+            };
+        }
+    }
+    doc.to_string()
+}
+
+#[test]
+fn every_filled_template_validates() {
+    let mut checked = 0;
+    for info in kh::campaign::CAMPAIGNS {
+        for kind in info.kinds {
+            let roles: Vec<Option<&str>> =
+                if *kind == kh::vocab::Kind::CaNhan && !info.roles.is_empty() {
+                    info.roles.iter().map(|r| Some(r.slug())).collect()
+                } else {
+                    vec![None]
+                };
+            for role in roles {
+                let blank = template(info.slug, kind.slug(), role);
+                // Unfilled, it does not pass: the blanks are real blanks.
+                let unfilled = Tree::single(&blank).json();
+                assert!(
+                    unfilled["counts"]["errors"].as_u64() > Some(0),
+                    "{} {}",
+                    info.slug,
+                    kind.slug()
+                );
+                let filled = fill(&blank);
+                let doc = Tree::single(&filled).json();
+                assert_eq!(
+                    doc["counts"]["errors"],
+                    0,
+                    "{} {} {role:?}\n{filled}\n{doc:#}",
+                    info.slug,
+                    kind.slug()
+                );
+                assert_eq!(
+                    doc["counts"]["warnings"],
+                    0,
+                    "{} {} {role:?}\n{doc:#}",
+                    info.slug,
+                    kind.slug()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 43);
+}
+
+#[test]
+fn templates_hold_only_the_facts_the_campaign_reads() {
+    let t = template("nong-thon-moi", "ho-gia-dinh", None);
+    assert!(t.contains("rating = \"\""));
+    assert!(!t.contains("late_dossiers"));
+    let t = template("cai-cach-hanh-chinh", "tap-the", None);
+    assert!(t.contains("par_index_prev") && t.contains("late_dossiers"));
+    let t = template("dan-van-kheo", "tap-the", None);
+    assert!(t.contains("[model]") && t.contains("four_step_plan"));
+    assert!(t.contains("# Cơ quan chủ trì: Ban Dân vận Tỉnh ủy"));
+    assert!(t.contains("#   ke-hoach-4-buoc"));
+}
+
+#[test]
+fn writes_the_file_and_the_unit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "so-y-te",
+        "--unit-name",
+        "Sở Y tế",
+        "--campaign",
+        "Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng của người bệnh",
+        "--kind",
+        "ca-nhan",
+        "--name",
+        "Nguyễn Văn Ấn",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(0)
+    .stdout(
+        predicate::str::contains("nguyen-van-an.toml").and(predicate::str::contains("kh validate")),
+    );
+    let file = dir.path().join("so-y-te/nguyen-van-an.toml");
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.contains("full_name = \"Nguyễn Văn Ấn\""));
+    assert!(text.contains("campaign = \"y-te-hai-long\""));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("so-y-te/unit.toml")).expect("unit"),
+        "name = \"Sở Y tế\"\n"
+    );
+    // Never overwritten.
+    std::fs::write(&file, "đã điền").expect("write");
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "so-y-te",
+        "--campaign",
+        "y-te-hai-long",
+        "--kind",
+        "ca-nhan",
+        "--name",
+        "Nguyễn Văn Ấn",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("không ghi đè"));
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), "đã điền");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("so-y-te"))
+        .expect("ls")
+        .flatten()
+        .collect();
+    assert_eq!(leftovers.len(), 2, "no temporary file left behind");
+}
+
+#[test]
+fn refuses_before_creating_anything() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let base = |unit: &str, name: &str, kind: &str| {
+        let mut c = kh();
+        c.args([
+            "nominate",
+            "new",
+            "--unit",
+            unit,
+            "--unit-name",
+            "X",
+            "--campaign",
+            "lao-dong-gioi",
+            "--kind",
+            kind,
+            "--name",
+            name,
+            "--root",
+        ])
+        .arg(dir.path());
+        c
+    };
+    for unit in ["../ngoai", "a/b", "Sở Y tế", "so y te", ""] {
+        base(unit, "Lê Văn A", "ca-nhan").assert().code(2);
+    }
+    base("don-vi", "!!! ???", "ca-nhan")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("không có chữ cái"));
+    base("don-vi", "Lê Văn A", "tap-the")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("ca-nhan"));
+    base("don-vi", "Lê Văn A", "ca-nhan")
+        .arg("--role")
+        .arg("giao-vien")
+        .assert()
+        .code(2);
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "don-vi",
+        "--campaign",
+        "nong-thon-moy",
+        "--kind",
+        "ca-nhan",
+        "--name",
+        "A",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("nong-thon-moi"));
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("ls").count(),
+        0,
+        "nothing created"
+    );
+}
+
+#[test]
+fn missing_flags_without_a_terminal_are_named() {
+    let dir = tempfile::tempdir().expect("tmp");
+    kh().args(["nominate", "new", "--unit", "don-vi", "--root"])
+        .arg(dir.path())
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("--campaign")
+                .and(predicate::str::contains("--kind"))
+                .and(predicate::str::contains("--name")),
+        );
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "moi",
+        "--campaign",
+        "nong-thon-moi",
+        "--kind",
+        "tap-the",
+        "--name",
+        "HTX",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("--unit-name"));
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 0);
+}
+
+#[test]
+fn stdout_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "don-vi",
+        "--campaign",
+        "nong-thon-moi",
+        "--kind",
+        "tap-the",
+        "--name",
+        "HTX Nhân Thịnh",
+        "--stdout",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(0)
+    .stdout(predicate::str::contains("name = \"HTX Nhân Thịnh\""));
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 0);
+}
