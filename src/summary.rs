@@ -156,13 +156,19 @@ impl Summary {
             .collect();
 
         let narrowed = filter.campaign.is_some() || filter.kind.is_some();
+        // Grouped once: a scan per unit would be quadratic on a large round.
+        let mut by_unit: std::collections::HashMap<&str, Vec<&NominationRow>> =
+            std::collections::HashMap::new();
+        for n in &nominations {
+            by_unit.entry(n.unit.as_str()).or_default().push(n);
+        }
         let units = report
             .units
             .iter()
             .filter(|u| filter.unit.as_ref().is_none_or(|f| &u.slug == f))
             .filter_map(|u| {
-                let mine: Vec<&NominationRow> =
-                    nominations.iter().filter(|n| n.unit == u.slug).collect();
+                let mine: &[&NominationRow] =
+                    by_unit.get(u.slug.as_str()).map_or(&[], Vec::as_slice);
                 if narrowed && mine.is_empty() {
                     return None;
                 }

@@ -1,0 +1,306 @@
+//! Hostile input: nothing panics, hangs, loses a nomination or writes where
+//! it should not. Each tree holds a good nomination beside the bad one, and
+//! the good one must still be checked.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use serde_json::Value;
+
+/// Validates a tree with one bad file `u/bad…` beside `u/good.toml`;
+/// returns the JSON.
+fn survive(tree: &Tree) -> Value {
+    tree.write("u/good.toml", PERSON);
+    let start = Instant::now();
+    let out = kh()
+        .arg("validate")
+        .arg(tree.root())
+        .args(["--format", "json"])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .expect("run");
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert!(
+        matches!(out.status.code(), Some(0 | 1)),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // The good file was still checked: its notes are there.
+    assert!(
+        doc["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|d| d["path"] == "u/good.toml"),
+        "good file not checked: {doc:#}"
+    );
+    doc
+}
+
+fn bad(text: &str) -> (Tree, Value) {
+    let t = Tree::new();
+    t.unit("u").write("u/bad.toml", text);
+    let doc = survive(&t);
+    (t, doc)
+}
+
+fn rules_for(doc: &Value, path: &str) -> Vec<String> {
+    doc["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["path"] == path)
+        .filter_map(|d| d["rule"].as_str().map(String::from))
+        .collect()
+}
+
+fn assert_named(doc: &Value, path: &str, rule: &str) {
+    let rules = rules_for(doc, path);
+    assert!(
+        rules.iter().any(|r| r == rule),
+        "{path}: wanted {rule}, got {rules:?}"
+    );
+}
+
+#[test]
+fn empty_file() {
+    let (_, doc) = bad("");
+    assert_named(&doc, "u/bad.toml", "missing-field");
+}
+
+#[test]
+fn deep_nesting_does_not_overflow_the_stack() {
+    for (open, close) in [("[", "]"), ("{a=", "}")] {
+        let depth = 200_000;
+        let text = format!("x = {}1{}\n", open.repeat(depth), close.repeat(depth));
+        let (_, doc) = bad(&text);
+        assert_named(&doc, "u/bad.toml", "parse-error");
+    }
+}
+
+#[test]
+fn nul_bytes_and_long_lines() {
+    let (_, doc) = bad("campaign = \"nong\0thon\"\n");
+    assert_named(&doc, "u/bad.toml", "parse-error");
+    let long = format!("campaign = \"{}\"\n", "a".repeat(900 * 1024));
+    let (_, doc) = bad(&long);
+    assert_named(&doc, "u/bad.toml", "unknown-campaign");
+}
+
+#[test]
+fn duplicate_keys() {
+    let (_, doc) = bad(&format!("{PERSON}rating = \"hoan-thanh\"\n"));
+    assert_named(&doc, "u/bad.toml", "parse-error");
+}
+
+#[test]
+fn impossible_dates() {
+    let (_, doc) = bad(&edit(
+        PERSON,
+        "birth_date = 1978-12-01",
+        "birth_date = 0000-00-00",
+    ));
+    assert_named(&doc, "u/bad.toml", "parse-error");
+    let (_, doc) = bad(&edit(
+        PERSON,
+        "birth_date = 1978-12-01",
+        "birth_date = \"00/00/0000\"",
+    ));
+    assert_named(&doc, "u/bad.toml", "invalid-date");
+    let (_, doc) = bad(&edit(
+        PERSON,
+        "birth_date = 1978-12-01",
+        "birth_date = 1980-02-31",
+    ));
+    assert!(!rules_for(&doc, "u/bad.toml").is_empty());
+}
+
+#[test]
+fn wrong_types_everywhere() {
+    let text = r#"campaign = 3
+kind = ["ca-nhan"]
+scope = true
+nominee = "Nguyễn Văn An"
+achievements = { text = "x" }
+awards = 2021
+facts = []
+model = 1.5
+"#;
+    let (_, doc) = bad(text);
+    let rules = rules_for(&doc, "u/bad.toml");
+    assert!(
+        rules.iter().filter(|r| *r == "invalid-value").count() >= 6,
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn numbers_out_of_range() {
+    let text = format!(
+        "{}\n[facts]\nlate_dossiers = -1\npar_index = nan\npar_index_prev = inf\npar_rank = 0\npar_rank_prev = 99999999999999999999999\ninitiative_level = \"tinh\"\npar_scored = true\n",
+        edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"")
+    );
+    let (_, doc) = bad(&text);
+    let rules = rules_for(&doc, "u/bad.toml");
+    assert!(
+        rules.iter().filter(|r| *r == "invalid-value").count() >= 5,
+        "{rules:?}"
+    );
+    // An out-of-range value is never a passed rule.
+    assert!(rules.iter().any(|r| r == "missing-fact"), "{rules:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_and_links() {
+    let t = Tree::new();
+    t.unit("u");
+    std::fs::create_dir_all(t.path("u/thu-muc.toml")).expect("mkdir");
+    t.write(
+        "u/thu-muc.toml/ben-trong.toml",
+        &PERSON.replace("Đinh Văn Thành", "Người Khác"),
+    );
+    std::os::unix::fs::symlink(t.path("u"), t.path("u/vong-lap")).expect("loop");
+    std::os::unix::fs::symlink("/khong/co", t.path("u/treo.toml")).expect("dangling");
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(t.path("u/ong.toml"))
+        .status();
+    let doc = survive(&t);
+    assert_named(&doc, "u/treo.toml", "io-error");
+    if fifo.is_ok_and(|s| s.success()) {
+        assert_named(&doc, "u/ong.toml", "io-error");
+    }
+    // A folder named *.toml is a folder: what is inside is checked.
+    assert!(!rules_for(&doc, "u/thu-muc.toml/ben-trong.toml").is_empty());
+    assert!(rules_for(&doc, "u/vong-lap").is_empty());
+}
+
+#[test]
+fn deep_folders() {
+    let t = Tree::new();
+    t.unit("u");
+    let deep: String = (0..300).map(|i| format!("d{i}/")).collect();
+    t.write(&format!("u/{deep}sau.toml"), "campaign = \"x\"\n");
+    let doc = survive(&t);
+    assert_named(&doc, &format!("u/{deep}sau.toml"), "unknown-campaign");
+}
+
+#[cfg(unix)]
+#[test]
+fn file_name_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = Tree::new();
+    t.unit("u");
+    let name = std::ffi::OsStr::from_bytes(b"u/t\xean.toml");
+    std::fs::write(t.root().join(name), "campaign = \"x\"\n").expect("write");
+    let doc = survive(&t);
+    assert!(
+        rules_for(&doc, "u/t\u{fffd}n.toml")
+            .iter()
+            .any(|r| r == "unknown-campaign"),
+        "{doc:#}"
+    );
+}
+
+#[test]
+fn markup_in_names_is_only_text() {
+    let t = Tree::new();
+    t.unit("u").write(
+        "u/<script>{{x}}.toml",
+        &PERSON.replace("Đinh Văn Thành", "<b>{{7*7}}</b>\u{1b}[2J"),
+    );
+    let out = kh()
+        .arg("validate")
+        .arg(t.root())
+        .arg("-v")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("u/<script>{{x}}.toml"), "{text}");
+    assert!(
+        !text.contains('\u{1b}'),
+        "control characters reached the terminal"
+    );
+    survive(&t);
+}
+
+#[test]
+fn hostile_trees_are_left_as_they_were() {
+    let t = Tree::new();
+    t.unit("u")
+        .write("u/a.toml", "x = [[[[")
+        .write("u/b.toml", "");
+    let before: Vec<_> = std::fs::read_dir(t.path("u"))
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    survive(&t);
+    let mut after: Vec<_> = std::fs::read_dir(t.path("u"))
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    after.retain(|n| n != "good.toml");
+    let mut before = before;
+    before.sort();
+    after.sort();
+    assert_eq!(before, after);
+}
+
+mod properties {
+    use kh::config::Settings;
+    use kh::lang::Lang;
+    use kh::nomination::check;
+    use proptest::prelude::*;
+
+    fn run(text: &str) -> kh::nomination::Checked {
+        check("u/a.toml", text, Lang::Vi, &Settings::for_year(2023))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,400}") {
+            let a = run(&text);
+            let b = run(&text);
+            prop_assert_eq!(a.diagnostics, b.diagnostics);
+        }
+
+        #[test]
+        fn mutated_nominations_are_diagnosed(line in 0usize..30, how in 0u8..4, junk in "[a-z_\"=\\[\\]0-9 ]{0,12}") {
+            let lines: Vec<&str> = super::PERSON.lines().collect();
+            let i = line % lines.len();
+            let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            match how {
+                0 => { out.remove(i); }
+                1 => out[i] = out[i].replacen('_', "x", 1).replacen("a", "q", 1),
+                2 => out[i] = out[i].replace('"', ""),
+                _ => out[i] = format!("{}{junk}", out[i]),
+            }
+            let text = out.join("\n");
+            let a = run(&text);
+            let b = run(&text);
+            prop_assert_eq!(&a.diagnostics, &b.diagnostics);
+            // A file that changed must either still be valid or say why not;
+            // when it is not valid TOML, the reason is a parse error.
+            if text.parse::<toml::Table>().is_err() {
+                prop_assert!(a.diagnostics.iter().any(|d| d.rule.code() == "parse-error"));
+            }
+        }
+    }
+}
