@@ -322,3 +322,35 @@ fn stdout_writes_nothing() {
     .stdout(predicate::str::contains("name = \"HTX Nhân Thịnh\""));
     assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 0);
 }
+
+#[test]
+fn a_folder_that_cannot_be_written_is_a_clear_error() {
+    // Permissions do not stop root, so the unit's "folder" is a plain file:
+    // the write fails the same way, whoever runs the test.
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::write(dir.path().join("so-y-te"), "không phải thư mục").expect("write");
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "so-y-te",
+        "--unit-name",
+        "Sở Y tế",
+        "--campaign",
+        "y-te-hai-long",
+        "--kind",
+        "ca-nhan",
+        "--name",
+        "Lê Văn A",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("kh: lỗi"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("so-y-te")).expect("read"),
+        "không phải thư mục"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
+}
