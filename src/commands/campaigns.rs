@@ -1,9 +1,9 @@
 //! `kh campaigns` and `kh campaigns show X`.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use comfy_table::{ContentArrangement, Table};
 
-use crate::campaign::{CAMPAIGNS, Campaign, CampaignInfo};
+use crate::campaign::{CAMPAIGNS, CampaignInfo};
 use crate::lang::Lang;
 use crate::rules::describe;
 use crate::tr;
@@ -36,21 +36,7 @@ pub fn list(lang: Lang, table_style: crate::cli::TableStyle) -> String {
 
 /// One campaign in full: what a lead agency or a clerk needs to know.
 pub fn show(query: &str, lang: Lang) -> Result<String> {
-    let Some(c) = Campaign::lookup(query) else {
-        let q = crate::text::escape_controls(query);
-        match Campaign::suggest(query) {
-            Some(s) => bail!(tr!(
-                lang,
-                "không có phong trào `{q}`; có phải là `{s}`?",
-                "no campaign `{q}`; did you mean `{s}`?"
-            )),
-            None => bail!(tr!(
-                lang,
-                "không có phong trào `{q}`; xem danh sách: kh campaigns",
-                "no campaign `{q}`; see the list: kh campaigns"
-            )),
-        }
-    };
+    let c = crate::commands::summary::resolve_campaign(query, lang)?;
     Ok(describe_campaign(c.info(), lang))
 }
 
