@@ -4,12 +4,13 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::config::{self, Settings, UnitInfo};
-use crate::diagnostic::{self, Diagnostic, Rule, Tally};
+use crate::diagnostic::{self, Diagnostic, Location, Rule, Tally};
 use crate::lang::Lang;
 use crate::nomination::{self, Identity, Nomination};
 use crate::tr;
@@ -26,7 +27,8 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Record {
     pub path: String,
-    pub unit: String,
+    /// The unit's slug, shared by its records.
+    pub unit: Arc<str>,
     /// `None` when the file could not be read or parsed.
     pub nomination: Option<Nomination>,
     pub tally: Tally,
@@ -64,12 +66,12 @@ pub fn run(target: &Path, opts: Options) -> Result<Report> {
     Ok(check_layout(layout, opts))
 }
 
-pub fn check_layout(layout: Layout, opts: Options) -> Report {
+pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     let lang = opts.lang;
-    let mut diags = layout.problems;
+    let mut diags = std::mem::take(&mut layout.problems);
 
     let settings = match &layout.config {
-        Some(entry) => match tree::read_text(entry, lang) {
+        Some(entry) => match tree::read_text(&layout.root, entry, lang) {
             Ok(text) => {
                 let (s, d) = config::read_round(&entry.rel, &text, lang, opts.current_year);
                 diags.extend(d);
@@ -96,22 +98,56 @@ pub fn check_layout(layout: Layout, opts: Options) -> Report {
     }
 
     // Every file of every unit, read and checked on all cores; the order of
-    // the results is the order of the walk, whatever the scheduling.
-    let jobs: Vec<(usize, &Entry)> = layout
+    // the results is the order of the walk, whatever the scheduling. Each
+    // entry is consumed as it is checked, so only what the record keeps
+    // stays in memory.
+    let slugs: Vec<Arc<str>> = layout
+        .units
+        .iter()
+        .map(|u| Arc::from(u.slug.as_str()))
+        .collect();
+    let jobs: Vec<(usize, Entry)> = layout
+        .units
+        .iter_mut()
+        .enumerate()
+        .flat_map(|(i, u)| {
+            std::mem::take(&mut u.files)
+                .into_iter()
+                .map(move |f| (i, f))
+        })
+        .collect();
+    let (mut records, found): (Vec<Record>, Vec<Vec<Diagnostic>>) = jobs
+        .into_par_iter()
+        .map(|(unit, entry)| {
+            let result = check_file(&layout.root, &entry, lang, &settings);
+            let record = Record {
+                path: entry.rel,
+                unit: slugs[unit].clone(),
+                nomination: result.nomination,
+                tally: Tally::default(),
+            };
+            (record, result.diagnostics)
+        })
+        .unzip();
+    diags.extend(found.into_iter().flatten());
+
+    let mut units: Vec<UnitRecord> = Vec::with_capacity(layout.units.len());
+    // The files each unit sent, for the cap.
+    let mut sent: Vec<Vec<&str>> = vec![Vec::new(); layout.units.len()];
+    let index: HashMap<&str, usize> = layout
         .units
         .iter()
         .enumerate()
-        .flat_map(|(i, u)| u.files.iter().map(move |f| (i, f)))
+        .map(|(i, u)| (u.slug.as_str(), i))
         .collect();
-    let checked: Vec<(usize, nomination::Checked)> = jobs
-        .par_iter()
-        .map(|(unit, entry)| (*unit, check_file(entry, lang, &settings)))
-        .collect();
-
-    let mut units: Vec<UnitRecord> = Vec::with_capacity(layout.units.len());
-    for unit in &layout.units {
+    for r in &records {
+        if let Some(&i) = index.get(&*r.unit) {
+            sent[i].push(&r.path);
+        }
+    }
+    for (i, unit) in layout.units.iter().enumerate() {
         let info = match &unit.descriptor {
-            Some(entry) => match tree::read_text(entry, lang) {
+            Some(entry) => match tree::read_text(&layout.root, entry, lang) {
                 Ok(text) => {
                     let (info, d) = config::read_unit(&entry.rel, &text, lang);
                     diags.extend(d);
@@ -142,9 +178,9 @@ pub fn check_layout(layout: Layout, opts: Options) -> Report {
                 UnitInfo::default()
             }
         };
-        if unit.files.len() > settings.cap {
-            let files: Vec<&str> = unit.files.iter().map(|f| f.rel.as_str()).collect();
-            let (n, cap) = (unit.files.len(), settings.cap);
+        let files = &sent[i];
+        if files.len() > settings.cap {
+            let (n, cap) = (files.len(), settings.cap);
             diags.push(
                 Diagnostic::new(
                     Rule::UnitOverCap,
@@ -161,23 +197,12 @@ pub fn check_layout(layout: Layout, opts: Options) -> Report {
         units.push(UnitRecord {
             slug: unit.slug.clone(),
             info,
-            nominations: unit.files.len(),
+            nominations: files.len(),
             tally: Tally::default(),
         });
     }
 
-    let mut records: Vec<Record> = Vec::with_capacity(checked.len());
-    for ((unit, entry), (_, result)) in jobs.iter().zip(checked) {
-        diags.extend(result.diagnostics);
-        records.push(Record {
-            path: entry.rel.clone(),
-            unit: layout.units[*unit].slug.clone(),
-            nomination: result.nomination,
-            tally: Tally::default(),
-        });
-    }
-
-    duplicates(&records, lang, &mut diags);
+    duplicates(&records, &layout.root, lang, &mut diags);
 
     diagnostic::sort(&mut diags);
     tally(&mut records, &mut units, &diags);
@@ -190,8 +215,8 @@ pub fn check_layout(layout: Layout, opts: Options) -> Report {
     }
 }
 
-fn check_file(entry: &Entry, lang: Lang, settings: &Settings) -> nomination::Checked {
-    match tree::read_text(entry, lang) {
+fn check_file(root: &Path, entry: &Entry, lang: Lang, settings: &Settings) -> nomination::Checked {
+    match tree::read_text(root, entry, lang) {
         Ok(text) => nomination::check(&entry.rel, &text, lang, settings),
         Err(d) => nomination::Checked {
             nomination: None,
@@ -201,15 +226,17 @@ fn check_file(entry: &Entry, lang: Lang, settings: &Settings) -> nomination::Che
 }
 
 /// `duplicate-nominee`: one warning on each file, naming the others.
-fn duplicates(records: &[Record], lang: Lang, diags: &mut Vec<Diagnostic>) {
-    let mut by_identity: HashMap<&Identity, Vec<usize>> = HashMap::new();
+fn duplicates(records: &[Record], root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) {
+    let mut by_identity: HashMap<Identity, Vec<usize>> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
-        if let Some(id) = r.nomination.as_ref().and_then(|n| n.identity.as_ref()) {
+        if let Some(id) = r.nomination.as_ref().and_then(Nomination::identity) {
             by_identity.entry(id).or_default().push(i);
         }
     }
-    for group in by_identity.values().filter(|g| g.len() > 1) {
-        for &i in group {
+    let mut groups: Vec<Vec<usize>> = by_identity.into_values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    for group in groups {
+        for &i in &group {
             let others: Vec<&str> = group
                 .iter()
                 .filter(|&&j| j != i)
@@ -219,6 +246,9 @@ fn duplicates(records: &[Record], lang: Lang, diags: &mut Vec<Diagnostic>) {
             let nom = records[i].nomination.as_ref();
             let name = nom.and_then(|n| n.name.as_deref()).unwrap_or("");
             let name = crate::text::escape_controls(name);
+            let location = nom
+                .and_then(|n| n.name_span.clone())
+                .and_then(|span| name_location(root, &records[i].path, span));
             diags.push(
                 Diagnostic::new(
                     Rule::DuplicateNominee,
@@ -229,10 +259,20 @@ fn duplicates(records: &[Record], lang: Lang, diags: &mut Vec<Diagnostic>) {
                         "“{name}” is also nominated in: {others}"
                     ),
                 )
-                .at(nom.and_then(|n| n.name_location.clone())),
+                .at(location),
             );
         }
     }
+}
+
+/// Where a name is written. Only its span was kept (see
+/// [`Nomination::name_span`]), so the file is read again: duplicates are
+/// few, and a large round need not keep a line per file.
+fn name_location(root: &Path, rel: &str, span: std::ops::Range<usize>) -> Option<Location> {
+    let entry = Entry::new(root, &root.join(rel), tree::EntryKind::File);
+    let text = tree::read_text(root, &entry, Lang::Vi).ok()?;
+    text.get(span.clone())?;
+    Some(Location::in_text(&text, span))
 }
 
 /// Counts each file's and each unit's problems once everything is known.

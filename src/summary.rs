@@ -95,7 +95,7 @@ impl Summary {
             let n = r.nomination.as_ref()?;
             Some((n.campaign?, n.kind?))
         };
-        let unit_ok = |r: &Record| filter.unit.as_ref().is_none_or(|u| &r.unit == u);
+        let unit_ok = |r: &Record| filter.unit.as_ref().is_none_or(|u| *r.unit == **u);
         let matches = |r: &Record| {
             unit_ok(r)
                 && readable(r).is_some_and(|(c, k)| {
@@ -120,7 +120,7 @@ impl Summary {
             };
             nominations.push(NominationRow {
                 path: r.path.clone(),
-                unit: r.unit.clone(),
+                unit: r.unit.to_string(),
                 campaign: campaign.slug(),
                 kind,
                 name: n.name.clone().unwrap_or_default(),
@@ -128,7 +128,7 @@ impl Summary {
                 errors: r.tally.errors,
                 warnings: r.tally.warnings,
                 role: n.role,
-                unit_name: unit_names.get(r.unit.as_str()).cloned().unwrap_or_default(),
+                unit_name: unit_names.get(&*r.unit).cloned().unwrap_or_default(),
             });
         }
 

@@ -31,10 +31,30 @@ pub enum EntryKind {
 
 #[derive(Clone, Debug)]
 pub struct Entry {
-    /// Relative to the root, `/`-separated.
+    /// Relative to the root, `/`-separated, as shown to the user.
     pub rel: String,
-    pub path: PathBuf,
+    /// The path below the root, kept only where `rel` cannot spell it (a
+    /// name that is not UTF-8): a large round keeps one string per file.
+    os_rel: Option<PathBuf>,
     pub kind: EntryKind,
+}
+
+impl Entry {
+    pub fn new(root: &Path, path: &Path, kind: EntryKind) -> Entry {
+        let below = path.strip_prefix(root).unwrap_or(path);
+        let rel = rel_path(root, path);
+        let os_rel = (below.to_str().is_none() || std::path::MAIN_SEPARATOR != '/')
+            .then(|| below.to_path_buf());
+        Entry { rel, os_rel, kind }
+    }
+
+    /// Where the file is.
+    pub fn path(&self, root: &Path) -> PathBuf {
+        match &self.os_rel {
+            Some(p) => root.join(p),
+            None => root.join(&self.rel),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -47,6 +67,8 @@ pub struct UnitDir {
 /// A round as found on disk.
 #[derive(Debug, Default)]
 pub struct Layout {
+    /// The root, as an absolute path.
+    pub root: PathBuf,
     /// How to show the root to the user.
     pub root_display: String,
     pub config: Option<Entry>,
@@ -79,13 +101,13 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
     if meta.is_dir() {
         if abs.join(UNIT_FILE).is_file() && !abs.join(ROUND_FILE).is_file() {
             let root = parent_or_self(&abs);
-            let mut layout = Layout::new(display_parent(target, 1, &root));
+            let mut layout = Layout::new(&root, display_parent(target, 1, &root));
             layout.read_config(&root);
             let unit = layout.walk_unit(&root, &abs, lang);
             layout.units.push(unit);
             return Ok(layout);
         }
-        let mut layout = Layout::new(display_of(target));
+        let mut layout = Layout::new(&abs, display_of(target));
         layout.walk_root(&abs, lang);
         return Ok(layout);
     }
@@ -113,13 +135,9 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
     let depth = abs
         .strip_prefix(&root)
         .map_or(2, |p| p.components().count());
-    let mut layout = Layout::new(display_parent(target, depth, &root));
+    let mut layout = Layout::new(&root, display_parent(target, depth, &root));
     layout.read_config(&root);
-    let entry = Entry {
-        rel: rel_path(&root, &abs),
-        path: abs.clone(),
-        kind: EntryKind::File,
-    };
+    let entry = Entry::new(&root, &abs, EntryKind::File);
     if unit_dir == abs || unit_dir == root {
         layout.stray.push(entry);
     } else {
@@ -135,8 +153,9 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
 }
 
 impl Layout {
-    fn new(root_display: String) -> Self {
+    fn new(root: &Path, root_display: String) -> Self {
         Layout {
+            root: root.to_path_buf(),
             root_display,
             ..Layout::default()
         }
@@ -145,11 +164,7 @@ impl Layout {
     fn read_config(&mut self, root: &Path) {
         let path = root.join(ROUND_FILE);
         if let Ok(meta) = fs::symlink_metadata(&path) {
-            self.config = Some(Entry {
-                rel: ROUND_FILE.to_string(),
-                kind: kind_of(&meta.file_type()),
-                path,
-            });
+            self.config = Some(Entry::new(root, &path, kind_of(&meta.file_type())));
         }
     }
 
@@ -174,11 +189,8 @@ impl Layout {
             } else if name == ROUND_FILE {
                 self.read_config(root);
             } else if is_toml(&name) {
-                self.stray.push(Entry {
-                    rel: name,
-                    path: child.path(),
-                    kind: kind_of(&ft),
-                });
+                self.stray
+                    .push(Entry::new(root, &child.path(), kind_of(&ft)));
             }
         }
     }
@@ -217,11 +229,8 @@ impl Layout {
                 // A descriptor below the unit's own is no nomination either.
                 continue;
             }
-            unit.files.push(Entry {
-                rel: rel_path(root, entry.path()),
-                path: entry.path().to_path_buf(),
-                kind: kind_of(&ft),
-            });
+            unit.files
+                .push(Entry::new(root, entry.path(), kind_of(&ft)));
         }
         unit
     }
@@ -230,11 +239,7 @@ impl Layout {
 fn descriptor(root: &Path, dir: &Path) -> Option<Entry> {
     let path = dir.join(UNIT_FILE);
     let meta = fs::symlink_metadata(&path).ok()?;
-    Some(Entry {
-        rel: rel_path(root, &path),
-        kind: kind_of(&meta.file_type()),
-        path,
-    })
+    Some(Entry::new(root, &path, kind_of(&meta.file_type())))
 }
 
 fn kind_of(ft: &fs::FileType) -> EntryKind {
@@ -329,7 +334,11 @@ fn io_problem(rel: &str, why: &str, lang: Lang) -> Diagnostic {
 /// Reads a file found by the walk: never a link or a special file, never
 /// more than [`MAX_FILE_BYTES`]. Returns its text without a byte-order mark,
 /// or the diagnostic that says why there is none.
-pub fn read_text(entry: &Entry, lang: Lang) -> std::result::Result<String, Box<Diagnostic>> {
+pub fn read_text(
+    root: &Path,
+    entry: &Entry,
+    lang: Lang,
+) -> std::result::Result<String, Box<Diagnostic>> {
     let fail = |rule: Rule, msg: String| Box::new(Diagnostic::new(rule, entry.rel.as_str(), msg));
     match entry.kind {
         EntryKind::Symlink => {
@@ -370,7 +379,7 @@ pub fn read_text(entry: &Entry, lang: Lang) -> std::result::Result<String, Box<D
             tr!(lang, "Không đọc được: {e}", "Cannot be read: {e}"),
         )
     };
-    let file = fs::File::open(&entry.path).map_err(io)?;
+    let file = fs::File::open(entry.path(root)).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
         return Err(fail(
