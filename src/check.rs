@@ -7,6 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::Result;
+use indicatif::ParallelProgressIterator;
 use rayon::prelude::*;
 
 use crate::config::{self, Settings, UnitInfo};
@@ -21,7 +22,13 @@ pub struct Options {
     pub lang: Lang,
     /// The year a round without `kh.toml` is taken to be.
     pub current_year: i32,
+    /// Show a progress bar on stderr for a large round (a person at a
+    /// terminal is waiting; a pipe or a script is not).
+    pub progress: bool,
 }
+
+/// Below this many files a run is over before a bar would be read.
+const PROGRESS_FROM: usize = 2000;
 
 /// One nomination file and what came of it.
 #[derive(Debug)]
@@ -116,8 +123,14 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
                 .map(move |f| (i, f))
         })
         .collect();
+    let bar = if opts.progress && jobs.len() >= PROGRESS_FROM {
+        indicatif::ProgressBar::new(jobs.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let (mut records, found): (Vec<Record>, Vec<Vec<Diagnostic>>) = jobs
         .into_par_iter()
+        .progress_with(bar.clone())
         .map(|(unit, entry)| {
             let result = check_file(&layout.root, &entry, lang, &settings);
             let record = Record {
@@ -129,6 +142,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
             (record, result.diagnostics)
         })
         .unzip();
+    bar.finish_and_clear();
     diags.extend(found.into_iter().flatten());
 
     let mut units: Vec<UnitRecord> = Vec::with_capacity(layout.units.len());

@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KH_LANG", value_enum, default_value_t = Lang::Vi, hide_env_values = true)]
     pub lang: Lang,
 
+    /// Không hiện thanh tiến độ (no progress bar)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
     /// Màu sắc (colour): auto | always | never; NO_COLOR được tôn trọng
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
@@ -204,9 +208,16 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<bool> {
     let lang = cli.lang;
     let color = use_color(cli.color);
+    // A bar only for a person at a terminal reading human output.
+    let human = match &cli.command {
+        Command::Validate { format, .. } => *format == validate::Format::Human,
+        Command::Summary { format, .. } => *format == summary::Format::Table,
+        _ => false,
+    };
     let opts = Options {
         lang,
         current_year: crate::config::current_year(),
+        progress: human && !cli.quiet && std::io::stderr().is_terminal(),
     };
     match cli.command {
         Command::Validate {

@@ -293,3 +293,23 @@ fn campaigns_list_and_show() {
         .assert()
         .stdout(predicate::str::contains("Lead agency:"));
 }
+
+#[test]
+fn no_progress_bar_off_a_terminal() {
+    let t = Tree::new();
+    for u in 0..700 {
+        t.unit(&format!("u{u}"));
+        for n in 0..3 {
+            t.write(&format!("u{u}/n{n}.toml"), "campaign = \"nong-thon-moi\"\n");
+        }
+    }
+    let out = kh().arg("validate").arg(t.root()).output().expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = kh().arg("summary").arg(t.root()).output().expect("run");
+    assert!(out.stderr.is_empty());
+}
