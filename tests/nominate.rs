@@ -354,3 +354,44 @@ fn a_folder_that_cannot_be_written_is_a_clear_error() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
 }
+
+/// The prompts, through a pseudo-terminal, as a clerk at a terminal sees
+/// them: the kind, the campaigns that take it, the role, the name, the unit.
+#[cfg(unix)]
+#[test]
+fn asks_for_what_is_missing_in_a_terminal() -> Result<(), Box<dyn std::error::Error>> {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir()?;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
+    cmd.args(["nominate", "new", "--root"])
+        .arg(dir.path())
+        .env_remove("KH_LANG")
+        .env("TERM", "xterm");
+    let mut p = expectrl::Session::spawn(cmd)?;
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    p.expect("Loại điển hình")?;
+    p.send("ca-nhan")?;
+    p.send("\r")?;
+    p.expect("Phong trào thi đua")?;
+    p.send("3.9 ")?;
+    p.send("\r")?;
+    p.expect("Đối tượng")?;
+    p.send("giao-vien")?;
+    p.send("\r")?;
+    p.expect("Họ và tên")?;
+    p.send("Nguyễn Thị Mai\r")?;
+    p.expect("Mã đơn vị")?;
+    p.send("so-giao-duc\r")?;
+    p.expect("Tên đầy đủ của đơn vị")?;
+    p.send("Sở Giáo dục và Đào tạo\r")?;
+    p.expect("Đã tạo")?;
+    let text = std::fs::read_to_string(dir.path().join("so-giao-duc/nguyen-thi-mai.toml"))?;
+    assert!(text.contains("campaign = \"day-tot-hoc-tot\""), "{text}");
+    assert!(text.contains("kind = \"ca-nhan\""), "{text}");
+    assert!(text.contains("role = \"giao-vien\""), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("so-giao-duc/unit.toml"))?,
+        "name = \"Sở Giáo dục và Đào tạo\"\n"
+    );
+    Ok(())
+}
