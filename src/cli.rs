@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use comfy_table::Table;
 
 use crate::check::Options;
@@ -16,19 +16,33 @@ use crate::render::human::Style;
 
 /// kh — kiểm tra hồ sơ đề nghị điển hình tiên tiến theo kế hoạch của tỉnh.
 #[derive(Debug, Parser)]
-#[command(name = "kh", version)]
+#[command(
+    name = "kh",
+    version,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
-    /// Ngôn ngữ hiển thị (display language): vi | en
+    /// Ngôn ngữ hiển thị: vi (tiếng Việt) | en (English)
     #[arg(long, global = true, env = "KH_LANG", value_enum, default_value_t = Lang::Vi, hide_env_values = true)]
     pub lang: Lang,
 
-    /// Không hiện thanh tiến độ (no progress bar)
+    /// Không hiện thanh tiến độ
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
-    /// Màu sắc (colour): auto | always | never; NO_COLOR được tôn trọng
+    /// Màu sắc: auto | always | never (biến NO_COLOR tắt màu)
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+
+    /// In trợ giúp
+    #[arg(short = 'h', long, global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+
+    /// In phiên bản
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -43,7 +57,7 @@ pub enum ColorWhen {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Kiểm tra một đợt, một đơn vị hoặc một tệp đề nghị (check a round, a unit or a file)
+    /// Kiểm tra một đợt, một đơn vị hoặc một tệp đề nghị
     Validate {
         /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
         #[arg(default_value = ".")]
@@ -58,7 +72,7 @@ pub enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
-    /// Các bảng tổng hợp cho Hội đồng Thi đua - Khen thưởng (summary tables)
+    /// In các bảng tổng hợp cho Hội đồng Thi đua - Khen thưởng
     Summary {
         /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
         #[arg(default_value = ".")]
@@ -88,12 +102,12 @@ pub enum Command {
         #[arg(long)]
         ascii: bool,
     },
-    /// Lập hồ sơ đề nghị mới theo mẫu (new nomination from the form)
+    /// Lập hồ sơ đề nghị mới theo mẫu
     Nominate {
         #[command(subcommand)]
         action: NominateAction,
     },
-    /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào (campaigns)
+    /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào
     Campaigns {
         #[command(subcommand)]
         action: Option<CampaignsAction>,
@@ -181,9 +195,19 @@ pub fn print(s: &str) -> Result<()> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let early = lang_from_args();
+    let parsed = localize(Cli::command(), early, &[])
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
+            if e.use_stderr() && early == Lang::Vi {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "kh: lệnh viết chưa đúng (xem: kh --help)"
+                );
+            }
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
@@ -302,4 +326,111 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(false)
         }
     }
+}
+
+/// The language asked for, read before the arguments are parsed so that
+/// `--help` and usage errors can speak it too.
+fn lang_from_args() -> Lang {
+    let args: Vec<String> = std::env::args_os()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    for (i, a) in args.iter().enumerate() {
+        if a == "--lang" {
+            return if args.get(i + 1).is_some_and(|v| v == "en") {
+                Lang::En
+            } else {
+                Lang::Vi
+            };
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return if v == "en" { Lang::En } else { Lang::Vi };
+        }
+    }
+    match std::env::var("KH_LANG").as_deref() {
+        Ok("en") => Lang::En,
+        _ => Lang::Vi,
+    }
+}
+
+/// Help in the chosen language: headings, and under English the English
+/// text of every command and option (the doc comments are Vietnamese).
+pub fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command {
+    let usage = lang.pick("Cách dùng", "Usage");
+    let mut cmd = cmd
+        .help_template(format!(
+            "{{about-with-newline}}\n{usage}: {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(lang.pick("Lệnh", "Commands"))
+        .disable_help_flag(true)
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() {
+                lang.pick("Đối số", "Arguments")
+            } else {
+                lang.pick("Tùy chọn", "Options")
+            };
+            let arg = arg.help_heading(heading);
+            match (lang, english_help(arg.get_id().as_str())) {
+                (Lang::En, Some(text)) => arg.help(text),
+                _ => arg,
+            }
+        });
+    if lang == Lang::En
+        && let Some(about) = english_about(path)
+    {
+        cmd = cmd.about(about);
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let mut sub_path = path.to_vec();
+        sub_path.push(&name);
+        let sub = cmd.find_subcommand(&name).cloned();
+        if let Some(sub) = sub {
+            let localized = localize(sub, lang, &sub_path);
+            cmd = cmd.mut_subcommand(&name, |_| localized);
+        }
+    }
+    cmd
+}
+
+fn english_about(path: &[&str]) -> Option<&'static str> {
+    Some(match path {
+        [] => "kh — checks nominations of advanced exemplars against the province's plan.",
+        ["validate"] => "Check a round, a unit or one nomination file",
+        ["summary"] => "Print the tables the Emulation Council reads",
+        ["nominate"] => "Start a new nomination from the plan's form",
+        ["nominate", "new"] => "Write a new nomination file, ready to fill in",
+        ["campaigns"] => "List the emulation campaigns, or show one",
+        ["campaigns", "show"] => "One campaign: lead agency, kinds, roles, rules and criteria",
+        _ => return None,
+    })
+}
+
+fn english_help(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "lang" => "Display language: vi (Vietnamese) | en (English)",
+        "quiet" => "No progress bar",
+        "color" => "Colour: auto | always | never (NO_COLOR turns it off)",
+        "help" => "Print help",
+        "version" => "Print version",
+        "path" => "Root of the round, a unit folder, or one .toml file",
+        "format" => "Output format",
+        "strict" => "Treat warnings as errors (exit 1 on a warning)",
+        "verbose" => "Show notes too",
+        "campaign" => "One campaign: slug, alias or Vietnamese name",
+        "unit" => "Unit slug (folder name)",
+        "kind" => "tap-the | ca-nhan | ho-gia-dinh",
+        "all" => "List campaigns with no nomination too",
+        "table" => "The table a CSV holds",
+        "excel" => "Start CSV with a UTF-8 byte-order mark, for Excel",
+        "ascii" => "Draw tables with ASCII characters",
+        "unit_name" => "Full name of the unit, for unit.toml when the unit is new",
+        "role" => "Role, where the campaign sets individuals apart by role",
+        "name" => "Name of the collective, or full name of the person (household head)",
+        "root" => "Root of the round",
+        "stdout" => "Print the file instead of writing it",
+        _ => return None,
+    })
 }

@@ -313,3 +313,32 @@ fn no_progress_bar_off_a_terminal() {
     let out = kh().arg("summary").arg(t.root()).output().expect("run");
     assert!(out.stderr.is_empty());
 }
+
+#[test]
+fn help_speaks_the_chosen_language() {
+    kh().arg("--help").assert().code(0).stdout(
+        predicate::str::contains("Cách dùng: kh").and(predicate::str::contains("Kiểm tra một đợt")),
+    );
+    kh().args(["validate", "--help", "--lang", "en"])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("Usage: kh validate")
+                .and(predicate::str::contains("Treat warnings as errors")),
+        );
+    kh().args(["nominate", "new", "-h"])
+        .env("KH_LANG", "en")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "Print the file instead of writing it",
+        ));
+    kh().arg("-V")
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("kh "));
+    kh().arg("valdate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("kh: lệnh viết chưa đúng"));
+}
