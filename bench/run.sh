@@ -8,11 +8,13 @@ cd "$(dirname "$0")/.."
 UNITS=${1:-7000}
 ROUNDS=${2:-5}
 TREE=${TMPDIR:-/tmp}/kh-bench-$UNITS
-cargo build --release --locked --quiet --bin kh --example gen-round --example walk-read --example parse-only
+cargo build --release --locked --quiet --bin kh --example gen-round --example walk-read --example parse-only --example schema
 [ -d "$TREE" ] || ./target/release/examples/gen-round --units "$UNITS" --out "$TREE" --faults 5 >/dev/null
-python3 - "$TREE" "$ROUNDS" <<'PY'
+SCHEMA=$TREE.schema.json
+./target/release/examples/schema > "$SCHEMA"
+python3 - "$TREE" "$ROUNDS" "$SCHEMA" <<'PY'
 import os, shutil, statistics, subprocess, sys, time
-tree, rounds = sys.argv[1], int(sys.argv[2])
+tree, rounds, schema = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 kh = "./target/release/kh"
 tomllib_prog = (
     "import os,sys,tomllib\n"
@@ -30,7 +32,10 @@ cmds = {
     "python tomllib (1 core)": [sys.executable, "-c", tomllib_prog, tree],
 }
 if shutil.which("taplo"):
-    cmds["taplo lint"] = ["taplo", "lint", os.path.join(tree, "**/*.toml")]
+    # The nominations only (unit.toml and kh.toml have other shapes), each
+    # against a JSON Schema made from kh's own tables (examples/schema.rs).
+    cmds["taplo lint --schema"] = ["taplo", "lint", "--no-auto-config", "--schema", "file://" + os.path.abspath(schema),
+                                   os.path.join(tree, "*", "de-nghi-*.toml")]
 else:
     print("taplo: not installed")
 times = {k: [] for k in cmds}

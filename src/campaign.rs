@@ -6,11 +6,11 @@
 
 use crate::lang::Lang;
 use crate::text::{closest, slugify};
+use crate::vocab::Fact;
 use crate::vocab::InitiativeLevel;
 use crate::vocab::Kind::{self, CaNhan, HoGiaDinh, TapThe};
 use crate::vocab::Rating::{self, Tot, XuatSac};
 use crate::vocab::Role::{self, CanBo, DoanhNhan, GiaoVien, HocSinh, NguoiDan};
-use crate::vocab::{Fact, Kind as K};
 
 /// The campaigns, in the order of the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1087,7 +1087,7 @@ impl CampaignInfo {
     }
 
     /// Takes a `[model]` table (Dân vận khéo).
-    pub fn has_model(&self, kind: K) -> bool {
+    pub fn has_model(&self, kind: Kind) -> bool {
         self.rules_for(kind, None)
             .any(|r| matches!(r.check, Check::DanVanModel))
     }

@@ -75,7 +75,7 @@ pub(crate) fn apply(
                 if !conds.iter().any(|c| holds(facts, *c)) {
                     let wanted = conds
                         .iter()
-                        .map(|c| cond_text(*c, lang))
+                        .map(|c| cond_text(*c))
                         .collect::<Vec<_>>()
                         .join(lang.pick(" hoặc ", " or "));
                     cx.report(
@@ -226,7 +226,7 @@ fn holds(facts: &Facts, cond: Cond) -> bool {
     }
 }
 
-fn cond_text(cond: Cond, _lang: Lang) -> String {
+fn cond_text(cond: Cond) -> String {
     match cond {
         Cond::True(f) => format!("`{} = true`", f.slug()),
         Cond::Positive(f) => format!("`{} > 0`", f.slug()),
@@ -315,7 +315,7 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
         ),
         Check::AnyOf(conds) => conds
             .iter()
-            .map(|c| cond_text(*c, lang))
+            .map(|c| cond_text(*c))
             .collect::<Vec<_>>()
             .join(lang.pick(" hoặc ", " or ")),
         Check::InitiativeAt(level) => format!("`initiative_level = \"{}\"`", level.slug()),

@@ -222,11 +222,9 @@ impl Layout {
             };
             let name = entry.file_name().to_string_lossy();
             let ft = entry.file_type();
-            if ft.is_dir() || !is_toml(&name) || (entry.depth() == 1 && name == UNIT_FILE) {
-                continue;
-            }
-            if name == UNIT_FILE {
-                // A descriptor below the unit's own is no nomination either.
+            // A `unit.toml`, the unit's own or one further down, is no
+            // nomination.
+            if ft.is_dir() || !is_toml(&name) || name == UNIT_FILE {
                 continue;
             }
             unit.files

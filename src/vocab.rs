@@ -78,14 +78,6 @@ slug_enum! {
     }
 }
 
-impl Kind {
-    /// Individuals and households are written on the personal form; the
-    /// collective has its own.
-    pub fn is_person(self) -> bool {
-        !matches!(self, Kind::TapThe)
-    }
-}
-
 slug_enum! {
     /// Roles some campaigns set apart for individuals (§3.6, §3.9).
     Role {
