@@ -406,6 +406,19 @@ impl<'a> Cx<'a> {
         is_blank
     }
 
+    /// A value that was given: present, and not left as `""`.
+    fn given<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: &str,
+    ) -> Option<&'t Value<'i>> {
+        let v = self.value(table, key, need, at, label)?;
+        (!self.blank(v, key, need, label)).then_some(v)
+    }
+
     /// A whole number that fits in 64 bits.
     pub fn integer(
         &mut self,
@@ -415,10 +428,7 @@ impl<'a> Cx<'a> {
         at: Option<Range<usize>>,
         label: &str,
     ) -> Option<(i64, Range<usize>)> {
-        let v = self.value(table, key, need, at, label)?;
-        if self.blank(v, key, need, label) {
-            return None;
-        }
+        let v = self.given(table, key, need, at, label)?;
         let DeValue::Integer(i) = v.get_ref() else {
             let expected = self.lang.pick("số nguyên", "a whole number");
             self.wrong_type(key, v, expected);
@@ -446,10 +456,7 @@ impl<'a> Cx<'a> {
         at: Option<Range<usize>>,
         label: &str,
     ) -> Option<(f64, Range<usize>)> {
-        let v = self.value(table, key, need, at, label)?;
-        if self.blank(v, key, need, label) {
-            return None;
-        }
+        let v = self.given(table, key, need, at, label)?;
         let n = match v.get_ref() {
             DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
                 .ok()
@@ -486,10 +493,7 @@ impl<'a> Cx<'a> {
         at: Option<Range<usize>>,
         label: &str,
     ) -> Option<(bool, Range<usize>)> {
-        let v = self.value(table, key, need, at, label)?;
-        if self.blank(v, key, need, label) {
-            return None;
-        }
+        let v = self.given(table, key, need, at, label)?;
         match v.get_ref() {
             DeValue::Boolean(b) => Some((*b, v.span())),
             _ => {

@@ -82,22 +82,16 @@ pub struct Layout {
 /// Works out the round from what the user named: a root, a unit folder (one
 /// holding `unit.toml`) or one nomination file.
 pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
-    let meta = fs::metadata(target).with_context(|| {
+    let cannot_open = || {
         tr!(
             lang,
             "không mở được `{}`",
             "cannot open `{}`",
             target.display()
         )
-    })?;
-    let abs = fs::canonicalize(target).with_context(|| {
-        tr!(
-            lang,
-            "không mở được `{}`",
-            "cannot open `{}`",
-            target.display()
-        )
-    })?;
+    };
+    let meta = fs::metadata(target).with_context(cannot_open)?;
+    let abs = fs::canonicalize(target).with_context(cannot_open)?;
     if meta.is_dir() {
         if abs.join(UNIT_FILE).is_file() && !abs.join(ROUND_FILE).is_file() {
             let root = parent_or_self(&abs);
