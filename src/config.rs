@@ -45,7 +45,7 @@ pub fn read_round(
     let mut cx = Cx::new(path, text, lang);
     let mut settings = Settings::for_year(current_year);
     let Some(doc) = cx.parse(text) else {
-        return (settings, cx.diags);
+        return (settings, cx.finish());
     };
     let t = doc.get_ref();
     let context = lang.pick("kh.toml", "kh.toml");
@@ -93,7 +93,7 @@ pub fn read_round(
     ) {
         settings.as_of = as_of;
     }
-    (settings, cx.diags)
+    (settings, cx.finish())
 }
 
 /// What `unit.toml` says of a unit.
@@ -107,7 +107,7 @@ pub struct UnitInfo {
 pub fn read_unit(path: &str, text: &str, lang: Lang) -> (UnitInfo, Vec<Diagnostic>) {
     let mut cx = Cx::new(path, text, lang);
     let Some(doc) = cx.parse(text) else {
-        return (UnitInfo::default(), cx.diags);
+        return (UnitInfo::default(), cx.finish());
     };
     let t = doc.get_ref();
     cx.unknown_keys(t, &["name", "level"], "unit.toml");
@@ -123,7 +123,7 @@ pub fn read_unit(path: &str, text: &str, lang: Lang) -> (UnitInfo, Vec<Diagnosti
     let level = cx
         .choice::<UnitLevel>(t, "level", Need::Optional, None, lang.pick("cấp", "level"))
         .map(|(l, _)| l);
-    (UnitInfo { name, level }, cx.diags)
+    (UnitInfo { name, level }, cx.finish())
 }
 
 /// The current year, for a round that does not name its own.

@@ -94,21 +94,73 @@ impl Location {
     /// Locates `span` in `text`. Out-of-range or mid-character spans are
     /// clamped rather than trusted.
     pub fn in_text(text: &str, span: Range<usize>) -> Location {
+        LineIndex::new(text).locate(text, span)
+    }
+}
+
+/// Bytes of a long line kept on each side of what a diagnostic points at:
+/// a 900 KB line is shown as the part around the fault, not whole.
+const CONTEXT: usize = 60;
+/// Most bytes of a span shown under a marker.
+const MAX_MARKED: usize = 120;
+
+/// Where each line of a text starts, so that many diagnostics in one file
+/// each find their line in logarithmic time.
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    pub fn locate(&self, text: &str, span: Range<usize>) -> Location {
         let start = floor_char_boundary(text, span.start.min(text.len()));
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_no = self.starts.partition_point(|&s| s <= start).max(1);
+        let line_start = self.starts[line_no - 1];
+        let line_end = self
+            .starts
+            .get(line_no)
+            .map_or(text.len(), |&next| next - 1);
         let raw_line = &text[line_start..line_end];
-        let source_line = raw_line.strip_suffix('\r').unwrap_or(raw_line).to_string();
-        let line = text[..line_start].bytes().filter(|b| *b == b'\n').count() + 1;
+        let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
         let column = text[line_start..start].chars().count() + 1;
-        let rel_start = (start - line_start).min(source_line.len());
-        let rel_end = (end.min(line_end) - line_start).clamp(rel_start, source_line.len());
+        // The part of the line worth showing: all of it when short, a
+        // window around the span when long.
+        let rel_start = start - line_start;
+        let rel_end =
+            (end.min(line_end) - line_start).clamp(rel_start, line_text.len().max(rel_start));
+        let rel_end = floor_char_boundary(
+            line_text,
+            rel_end.min(rel_start + MAX_MARKED).min(line_text.len()),
+        );
+        let from = floor_char_boundary(
+            line_text,
+            rel_start.min(line_text.len()).saturating_sub(CONTEXT),
+        );
+        let to = floor_char_boundary(line_text, (rel_end + CONTEXT).min(line_text.len()));
+        let (from, to) = if line_text.len() <= 2 * CONTEXT + MAX_MARKED {
+            (0, line_text.len())
+        } else {
+            (from, to.max(from))
+        };
+        let shown = &line_text[from..to];
+        let rel_start = rel_start.clamp(from, to) - from;
+        let rel_end = rel_end.clamp(from + rel_start, to) - from;
         Location {
-            line,
+            line: line_no,
             column,
             span: start..end,
-            source_line,
+            source_line: shown.to_string(),
             line_span: rel_start..rel_end,
         }
     }
@@ -238,6 +290,28 @@ mod tests {
         assert_eq!(loc.column, 6);
         assert_eq!(loc.source_line, "họ = \"Nguyễn\"");
         assert_eq!(&loc.source_line[loc.line_span.clone()], "\"Nguyễn\"");
+    }
+
+    #[test]
+    fn long_lines_are_shown_around_the_fault() {
+        let text = format!("x = \"{}ấn{}\"\n", "a".repeat(5000), "b".repeat(5000));
+        let at = text.find('ấ').unwrap_or(0);
+        let loc = Location::in_text(&text, at..at + 3);
+        assert_eq!(loc.line, 1);
+        assert_eq!(loc.column, 5006);
+        assert!(loc.source_line.len() < 300, "{}", loc.source_line.len());
+        assert_eq!(&loc.source_line[loc.line_span.clone()], "ấ");
+    }
+
+    #[test]
+    fn lines_found_by_the_index() {
+        let text = "a\nb\n\nđ = 1\n";
+        let idx = LineIndex::new(text);
+        let at = text.find('đ').unwrap_or(0);
+        let loc = idx.locate(text, at..at + 2);
+        assert_eq!((loc.line, loc.column), (4, 1));
+        assert_eq!(idx.locate(text, 0..1).line, 1);
+        assert_eq!(idx.locate(text, text.len()..text.len()).line, 5);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::campaign::{Campaign, CampaignInfo};
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Location, Rule};
+use crate::diagnostic::{Diagnostic, LineIndex, Location, Rule};
 use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
 use crate::lang::Lang;
 use crate::text::{closest, escape_controls, fold_key, nfc};
@@ -70,7 +70,7 @@ pub fn check(path: &str, text: &str, lang: Lang, settings: &Settings) -> Checked
     let Some(doc) = cx.parse(text) else {
         return Checked {
             nomination: None,
-            diagnostics: cx.diags,
+            diagnostics: cx.finish(),
         };
     };
     let nomination = NominationCheck {
@@ -80,7 +80,7 @@ pub fn check(path: &str, text: &str, lang: Lang, settings: &Settings) -> Checked
     .run(doc.get_ref());
     Checked {
         nomination: Some(nomination),
-        diagnostics: cx.diags,
+        diagnostics: cx.finish(),
     }
 }
 
@@ -141,12 +141,23 @@ pub struct Model {
     pub score: Option<(f64, Range<usize>)>,
 }
 
+/// Most diagnostics kept for one file. A file with more is garbage rather
+/// than a nomination with slips, and listing every one would cost time and
+/// memory for nothing; the last kept one says how many more there were.
+const MAX_PER_FILE: usize = 500;
+
 /// One file's text and the diagnostics found in it so far.
 pub(crate) struct Cx<'a> {
     pub path: &'a str,
     text: &'a str,
     pub lang: Lang,
-    pub diags: Vec<Diagnostic>,
+    diags: Vec<Diagnostic>,
+    /// Built on the first diagnostic: most files need none.
+    index: std::cell::OnceCell<LineIndex>,
+    /// Diagnostics past [`MAX_PER_FILE`], counted, not kept.
+    suppressed: usize,
+    /// Where a diagnostic past the limit is written, to be forgotten.
+    scratch: Diagnostic,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -158,11 +169,15 @@ impl<'a> Cx<'a> {
             text,
             lang,
             diags: Vec::new(),
+            index: std::cell::OnceCell::new(),
+            suppressed: 0,
+            scratch: Diagnostic::new(Rule::ParseError, "", ""),
         }
     }
 
     pub fn locate(&self, span: Option<Range<usize>>) -> Option<Location> {
-        span.map(|s| Location::in_text(self.text, s))
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        span.map(|s| index.locate(self.text, s))
     }
 
     /// Records a problem; the returned diagnostic can take a help line.
@@ -172,37 +187,56 @@ impl<'a> Cx<'a> {
         span: Option<Range<usize>>,
         message: String,
     ) -> &mut Diagnostic {
+        if self.diags.len() >= MAX_PER_FILE {
+            self.suppressed += 1;
+            self.scratch = Diagnostic::new(rule, "", message);
+            return &mut self.scratch;
+        }
         let diag = Diagnostic::new(rule, self.path, message).at(self.locate(span));
         self.diags.push(diag);
         let last = self.diags.len() - 1;
         &mut self.diags[last]
     }
 
-    /// Parses the TOML, reporting every syntax error the parser recovers from.
-    pub fn parse<'i>(&mut self, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
-        let (doc, errors) = DeTable::parse_recoverable(text);
-        if errors.is_empty() {
-            return Some(doc);
-        }
-        let mut seen = Vec::new();
-        for e in errors {
-            let key = (e.span(), e.message().to_string());
-            if seen.contains(&key) {
-                continue;
-            }
-            let msg = escape_controls(e.message().trim()).into_owned();
-            self.report(
-                Rule::ParseError,
-                e.span(),
-                tr!(
-                    self.lang,
-                    "Tệp TOML sai cú pháp: {msg}",
-                    "The TOML does not parse: {msg}"
-                ),
+    /// The file's diagnostics; past the limit, the last says how many more.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        let (n, lang) = (self.suppressed, self.lang);
+        if n > 0
+            && let Some(last) = self.diags.last_mut()
+        {
+            let more = tr!(
+                lang,
+                "còn {n} vấn đề khác trong tệp này không được liệt kê",
+                "{n} more problems in this file are not listed"
             );
-            seen.push(key);
+            last.help = Some(match last.help.take() {
+                Some(h) => format!("{h}; {more}"),
+                None => more,
+            });
         }
-        None
+        self.diags
+    }
+
+    /// Parses the TOML, reporting its first syntax error. (The parser can
+    /// recover and list them all, but a megabyte of garbage holds hundreds
+    /// of thousands, and the first is the one to mend.)
+    pub fn parse<'i>(&mut self, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
+        match DeTable::parse(text) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                let msg = escape_controls(e.message().trim()).into_owned();
+                self.report(
+                    Rule::ParseError,
+                    e.span(),
+                    tr!(
+                        self.lang,
+                        "Tệp TOML sai cú pháp: {msg}",
+                        "The TOML does not parse: {msg}"
+                    ),
+                );
+                None
+            }
+        }
     }
 
     fn type_name(&self, v: &DeValue<'_>) -> &'static str {

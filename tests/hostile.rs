@@ -304,3 +304,41 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_megabyte_of_faults_is_quick_and_bounded() {
+    // Hundreds of thousands of syntax errors: the first is reported.
+    let (_, doc) = bad(&"=\n".repeat(400_000));
+    assert_eq!(
+        rules_for(&doc, "u/bad.toml"),
+        vec!["parse-error".to_string()]
+    );
+    // A hundred thousand bad criteria on one line: a bounded list, each
+    // shown by the part of the line around it, the last saying how many
+    // more there were.
+    let ids = vec!["\"x\""; 100_000].join(", ");
+    let text = edit(
+        PERSON,
+        "criteria = [\"giai-phap-moi\"]",
+        &format!("criteria = [{ids}]"),
+    )
+    .replace("Đinh Văn Thành", "Lê Văn Tám");
+    let t = Tree::new();
+    t.unit("u").write("u/bad.toml", &text);
+    let doc = survive(&t);
+    let rules = rules_for(&doc, "u/bad.toml");
+    assert!(rules.len() <= 500, "{}", rules.len());
+    let out = kh()
+        .arg("validate")
+        .arg(t.root())
+        .arg("--lang")
+        .arg("en")
+        .output()
+        .expect("run");
+    let human = String::from_utf8_lossy(&out.stdout);
+    assert!(human.contains("more problems in this file are not listed"));
+    assert!(
+        human.lines().all(|l| l.len() < 1000),
+        "a long line was printed whole"
+    );
+}
