@@ -260,7 +260,7 @@ fn duplicates(records: &[Record], root: &Path, lang: Lang, diags: &mut Vec<Diagn
             let others = others.join(", ");
             let nom = records[i].nomination.as_ref();
             let name = nom.and_then(|n| n.name.as_deref()).unwrap_or("");
-            let name = crate::text::escape_controls(name);
+            let name = crate::text::shown(name);
             let location = nom
                 .and_then(|n| n.name_span.clone())
                 .and_then(|span| name_location(root, &records[i].path, span));

@@ -13,7 +13,7 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, LineIndex, Location, Rule};
 use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
 use crate::lang::Lang;
-use crate::text::{closest, escape_controls, fold_key, nfc};
+use crate::text::{closest, escape_controls, fold_key, nfc, shown};
 use crate::vocab::{
     Fact, FactType, FactValue, Gender, InitiativeLevel, Kind, Rating, Role, Scope, Vocab,
 };
@@ -342,7 +342,7 @@ impl<'a> Cx<'a> {
     }
 
     fn bad_choice<V: Vocab>(&mut self, rule: Rule, key: &str, given: &str, span: Range<usize>) {
-        let given = escape_controls(given).into_owned();
+        let given = shown(given);
         let hint = closest(given.as_str(), V::all().iter().map(|v| v.slug()));
         let choices = V::choices();
         let help = match hint {
@@ -406,7 +406,7 @@ impl<'a> Cx<'a> {
         match parsed {
             Ok(d) => Some((d, span)),
             Err(why) => {
-                let raw = escape_controls(self.text.get(span.clone()).unwrap_or("")).into_owned();
+                let raw = shown(self.text.get(span.clone()).unwrap_or(""));
                 self.report(
                     Rule::InvalidDate,
                     Some(span),
@@ -572,7 +572,7 @@ impl<'a> Cx<'a> {
         context: &str,
     ) {
         let lang = self.lang;
-        let name = escape_controls(key.get_ref()).into_owned();
+        let name = shown(key.get_ref());
         let hint = closest(&name, known);
         self.report(
             Rule::UnknownField,
@@ -724,7 +724,7 @@ impl NominationCheck<'_, '_> {
         if let Some(c) = Campaign::from_slug(slug) {
             return Some(c.info());
         }
-        let shown = escape_controls(slug).into_owned();
+        let shown = shown(slug);
         let help = match (Campaign::lookup(slug), Campaign::suggest(slug)) {
             (Some(c), _) => tr!(
                 lang,
@@ -962,7 +962,7 @@ impl NominationCheck<'_, '_> {
             Some((s, span)) => match Role::parse(s) {
                 Some(r) if roles.contains(&r) => (Some(r), true),
                 _ => {
-                    let shown = escape_controls(s).into_owned();
+                    let shown = shown(s);
                     let help = if roles.is_empty() {
                         tr!(
                             lang,
@@ -1101,7 +1101,7 @@ impl NominationCheck<'_, '_> {
                     backed.push(c.id);
                     continue;
                 }
-                let shown = escape_controls(s).into_owned();
+                let shown = shown(s);
                 let hint = closest(&shown, criteria.iter().map(|c| c.id));
                 let kind_label = kind.label(lang);
                 let help = match hint {
@@ -1227,7 +1227,7 @@ impl NominationCheck<'_, '_> {
                     .text(t, "decision", Need::Optional, None, "decision")
                 && !docnum::is_valid(number)
             {
-                let shown = escape_controls(number).into_owned();
+                let shown = shown(number);
                 self.cx
                     .report(
                         Rule::InvalidDecisionNumber,

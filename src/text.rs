@@ -61,6 +61,9 @@ pub fn is_slug(s: &str) -> bool {
 /// The candidate closest to `input`, when it is close enough to be a likely
 /// typo (edit distance at most a third of the word, and at least 2).
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if input.len() > MAX_GUESS {
+        return None;
+    }
     let probe = slug_like(input);
     let limit = (probe.chars().count() / 3).max(2);
     candidates
@@ -71,9 +74,24 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// Longest word worth guessing a typo for: past it, the comparison costs
+/// more than any suggestion is worth.
+const MAX_GUESS: usize = 64;
+
 /// Case, diacritics and separators do not count when guessing a typo.
 fn slug_like(s: &str) -> String {
     strip_diacritics(s).to_lowercase().replace('_', "-")
+}
+
+/// User text as a message quotes it: safe for a terminal, and cut short
+/// (a value can be a megabyte long).
+pub fn shown(s: &str) -> String {
+    const MAX: usize = 80;
+    let mut out: String = s.chars().take(MAX).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    escape_controls(&out).into_owned()
 }
 
 /// Makes user text safe to print on a terminal: control characters (which
@@ -132,6 +150,14 @@ mod tests {
             closest("nong-thon-mới", ["nong-thon-moi", "linh-vuc-khac"]),
             Some("nong-thon-moi")
         );
+    }
+
+    #[test]
+    fn long_values_are_cut_in_messages() {
+        let long = "ấ".repeat(1000);
+        assert_eq!(shown(&long).chars().count(), 81);
+        assert_eq!(shown("Sở Y tế"), "Sở Y tế");
+        assert_eq!(closest(&"a".repeat(10_000), ["aaa"]), None);
     }
 
     #[test]
