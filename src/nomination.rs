@@ -823,7 +823,7 @@ impl NominationCheck<'_, '_> {
                             tr!(
                                 lang,
                                 "Trường `{}` ({}) không có trong mẫu của {this}",
-                                "Field `{}` ({}) is not on the form for a {this}",
+                                "Field `{}` ({}) is not on the {this} form",
                                 f.key,
                                 f.label(lang)
                             ),
@@ -1125,7 +1125,7 @@ impl NominationCheck<'_, '_> {
                         tr!(
                             lang,
                             "`{shown}` không phải tiêu chí của phong trào `{}` cho {kind_label}",
-                            "`{shown}` is no criterion of campaign `{}` for a {kind_label}",
+                            "`{shown}` is no criterion of campaign `{}` for {kind_label} nominations",
                             info.slug
                         ),
                     )
@@ -1400,7 +1400,7 @@ impl NominationCheck<'_, '_> {
                 tr!(
                     lang,
                     "Không quy tắc nào của phong trào `{}` cho {kind_label} dùng `{}`",
-                    "No rule of campaign `{}` for a {kind_label} reads `{}`",
+                    "No rule of campaign `{}` for {kind_label} nominations reads `{}`",
                     info.slug,
                     fact.slug()
                 ),

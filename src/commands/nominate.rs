@@ -176,7 +176,7 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
                 bail!(tr!(
                     lang,
                     "phong trào `{}` không có đối tượng `{}` cho {}; có: {}",
-                    "campaign `{}` has no role `{}` for a {}; it has: {}",
+                    "campaign `{}` has no role `{}` for {} nominations; it has: {}",
                     info.slug,
                     escape_controls(r),
                     kind.label(lang),
