@@ -1000,15 +1000,36 @@ impl Campaign {
     }
 
     /// What the command line takes: a slug, an alias, or the Vietnamese name
-    /// with or without diacritics ("nông thôn mới", "Dan van kheo").
+    /// with or without diacritics ("nông thôn mới", "Dan van kheo"), or any
+    /// run of its words that names one campaign only ("dạy tốt", "cải cách").
     pub fn lookup(input: &str) -> Option<Campaign> {
+        match Campaign::candidates(input).as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The campaigns `input` could mean: the one it names exactly, or else
+    /// every campaign whose slug, alias or name holds its words in a row.
+    pub fn candidates(input: &str) -> Vec<Campaign> {
         let key = slugify(input);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let exact = CAMPAIGNS.iter().find(|c| {
+            c.slug == key || c.aliases.contains(&key.as_str()) || slugify(c.name_vi) == key
+        });
+        if let Some(c) = exact {
+            return vec![c.id];
+        }
+        let words = |hay: &str| format!("-{hay}-").contains(&format!("-{key}-"));
         CAMPAIGNS
             .iter()
-            .find(|c| {
-                c.slug == key || c.aliases.contains(&key.as_str()) || slugify(c.name_vi) == key
+            .filter(|c| {
+                words(c.slug) || c.aliases.iter().any(|a| words(a)) || words(&slugify(c.name_vi))
             })
             .map(|c| c.id)
+            .collect()
     }
 
     /// The slug closest to a misspelt campaign, for "did you mean".
@@ -1195,6 +1216,17 @@ mod tests {
             Some(Campaign::NongThonMoi)
         );
         assert_eq!(Campaign::lookup("khong-co"), None);
+        // A run of words that names one campaign only.
+        assert_eq!(Campaign::lookup("dạy tốt"), Some(Campaign::DayTotHocTot));
+        assert_eq!(
+            Campaign::lookup("cải cách"),
+            Some(Campaign::CaiCachHanhChinh)
+        );
+        assert_eq!(Campaign::lookup("an ninh"), Some(Campaign::ViAnNinhToQuoc));
+        // Words shared by several name none of them.
+        assert_eq!(Campaign::lookup("thi đua"), None);
+        assert!(Campaign::candidates("thi đua").len() > 1);
+        assert_eq!(Campaign::lookup(""), None);
         // A file may only use the slug.
         assert_eq!(Campaign::from_slug("moi-thay-co-giao"), None);
         assert_eq!(Campaign::suggest("nong-thon-moy"), Some("nong-thon-moi"));

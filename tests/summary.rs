@@ -273,3 +273,13 @@ fn same_tree_same_bytes() {
         .expect("run");
     insta::assert_snapshot!("summary_tables_en", String::from_utf8_lossy(&en.stdout));
 }
+
+#[test]
+fn a_campaign_by_a_few_of_its_words() {
+    let doc = summary_json(&["examples/submissions", "--campaign", "dạy tốt"]);
+    assert_eq!(doc["campaigns"][0]["slug"], "day-tot-hoc-tot");
+    kh().args(["summary", "examples/submissions", "--campaign", "thi đua"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("quyet-thang").and(predicate::str::contains("giai-phong-mat-bang")));
+}

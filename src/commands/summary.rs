@@ -88,10 +88,20 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
 }
 
 pub fn resolve_campaign(query: &str, lang: Lang) -> Result<Campaign> {
-    if let Some(c) = Campaign::lookup(query) {
-        return Ok(c);
+    let found = Campaign::candidates(query);
+    if let [one] = found.as_slice() {
+        return Ok(*one);
     }
     let q = escape_controls(query);
+    if found.len() > 1 {
+        let list: Vec<&str> = found.iter().map(|c| c.slug()).collect();
+        bail!(tr!(
+            lang,
+            "`{q}` khớp với nhiều phong trào: {}; hãy ghi rõ hơn",
+            "`{q}` matches several campaigns: {}; say which",
+            list.join(", ")
+        ));
+    }
     match Campaign::suggest(query) {
         Some(s) => bail!(tr!(
             lang,
