@@ -281,5 +281,8 @@ fn a_campaign_by_a_few_of_its_words() {
     kh().args(["summary", "examples/submissions", "--campaign", "thi đua"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("quyet-thang").and(predicate::str::contains("giai-phong-mat-bang")));
+        .stderr(
+            predicate::str::contains("quyet-thang")
+                .and(predicate::str::contains("giai-phong-mat-bang")),
+        );
 }
