@@ -34,26 +34,50 @@ trait Ask {
     fn text(&mut self, prompt: &str) -> Result<String>;
 }
 
-/// Prompts on the terminal (inquire).
-struct Terminal;
+/// Prompts on the terminal (inquire), in the run's language.
+struct Terminal(Lang);
+
+impl Terminal {
+    /// A prompt left with Esc or Ctrl-C ends the command, writing nothing.
+    fn answer<T>(&self, r: std::result::Result<T, inquire::InquireError>) -> Result<T> {
+        use inquire::InquireError::{OperationCanceled, OperationInterrupted};
+        match r {
+            Ok(v) => Ok(v),
+            Err(OperationCanceled | OperationInterrupted) => {
+                bail!(
+                    self.0
+                        .pick("đã hủy, không ghi gì", "cancelled, nothing written")
+                )
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
 
 impl Ask for Terminal {
     fn choose(&mut self, prompt: &str, options: Vec<String>) -> Result<usize> {
-        let picked = inquire::Select::new(prompt, options.clone())
-            .with_page_size(12)
-            .prompt()?;
+        let help = self.0.pick(
+            "↑↓ để chọn, Enter để nhận, gõ chữ để lọc",
+            "↑↓ to move, Enter to select, type to filter",
+        );
+        let picked = self.answer(
+            inquire::Select::new(prompt, options.clone())
+                .with_page_size(12)
+                .with_help_message(help)
+                .prompt(),
+        )?;
         Ok(options.iter().position(|o| *o == picked).unwrap_or(0))
     }
 
     fn text(&mut self, prompt: &str) -> Result<String> {
-        Ok(inquire::Text::new(prompt).prompt()?)
+        self.answer(inquire::Text::new(prompt).prompt())
     }
 }
 
 pub fn run(mut args: Args, lang: Lang) -> Result<String> {
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if interactive {
-        fill_in(&mut args, lang, &mut Terminal)?;
+        fill_in(&mut args, lang, &mut Terminal(lang))?;
     } else {
         let missing: Vec<&str> = [
             ("--unit", args.unit.is_none()),
