@@ -395,3 +395,23 @@ fn asks_for_what_is_missing_in_a_terminal() -> Result<(), Box<dyn std::error::Er
     );
     Ok(())
 }
+
+/// Esc at a prompt ends the command and writes nothing.
+#[cfg(unix)]
+#[test]
+fn a_cancelled_prompt_writes_nothing() -> Result<(), Box<dyn std::error::Error>> {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir()?;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
+    cmd.args(["nominate", "new", "--kind", "tap-the", "--root"])
+        .arg(dir.path())
+        .env_remove("KH_LANG")
+        .env("TERM", "xterm");
+    let mut p = expectrl::Session::spawn(cmd)?;
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    p.expect("Phong trào thi đua")?;
+    p.send("\x1b")?;
+    p.expect("đã hủy, không ghi gì")?;
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
+    Ok(())
+}
