@@ -75,22 +75,7 @@ pub fn run(target: &Path, opts: Options) -> Result<Report> {
 pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     let lang = opts.lang;
     let mut diags = std::mem::take(&mut layout.problems);
-
-    let settings = match &layout.config {
-        Some(entry) => match tree::read_text(&layout.root, entry, lang) {
-            Ok(text) => {
-                let (s, d) = config::read_round(&entry.rel, &text, lang, opts.current_year);
-                diags.extend(d);
-                s
-            }
-            Err(d) => {
-                diags.push(*d);
-                Settings::for_year(opts.current_year)
-            }
-        },
-        None => Settings::for_year(opts.current_year),
-    };
-
+    let settings = read_settings(&layout, opts, &mut diags);
     for entry in &layout.stray {
         diags.push(Diagnostic::new(
             Rule::OutsideUnit,
@@ -102,11 +87,64 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
             ),
         ));
     }
+    let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
+    let mut records = check_files(&mut layout, &settings, opts, &mut diags);
 
-    // Every file of every unit, read and checked on all cores; the order of
-    // the results is the order of the walk, whatever the scheduling. Each
-    // entry is consumed as it is checked, so only what the record keeps
-    // stays in memory.
+    // Records come in the walk's order, unit by unit.
+    let mut units = Vec::with_capacity(layout.units.len());
+    let mut offset = 0;
+    for (unit, n) in layout.units.iter().zip(sent) {
+        let files = &records[offset..offset + n];
+        offset += n;
+        units.push(unit_record(
+            unit,
+            files,
+            &layout.root,
+            &settings,
+            lang,
+            &mut diags,
+        ));
+    }
+
+    duplicates(&records, &layout.root, lang, &mut diags);
+    diagnostic::sort(&mut diags);
+    tally(&mut records, &mut units, &diags);
+    Report {
+        root: layout.root_display,
+        settings,
+        units,
+        records,
+        diagnostics: diags,
+    }
+}
+
+/// The round's settings from `kh.toml`, or the defaults.
+fn read_settings(layout: &Layout, opts: Options, diags: &mut Vec<Diagnostic>) -> Settings {
+    let Some(entry) = &layout.config else {
+        return Settings::for_year(opts.current_year);
+    };
+    match tree::read_text(&layout.root, entry, opts.lang) {
+        Ok(text) => {
+            let (s, d) = config::read_round(&entry.rel, &text, opts.lang, opts.current_year);
+            diags.extend(d);
+            s
+        }
+        Err(d) => {
+            diags.push(*d);
+            Settings::for_year(opts.current_year)
+        }
+    }
+}
+
+/// Every file of every unit, read and checked on all cores. The results
+/// come in the order of the walk, whatever the scheduling; each entry is
+/// consumed as it is checked, so only what its record keeps stays in memory.
+fn check_files(
+    layout: &mut Layout,
+    settings: &Settings,
+    opts: Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Record> {
     let slugs: Vec<Arc<str>> = layout
         .units
         .iter()
@@ -127,10 +165,11 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let (mut records, found): (Vec<Record>, Vec<Vec<Diagnostic>>) = jobs
+    let root = &layout.root;
+    let (records, found): (Vec<Record>, Vec<Vec<Diagnostic>>) = jobs
         .into_par_iter()
         .map(|(unit, entry)| {
-            let result = check_file(&layout.root, &entry, lang, &settings);
+            let result = check_file(root, &entry, opts.lang, settings);
             // Counted here rather than through indicatif's rayon adaptor,
             // which turns the indexed collect into a costlier one.
             bar.inc(1);
@@ -145,88 +184,71 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         .unzip();
     bar.finish_and_clear();
     diags.extend(found.into_iter().flatten());
+    records
+}
 
-    let mut units: Vec<UnitRecord> = Vec::with_capacity(layout.units.len());
-    // The files each unit sent, for the cap.
-    let mut sent: Vec<Vec<&str>> = vec![Vec::new(); layout.units.len()];
-    let index: HashMap<&str, usize> = layout
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.slug.as_str(), i))
-        .collect();
-    for r in &records {
-        if let Some(&i) = index.get(&*r.unit) {
-            sent[i].push(&r.path);
-        }
-    }
-    for (i, unit) in layout.units.iter().enumerate() {
-        let info = match &unit.descriptor {
-            Some(entry) => match tree::read_text(&layout.root, entry, lang) {
-                Ok(text) => {
-                    let (info, d) = config::read_unit(&entry.rel, &text, lang);
-                    diags.extend(d);
-                    info
-                }
-                Err(d) => {
-                    diags.push(*d);
-                    UnitInfo::default()
-                }
-            },
-            None => {
-                diags.push(
-                    Diagnostic::new(
-                        Rule::UnitMissingDescriptor,
-                        unit.slug.as_str(),
-                        tr!(
-                            lang,
-                            "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục `{}`",
-                            "The unit folder has no unit.toml: its folder name `{}` stands in",
-                            unit.slug
-                        ),
-                    )
-                    .help(lang.pick(
-                        "tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\"",
-                        "create unit.toml with a line name = \"Full name of the unit\"",
-                    )),
-                );
+/// A unit: its descriptor (or the warning that it has none) and the cap.
+fn unit_record(
+    unit: &tree::UnitDir,
+    files: &[Record],
+    root: &Path,
+    settings: &Settings,
+    lang: Lang,
+    diags: &mut Vec<Diagnostic>,
+) -> UnitRecord {
+    let info = match &unit.descriptor {
+        Some(entry) => match tree::read_text(root, entry, lang) {
+            Ok(text) => {
+                let (info, d) = config::read_unit(&entry.rel, &text, lang);
+                diags.extend(d);
+                info
+            }
+            Err(d) => {
+                diags.push(*d);
                 UnitInfo::default()
             }
-        };
-        let files = &sent[i];
-        if files.len() > settings.cap {
-            let (n, cap) = (files.len(), settings.cap);
+        },
+        None => {
             diags.push(
                 Diagnostic::new(
-                    Rule::UnitOverCap,
+                    Rule::UnitMissingDescriptor,
                     unit.slug.as_str(),
                     tr!(
                         lang,
-                        "Đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
-                        "The unit sends {n} nominations, over the cap of {cap} (§IV.1)"
+                        "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục `{}`",
+                        "The unit folder has no unit.toml: its folder name `{}` stands in",
+                        unit.slug
                     ),
                 )
-                .help(tr!(lang, "các tệp: {}", "the files: {}", files.join(", "))),
+                .help(lang.pick(
+                    "tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\"",
+                    "create unit.toml with a line name = \"Full name of the unit\"",
+                )),
             );
+            UnitInfo::default()
         }
-        units.push(UnitRecord {
-            slug: unit.slug.clone(),
-            info,
-            nominations: files.len(),
-            tally: Tally::default(),
-        });
+    };
+    if files.len() > settings.cap {
+        let (n, cap) = (files.len(), settings.cap);
+        let paths: Vec<&str> = files.iter().map(|r| r.path.as_str()).collect();
+        diags.push(
+            Diagnostic::new(
+                Rule::UnitOverCap,
+                unit.slug.as_str(),
+                tr!(
+                    lang,
+                    "Đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
+                    "The unit sends {n} nominations, over the cap of {cap} (§IV.1)"
+                ),
+            )
+            .help(tr!(lang, "các tệp: {}", "the files: {}", paths.join(", "))),
+        );
     }
-
-    duplicates(&records, &layout.root, lang, &mut diags);
-
-    diagnostic::sort(&mut diags);
-    tally(&mut records, &mut units, &diags);
-    Report {
-        root: layout.root_display,
-        settings,
-        units,
-        records,
-        diagnostics: diags,
+    UnitRecord {
+        slug: unit.slug.clone(),
+        info,
+        nominations: files.len(),
+        tally: Tally::default(),
     }
 }
 
