@@ -307,18 +307,7 @@ impl<'a> Cx<'a> {
             self.wrong_type(key, v, expected);
             return None;
         };
-        if s.trim().is_empty() {
-            if need == Need::Required {
-                self.report(
-                    Rule::EmptyField,
-                    Some(v.span()),
-                    tr!(
-                        self.lang,
-                        "Trường `{key}` ({label}) đang để trống",
-                        "Field `{key}` ({label}) is blank"
-                    ),
-                );
-            }
+        if self.blank(v, key, need, label) {
             return None;
         }
         Some((s.as_ref(), v.span()))
