@@ -26,6 +26,14 @@ pub struct ByKind {
     pub ho_gia_dinh: usize,
 }
 
+impl std::ops::AddAssign for ByKind {
+    fn add_assign(&mut self, other: ByKind) {
+        self.tap_the += other.tap_the;
+        self.ca_nhan += other.ca_nhan;
+        self.ho_gia_dinh += other.ho_gia_dinh;
+    }
+}
+
 impl ByKind {
     fn add(&mut self, kind: Kind) {
         match kind {

@@ -173,9 +173,7 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
         .campaigns
         .iter()
         .map(|c| {
-            sum.tap_the += c.kinds.tap_the;
-            sum.ca_nhan += c.kinds.ca_nhan;
-            sum.ho_gia_dinh += c.kinds.ho_gia_dinh;
+            sum += c.kinds;
             total += c.total;
             with_errors += c.with_errors;
             let mut row = vec![c.section.to_string(), c.name.to_string()];
@@ -224,9 +222,7 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
         .units
         .iter()
         .map(|u| {
-            sum.tap_the += u.kinds.tap_the;
-            sum.ca_nhan += u.kinds.ca_nhan;
-            sum.ho_gia_dinh += u.kinds.ho_gia_dinh;
+            sum += u.kinds;
             n += u.nominations;
             errors += u.errors;
             warnings += u.warnings;
