@@ -129,32 +129,7 @@ pub enum CampaignsAction {
 #[derive(Debug, Subcommand)]
 pub enum NominateAction {
     /// Viết tệp đề nghị mới, sẵn sàng để điền
-    New {
-        /// Mã đơn vị gửi (thư mục): chữ thường không dấu, số, dấu -
-        #[arg(long)]
-        unit: Option<String>,
-        /// Tên đầy đủ của đơn vị, cho unit.toml khi đơn vị mới
-        #[arg(long)]
-        unit_name: Option<String>,
-        /// Phong trào: mã, tên khác hoặc tên tiếng Việt
-        #[arg(long)]
-        campaign: Option<String>,
-        /// Loại: tap-the | ca-nhan | ho-gia-dinh
-        #[arg(long)]
-        kind: Option<String>,
-        /// Đối tượng (với phong trào có phân loại cá nhân)
-        #[arg(long)]
-        role: Option<String>,
-        /// Tên tập thể, hoặc họ và tên cá nhân / chủ hộ
-        #[arg(long)]
-        name: Option<String>,
-        /// Thư mục gốc của đợt
-        #[arg(long, default_value = ".")]
-        root: PathBuf,
-        /// In tệp ra màn hình, không ghi gì
-        #[arg(long)]
-        stdout: bool,
-    },
+    New(nominate::Args),
 }
 
 /// How tables are drawn.
@@ -289,28 +264,8 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(false)
         }
         Command::Nominate {
-            action:
-                NominateAction::New {
-                    unit,
-                    unit_name,
-                    campaign,
-                    kind,
-                    role,
-                    name,
-                    root,
-                    stdout,
-                },
+            action: NominateAction::New(args),
         } => {
-            let args = nominate::Args {
-                unit,
-                unit_name,
-                campaign,
-                kind,
-                role,
-                name,
-                root,
-                stdout,
-            };
             print(&nominate::run(args, lang)?)?;
             Ok(false)
         }

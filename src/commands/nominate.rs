@@ -15,16 +15,32 @@ use crate::tr;
 use crate::tree::UNIT_FILE;
 use crate::vocab::{Kind, Role, Vocab};
 
-/// The flags, each possibly missing.
-#[derive(Debug, Default, Clone)]
+/// The flags of `kh nominate new`, each possibly missing.
+#[derive(Debug, Default, Clone, clap::Args)]
 pub struct Args {
+    /// Mã đơn vị gửi (thư mục): chữ thường không dấu, số, dấu -
+    #[arg(long)]
     pub unit: Option<String>,
+    /// Tên đầy đủ của đơn vị, cho unit.toml khi đơn vị mới
+    #[arg(long)]
     pub unit_name: Option<String>,
+    /// Phong trào: mã, tên khác hoặc tên tiếng Việt
+    #[arg(long)]
     pub campaign: Option<String>,
+    /// Loại: tap-the | ca-nhan | ho-gia-dinh
+    #[arg(long)]
     pub kind: Option<String>,
+    /// Đối tượng (với phong trào có phân loại cá nhân)
+    #[arg(long)]
     pub role: Option<String>,
+    /// Tên tập thể, hoặc họ và tên cá nhân / chủ hộ
+    #[arg(long)]
     pub name: Option<String>,
+    /// Thư mục gốc của đợt
+    #[arg(long, default_value = ".")]
     pub root: PathBuf,
+    /// In tệp ra màn hình, không ghi gì
+    #[arg(long)]
     pub stdout: bool,
 }
 
