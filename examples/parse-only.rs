@@ -3,14 +3,12 @@
 
 use rayon::prelude::*;
 
+#[path = "support/toml_files.rs"]
+mod support;
+
 fn main() {
     let root = std::env::args().nth(1).unwrap_or_else(|| ".".into());
-    let files: Vec<_> = walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml"))
-        .map(|e| e.into_path())
-        .collect();
+    let files = support::toml_files(&root);
     let parsed: usize = files
         .par_iter()
         .filter(|p| {
