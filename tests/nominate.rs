@@ -355,6 +355,23 @@ fn a_folder_that_cannot_be_written_is_a_clear_error() {
     assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1);
 }
 
+/// `kh nominate new --root DIR ARGS…` in a pseudo-terminal.
+#[cfg(unix)]
+fn in_terminal(
+    root: &std::path::Path,
+    args: &[&str],
+) -> Result<expectrl::session::OsSession, Box<dyn std::error::Error>> {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
+    cmd.args(["nominate", "new", "--root"])
+        .arg(root)
+        .args(args)
+        .env_remove("KH_LANG")
+        .env("TERM", "xterm");
+    let mut p = expectrl::Session::spawn(cmd)?;
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    Ok(p)
+}
+
 /// The prompts, through a pseudo-terminal, as a clerk at a terminal sees
 /// them: the kind, the campaigns that take it, the role, the name, the unit.
 #[cfg(unix)]
@@ -362,13 +379,7 @@ fn a_folder_that_cannot_be_written_is_a_clear_error() {
 fn asks_for_what_is_missing_in_a_terminal() -> Result<(), Box<dyn std::error::Error>> {
     use expectrl::Expect;
     let dir = tempfile::tempdir()?;
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
-    cmd.args(["nominate", "new", "--root"])
-        .arg(dir.path())
-        .env_remove("KH_LANG")
-        .env("TERM", "xterm");
-    let mut p = expectrl::Session::spawn(cmd)?;
-    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let mut p = in_terminal(dir.path(), &[])?;
     p.expect("Loại điển hình")?;
     p.send("ca-nhan")?;
     p.send("\r")?;
@@ -402,13 +413,7 @@ fn asks_for_what_is_missing_in_a_terminal() -> Result<(), Box<dyn std::error::Er
 fn a_cancelled_prompt_writes_nothing() -> Result<(), Box<dyn std::error::Error>> {
     use expectrl::Expect;
     let dir = tempfile::tempdir()?;
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
-    cmd.args(["nominate", "new", "--kind", "tap-the", "--root"])
-        .arg(dir.path())
-        .env_remove("KH_LANG")
-        .env("TERM", "xterm");
-    let mut p = expectrl::Session::spawn(cmd)?;
-    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let mut p = in_terminal(dir.path(), &["--kind", "tap-the"])?;
     p.expect("Phong trào thi đua")?;
     p.send("\x1b")?;
     p.expect("đã hủy, không ghi gì")?;
