@@ -53,11 +53,15 @@ pub enum Check {
     InitiativeAt(InitiativeLevel),
     /// The number must be given and be at least this much.
     AtLeast(Fact, f64),
-    /// The PAR index rose or the rank improved on last year; all four numbers
-    /// are needed to tell.
+    /// The PAR index rose or the rank improved on last year: "tăng điểm hoặc
+    /// tăng bậc", so either complete pair that shows a rise suffices.
     ParImproved,
     /// The `[model]` table of a "Dân vận khéo" model is complete and sound.
     DanVanModel,
+    /// The fact is read but optional: the plan names it for this kind without
+    /// making it a condition (§3.13b: "Hộ gia đình hoặc cá nhân: góp quyền sử
+    /// dụng đất…", while other individuals qualify by their work).
+    Optional(Fact),
 }
 
 /// A condition inside [`Check::AnyOf`].
@@ -114,7 +118,9 @@ impl Requirement {
         match self.check {
             Check::Rating(_) => out.push(Fact::Rating),
             Check::PartyRating => out.push(Fact::PartyRating),
-            Check::Present(f) | Check::Zero(f) | Check::AtLeast(f, _) => out.push(f),
+            Check::Present(f) | Check::Zero(f) | Check::AtLeast(f, _) | Check::Optional(f) => {
+                out.push(f)
+            }
             Check::AnyOf(conds) => out.extend(conds.iter().map(|c| c.fact())),
             Check::InitiativeAt(_) => out.push(Fact::InitiativeLevel),
             Check::ParImproved => out.extend([
@@ -197,14 +203,14 @@ pub const GENERAL_CRITERIA: &[Criterion] = &[
     crit(
         &[],
         "sang-tao",
-        "Có mô hình mới, cách làm hay, nhiều sáng kiến, giải pháp sáng tạo mang lại hiệu quả thiết thực, dẫn đầu trong phong trào thi đua",
-        "Has new models, good practices, initiatives and creative solutions with real effect; leads the campaign",
+        "Có mô hình mới, cách làm hay, nhiều sáng kiến, giải pháp sáng tạo mang lại hiệu quả thiết thực và là nhân tố nổi trội, tiêu biểu, dẫn đầu trong các phong trào thi đua do cơ quan, đơn vị, địa phương tổ chức",
+        "Has new models, good practices, many initiatives and creative solutions with real effect, and stands out at the forefront of the emulation movements its agency, unit or locality runs",
     ),
     crit(
         &[],
         "tuong-than",
-        "Có tinh thần tương thân tương ái, tích cực tham gia các hoạt động xã hội, nhân đạo, từ thiện, góp phần bảo đảm an sinh xã hội",
-        "Shows solidarity; takes an active part in social, humanitarian and charitable work",
+        "Có tinh thần tương thân tương ái, giúp đỡ mọi người cùng tiến bộ; tích cực tham gia các hoạt động xã hội, hoạt động nhân đạo, từ thiện, góp phần thực hiện tốt công tác an sinh xã hội của tỉnh",
+        "Shows mutual affection and helps others progress together; takes an active part in social, humanitarian and charitable work, contributing to the province's social welfare",
     ),
 ];
 
@@ -248,9 +254,16 @@ const MASS_ORG_CRITERIA: &[Criterion] = &[
     ),
 ];
 
-/// Rating rule shared by §3.10, §3.11, §3.12: individuals must be rated
-/// "hoàn thành xuất sắc".
+/// Rating rule of §3.10: individuals must be rated "hoàn thành xuất sắc".
 const INDIVIDUAL_EXCELLENT: &[Requirement] = &[req(CaNhan, Check::Rating(XuatSac))];
+
+/// Rating rule of §3.11 and §3.12: collectives ("… hoàn thành xuất sắc nhiệm
+/// vụ quốc phòng", "… hoàn thành xuất sắc nhiệm vụ được giao") and individuals
+/// alike must be rated "hoàn thành xuất sắc".
+const BOTH_EXCELLENT: &[Requirement] = &[
+    req(TapThe, Check::Rating(XuatSac)),
+    req(CaNhan, Check::Rating(XuatSac)),
+];
 
 pub const CAMPAIGNS: &[CampaignInfo] = &[
     CampaignInfo {
@@ -267,10 +280,14 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
             // "Tập thể được đánh giá hoàn thành xuất sắc nhiệm vụ; nếu là tổ chức
             // Đảng, phải được công nhận Chi bộ, Đảng bộ hoàn thành xuất sắc nhiệm vụ."
             req(TapThe, Check::Rating(XuatSac)),
+            // Whether it is a party organisation must be said, so that the
+            // party rating cannot be skipped by leaving the fact out.
+            req(TapThe, Check::Present(Fact::PartyOrg)),
             req(TapThe, Check::PartyRating).when(Fact::PartyOrg),
             // "Được đánh giá hoàn thành xuất sắc nhiệm vụ; nếu là đảng viên phải
             // được công nhận là đảng viên hoàn thành xuất sắc nhiệm vụ."
             req(CaNhan, Check::Rating(XuatSac)),
+            req(CaNhan, Check::Present(Fact::PartyMember)),
             req(CaNhan, Check::PartyRating).when(Fact::PartyMember),
         ],
         criteria: &[
@@ -278,7 +295,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 &[TapThe],
                 "trien-khai-sang-tao",
                 "Tổ chức triển khai tốt việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh với nhiều nét mới, cách làm sáng tạo, thu hút đông đảo cán bộ, đảng viên và nhân dân",
-                "Carries out the study of Ho Chi Minh's example with new, creative ways that draw wide participation",
+                "Carries out the study and following of Ho Chi Minh's thought, ethics and style with new, creative ways that draw wide participation",
             ),
             crit(
                 &[TapThe],
@@ -303,6 +320,18 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "viec-lam-thiet-thuc",
                 "Có hành động, việc làm cụ thể, thiết thực trong rèn luyện đạo đức, thực hành tiết kiệm, phòng chống tham nhũng, lãng phí, tiêu cực",
                 "Takes concrete action in self-discipline, thrift and the fight against corruption and waste",
+            ),
+            crit(
+                &[CaNhan],
+                "y-chi-phan-dau",
+                "Là tấm gương tiêu biểu về ý chí rèn luyện, phấn đấu",
+                "An example of the will to train and strive",
+            ),
+            crit(
+                &[CaNhan],
+                "dong-gop-dia-phuong",
+                "Đóng góp vào sự nghiệp phát triển kinh tế - xã hội, phòng chống thiên tai, dịch bệnh, giữ vững an ninh, quốc phòng của địa phương, đơn vị",
+                "Contributes to socio-economic development, to disaster and epidemic prevention, and to the security and defence of the locality or unit",
             ),
         ],
     },
@@ -363,6 +392,9 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         rules: &[
             // "Hộ gia đình: Có ý thức, trách nhiệm tự nguyện đăng ký thoát nghèo, …;
             // có nhiều đóng góp, hỗ trợ … cho các hộ nghèo, hộ cận nghèo …"
+            // The two clauses joined by ";" describe two kinds of exemplary
+            // household (one that leaves poverty, one that helps others out of
+            // it): either one qualifies, not only both.
             req(
                 HoGiaDinh,
                 Check::AnyOf(&[
@@ -458,6 +490,18 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "Thực hiện chuẩn mực trong giao tiếp, ứng xử",
                 "Meets the standards of communication and conduct",
             ),
+            crit(
+                &[CaNhan],
+                "chuyen-nghiep",
+                "Chuyên nghiệp về chuyên môn, nghiệp vụ",
+                "Professional in expertise and skills",
+            ),
+            crit(
+                &[CaNhan],
+                "tich-cuc-phong-trao",
+                "Tích cực tham gia các phong trào thi đua yêu nước do cơ quan, đơn vị, địa phương phát động, góp phần hoàn thành xuất sắc các nhiệm vụ của cơ quan, đơn vị",
+                "Takes an active part in the patriotic emulation movements of the agency, unit or locality, helping it complete its tasks excellently",
+            ),
         ],
     },
     CampaignInfo {
@@ -511,6 +555,12 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "Công bố, công khai kịp thời thủ tục hành chính; cắt giảm, đơn giản hóa thủ tục; không có hồ sơ trễ hẹn, tồn đọng",
                 "Publishes procedures on time, cuts and simplifies them; no late or pending dossiers",
             ),
+            crit(
+                &[CaNhan],
+                "van-ban-chi-dao",
+                "Chỉ đạo, tham mưu, triển khai thực hiện đảm bảo chất lượng và đúng thời gian quy định các văn bản chỉ đạo của Trung ương, của Ủy ban nhân dân tỉnh; của cơ quan, đơn vị, địa phương",
+                "Directs, advises on and carries out, well and on time, the directives of the central government, the provincial People's Committee and its own agency, unit or locality",
+            ),
         ],
     },
     CampaignInfo {
@@ -548,10 +598,35 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "Manages public budget and assets openly; practises thrift and fights waste",
             ),
             crit(
+                &[TapThe],
+                "thanh-tra-xu-ly",
+                "Đẩy mạnh công tác thanh tra, kiểm tra, xử lý vi phạm và công khai việc xử lý vi phạm về thực hành tiết kiệm, chống lãng phí",
+                "Steps up inspection, handles breaches of thrift and anti-waste rules and makes their handling public",
+            ),
+            crit(
+                &[TapThe],
+                "tinh-gon-bo-may",
+                "Kiện toàn, sắp xếp tổ chức bộ máy hành chính nhà nước theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả, tinh giản biên chế",
+                "Streamlines the state administrative apparatus and its staff for effective operation",
+            ),
+            crit(
+                &[TapThe],
+                "khoa-hoc-cong-nghe",
+                "Các tổ chức, doanh nghiệp sử dụng tiến bộ khoa học, công nghệ trong khai thác, chế biến tài nguyên; sử dụng hợp lý, hiệu quả, tiết kiệm tài nguyên, nguồn lực",
+                "Organisations and enterprises apply science and technology to exploit and process resources, and use resources soundly, effectively and thriftily",
+            ),
+            crit(
                 &[CaNhan],
                 "quan-ly-von-tai-san",
                 "Gương mẫu quản lý, sử dụng vốn và tài sản nhà nước được giao đúng mục đích, định mức, tiêu chuẩn, chế độ",
                 "Uses the public funds and assets entrusted to them as rules require",
+            )
+            .roles(&[CanBo]),
+            crit(
+                &[CaNhan],
+                "co-che-ha-tang",
+                "Xây dựng, ban hành hoặc trình cấp có thẩm quyền ban hành, hướng dẫn, tổ chức thực hiện, kiểm tra, giám sát việc thực hiện cơ chế, chính sách để tạo điều kiện thuận lợi cho xây dựng kết cấu hạ tầng",
+                "Builds, issues or submits for issue, guides, carries out, inspects and oversees mechanisms and policies that ease infrastructure building",
             )
             .roles(&[CanBo]),
             crit(
@@ -622,7 +697,43 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 &[],
                 "huy-dong-nguon-luc",
                 "Có sự phối hợp của nhiều thành phần, lực lượng; huy động được nguồn lực xã hội hóa; phát huy quyền làm chủ của Nhân dân",
-                "Brings many forces together, mobilises social resources and the people's ownership",
+                "Brings many forces together, mobilises social resources, and fosters the people's right to mastery",
+            ),
+            crit(
+                &[],
+                "dang-ky-chu-tri",
+                "Mô hình được cơ quan, tổ chức, đơn vị trong hệ thống chính trị đăng ký và chủ trì hoặc phối hợp thực hiện",
+                "Registered, and led or co-run, by an agency, organisation or unit of the political system",
+            ),
+            crit(
+                &[],
+                "linh-hoat-tiet-kiem",
+                "Thực hiện mô hình linh hoạt, sáng tạo để tiết kiệm thời gian, công sức, chi phí nhưng vẫn đem lại hiệu quả thiết thực",
+                "Run flexibly and creatively, saving time, effort and cost while still bringing real results",
+            ),
+            crit(
+                &[],
+                "nguyen-vong-chinh-dang",
+                "Là giải pháp hữu hiệu giải quyết được nhu cầu, nguyện vọng hợp pháp chính đáng của đoàn viên, hội viên và Nhân dân; thu hút đông đảo đoàn viên, hội viên, nhân dân tham gia",
+                "An effective answer to the legitimate needs and wishes of members and the people, drawing many of them in",
+            ),
+            crit(
+                &[],
+                "hai-hoa-ba-loi-ich",
+                "Đảm bảo kết hợp hài hòa 3 lợi ích gồm: của cá nhân, của tập thể và cộng đồng",
+                "Balances the three interests: the individual's, the collective's and the community's",
+            ),
+            crit(
+                &[],
+                "dong-gop-cac-linh-vuc",
+                "Có đóng góp tích cực vào việc phát triển kinh tế, văn hóa - xã hội, quốc phòng - an ninh, xây dựng hệ thống chính trị vững mạnh",
+                "Contributes actively to the economy, culture and society, defence and security, and a strong political system",
+            ),
+            crit(
+                &[],
+                "tieu-chi-nghiem-tuc",
+                "Các tiêu chí của mô hình đề ra được thực hiện nghiêm túc, hiệu quả",
+                "The model's own criteria are carried out strictly and effectively",
             ),
             crit(
                 &[],
@@ -668,6 +779,12 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "Có nhiều sáng kiến, cải tiến kỹ thuật, ứng dụng tiến bộ khoa học nâng cao năng suất, chất lượng",
                 "Has initiatives and technical improvements that raise productivity and quality",
             ),
+            crit(
+                &[],
+                "huong-ung-phong-trao",
+                "Tích cực hưởng ứng các phong trào thi đua",
+                "Responds actively to the emulation movements",
+            ),
         ],
     },
     CampaignInfo {
@@ -708,7 +825,14 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 &[CaNhan],
                 "boi-duong-hoc-sinh-gioi",
                 "Có nhiều thành tích trong bồi dưỡng học sinh giỏi các cấp, đạt nhiều giải thưởng trong các cuộc thi",
-                "Coaches gifted pupils to prizes in competitions",
+                "Has many results in coaching gifted pupils at every level, and wins many prizes in competitions",
+            )
+            .roles(&[GiaoVien]),
+            crit(
+                &[CaNhan],
+                "guong-mau-di-dau",
+                "Gương mẫu đi đầu trong phong trào thi đua",
+                "Leads by example in the emulation movement",
             )
             .roles(&[GiaoVien]),
             crit(
@@ -768,7 +892,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Bộ Chỉ huy quân sự tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
-        rules: INDIVIDUAL_EXCELLENT,
+        rules: BOTH_EXCELLENT,
         criteria: &[
             crit(
                 &[TapThe],
@@ -800,8 +924,14 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Công an tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
-        rules: INDIVIDUAL_EXCELLENT,
+        rules: BOTH_EXCELLENT,
         criteria: &[
+            crit(
+                &[TapThe],
+                "doan-ket-ky-cuong",
+                "Đoàn kết, chủ động, gương mẫu, kỷ cương, trách nhiệm, sáng tạo, hiệu quả",
+                "United, proactive, exemplary, disciplined, responsible, creative and effective",
+            ),
             crit(
                 &[TapThe],
                 "du-bao-tinh-hinh",
@@ -842,6 +972,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                     Cond::True(Fact::HandoverEarly),
                 ]),
             ),
+            // "Hộ gia đình hoặc cá nhân: góp quyền sử dụng đất …": an individual
+            // may state the same facts, but other individuals qualify by their
+            // work (the first dash of §3.13b), so neither is a condition.
+            req(CaNhan, Check::Optional(Fact::LandContributedM2)),
+            req(CaNhan, Check::Optional(Fact::HandoverEarly)),
         ],
         criteria: &[
             crit(
@@ -912,6 +1047,12 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "Mạnh dạn áp dụng tiến bộ khoa học kỹ thuật vào trồng trọt, chăn nuôi",
                 "Applies scientific and technical advances to crops and livestock",
             ),
+            crit(
+                &[],
+                "tham-gia-phong-trao",
+                "Tích cực tham gia các phong trào thi đua, các cuộc vận động tại địa phương",
+                "Takes an active part in local emulation movements and campaigns",
+            ),
         ],
     },
     CampaignInfo {
@@ -920,7 +1061,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         aliases: &[],
         section: "3.15",
         name_vi: "Cựu chiến binh gương mẫu làm kinh tế giỏi",
-        name_en: "Veterans setting an example in doing business well",
+        name_en: "Veterans setting an example in being good at economic work",
         lead_agency: "Hội Cựu chiến binh tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
@@ -947,7 +1088,9 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         section: "3.15",
         name_vi: "Thanh niên xung kích, tình nguyện phát triển kinh tế - xã hội",
         name_en: "Youth in the vanguard, volunteering for socio-economic development",
-        lead_agency: "Tỉnh đoàn Hà Nam",
+        // "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh phối hợp … xây dựng điển
+        // hình trong phong trào …", in the plan's words.
+        lead_agency: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
         rules: &[],
@@ -960,7 +1103,9 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         section: "3.15",
         name_vi: "Lập thân, lập nghiệp",
         name_en: "Making one's way and building a career",
-        lead_agency: "Tỉnh đoàn Hà Nam",
+        // "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh phối hợp … xây dựng điển
+        // hình trong phong trào …", in the plan's words.
+        lead_agency: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
         rules: &[],
@@ -973,7 +1118,9 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         section: "*",
         name_vi: "Các lĩnh vực khác",
         name_en: "Other fields",
-        lead_agency: "Sở Nội vụ",
+        // "các cơ quan, đơn vị thuộc các lĩnh vực còn lại … giới thiệu về Sở
+        // Nội vụ": each builds its own exemplars and sends them through Sở Nội vụ.
+        lead_agency: "Các cơ quan, đơn vị (giới thiệu về Sở Nội vụ)",
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
         rules: &[],
@@ -1188,7 +1335,15 @@ mod tests {
             Some("Sở Nông nghiệp và Phát triển nông thôn")
         );
         assert_eq!(agency("cai-cach-hanh-chinh"), Some("Sở Nội vụ"));
-        assert_eq!(agency("lap-than-lap-nghiep"), Some("Tỉnh đoàn Hà Nam"));
+        // The plan's words, not the shorthand of SPEC §4's table (#10).
+        assert_eq!(
+            agency("lap-than-lap-nghiep"),
+            Some("Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh")
+        );
+        assert_eq!(
+            agency("linh-vuc-khac"),
+            Some("Các cơ quan, đơn vị (giới thiệu về Sở Nội vụ)")
+        );
         assert_eq!(agency("vi-an-ninh-to-quoc"), Some("Công an tỉnh"));
     }
 

@@ -19,8 +19,6 @@ use crate::tree::{self, Entry, Layout};
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
     pub lang: Lang,
-    /// The year a round without `kh.toml` is taken to be.
-    pub current_year: i32,
     /// Show a progress bar on stderr for a large round (a person at a
     /// terminal is waiting; a pipe or a script is not).
     pub progress: bool,
@@ -121,17 +119,17 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
 /// The round's settings from `kh.toml`, or the defaults.
 fn read_settings(layout: &Layout, opts: Options, diags: &mut Vec<Diagnostic>) -> Settings {
     let Some(entry) = &layout.config else {
-        return Settings::for_year(opts.current_year);
+        return Settings::default();
     };
     match tree::read_text(&layout.root, entry, opts.lang) {
         Ok(text) => {
-            let (s, d) = config::read_round(&entry.rel, &text, opts.lang, opts.current_year);
+            let (s, d) = config::read_round(&entry.rel, &text, opts.lang);
             diags.extend(d);
             s
         }
         Err(d) => {
             diags.push(*d);
-            Settings::for_year(opts.current_year)
+            Settings::default()
         }
     }
 }

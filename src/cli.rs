@@ -215,7 +215,6 @@ fn run(cli: Cli) -> Result<bool> {
     };
     let opts = Options {
         lang,
-        current_year: crate::config::current_year(),
         progress: human && !cli.quiet && std::io::stderr().is_terminal(),
     };
     match cli.command {

@@ -1,7 +1,7 @@
 //! The round's settings (`kh.toml`) and a unit's descriptor (`unit.toml`),
 //! SPEC §2.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::lang::Lang;
@@ -18,16 +18,46 @@ pub struct Settings {
     pub as_of: NaiveDate,
     /// Most nominations one unit may send (§IV.1: "không quá 03 điển hình").
     pub cap: usize,
+    /// Whether a `kh.toml` was read, or the defaults stand.
+    pub from_kh_toml: bool,
+}
+
+/// The year of the plan kh carries: a round without `kh.toml` is judged as
+/// this year's, whatever the clock says, so that a clerk's check and Sở Nội
+/// vụ's agree on any day (SPEC §2).
+pub const PLAN_YEAR: i32 = 2023;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::for_year(PLAN_YEAR)
+    }
 }
 
 impl Settings {
-    /// The defaults of SPEC §2 for a round held in `today`'s year.
+    /// The defaults of SPEC §2 for a round of `year`.
     pub fn for_year(year: i32) -> Settings {
         Settings {
             year,
             as_of: end_of_year(year),
             cap: 3,
+            from_kh_toml: false,
         }
+    }
+
+    /// What the round is judged by, and where that came from, for the human
+    /// output of `validate` and `summary`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (year, as_of) = (self.year, crate::nomination::dmy(self.as_of));
+        let source = if self.from_kh_toml {
+            lang.pick("theo kh.toml", "from kh.toml")
+        } else {
+            lang.pick("mặc định, không có kh.toml", "defaults, no kh.toml")
+        };
+        tr!(
+            lang,
+            "Đợt năm {year}, xét đến {as_of} — {source}",
+            "Round of {year}, judged as of {as_of} — {source}"
+        )
     }
 }
 
@@ -36,14 +66,12 @@ fn end_of_year(year: i32) -> NaiveDate {
 }
 
 /// Reads `kh.toml`; problems in it are reported and the defaults stand in.
-pub fn read_round(
-    path: &str,
-    text: &str,
-    lang: Lang,
-    current_year: i32,
-) -> (Settings, Vec<Diagnostic>) {
+pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnostic>) {
     let mut cx = Cx::new(path, text, lang);
-    let mut settings = Settings::for_year(current_year);
+    let mut settings = Settings {
+        from_kh_toml: true,
+        ..Settings::default()
+    };
     let Some(doc) = cx.parse(text) else {
         return (settings, cx.finish());
     };
@@ -126,20 +154,21 @@ pub fn read_unit(path: &str, text: &str, lang: Lang) -> (UnitInfo, Vec<Diagnosti
     (UnitInfo { name, level }, cx.finish())
 }
 
-/// The current year, for a round that does not name its own.
-pub fn current_year() -> i32 {
-    chrono::Local::now().year()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn defaults_follow_the_year() {
-        let (s, d) = read_round("kh.toml", "year = 2023\n", Lang::Vi, 2026);
+        let (s, d) = read_round("kh.toml", "year = 2023\n", Lang::Vi);
         assert!(d.is_empty());
-        assert_eq!(s, Settings::for_year(2023));
+        assert_eq!(
+            s,
+            Settings {
+                from_kh_toml: true,
+                ..Settings::for_year(2023)
+            }
+        );
         assert_eq!(
             s.as_of,
             NaiveDate::from_ymd_opt(2023, 12, 31).unwrap_or_default()
@@ -153,9 +182,9 @@ mod tests {
             "kh.toml",
             "year = 20\ncap_per_unit = 0\nas_of = \"31/02/2023\"\nfoo = 1\n",
             Lang::En,
-            2026,
         );
-        assert_eq!(s, Settings::for_year(2026));
+        assert_eq!(s.year, PLAN_YEAR);
+        assert_eq!(s.cap, 3);
         let codes: Vec<_> = d.iter().map(|d| d.rule.code()).collect();
         assert_eq!(codes.iter().filter(|c| **c == "invalid-value").count(), 2);
         assert!(codes.contains(&"invalid-date"));
@@ -171,7 +200,16 @@ mod tests {
         );
         assert!(d.is_empty());
         assert_eq!(u.name.as_deref(), Some("Sở Y tế"));
-        let (_, d) = read_unit("x/unit.toml", "level = \"tỉnh\"\n", Lang::Vi);
+        // A level's label reads as its slug (SPEC §3.1)…
+        let (u, d) = read_unit(
+            "x/unit.toml",
+            "name = \"X\"\nlevel = \"Cấp tỉnh\"\n",
+            Lang::Vi,
+        );
+        assert!(d.is_empty());
+        assert_eq!(u.level, Some(UnitLevel::Tinh));
+        // … but no name and no such level are two problems.
+        let (_, d) = read_unit("x/unit.toml", "level = \"tỉnh thành\"\n", Lang::Vi);
         assert_eq!(d.len(), 2);
     }
 }

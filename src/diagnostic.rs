@@ -54,6 +54,7 @@ rules! {
     ImplausibleAge = "implausible-age", Error;
     AwardYearOutOfRange = "award-year-out-of-range", Error;
     InvalidDecisionNumber = "invalid-decision-number", Error;
+    SuspiciousDecisionNumber = "suspicious-decision-number", Warning;
     AwardDateMismatch = "award-date-mismatch", Warning;
     // §4: the campaign.
     UnknownCampaign = "unknown-campaign", Error;
@@ -278,7 +279,7 @@ mod tests {
             assert!(seen.insert(r.code()));
             assert!(crate::text::is_slug(r.code()));
         }
-        assert_eq!(Rule::ALL.len(), 30);
+        assert_eq!(Rule::ALL.len(), 31);
     }
 
     #[test]

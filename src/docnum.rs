@@ -4,10 +4,53 @@
 
 use crate::text::nfc;
 
-/// True when `s` is a document number of one of the accepted shapes.
+/// True when `s` is a document number of one of the accepted shapes. Spaces
+/// around the whole number are not a fault (a form copied from Word often
+/// has one); spaces inside it are.
 pub fn is_valid(s: &str) -> bool {
-    let s = nfc(s);
+    let s = nfc(s.trim());
     is_state(&s) || is_party(&s)
+}
+
+/// Document types whose abbreviation has a Vietnamese letter, as typed
+/// without it: `QD` is almost surely `QĐ` (quyết định), `ND` `NĐ` (nghị
+/// định). `TB` (thông báo), `HD` (hướng dẫn) have none and stay as they are.
+const TYPES_WITH_D: &[(&str, &str)] = &[("QD", "QĐ"), ("ND", "NĐ"), ("QyD", "QyĐ")];
+
+/// Letters that look like `Đ` but are not: Icelandic eth and African D.
+const LOOKALIKES: &[char] = &['\u{00D0}', '\u{0189}'];
+
+/// For a number that is well formed but almost surely mistyped, the form
+/// that was meant (SPEC §5, `suspicious-decision-number`).
+pub fn intended(s: &str) -> Option<String> {
+    let s = nfc(s.trim()).into_owned();
+    if !is_valid(&s) {
+        return None;
+    }
+    if s.chars().any(|c| LOOKALIKES.contains(&c)) {
+        return Some(s.replace(LOOKALIKES, "Đ"));
+    }
+    // The document type: the first group after the number (and year) in a
+    // state document, the part after the dash in a party document.
+    let (before, ty, after) = if is_state(&s) {
+        let (head, abbrs) = s.rsplit_once('/')?;
+        let (ty, rest) = abbrs.split_once('-').unwrap_or((abbrs, ""));
+        (
+            format!("{head}/"),
+            ty,
+            if rest.is_empty() {
+                String::new()
+            } else {
+                format!("-{rest}")
+            },
+        )
+    } else {
+        let (head, issuer) = s.split_once('/')?;
+        let (number, ty) = head.split_once('-')?;
+        (format!("{number}-"), ty, format!("/{issuer}"))
+    };
+    let (_, right) = TYPES_WITH_D.iter().find(|(typed, _)| *typed == ty)?;
+    Some(format!("{before}{right}{after}"))
 }
 
 /// `<number>/<type>-<issuer>` or, for a legal instrument,
@@ -73,7 +116,7 @@ fn is_abbr(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_valid;
+    use super::{intended, is_valid};
 
     #[test]
     fn shapes_the_plan_cites() {
@@ -87,8 +130,28 @@ mod tests {
             "22-HD/BCĐ",
             "12/QyĐ-UBND",
             "45/QĐ-UBND-TĐKT",
+            " 123/QĐ-UBND ",
         ] {
             assert!(is_valid(ok), "{ok}");
+        }
+    }
+
+    #[test]
+    fn mistyped_letters_are_suspected() {
+        assert_eq!(intended("123/QD-UBND").as_deref(), Some("123/QĐ-UBND"));
+        assert_eq!(intended("91/2017/ND-CP").as_deref(), Some("91/2017/NĐ-CP"));
+        assert_eq!(intended("12/QyD-UBND").as_deref(), Some("12/QyĐ-UBND"));
+        assert_eq!(intended("5-QD/TW").as_deref(), Some("5-QĐ/TW"));
+        assert_eq!(intended("1/Q\u{00D0}-UBND").as_deref(), Some("1/QĐ-UBND"));
+        assert_eq!(intended("22-HD/BC\u{0189}").as_deref(), Some("22-HD/BCĐ"));
+        for fine in [
+            "123/QĐ-UBND",
+            "7/TB-UBND",
+            "22-HD/BCĐ",
+            "06/2022/QH15",
+            "bad",
+        ] {
+            assert_eq!(intended(fine), None, "{fine}");
         }
     }
 

@@ -119,14 +119,16 @@ pub const NOMINEE_FIELDS: &[Field] = &[
     Field {
         key: "position",
         ty: FieldType::Text,
-        cols: [N, O, N],
+        // One form serves households and individuals: "Chức vụ, đơn vị công
+        // tác (hoặc hộ khẩu thường trú)", so a household head may give them.
+        cols: [N, O, O],
         vi: "Chức vụ",
         en: "Position",
     },
     Field {
         key: "workplace",
         ty: FieldType::Text,
-        cols: [N, C, N],
+        cols: [N, C, O],
         vi: "Đơn vị công tác",
         en: "Workplace",
     },
@@ -148,10 +150,17 @@ pub const NOMINEE_FIELDS: &[Field] = &[
         key: "role",
         ty: FieldType::Role,
         cols: [N, C, N],
-        vi: "Đối tượng",
-        en: "Role",
+        // "Đối tượng" is the plan's word for the kinds (§III.1).
+        vi: "Nhóm đối tượng",
+        en: "Group",
     },
 ];
+
+/// Fields of `[nominee]` that the plan's two forms do not have; kh takes them
+/// for convenience and says so wherever it lists them.
+pub fn on_plan_form(key: &str) -> bool {
+    !matches!(key, "address" | "gender" | "members" | "role")
+}
 
 pub fn nominee_field(key: &str) -> Option<&'static Field> {
     NOMINEE_FIELDS.iter().find(|f| f.key == key)
@@ -162,6 +171,8 @@ pub const TOP_KEYS: &[&str] = &[
     "campaign",
     "kind",
     "scope",
+    "proposed_award",
+    "movement",
     "nominee",
     "achievements",
     "awards",

@@ -34,6 +34,10 @@ pub struct Nomination {
     /// span is kept: a round of 100,000 files should not keep a line of
     /// text for each, for the few that turn out to be duplicates.
     pub name_span: Option<Range<usize>>,
+    /// The form of commendation the unit proposes, as written.
+    pub proposed_award: Option<String>,
+    /// For `linh-vuc-khac`: the movement or field it belongs to.
+    pub movement: Option<String>,
 }
 
 impl Nomination {
@@ -649,6 +653,32 @@ impl NominationCheck<'_, '_> {
             _ => None,
         };
         let scope = self.scope(root);
+        let proposed_award = self
+            .cx
+            .text(
+                root,
+                "proposed_award",
+                Need::Optional,
+                None,
+                lang.pick("hình thức khen thưởng đề nghị", "proposed commendation"),
+            )
+            .map(|(s, _)| nfc(s).trim().to_string());
+        // "Các lĩnh vực khác" names no movement of its own: the file must.
+        let movement_need = if campaign.is_some_and(|c| c.id == Campaign::LinhVucKhac) {
+            Need::Required
+        } else {
+            Need::Optional
+        };
+        let movement = self
+            .cx
+            .text(
+                root,
+                "movement",
+                movement_need,
+                None,
+                lang.pick("tên phong trào, lĩnh vực", "name of the movement or field"),
+            )
+            .map(|(s, _)| nfc(s).trim().to_string());
         let nominee = self.nominee(root, kind, campaign);
         self.achievements(root, target, nominee.role);
         self.awards(root, nominee.birth);
@@ -666,6 +696,8 @@ impl NominationCheck<'_, '_> {
             name_span: nominee.name.as_ref().map(|(_, s)| s.clone()),
             name: nominee.name.map(|(n, _)| n),
             birth: nominee.birth,
+            proposed_award,
+            movement,
         }
     }
 
@@ -911,7 +943,7 @@ impl NominationCheck<'_, '_> {
         campaign: Option<&CampaignInfo>,
     ) -> (Option<Role>, bool) {
         let lang = self.cx.lang;
-        let label = lang.pick("đối tượng", "role");
+        let label = lang.pick("nhóm đối tượng", "role");
         let given = self.cx.text(t, "role", Need::Optional, None, label);
         let (Some(Kind::CaNhan), Some(info)) = (kind, campaign) else {
             // Without a known campaign only the spelling can be checked.
@@ -936,7 +968,7 @@ impl NominationCheck<'_, '_> {
                         at,
                         tr!(
                             lang,
-                            "Phong trào `{}` phân loại cá nhân theo đối tượng: thiếu `role`",
+                            "Phong trào `{}` phân loại cá nhân theo nhóm đối tượng: thiếu `role`",
                             "Campaign `{}` sets individuals apart by role: `role` is missing",
                             info.slug
                         ),
@@ -955,14 +987,14 @@ impl NominationCheck<'_, '_> {
                     let help = if roles.is_empty() {
                         tr!(
                             lang,
-                            "phong trào này không phân loại theo đối tượng: bỏ dòng `role`",
+                            "phong trào này không phân loại theo nhóm đối tượng: bỏ dòng `role`",
                             "this campaign has no roles: remove the `role` line"
                         )
                     } else {
                         let list = roles_list(roles);
                         tr!(
                             lang,
-                            "đối tượng của phong trào này: {list}",
+                            "nhóm đối tượng của phong trào này: {list}",
                             "this campaign's roles: {list}"
                         )
                     };
@@ -972,7 +1004,7 @@ impl NominationCheck<'_, '_> {
                             Some(span),
                             tr!(
                                 lang,
-                                "Phong trào `{}` không có đối tượng \"{shown}\"",
+                                "Phong trào `{}` không có nhóm đối tượng \"{shown}\"",
                                 "Campaign `{}` has no role \"{shown}\"",
                                 info.slug
                             ),
@@ -1214,26 +1246,8 @@ impl NominationCheck<'_, '_> {
             if let Some((number, span)) =
                 self.cx
                     .text(t, "decision", Need::Optional, None, "decision")
-                && !docnum::is_valid(number)
             {
-                let shown = shown(number);
-                self.cx
-                    .report(
-                        Rule::InvalidDecisionNumber,
-                        Some(span),
-                        tr!(
-                            lang,
-                            "Số quyết định \"{shown}\" sai định dạng",
-                            "Decision number \"{shown}\" is malformed"
-                        ),
-                    )
-                    .help = Some(
-                    lang.pick(
-                        "viết như 1234/QĐ-UBND, 91/2017/NĐ-CP hoặc 34-CT/TW, không có dấu cách",
-                        "write it as 1234/QĐ-UBND, 91/2017/NĐ-CP or 34-CT/TW, with no spaces",
-                    )
-                    .to_string(),
-                );
+                self.decision(number, span);
             }
             if let Some((date, span)) = self.cx.date(
                 t,
@@ -1269,6 +1283,44 @@ impl NominationCheck<'_, '_> {
                     );
                 }
             }
+        }
+    }
+
+    /// A decision number: its shape (SPEC §5), and the slips that keep the
+    /// shape but are almost surely wrong.
+    fn decision(&mut self, number: &str, span: Range<usize>) {
+        let lang = self.cx.lang;
+        let shown = shown(number.trim());
+        if !docnum::is_valid(number) {
+            self.cx
+                .report(
+                    Rule::InvalidDecisionNumber,
+                    Some(span),
+                    tr!(
+                        lang,
+                        "Số quyết định \"{shown}\" sai định dạng",
+                        "Decision number \"{shown}\" is malformed"
+                    ),
+                )
+                .help = Some(
+                lang.pick(
+                    "viết như 1234/QĐ-UBND, 91/2017/NĐ-CP hoặc 34-CT/TW, không có dấu cách",
+                    "write it as 1234/QĐ-UBND, 91/2017/NĐ-CP or 34-CT/TW, with no spaces",
+                )
+                .to_string(),
+            );
+        } else if let Some(meant) = docnum::intended(number) {
+            self.cx
+                .report(
+                    Rule::SuspiciousDecisionNumber,
+                    Some(span),
+                    tr!(
+                        lang,
+                        "Số quyết định \"{shown}\" có vẻ gõ thiếu hoặc nhầm chữ Đ",
+                        "Decision number \"{shown}\" looks mistyped: its Đ is missing or a look-alike"
+                    ),
+                )
+                .help = Some(tr!(lang, "có phải là `{meant}`?", "did you mean `{meant}`?"));
         }
     }
 
@@ -1477,10 +1529,12 @@ impl NominationCheck<'_, '_> {
                 at.clone(),
                 lang.pick("kế hoạch theo 4 bước", "four-step plan"),
             ),
+            // The plan asks for "tiêu chí đánh giá … với thang điểm 100", a
+            // scale, not a score: optional, checked when given.
             score: self.cx.number(
                 t,
                 "score",
-                need,
+                Need::Optional,
                 at.clone(),
                 lang.pick("điểm đánh giá (thang 100)", "score (out of 100)"),
             ),

@@ -27,6 +27,20 @@ pub(crate) fn apply(
         below_floor(cx, Fact::Rating, *r, floor, span.clone(), section);
     }
 
+    // A fact two rules need (`par_index` for the floor and for the rise) is
+    // reported missing once.
+    let mut missing: Vec<Fact> = Vec::new();
+    let mut require = |cx: &mut Cx<'_>, fact: Fact| {
+        if facts.get(fact).is_some() {
+            return true;
+        }
+        if !missing.contains(&fact) {
+            missing.push(fact);
+            report_missing(cx, facts, fact, section);
+        }
+        false
+    };
+
     for rule in info.rules_for(kind, role) {
         if let Some(when) = rule.when
             && !facts.is_true(when)
@@ -35,10 +49,10 @@ pub(crate) fn apply(
         }
         match rule.check {
             Check::Rating(_) => {
-                require(cx, facts, Fact::Rating, section);
+                require(cx, Fact::Rating);
             }
             Check::PartyRating => {
-                if require(cx, facts, Fact::PartyRating, section)
+                if require(cx, Fact::PartyRating)
                     && let Some((FactValue::Rating(r), span)) = facts.get(Fact::PartyRating)
                 {
                     below_floor(
@@ -52,10 +66,10 @@ pub(crate) fn apply(
                 }
             }
             Check::Present(fact) => {
-                require(cx, facts, fact, section);
+                require(cx, fact);
             }
             Check::Zero(fact) => {
-                if require(cx, facts, fact, section)
+                if require(cx, fact)
                     && let Some(n) = facts.number(fact)
                     && n != 0.0
                 {
@@ -105,14 +119,14 @@ pub(crate) fn apply(
                         Some(span.clone()),
                         tr!(
                             lang,
-                            "Đơn vị được tỉnh chấm chỉ số CCHC phải có sáng kiến, giải pháp được công nhận {want} (§{section}); ở đây: {got}",
-                            "A unit the province scores on the PAR index needs an initiative recognised by {want} (§{section}); here: {got}"
+                            "Đơn vị được tỉnh chấm chỉ số CCHC phải có sáng kiến, giải pháp {want} (§{section}); ở đây: {got}",
+                            "A unit the province scores on the PAR index needs an initiative {want} (§{section}); here: {got}"
                         ),
                     );
                 }
             }
             Check::AtLeast(fact, min) => {
-                if require(cx, facts, fact, section)
+                if require(cx, fact)
                     && let Some(n) = facts.number(fact)
                     && n < min
                 {
@@ -129,21 +143,31 @@ pub(crate) fn apply(
                 }
             }
             Check::ParImproved => {
-                let needed = [
-                    Fact::ParIndex,
-                    Fact::ParIndexPrev,
-                    Fact::ParRank,
-                    Fact::ParRankPrev,
+                // "tăng điểm hoặc tăng bậc": a complete pair that shows a
+                // rise settles it. Otherwise what is missing of an incomplete
+                // pair might have shown one, so it is asked for; two complete
+                // pairs without a rise fail the criterion.
+                let pairs = [
+                    (Fact::ParIndex, Fact::ParIndexPrev, true),
+                    (Fact::ParRank, Fact::ParRankPrev, false),
                 ];
-                let mut all = true;
-                for f in needed {
-                    all &= require(cx, facts, f, section);
+                let pair = |(now, prev, higher_is_better): (Fact, Fact, bool)| match (
+                    facts.number(now),
+                    facts.number(prev),
+                ) {
+                    (Some(a), Some(b)) => Some(if higher_is_better { a > b } else { a < b }),
+                    _ => None,
+                };
+                if pairs.iter().any(|p| pair(*p) == Some(true)) {
+                    continue;
                 }
-                let n = |f| facts.number(f).unwrap_or(f64::NAN);
-                if all
-                    && !(n(Fact::ParIndex) > n(Fact::ParIndexPrev)
-                        || n(Fact::ParRank) < n(Fact::ParRankPrev))
-                {
+                let incomplete: Vec<_> = pairs.iter().filter(|p| pair(**p).is_none()).collect();
+                if !incomplete.is_empty() {
+                    for (now, prev, _) in incomplete {
+                        require(cx, *now);
+                        require(cx, *prev);
+                    }
+                } else {
                     cx.report(
                         Rule::CriterionNotMet,
                         facts.span(Fact::ParIndex),
@@ -160,15 +184,14 @@ pub(crate) fn apply(
                     dan_van_model(cx, model, section);
                 }
             }
+            // Read (so not `fact-not-applicable`), asked of no one.
+            Check::Optional(_) => {}
         }
     }
 }
 
-/// Reports a mandatory fact left out; true when it is there.
-fn require(cx: &mut Cx<'_>, facts: &Facts, fact: Fact, section: &str) -> bool {
-    if facts.get(fact).is_some() {
-        return true;
-    }
+/// Reports a mandatory fact left out.
+fn report_missing(cx: &mut Cx<'_>, facts: &Facts, fact: Fact, section: &str) {
     let lang = cx.lang;
     let label = fact.label(lang);
     let key = fact.slug();
@@ -186,7 +209,6 @@ fn require(cx: &mut Cx<'_>, facts: &Facts, fact: Fact, section: &str) -> bool {
         "thêm dòng `{key} = …` vào bảng [facts]",
         "add a `{key} = …` line to [facts]"
     ));
-    false
 }
 
 fn below_floor(
@@ -322,13 +344,19 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
         Check::AtLeast(f, min) => format!("`{}` ≥ {min}", f.slug()),
         Check::ParImproved => tr!(
             lang,
-            "`par_index > par_index_prev` hoặc `par_rank < par_rank_prev` (cần đủ cả bốn số)",
-            "`par_index > par_index_prev` or `par_rank < par_rank_prev` (all four numbers needed)"
+            "tăng điểm hoặc tăng bậc: `par_index > par_index_prev` hoặc `par_rank < par_rank_prev` (một cặp số là đủ)",
+            "a higher score or a better rank: `par_index > par_index_prev` or `par_rank < par_rank_prev` (one pair suffices)"
+        ),
+        Check::Optional(f) => tr!(
+            lang,
+            "`{}` được đọc, không bắt buộc",
+            "`{}` is read, not required",
+            f.slug()
         ),
         Check::DanVanModel => tr!(
             lang,
-            "[model] đầy đủ; `four_step_plan = true`; `records_archived = true`; 0 ≤ `score` ≤ 100",
-            "[model] complete; `four_step_plan = true`; `records_archived = true`; 0 ≤ `score` ≤ 100"
+            "[model] đầy đủ; `four_step_plan = true`; `records_archived = true`; 0 ≤ `score` ≤ 100 khi có ghi",
+            "[model] complete; `four_step_plan = true`; `records_archived = true`; 0 ≤ `score` ≤ 100 when given"
         ),
     };
     format!("{who}: {what}")

@@ -2,7 +2,7 @@
 //! with the campaign's facts and criteria, every line commented in
 //! Vietnamese so that a clerk only fills in the blanks (SPEC §9.1).
 
-use crate::campaign::CampaignInfo;
+use crate::campaign::{Campaign, CampaignInfo};
 use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
 use crate::lang::Lang;
 use crate::vocab::{Domain, Fact, FactType, Gender, InitiativeLevel, Kind, Rating, Role, Vocab};
@@ -60,6 +60,20 @@ pub fn render(req: &Request<'_>) -> String {
         &quoted("co-so"),
         "co-so | toan-tinh (thành tích có phạm vi ảnh hưởng toàn tỉnh, mục IV.1)",
     );
+    line(
+        &mut out,
+        "proposed_award",
+        &quoted(""),
+        "hình thức khen thưởng đề nghị (không bắt buộc), ví dụ \"Bằng khen của Chủ tịch UBND tỉnh\"",
+    );
+    if c.id == Campaign::LinhVucKhac {
+        line(
+            &mut out,
+            "movement",
+            &quoted(""),
+            "tên phong trào thi đua hoặc lĩnh vực (bắt buộc với “Các lĩnh vực khác”)",
+        );
+    }
 
     let section1 = if req.kind == Kind::TapThe {
         "1. Đặc điểm tình hình"
@@ -76,6 +90,9 @@ pub fn render(req: &Request<'_>) -> String {
             continue;
         }
         let need = match col {
+            _ if !form::on_plan_form(f.key) && f.ty != FieldType::Role => {
+                "không có trong mẫu của kế hoạch; không bắt buộc"
+            }
             Col::Required => "bắt buộc",
             Col::Conditional if f.ty == FieldType::Role => "bắt buộc với phong trào này",
             Col::Conditional => "ghi đơn vị công tác hoặc hộ khẩu thường trú (ít nhất một)",
@@ -107,22 +124,24 @@ pub fn render(req: &Request<'_>) -> String {
                 ),
             ),
         };
+        // The household form's "Họ và tên" is the household head's.
+        let label = match (req.kind, f.key) {
+            (Kind::HoGiaDinh, "full_name") => "Họ và tên chủ hộ",
+            _ => f.vi,
+        };
         line(
             &mut out,
             f.key,
             &value,
-            &format!("{} ({need}{kind_hint})", f.vi),
+            &format!("{label} ({need}{kind_hint})"),
         );
     }
 
     out.push_str("\n# 2. Thành tích tiêu biểu xuất sắc đã đạt được: chép khối [[achievements]] cho mỗi thành tích\n");
     out.push_str("[[achievements]]\n");
-    line(
-        &mut out,
-        "text",
-        &quoted(""),
-        "nội dung thành tích (bắt buộc)",
-    );
+    // A triple-quoted text takes quotes and line breaks as they are typed.
+    out.push_str("# nội dung thành tích (bắt buộc): viết giữa hai dấu \"\"\", xuống dòng tùy ý\n");
+    out.push_str("text = \"\"\"\n\"\"\"\n");
     line(
         &mut out,
         "criteria",
@@ -141,7 +160,9 @@ pub fn render(req: &Request<'_>) -> String {
     out.push_str("# date = 2022-12-20                 # ngày quyết định (không bắt buộc)\n");
 
     if c.has_model(req.kind) {
-        out.push_str("\n# Mô hình “Dân vận khéo” (mục 3.7): tất cả đều bắt buộc\n[model]\n");
+        out.push_str(
+            "\n# Mô hình “Dân vận khéo” (mục 3.7): bắt buộc, trừ điểm đánh giá\n[model]\n",
+        );
         line(&mut out, "name", &quoted(""), "tên mô hình");
         line(&mut out, "address", &quoted(""), "địa chỉ mô hình");
         line(
@@ -160,7 +181,7 @@ pub fn render(req: &Request<'_>) -> String {
             &mut out,
             "score",
             &quoted(""),
-            "điểm đánh giá trên thang 100, ví dụ 92.5",
+            "điểm đánh giá trên thang 100, ví dụ 92.5 (không bắt buộc)",
         );
         line(
             &mut out,
@@ -170,7 +191,23 @@ pub fn render(req: &Request<'_>) -> String {
         );
     }
 
-    let facts = c.facts_for(req.kind, req.role);
+    // Where individuals are set apart by role and none was chosen yet, every
+    // role's facts are offered: the clerk removes what does not apply.
+    let facts = match req.role {
+        None if req.kind == Kind::CaNhan && !c.roles.is_empty() => {
+            let mut all: Vec<Fact> = Vec::new();
+            for r in c.roles {
+                for f in c.facts_for(req.kind, Some(*r)) {
+                    if !all.contains(&f) {
+                        all.push(f);
+                    }
+                }
+            }
+            all.sort();
+            all
+        }
+        _ => c.facts_for(req.kind, req.role),
+    };
     if !facts.is_empty() {
         out.push_str("\n# Thông tin để kiểm tra tiêu chí của phong trào (bỏ ngoặc kép khi ghi số hoặc true/false)\n[facts]\n");
         for fact in facts {
@@ -226,5 +263,47 @@ mod tests {
         assert!(pos("[nominee]") < pos("[[achievements]]"));
         assert!(pos("[[achievements]]") < pos("[facts]"));
         assert!(text.contains("#   sang-kien-cchc"));
+    }
+
+    #[test]
+    fn a_role_not_yet_chosen_offers_every_roles_facts() {
+        let req = Request {
+            campaign: Campaign::KetCauHaTang.info(),
+            kind: Kind::CaNhan,
+            role: None,
+            name: "A",
+        };
+        let doc: toml::Table = render(&req).parse().unwrap_or_default();
+        assert!(doc["facts"].get("initiative_level").is_some());
+    }
+
+    #[test]
+    fn households_name_their_head_and_fields_off_the_form_say_so() {
+        let req = Request {
+            campaign: Campaign::NongThonMoi.info(),
+            kind: Kind::HoGiaDinh,
+            role: None,
+            name: "A",
+        };
+        let text = render(&req);
+        assert!(text.contains("Họ và tên chủ hộ"), "{text}");
+        let members = text
+            .lines()
+            .find(|l| l.starts_with("members"))
+            .unwrap_or("");
+        assert!(
+            members.contains("không có trong mẫu của kế hoạch"),
+            "{members}"
+        );
+        let position = text
+            .lines()
+            .find(|l| l.starts_with("position"))
+            .unwrap_or("");
+        assert!(!position.contains("không có trong mẫu"), "{position}");
+        let linh_vuc = render(&Request {
+            campaign: Campaign::LinhVucKhac.info(),
+            ..req
+        });
+        assert!(linh_vuc.contains("\nmovement = \"\""), "{linh_vuc}");
     }
 }

@@ -10,8 +10,21 @@ pub trait Vocab: Copy + 'static {
     fn slug(self) -> &'static str;
     fn label(self, lang: Lang) -> &'static str;
 
+    /// A value written as its slug, or as its Vietnamese label in any case,
+    /// with or without diacritics (SPEC §3.1): `"Nữ"`, `"nu"` and `"NỮ"` all
+    /// read as `nu`; `"Hoàn thành xuất sắc nhiệm vụ"` and `"hoan thanh xuat
+    /// sac"` as `hoan-thanh-xuat-sac`.
     fn parse(s: &str) -> Option<Self> {
-        Self::all().iter().copied().find(|v| v.slug() == s)
+        if let Some(v) = Self::all().iter().copied().find(|v| v.slug() == s) {
+            return Some(v);
+        }
+        let key = crate::text::slugify(s);
+        if key.is_empty() {
+            return None;
+        }
+        Self::all().iter().copied().find(|v| {
+            crate::text::slugify(v.slug()) == key || crate::text::slugify(v.label(Lang::Vi)) == key
+        })
     }
 
     /// "a | b | c", for messages and templates.
@@ -83,7 +96,7 @@ slug_enum! {
     Role {
         CanBo = "can-bo", "cán bộ, công chức, viên chức", "official or public employee";
         NguoiDan = "nguoi-dan", "người dân", "citizen";
-        DoanhNhan = "doanh-nhan", "doanh nhân, trí thức, nhà khoa học, kỹ sư, công nhân", "entrepreneur, scientist, engineer or worker";
+        DoanhNhan = "doanh-nhan", "doanh nhân, trí thức, nhà khoa học, kỹ sư, công nhân, cá nhân trong và ngoài nước, người Việt Nam định cư ở nước ngoài", "entrepreneur, intellectual, scientist, engineer, worker, individual at home or abroad, or overseas Vietnamese";
         GiaoVien = "giao-vien", "giáo viên", "teacher";
         HocSinh = "hoc-sinh", "học sinh", "pupil";
     }
@@ -110,9 +123,10 @@ impl Rating {
 slug_enum! {
     /// Who recognised an initiative or solution.
     InitiativeLevel {
-        DonVi = "don-vi", "cấp cơ quan, đơn vị", "the unit";
-        Huyen = "huyen", "cấp huyện", "the district";
-        Tinh = "tinh", "cấp tỉnh", "the province";
+        DonVi = "don-vi", "được cơ quan, đơn vị, địa phương công nhận", "recognised by the agency, unit or locality";
+        Huyen = "huyen", "được cấp huyện công nhận", "recognised by the district";
+        // §3.5a: "được Ủy ban nhân dân tỉnh công nhận".
+        Tinh = "tinh", "được UBND tỉnh công nhận", "recognised by the provincial People's Committee";
     }
 }
 
@@ -248,5 +262,25 @@ mod tests {
             assert_eq!(Fact::from_slug(f.slug()), Some(*f));
         }
         assert_eq!(Kind::from_slug("tap_the"), None);
+    }
+
+    #[test]
+    fn labels_read_as_slugs() {
+        assert_eq!(Gender::parse("Nữ"), Some(Gender::Nu));
+        assert_eq!(Gender::parse("NAM"), Some(Gender::Nam));
+        assert_eq!(
+            Rating::parse("Hoàn thành xuất sắc nhiệm vụ"),
+            Some(Rating::XuatSac)
+        );
+        assert_eq!(Rating::parse("hoan thanh xuat sac"), Some(Rating::XuatSac));
+        assert_eq!(Kind::parse("Cá nhân"), Some(Kind::CaNhan));
+        assert_eq!(Scope::parse("toàn tỉnh"), Some(Scope::ToanTinh));
+        assert_eq!(
+            InitiativeLevel::parse("được UBND tỉnh công nhận"),
+            Some(InitiativeLevel::Tinh)
+        );
+        assert_eq!(Gender::parse("khác"), None);
+        assert_eq!(Rating::parse(""), None);
+        assert_eq!(Rating::parse("xuất sắc"), None);
     }
 }

@@ -38,6 +38,10 @@ fn template(campaign: &str, kind: &str, role: Option<&str>) -> String {
 /// Fills every blank with what a careful clerk would write.
 fn fill(text: &str) -> String {
     let mut doc: DocumentMut = text.parse().expect("template parses");
+    if doc.get("movement").is_some() {
+        doc["movement"] = value("Toàn dân đoàn kết xây dựng đời sống văn hóa");
+    }
+    doc["proposed_award"] = value("Bằng khen của Chủ tịch UBND tỉnh");
     if let Some(t) = doc.get_mut("nominee").and_then(Item::as_table_mut) {
         let keys: Vec<String> = t.iter().map(|(k, _)| k.to_string()).collect();
         for k in keys {

@@ -435,7 +435,9 @@ fn missing_fact() {
         &edit(PERSON, "rating = \"hoan-thanh-xuat-sac\"\n", ""),
         "missing-fact",
     );
-    let par = "[facts]\nrating = \"hoan-thanh-xuat-sac\"\nlate_dossiers = 0\ninitiative_level = \"tinh\"\npar_scored = true\npar_index = 92\npar_index_prev = 90\npar_rank = 2\n";
+    // §3.5a "tăng điểm hoặc tăng bậc": an index that did not rise leaves
+    // the rank to show it, so an incomplete rank pair is asked for.
+    let par = "[facts]\nrating = \"hoan-thanh-xuat-sac\"\nlate_dossiers = 0\ninitiative_level = \"tinh\"\npar_scored = true\npar_index = 92\npar_index_prev = 92\npar_rank = 2\n";
     let cchc = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"");
     fires(&format!("{cchc}\n{par}"), "missing-fact");
     quiet(&format!("{cchc}\n{par}par_rank_prev = 4\n"), "missing-fact");

@@ -77,7 +77,7 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
             .collect();
         line(
             &mut out,
-            lang.pick("Vai trò cá nhân:", "Roles:"),
+            lang.pick("Nhóm đối tượng:", "Roles:"),
             &roles.join(", "),
         );
     }

@@ -215,7 +215,7 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
                 let list: Vec<&str> = info.roles.iter().map(|r| r.slug()).collect();
                 bail!(tr!(
                     lang,
-                    "phong trào `{}` không có đối tượng `{}` cho {}; có: {}",
+                    "phong trào `{}` không có nhóm đối tượng `{}` cho {}; có: {}",
                     "campaign `{}` has no role `{}` for {} nominations; it has: {}",
                     info.slug,
                     escape_controls(r),

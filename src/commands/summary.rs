@@ -81,8 +81,16 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
     let summary = Summary::build(&report, &filter, lang);
     Ok(match args.format {
         Format::Json => serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n",
-        Format::Table => render_tables(&summary, &filter, lang, Some(args.style)),
-        Format::Markdown => render_tables(&summary, &filter, lang, None),
+        Format::Table => format!(
+            "{}\n\n{}",
+            report.settings.describe(lang),
+            render_tables(&summary, &filter, lang, Some(args.style))
+        ),
+        Format::Markdown => format!(
+            "{}\n\n{}",
+            report.settings.describe(lang),
+            render_tables(&summary, &filter, lang, None)
+        ),
         Format::Csv => render_csv(&sections(&summary, lang, true), args.table, args.excel)?,
     })
 }
@@ -262,7 +270,7 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
         lang.pick("Đơn vị", "Unit"),
         lang.pick("Tên", "Name"),
         lang.pick("Loại", "Kind"),
-        lang.pick("Đối tượng", "Role"),
+        lang.pick("Nhóm đối tượng", "Role"),
         lang.pick("Tình trạng", "Status"),
     ]
     .map(String::from)

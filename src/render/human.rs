@@ -30,6 +30,8 @@ pub fn render(report: &Report, style: Style) -> String {
         out.push_str(&render_one(d, style));
         out.push_str("\n\n");
     }
+    out.push_str(&report.settings.describe(style.lang));
+    out.push('\n');
     out.push_str(&closing_line(report, style));
     out.push('\n');
     out

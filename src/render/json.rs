@@ -8,8 +8,17 @@ use crate::diagnostic::{Diagnostic, Severity};
 #[derive(Serialize)]
 struct Document<'a> {
     root: &'a str,
+    settings: SettingsOut,
     counts: Counts,
     diagnostics: Vec<Item<'a>>,
+}
+
+/// What the round was judged by (SPEC §8, added).
+#[derive(Serialize)]
+struct SettingsOut {
+    year: i32,
+    as_of: String,
+    from_kh_toml: bool,
 }
 
 #[derive(Serialize)]
@@ -48,6 +57,11 @@ pub fn render(report: &Report) -> String {
     let tally = report.tally();
     let doc = Document {
         root: &report.root,
+        settings: SettingsOut {
+            year: report.settings.year,
+            as_of: report.settings.as_of.format("%Y-%m-%d").to_string(),
+            from_kh_toml: report.settings.from_kh_toml,
+        },
         counts: Counts {
             units: report.units.len(),
             nominations: report.records.len(),
