@@ -13,6 +13,7 @@ use crate::config::{self, Settings, UnitInfo};
 use crate::diagnostic::{self, Diagnostic, Location, Rule, Tally};
 use crate::lang::Lang;
 use crate::nomination::{self, Identity, Nomination};
+use crate::review::{self, Book, Status};
 use crate::tr;
 use crate::tree::{self, Entry, Layout};
 
@@ -36,6 +37,8 @@ pub struct Record {
     /// `None` when the file could not be read or parsed.
     pub nomination: Option<Nomination>,
     pub tally: Tally,
+    /// Sở Nội vụ's decision on it, if any, and whether it still holds.
+    pub review: review::State,
 }
 
 #[derive(Debug)]
@@ -54,6 +57,10 @@ pub struct Report {
     pub settings: Settings,
     pub units: Vec<UnitRecord>,
     pub records: Vec<Record>,
+    /// Nomination files directly in the root (`outside-unit`).
+    pub stray: Vec<String>,
+    /// `review.toml`'s decisions.
+    pub book: Book,
     /// Sorted by path, then line.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -61,6 +68,26 @@ pub struct Report {
 impl Report {
     pub fn tally(&self) -> Tally {
         Tally::of(&self.diagnostics)
+    }
+
+    /// The status a nomination counts as (stale decisions: `cho-xet`).
+    pub fn status(&self, r: &Record) -> Status {
+        self.book.status(r.review)
+    }
+
+    /// The roster's units that sent no nomination file (SPEC §11).
+    pub fn missing_units(&self) -> Vec<(&str, &str)> {
+        self.settings
+            .expected
+            .iter()
+            .filter(|(slug, _)| {
+                !self
+                    .units
+                    .iter()
+                    .any(|u| u.slug == *slug && u.nominations > 0)
+            })
+            .map(|(s, n)| (s.as_str(), n.as_str()))
+            .collect()
     }
 }
 
@@ -85,8 +112,15 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
             ),
         ));
     }
+    let (book, book_text) = read_book(&layout, lang, &mut diags);
     let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
-    let mut records = check_files(&mut layout, &settings, opts, &mut diags);
+    let mut records = check_files(&mut layout, &settings, &book, opts, &mut diags);
+    reviews(&records, &book, lang, &mut diags);
+    if layout.whole
+        && let Some(text) = &book_text
+    {
+        orphans(&records, &book, text, lang, &mut diags);
+    }
 
     // Records come in the walk's order, unit by unit.
     let mut units = Vec::with_capacity(layout.units.len());
@@ -112,7 +146,124 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         settings,
         units,
         records,
+        stray: layout.stray.into_iter().map(|e| e.rel).collect(),
+        book,
         diagnostics: diags,
+    }
+}
+
+/// `review.toml`, when the root has one. Its own problems are reported only
+/// for a run over the whole round: a clerk checking one unit is not asked to
+/// mend Sở Nội vụ's file. The text is kept to point orphans at their lines.
+fn read_book(layout: &Layout, lang: Lang, diags: &mut Vec<Diagnostic>) -> (Book, Option<String>) {
+    let Some(entry) = &layout.review else {
+        return (Book::default(), None);
+    };
+    match tree::read_text(&layout.root, entry, lang) {
+        Ok(text) => {
+            let (book, d) = review::read(&entry.rel, &text, lang);
+            if layout.whole {
+                diags.extend(d);
+            }
+            (book, Some(text))
+        }
+        Err(d) => {
+            if layout.whole {
+                diags.push(*d);
+            }
+            (Book::default(), None)
+        }
+    }
+}
+
+/// What each nomination's decision means now: stale when its bytes changed
+/// since; returned or rejected, with the reviewer's note, when it holds.
+fn reviews(records: &[Record], book: &Book, lang: Lang, diags: &mut Vec<Diagnostic>) {
+    for r in records {
+        let Some(d) = book.decision(r.review) else {
+            continue;
+        };
+        let date = d.date.map(nomination::dmy).unwrap_or_default();
+        let note = crate::text::shown(d.note.as_deref().unwrap_or(""));
+        if r.review.stale {
+            diags.push(
+                Diagnostic::new(
+                    Rule::ReviewStale,
+                    r.path.as_str(),
+                    tr!(
+                        lang,
+                        "Tệp đã được sửa sau khi thẩm định (“{}” {date}): coi như chờ xét cho đến khi thẩm định lại",
+                        "The file changed after its review (“{}” {date}): it counts as pending until reviewed again",
+                        d.status.label(lang)
+                    ),
+                )
+                .help(tr!(
+                    lang,
+                    "thẩm định lại: kh review set {} --status …",
+                    "review it again: kh review set {} --status …",
+                    r.path
+                )),
+            );
+            continue;
+        }
+        match d.status {
+            Status::BoSung => diags.push(Diagnostic::new(
+                Rule::ReviewReturned,
+                r.path.as_str(),
+                tr!(
+                    lang,
+                    "Sở Nội vụ đề nghị bổ sung ({date}): {note}",
+                    "Sở Nội vụ returned it for more ({date}): {note}"
+                ),
+            )),
+            Status::KhongDat => diags.push(Diagnostic::new(
+                Rule::ReviewRejected,
+                r.path.as_str(),
+                tr!(
+                    lang,
+                    "Không đạt qua thẩm định ({date}): {note}",
+                    "Rejected at appraisal ({date}): {note}"
+                ),
+            )),
+            Status::Dat | Status::ChoXet => {}
+        }
+    }
+}
+
+/// Decisions whose file is not in the round: a file renamed or removed.
+fn orphans(records: &[Record], book: &Book, text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
+    let known: std::collections::HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
+    let index = diagnostic::LineIndex::new(text);
+    for d in &book.decisions {
+        if known.contains(d.path.as_str()) {
+            continue;
+        }
+        let closest = crate::text::closest(&d.path, known.iter().copied());
+        let mut diag = Diagnostic::new(
+            Rule::ReviewOrphan,
+            review::REVIEW_FILE,
+            tr!(
+                lang,
+                "Kết quả thẩm định cho `{}`, nhưng đợt không có tệp này",
+                "A decision on `{}`, but the round has no such file",
+                crate::text::shown(&d.path)
+            ),
+        )
+        .at(Some(index.locate(text, d.span.clone())));
+        diag.help = Some(match closest {
+            Some(c) => tr!(
+                lang,
+                "tệp đã đổi tên? có phải là `{c}`?",
+                "was the file renamed? did you mean `{c}`?"
+            ),
+            None => lang
+                .pick(
+                    "tệp đã bị xóa hoặc đổi tên: sửa hoặc bỏ mục này",
+                    "the file was removed or renamed: mend or remove the entry",
+                )
+                .to_string(),
+        });
+        diags.push(diag);
     }
 }
 
@@ -140,6 +291,7 @@ fn read_settings(layout: &Layout, opts: Options, diags: &mut Vec<Diagnostic>) ->
 fn check_files(
     layout: &mut Layout,
     settings: &Settings,
+    book: &Book,
     opts: Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Record> {
@@ -167,15 +319,21 @@ fn check_files(
     let (records, found): (Vec<Record>, Vec<Vec<Diagnostic>>) = jobs
         .into_par_iter()
         .map(|(unit, entry)| {
-            let result = check_file(root, &entry, opts.lang, settings);
+            // Only a reviewed file is fingerprinted: most of a round is not.
+            let decision = book.get(&entry.rel);
+            let (result, hash) = check_file(root, &entry, opts.lang, settings, decision.is_some());
             // Counted here rather than through indicatif's rayon adaptor,
             // which turns the indexed collect into a costlier one.
             bar.inc(1);
+            let stale = decision
+                .and_then(|i| book.decisions[i].sha256.as_deref())
+                .is_some_and(|want| hash.as_deref() != Some(want));
             let record = Record {
                 path: entry.rel,
                 unit: slugs[unit].clone(),
                 nomination: result.nomination,
                 tally: Tally::default(),
+                review: review::State { decision, stale },
             };
             (record, result.diagnostics)
         })
@@ -226,6 +384,36 @@ fn unit_record(
             UnitInfo::default()
         }
     };
+    if !settings.expected.is_empty() && !settings.expected.iter().any(|(s, _)| *s == unit.slug) {
+        let hint = crate::text::closest(
+            &unit.slug,
+            settings.expected.iter().map(|(s, _)| s.as_str()),
+        );
+        let mut d = Diagnostic::new(
+            Rule::UnexpectedUnit,
+            unit.slug.as_str(),
+            tr!(
+                lang,
+                "Đơn vị `{}` không có trong danh sách [expected] của kh.toml",
+                "Unit `{}` is not in kh.toml's [expected] roster",
+                crate::text::shown(&unit.slug)
+            ),
+        );
+        d.help = Some(match hint {
+            Some(h) => tr!(
+                lang,
+                "có phải là `{h}`? Đổi tên thư mục cho khớp danh sách",
+                "did you mean `{h}`? Rename the folder to match the roster"
+            ),
+            None => lang
+                .pick(
+                    "thêm đơn vị này vào [expected] trong kh.toml nếu đơn vị được đề nghị gửi",
+                    "add the unit to [expected] in kh.toml if it was asked to send",
+                )
+                .to_string(),
+        });
+        diags.push(d);
+    }
     if files.len() > settings.cap {
         let (n, cap) = (files.len(), settings.cap);
         let paths: Vec<&str> = files.iter().map(|r| r.path.as_str()).collect();
@@ -250,14 +438,28 @@ fn unit_record(
     }
 }
 
-fn check_file(root: &Path, entry: &Entry, lang: Lang, settings: &Settings) -> nomination::Checked {
-    match tree::read_text(root, entry, lang) {
+/// One file checked, and the fingerprint of its bytes when `hash` asks.
+fn check_file(
+    root: &Path,
+    entry: &Entry,
+    lang: Lang,
+    settings: &Settings,
+    hash: bool,
+) -> (nomination::Checked, Option<String>) {
+    let failed = |d: Box<Diagnostic>| nomination::Checked {
+        nomination: None,
+        diagnostics: vec![*d],
+    };
+    let bytes = match tree::read_bytes(root, entry, lang) {
+        Ok(b) => b,
+        Err(d) => return (failed(d), None),
+    };
+    let fingerprint = hash.then(|| review::fingerprint(&bytes));
+    let checked = match tree::decode_entry(entry, bytes, lang) {
         Ok(text) => nomination::check(&entry.rel, &text, lang, settings),
-        Err(d) => nomination::Checked {
-            nomination: None,
-            diagnostics: vec![*d],
-        },
-    }
+        Err(d) => failed(d),
+    };
+    (checked, fingerprint)
 }
 
 /// `duplicate-nominee`: one warning on each file, naming the others.

@@ -92,12 +92,15 @@ pub enum Command {
         /// Định dạng: table | json | csv | markdown
         #[arg(long, value_enum, default_value_t = summary::Format::Table)]
         format: summary::Format,
-        /// Bảng xuất ra CSV: campaigns | units | nominations | escalations | unreadable
+        /// Bảng xuất ra CSV: campaigns | units | nominations | escalations | unreadable | outside-unit | missing-units
         #[arg(long, value_enum, default_value_t = summary::Which::Campaigns)]
         table: summary::Which,
-        /// Thêm BOM UTF-8 để Excel đọc đúng tiếng Việt (CSV)
+        /// Thêm BOM UTF-8 để Excel đọc đúng tiếng Việt, giữ "3.10" là chữ (CSV)
         #[arg(long)]
         excel: bool,
+        /// Dấu phân cách CSV: , hoặc ; (Excel với thiết lập vùng Việt Nam) hoặc tab
+        #[arg(long, default_value = ",", value_parser = parse_sep)]
+        sep: u8,
         /// Kẻ bảng bằng ký tự ASCII
         #[arg(long)]
         ascii: bool,
@@ -106,6 +109,11 @@ pub enum Command {
     Nominate {
         #[command(subcommand)]
         action: NominateAction,
+    },
+    /// Thẩm định của Sở Nội vụ: ghi kết quả, xem danh sách
+    Review {
+        #[command(subcommand)]
+        action: ReviewAction,
     },
     /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào
     Campaigns {
@@ -124,6 +132,24 @@ pub enum CampaignsAction {
         /// Mã, tên khác hoặc tên tiếng Việt (có hoặc không dấu)
         campaign: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewAction {
+    /// Ghi kết quả thẩm định cho một hoặc nhiều tệp đề nghị
+    Set(crate::commands::review::SetArgs),
+    /// Danh sách đề nghị với kết quả thẩm định
+    List(crate::commands::review::ListArgs),
+}
+
+/// A CSV separator: `,`, `;`, or a tab (`\t` or `tab`).
+fn parse_sep(s: &str) -> std::result::Result<u8, String> {
+    match s {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "\t" | "tab" | "\\t" => Ok(b'\t'),
+        _ => Err(format!("`{s}`: , | ; | tab")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -243,6 +269,7 @@ fn run(cli: Cli) -> Result<bool> {
             format,
             table,
             excel,
+            sep,
             ascii,
         } => {
             let args = summary::Args {
@@ -254,12 +281,25 @@ fn run(cli: Cli) -> Result<bool> {
                 format,
                 table,
                 excel,
+                sep,
                 style: TableStyle {
                     unicode: !ascii && std::io::stdout().is_terminal(),
                 },
             };
             print(&summary::run(args, opts)?)?;
             // The summary reports problems; it does not fail on them.
+            Ok(false)
+        }
+        Command::Review {
+            action: ReviewAction::Set(args),
+        } => crate::commands::review::set(args, opts),
+        Command::Review {
+            action: ReviewAction::List(args),
+        } => {
+            let style = TableStyle {
+                unicode: !args.ascii && std::io::stdout().is_terminal(),
+            };
+            print(&crate::commands::review::list(args, style, opts)?)?;
             Ok(false)
         }
         Command::Nominate {
@@ -357,6 +397,9 @@ fn english_about(path: &[&str]) -> Option<&'static str> {
         ["nominate"] => "Start a new nomination from the plan's form",
         ["nominate", "new"] => "Write a new nomination file, ready to fill in",
         ["campaigns"] => "List the emulation campaigns, or show one",
+        ["review"] => "Sở Nội vụ's appraisal: record decisions, list them",
+        ["review", "set"] => "Record the appraisal of one or more nomination files",
+        ["review", "list"] => "Every nomination with its appraisal",
         ["campaigns", "show"] => "One campaign: lead agency, kinds, roles, rules and criteria",
         _ => return None,
     })
@@ -378,13 +421,22 @@ fn english_help(id: &str) -> Option<&'static str> {
         "kind" => "tap-the | ca-nhan | ho-gia-dinh",
         "all" => "List campaigns with no nomination too",
         "table" => "The table a CSV holds",
-        "excel" => "Start CSV with a UTF-8 byte-order mark, for Excel",
+        "excel" => "For Excel: a UTF-8 byte-order mark, and \"3.10\" kept as text (CSV)",
         "ascii" => "Draw tables with ASCII characters",
         "unit_name" => "Full name of the unit, for unit.toml when the unit is new",
         "role" => "Role, where the campaign sets individuals apart by role",
         "name" => "Name of the collective, or full name of the person (household head)",
         "root" => "Root of the round",
         "stdout" => "Print the file instead of writing it",
+        "sep" => "CSV separator: , or ; (Excel under Vietnamese settings) or tab",
+        "files" => "Nomination files to record the decision for",
+        "status" => {
+            "cho-xet | dat | bo-sung | khong-dat (pending, approved, returned for more, rejected)"
+        }
+        "note" => "What to add, or why not (required for bo-sung and khong-dat)",
+        "reviewer" => "Who appraised it",
+        "date" => "Day of the decision, 2023-10-05 or 05/10/2023 (default: today)",
+        "award" => "The commendation Sở Nội vụ proposes",
         _ => return None,
     })
 }

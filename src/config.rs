@@ -20,6 +20,9 @@ pub struct Settings {
     pub cap: usize,
     /// Whether a `kh.toml` was read, or the defaults stand.
     pub from_kh_toml: bool,
+    /// The roster of units asked to send (`[expected]`, SPEC §11): slug and
+    /// name, in the order written. Empty: no roster.
+    pub expected: Vec<(String, String)>,
 }
 
 /// The year of the plan kh carries: a round without `kh.toml` is judged as
@@ -41,6 +44,7 @@ impl Settings {
             as_of: end_of_year(year),
             cap: 3,
             from_kh_toml: false,
+            expected: Vec::new(),
         }
     }
 
@@ -77,7 +81,7 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
     };
     let t = doc.get_ref();
     let context = lang.pick("kh.toml", "kh.toml");
-    cx.unknown_keys(t, &["year", "cap_per_unit", "as_of"], context);
+    cx.unknown_keys(t, &["year", "cap_per_unit", "as_of", "expected"], context);
     if let Some((year, span)) =
         cx.integer(t, "year", Need::Optional, None, lang.pick("năm", "year"))
     {
@@ -120,6 +124,39 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
         lang.pick("ngày xét", "reference day"),
     ) {
         settings.as_of = as_of;
+    }
+    if let Some((roster, _)) = cx.table(
+        t,
+        "expected",
+        Need::Optional,
+        lang.pick("danh sách đơn vị được đề nghị gửi", "roster of units"),
+    ) {
+        for (k, _) in roster.iter() {
+            let slug = k.get_ref().as_ref();
+            if !crate::text::is_slug(slug) {
+                cx.report(
+                    Rule::InvalidValue,
+                    Some(k.span()),
+                    tr!(
+                        lang,
+                        "Mã đơn vị `{}` phải gồm chữ thường không dấu, số và dấu gạch ngang",
+                        "Unit code `{}` must be lower-case letters, digits and hyphens",
+                        crate::text::shown(slug)
+                    ),
+                );
+                continue;
+            }
+            if let Some((name, _)) = cx.text(
+                roster,
+                slug,
+                Need::Required,
+                None,
+                lang.pick("tên đơn vị", "name of the unit"),
+            ) {
+                let name = crate::text::nfc(name).trim().to_string();
+                settings.expected.push((slug.to_string(), name));
+            }
+        }
     }
     (settings, cx.finish())
 }

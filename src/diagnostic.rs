@@ -73,6 +73,12 @@ rules! {
     EscalateToChairman = "escalate-to-chairman", Note;
     OutsideUnit = "outside-unit", Error;
     UnitMissingDescriptor = "unit-missing-descriptor", Warning;
+    UnexpectedUnit = "unexpected-unit", Warning;
+    // §10: the appraisal.
+    ReviewStale = "review-stale", Warning;
+    ReviewOrphan = "review-orphan", Warning;
+    ReviewReturned = "review-returned", Warning;
+    ReviewRejected = "review-rejected", Note;
 }
 
 /// Where in a file a diagnostic points, worked out while the file's text was
@@ -279,7 +285,7 @@ mod tests {
             assert!(seen.insert(r.code()));
             assert!(crate::text::is_slug(r.code()));
         }
-        assert_eq!(Rule::ALL.len(), 31);
+        assert_eq!(Rule::ALL.len(), 36);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod form;
 pub mod lang;
 pub mod nomination;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod summary;
 pub mod template;

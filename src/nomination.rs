@@ -549,6 +549,28 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// `[[name]]` entries, each a table with its span.
+    pub fn array_of_tables<'t, 'i>(
+        &mut self,
+        key: &str,
+        v: &'t Value<'i>,
+    ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
+        let lang = self.lang;
+        let expected = tr!(lang, "danh sách [[{key}]]", "a list of [[{key}]] entries");
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_type(key, v, &expected);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                _ => self.wrong_type(key, item, &expected),
+            }
+        }
+        Some(out)
+    }
+
     /// Reports keys that no list of known keys has, with the closest one.
     pub fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], context: &str) {
         for (k, _) in table.iter() {
@@ -1070,7 +1092,7 @@ impl NominationCheck<'_, '_> {
         else {
             return;
         };
-        let Some(items) = self.array_of_tables("achievements", v) else {
+        let Some(items) = self.cx.array_of_tables("achievements", v) else {
             return;
         };
         if items.is_empty() {
@@ -1169,32 +1191,10 @@ impl NominationCheck<'_, '_> {
         }
     }
 
-    /// `[[name]]` entries, each a table with its span.
-    fn array_of_tables<'t, 'i>(
-        &mut self,
-        key: &str,
-        v: &'t Value<'i>,
-    ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
-        let lang = self.cx.lang;
-        let expected = tr!(lang, "danh sách [[{key}]]", "a list of [[{key}]] entries");
-        let DeValue::Array(items) = v.get_ref() else {
-            self.cx.wrong_type(key, v, &expected);
-            return None;
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::Table(t) => out.push((t, item.span())),
-                _ => self.cx.wrong_type(key, item, &expected),
-            }
-        }
-        Some(out)
-    }
-
     fn awards(&mut self, root: &DeTable<'_>, birth: Option<NaiveDate>) {
         let lang = self.cx.lang;
         let Some(v) = root.get("awards") else { return };
-        let Some(items) = self.array_of_tables("awards", v) else {
+        let Some(items) = self.cx.array_of_tables("awards", v) else {
             return;
         };
         let context = lang.pick("khen thưởng [[awards]]", "an [[awards]] entry");

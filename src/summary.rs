@@ -7,7 +7,54 @@ use serde::Serialize;
 use crate::campaign::{CAMPAIGNS, Campaign};
 use crate::check::{Record, Report};
 use crate::lang::Lang;
+use crate::review::Status;
 use crate::vocab::{Kind, Role, Scope};
+
+/// How many nominations stand at each step of the appraisal.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ReviewCounts {
+    pub cho_xet: usize,
+    pub dat: usize,
+    pub bo_sung: usize,
+    pub khong_dat: usize,
+}
+
+impl ReviewCounts {
+    fn add(&mut self, status: Status) {
+        match status {
+            Status::ChoXet => self.cho_xet += 1,
+            Status::Dat => self.dat += 1,
+            Status::BoSung => self.bo_sung += 1,
+            Status::KhongDat => self.khong_dat += 1,
+        }
+    }
+}
+
+impl std::ops::AddAssign for ReviewCounts {
+    fn add_assign(&mut self, o: ReviewCounts) {
+        self.cho_xet += o.cho_xet;
+        self.dat += o.dat;
+        self.bo_sung += o.bo_sung;
+        self.khong_dat += o.khong_dat;
+    }
+}
+
+/// A nomination's place in the appraisal (SPEC §9).
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewCell {
+    /// What it counts as: a stale decision counts as `cho-xet`.
+    pub status: Status,
+    pub stale: bool,
+    /// The commendation Sở Nội vụ proposes.
+    pub award: Option<String>,
+}
+
+/// A unit of the roster that sent nothing.
+#[derive(Clone, Debug, Serialize)]
+pub struct MissingUnit {
+    pub slug: String,
+    pub name: String,
+}
 
 /// What to narrow every list to.
 #[derive(Clone, Debug, Default)]
@@ -54,6 +101,7 @@ pub struct CampaignRow {
     pub kinds: ByKind,
     pub total: usize,
     pub with_errors: usize,
+    pub review: ReviewCounts,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -66,6 +114,7 @@ pub struct UnitRow {
     pub kinds: ByKind,
     pub errors: usize,
     pub warnings: usize,
+    pub review: ReviewCounts,
     /// Every nomination of the unit, whatever the filter, for the cap.
     #[serde(skip)]
     pub sent: usize,
@@ -81,6 +130,9 @@ pub struct NominationRow {
     pub scope: Scope,
     pub errors: usize,
     pub warnings: usize,
+    pub proposed_award: Option<String>,
+    pub movement: Option<String>,
+    pub review: ReviewCell,
     #[serde(skip)]
     pub role: Option<Role>,
     #[serde(skip)]
@@ -95,6 +147,12 @@ pub struct Summary {
     pub nominations: Vec<NominationRow>,
     pub escalations: Vec<String>,
     pub unreadable: Vec<String>,
+    /// Nomination files directly in the root, which belong to no unit.
+    pub outside_unit: Vec<String>,
+    pub missing_units: Vec<MissingUnit>,
+    /// Every `*.toml` nomination file found (for the reconciliation line).
+    #[serde(skip)]
+    pub files_found: usize,
 }
 
 impl Summary {
@@ -126,6 +184,7 @@ impl Summary {
             let (Some(n), Some((campaign, kind))) = (r.nomination.as_ref(), readable(r)) else {
                 continue;
             };
+            let decision = report.book.decision(r.review);
             nominations.push(NominationRow {
                 path: r.path.clone(),
                 unit: r.unit.to_string(),
@@ -135,6 +194,13 @@ impl Summary {
                 scope: n.scope.unwrap_or(Scope::CoSo),
                 errors: r.tally.errors,
                 warnings: r.tally.warnings,
+                proposed_award: n.proposed_award.clone(),
+                movement: n.movement.clone(),
+                review: ReviewCell {
+                    status: report.status(r),
+                    stale: r.review.stale,
+                    award: decision.and_then(|d| d.award.clone()),
+                },
                 role: n.role,
                 unit_name: unit_names.get(&*r.unit).cloned().unwrap_or_default(),
             });
@@ -152,11 +218,13 @@ impl Summary {
                     kinds: ByKind::default(),
                     total: 0,
                     with_errors: 0,
+                    review: ReviewCounts::default(),
                 };
                 for n in nominations.iter().filter(|n| n.campaign == c.slug) {
                     row.kinds.add(n.kind);
                     row.total += 1;
                     row.with_errors += usize::from(n.errors > 0);
+                    row.review.add(n.review.status);
                 }
                 row
             })
@@ -181,7 +249,11 @@ impl Summary {
                     return None;
                 }
                 let mut kinds = ByKind::default();
-                mine.iter().for_each(|n| kinds.add(n.kind));
+                let mut review = ReviewCounts::default();
+                for n in mine {
+                    kinds.add(n.kind);
+                    review.add(n.review.status);
+                }
                 // Narrowed, a unit answers for the nominations shown; whole,
                 // for its own problems (the cap, unit.toml) and all its files.
                 let (errors, warnings) = if narrowed {
@@ -200,6 +272,7 @@ impl Summary {
                     kinds,
                     errors,
                     warnings,
+                    review,
                     sent: u.nominations,
                 })
             })
@@ -220,6 +293,23 @@ impl Summary {
             .map(|r| r.path.clone())
             .collect();
 
+        // Files in the root belong to no unit: a unit filter leaves them out;
+        // their campaign was never read, so no other filter can.
+        let outside_unit = if filter.unit.is_some() {
+            Vec::new()
+        } else {
+            report.stray.clone()
+        };
+        let missing_units = report
+            .missing_units()
+            .into_iter()
+            .filter(|(slug, _)| filter.unit.as_ref().is_none_or(|u| u == slug))
+            .map(|(slug, name)| MissingUnit {
+                slug: slug.to_string(),
+                name: name.to_string(),
+            })
+            .collect();
+
         Summary {
             root: report.root.clone(),
             campaigns,
@@ -227,6 +317,9 @@ impl Summary {
             nominations,
             escalations,
             unreadable,
+            outside_unit,
+            missing_units,
+            files_found: report.records.len() + report.stray.len(),
         }
     }
 }

@@ -72,6 +72,11 @@ pub struct Layout {
     /// How to show the root to the user.
     pub root_display: String,
     pub config: Option<Entry>,
+    /// `review.toml`, Sở Nội vụ's decisions (SPEC §10).
+    pub review: Option<Entry>,
+    /// The whole round was walked (not one unit or one file), so an entry of
+    /// `review.toml` that matches no file is really an orphan.
+    pub whole: bool,
     pub units: Vec<UnitDir>,
     /// `*.toml` files directly in the root.
     pub stray: Vec<Entry>,
@@ -102,6 +107,7 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
             return Ok(layout);
         }
         let mut layout = Layout::new(&abs, display_of(target));
+        layout.whole = true;
         layout.walk_root(&abs, lang);
         return Ok(layout);
     }
@@ -156,10 +162,13 @@ impl Layout {
     }
 
     fn read_config(&mut self, root: &Path) {
-        let path = root.join(ROUND_FILE);
-        if let Ok(meta) = fs::symlink_metadata(&path) {
-            self.config = Some(Entry::new(root, &path, kind_of(&meta.file_type())));
-        }
+        let found = |name: &str| {
+            let path = root.join(name);
+            let meta = fs::symlink_metadata(&path).ok()?;
+            Some(Entry::new(root, &path, kind_of(&meta.file_type())))
+        };
+        self.config = found(ROUND_FILE);
+        self.review = found(crate::review::REVIEW_FILE);
     }
 
     fn walk_root(&mut self, root: &Path, lang: Lang) {
@@ -180,7 +189,7 @@ impl Layout {
             if ft.is_dir() {
                 let unit = self.walk_unit(root, &child.path(), lang);
                 self.units.push(unit);
-            } else if name == ROUND_FILE {
+            } else if name == ROUND_FILE || name == crate::review::REVIEW_FILE {
                 self.read_config(root);
             } else if is_toml(&name) {
                 self.stray
@@ -331,6 +340,17 @@ pub fn read_text(
     entry: &Entry,
     lang: Lang,
 ) -> std::result::Result<String, Box<Diagnostic>> {
+    decode_entry(entry, read_bytes(root, entry, lang)?, lang)
+}
+
+/// The bytes of a file found by the walk, under the same guards as
+/// [`read_text`], for what must see them as they are on disk (the review's
+/// fingerprint).
+pub fn read_bytes(
+    root: &Path,
+    entry: &Entry,
+    lang: Lang,
+) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
     let fail = |rule: Rule, msg: String| Box::new(Diagnostic::new(rule, entry.rel.as_str(), msg));
     match entry.kind {
         EntryKind::Symlink => {
@@ -389,6 +409,17 @@ pub fn read_text(
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
+    Ok(bytes)
+}
+
+/// The text of bytes [`read_bytes`] returned, or `not-utf8` pointing at the
+/// first bad byte.
+pub fn decode_entry(
+    entry: &Entry,
+    bytes: Vec<u8>,
+    lang: Lang,
+) -> std::result::Result<String, Box<Diagnostic>> {
+    let fail = |rule: Rule, msg: String| Box::new(Diagnostic::new(rule, entry.rel.as_str(), msg));
     decode(bytes).map_err(|(at, lossy)| {
         let mut d = fail(
             Rule::NotUtf8,

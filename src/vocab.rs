@@ -82,6 +82,8 @@ macro_rules! slug_enum {
     };
 }
 
+pub(crate) use slug_enum;
+
 slug_enum! {
     /// Kinds of exemplar (§III.1).
     Kind {

@@ -2,5 +2,6 @@
 
 pub mod campaigns;
 pub mod nominate;
+pub mod review;
 pub mod summary;
 pub mod validate;

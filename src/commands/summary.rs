@@ -10,7 +10,8 @@ use crate::campaign::Campaign;
 use crate::check::{self, Options};
 use crate::cli::TableStyle;
 use crate::lang::Lang;
-use crate::summary::{ByKind, Filter, Summary};
+use crate::review::Status;
+use crate::summary::{ByKind, Filter, ReviewCounts, Summary};
 use crate::text::escape_controls;
 use crate::tr;
 use crate::vocab::{Kind, Vocab};
@@ -31,6 +32,8 @@ pub enum Which {
     Nominations,
     Escalations,
     Unreadable,
+    OutsideUnit,
+    MissingUnits,
 }
 
 pub struct Args<'a> {
@@ -42,6 +45,8 @@ pub struct Args<'a> {
     pub format: Format,
     pub table: Which,
     pub excel: bool,
+    /// The CSV field separator (`;` for Excel under Vietnamese settings).
+    pub sep: u8,
     pub style: TableStyle,
 }
 
@@ -91,7 +96,12 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
             report.settings.describe(lang),
             render_tables(&summary, &filter, lang, None)
         ),
-        Format::Csv => render_csv(&sections(&summary, lang, true), args.table, args.excel)?,
+        Format::Csv => render_csv(
+            &sections(&summary, lang, true),
+            args.table,
+            args.excel,
+            args.sep,
+        )?,
     })
 }
 
@@ -175,13 +185,16 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
     header.extend(kind_headers.iter().cloned());
     header.push(lang.pick("Tổng", "Total").to_string());
     header.push(lang.pick("Có lỗi", "With errors").to_string());
+    header.extend(review_headers(lang, machine));
     let mut sum = ByKind::default();
+    let mut review_sum = ReviewCounts::default();
     let (mut total, mut with_errors) = (0, 0);
     let rows = s
         .campaigns
         .iter()
         .map(|c| {
             sum += c.kinds;
+            review_sum += c.review;
             total += c.total;
             with_errors += c.with_errors;
             let mut row = vec![c.section.to_string(), c.name.to_string()];
@@ -192,6 +205,7 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
             row.extend(kinds_cells(&c.kinds));
             row.push(c.total.to_string());
             row.push(c.with_errors.to_string());
+            row.extend(review_cells(&c.review, machine));
             row
         })
         .collect();
@@ -203,6 +217,7 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
     total_row.extend(kinds_cells(&sum));
     total_row.push(total.to_string());
     total_row.push(with_errors.to_string());
+    total_row.extend(review_cells(&review_sum, machine));
     out.push(Section {
         which: Which::Campaigns,
         title: lang
@@ -217,36 +232,45 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
     if machine {
         header.insert(0, lang.pick("Mã đơn vị", "Unit slug").to_string());
     }
-    header.push(
-        lang.pick("Đề nghị / tối đa", "Nominations / cap")
-            .to_string(),
-    );
+    if machine {
+        // One value a cell: "2/3" would be a date to Excel.
+        header.push(lang.pick("Đề nghị", "Nominations").to_string());
+        header.push(lang.pick("Tối đa", "Cap").to_string());
+    } else {
+        header.push(
+            lang.pick("Đề nghị / tối đa", "Nominations / cap")
+                .to_string(),
+        );
+    }
     header.extend(kind_headers.iter().cloned());
     header.push(lang.pick("Lỗi", "Errors").to_string());
     header.push(lang.pick("Cảnh báo", "Warnings").to_string());
+    header.extend(review_headers(lang, machine));
+    let narrowed = s.units.iter().any(|u| u.nominations != u.sent);
     let mut sum = ByKind::default();
+    let mut review_sum = ReviewCounts::default();
     let (mut n, mut errors, mut warnings) = (0, 0, 0);
     let rows = s
         .units
         .iter()
         .map(|u| {
             sum += u.kinds;
+            review_sum += u.review;
             n += u.nominations;
             errors += u.errors;
             warnings += u.warnings;
-            let over = if u.sent > u.cap {
-                lang.pick(" ⚠ vượt mức", " ⚠ over cap")
-            } else {
-                ""
-            };
             let mut row = vec![u.name.clone()];
             if machine {
                 row.insert(0, u.slug.clone());
+                row.push(u.nominations.to_string());
+                row.push(u.cap.to_string());
+            } else {
+                row.push(cap_cell(u, narrowed, lang));
             }
-            row.push(format!("{}/{}{over}", u.nominations, u.cap));
             row.extend(kinds_cells(&u.kinds));
             row.push(u.errors.to_string());
             row.push(u.warnings.to_string());
+            row.extend(review_cells(&u.review, machine));
             row
         })
         .collect();
@@ -255,9 +279,13 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
         total_row.insert(0, String::new());
     }
     total_row.push(n.to_string());
+    if machine {
+        total_row.push(String::new());
+    }
     total_row.extend(kinds_cells(&sum));
     total_row.push(errors.to_string());
     total_row.push(warnings.to_string());
+    total_row.extend(review_cells(&review_sum, machine));
     out.push(Section {
         which: Which::Units,
         title: lang.pick("Theo đơn vị", "By unit").to_string(),
@@ -271,7 +299,6 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
         lang.pick("Tên", "Name"),
         lang.pick("Loại", "Kind"),
         lang.pick("Nhóm đối tượng", "Role"),
-        lang.pick("Tình trạng", "Status"),
     ]
     .map(String::from)
     .to_vec();
@@ -283,15 +310,25 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
                 lang.pick("Phong trào", "Campaign").to_string(),
             ],
         );
+        header.extend(
+            [
+                lang.pick("Lỗi", "Errors"),
+                lang.pick("Cảnh báo", "Warnings"),
+                lang.pick("Thẩm định", "Review"),
+                lang.pick("Sửa sau thẩm định", "Changed since review"),
+                lang.pick("Hình thức đề nghị", "Proposed award"),
+                lang.pick("Sở Nội vụ đề xuất", "Award proposed by Sở Nội vụ"),
+            ]
+            .map(String::from),
+        );
+    } else {
+        header.push(lang.pick("Tình trạng", "Status").to_string());
+        header.push(lang.pick("Thẩm định", "Review").to_string());
     }
     let rows = s
         .nominations
         .iter()
         .map(|n| {
-            let status = match (n.errors, n.warnings) {
-                (0, 0) => "✓".to_string(),
-                (e, w) => tr!(lang, "{e} lỗi, {w} cảnh báo", "{e} errors, {w} warnings"),
-            };
             let mut row = vec![
                 n.unit_name.clone(),
                 n.name.clone(),
@@ -299,10 +336,27 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
                 n.role
                     .map(|r| r.label(lang).to_string())
                     .unwrap_or_default(),
-                status,
             ];
             if machine {
                 row.splice(0..0, [n.path.clone(), n.campaign.to_string()]);
+                row.extend([
+                    n.errors.to_string(),
+                    n.warnings.to_string(),
+                    n.review.status.slug().to_string(),
+                    n.review.stale.to_string(),
+                    n.proposed_award.clone().unwrap_or_default(),
+                    n.review.award.clone().unwrap_or_default(),
+                ]);
+            } else {
+                row.push(match (n.errors, n.warnings) {
+                    (0, 0) => "✓".to_string(),
+                    (e, w) => tr!(lang, "{e} lỗi, {w} cảnh báo", "{e} errors, {w} warnings"),
+                });
+                let mut review = n.review.status.label(lang).to_string();
+                if n.review.stale {
+                    review.push_str(lang.pick(" (tệp đã sửa)", " (file changed)"));
+                }
+                row.push(review);
             }
             row
         })
@@ -355,7 +409,84 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
         rows: s.unreadable.iter().map(|p| vec![p.clone()]).collect(),
         total: None,
     });
+
+    out.push(Section {
+        which: Which::OutsideUnit,
+        title: lang
+            .pick(
+                "Tệp đề nghị nằm ngoài thư mục đơn vị",
+                "Nomination files outside any unit folder",
+            )
+            .to_string(),
+        header: vec![lang.pick("Tệp", "File").to_string()],
+        rows: s.outside_unit.iter().map(|p| vec![p.clone()]).collect(),
+        total: None,
+    });
+
+    out.push(Section {
+        which: Which::MissingUnits,
+        title: lang
+            .pick("Đơn vị chưa gửi", "Units that sent nothing")
+            .to_string(),
+        header: vec![
+            lang.pick("Mã đơn vị", "Unit slug").to_string(),
+            lang.pick("Đơn vị", "Unit").to_string(),
+        ],
+        rows: s
+            .missing_units
+            .iter()
+            .map(|m| vec![m.slug.clone(), m.name.clone()])
+            .collect(),
+        total: None,
+    });
     out
+}
+
+/// The review columns: every status for a machine, the approved for a person.
+fn review_headers(lang: Lang, machine: bool) -> Vec<String> {
+    if machine {
+        Status::ALL
+            .iter()
+            .map(|s| capitalise(s.label(lang)))
+            .collect()
+    } else {
+        vec![capitalise(Status::Dat.label(lang))]
+    }
+}
+
+fn review_cells(r: &ReviewCounts, machine: bool) -> Vec<String> {
+    if machine {
+        [r.cho_xet, r.dat, r.bo_sung, r.khong_dat]
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    } else {
+        vec![r.dat.to_string()]
+    }
+}
+
+/// "2/3", "4/3 ⚠ vượt mức"; under a filter, the count shown and the whole
+/// unit's standing against the cap: "1 (đơn vị: 4/3 ⚠)".
+fn cap_cell(u: &crate::summary::UnitRow, narrowed: bool, lang: Lang) -> String {
+    let over = u.sent > u.cap;
+    if narrowed {
+        let mark = if over { " ⚠" } else { "" };
+        tr!(
+            lang,
+            "{} (đơn vị: {}/{}{mark})",
+            "{} (unit: {}/{}{mark})",
+            u.nominations,
+            u.sent,
+            u.cap
+        )
+    } else {
+        let mark = if over {
+            lang.pick(" ⚠ vượt mức", " ⚠ over cap")
+        } else {
+            ""
+        };
+        format!("{}/{}{mark}", u.nominations, u.cap)
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -373,7 +504,9 @@ fn render_tables(s: &Summary, filter: &Filter, lang: Lang, style: Option<TableSt
         let show = match sec.which {
             Which::Campaigns | Which::Units => true,
             Which::Nominations => filter.campaign.is_some(),
-            Which::Escalations | Which::Unreadable => !sec.rows.is_empty(),
+            Which::Escalations | Which::Unreadable | Which::OutsideUnit | Which::MissingUnits => {
+                !sec.rows.is_empty()
+            }
         };
         if !show {
             continue;
@@ -407,19 +540,49 @@ fn render_tables(s: &Summary, filter: &Filter, lang: Lang, style: Option<TableSt
             out.push_str(&format!("## {title}\n\n{table}\n\n"));
         }
     }
+    if filter.campaign.is_none() && filter.unit.is_none() && filter.kind.is_none() {
+        out.push_str(&reconciliation(s, lang));
+    }
     out.truncate(out.trim_end().len());
     out.push('\n');
     out
 }
 
+/// Every file found is in exactly one place: the campaign table, the
+/// unreadable list, or the files outside the units.
+fn reconciliation(s: &Summary, lang: Lang) -> String {
+    let listed: usize = s.campaigns.iter().map(|c| c.total).sum();
+    let (unreadable, outside) = (s.unreadable.len(), s.outside_unit.len());
+    let found = s.files_found;
+    tr!(
+        lang,
+        "Đối chiếu: {listed} đề nghị trong bảng phong trào + {unreadable} không đọc được + {outside} ngoài thư mục đơn vị = {found} tệp đã tìm thấy\n",
+        "Reconciliation: {listed} nominations in the campaign table + {unreadable} unreadable + {outside} outside the unit folders = {found} files found\n"
+    )
+}
+
 /// One table as CSV, with a header row; a UTF-8 byte-order mark first for
 /// Excel, which otherwise reads Vietnamese as mojibake.
-fn render_csv(sections: &[Section], which: Which, excel: bool) -> Result<String> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+fn render_csv(sections: &[Section], which: Which, excel: bool, sep: u8) -> Result<String> {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(sep)
+        .from_writer(Vec::new());
     if let Some(sec) = sections.iter().find(|s| s.which == which) {
         w.write_record(&sec.header)?;
         for row in sec.rows.iter().chain(sec.total.iter()) {
-            w.write_record(row)?;
+            if excel && which == Which::Campaigns {
+                // "3.10" would be the number 3.1 to Excel: a text formula
+                // keeps the section as written.
+                let mut row = row.clone();
+                if let Some(first) = row.first_mut()
+                    && !first.is_empty()
+                {
+                    *first = format!("=\"{first}\"");
+                }
+                w.write_record(&row)?;
+            } else {
+                w.write_record(row)?;
+            }
         }
     }
     let body = String::from_utf8(w.into_inner()?)?;

@@ -1,0 +1,362 @@
+//! `kh review set` and `kh review list`: Sở Nội vụ's appraisal (SPEC §10).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use comfy_table::{ContentArrangement, Table};
+use serde::Serialize;
+
+use crate::check::{self, Options, Report};
+use crate::cli::TableStyle;
+use crate::diagnostic::Severity;
+use crate::lang::Lang;
+use crate::render::human::{self, Style};
+use crate::review::{self, NewDecision, Status};
+use crate::text::escape_controls;
+use crate::tr;
+use crate::tree;
+use crate::vocab::Vocab;
+
+#[derive(Debug, clap::Args)]
+pub struct SetArgs {
+    /// Các tệp đề nghị được ghi kết quả
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Kết quả: cho-xet | dat | bo-sung | khong-dat (chờ xét, đạt, đề nghị bổ sung, không đạt)
+    #[arg(long, value_parser = parse_status)]
+    pub status: Status,
+    /// Cần bổ sung gì, hoặc vì sao không đạt (bắt buộc với bo-sung, khong-dat)
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Người thẩm định
+    #[arg(long)]
+    pub reviewer: Option<String>,
+    /// Ngày thẩm định, 05/10/2023 hoặc 2023-10-05 (mặc định: hôm nay)
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Hình thức khen thưởng Sở Nội vụ đề xuất
+    #[arg(long)]
+    pub award: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Thư mục gốc của đợt
+    #[arg(default_value = ".")]
+    pub root: PathBuf,
+    /// Chỉ các đề nghị có kết quả này
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+    /// Chỉ một đơn vị (mã thư mục)
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Chỉ một phong trào: mã, tên khác hoặc tên tiếng Việt
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Định dạng: table | json | csv
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Kẻ bảng bằng ký tự ASCII
+    #[arg(long)]
+    pub ascii: bool,
+}
+
+fn parse_status(s: &str) -> std::result::Result<Status, String> {
+    Status::parse(s).ok_or_else(|| format!("`{s}`: {}", Status::choices()))
+}
+
+fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
+        .map_err(|_| format!("`{s}`: 05/10/2023 | 2023-10-05"))
+}
+
+/// Records the decision; `Ok(true)` when it was refused for errors (exit 1).
+pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
+    let lang = opts.lang;
+    let note = args
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
+    if args.status.needs_note() && note.is_none() {
+        bail!(tr!(
+            lang,
+            "kết quả “{}” cần --note: đơn vị cần bổ sung gì, hoặc vì sao không đạt",
+            "a “{}” decision needs --note: what the unit must add, or why not",
+            args.status.label(lang)
+        ));
+    }
+
+    let mut root: Option<PathBuf> = None;
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut refused: Vec<Report> = Vec::new();
+    for file in &args.files {
+        let (file_root, rel) = locate(file, lang)?;
+        match &root {
+            Some(r) if *r != file_root => bail!(tr!(
+                lang,
+                "các tệp thuộc nhiều đợt khác nhau: `{}` và `{}`",
+                "the files belong to different rounds: `{}` and `{}`",
+                r.display(),
+                file_root.display()
+            )),
+            _ => root = Some(file_root.clone()),
+        }
+        let entry = tree::Entry::new(&file_root, &file_root.join(&rel), tree::EntryKind::File);
+        let bytes = tree::read_bytes(&file_root, &entry, lang)
+            .map_err(|d| anyhow::anyhow!("{}: {}", d.path, d.message))?;
+        if args.status == Status::Dat {
+            // Approval holds for a nomination without errors only.
+            let report = check::run(file, opts)?;
+            if report
+                .diagnostics
+                .iter()
+                .any(|d| d.path == rel && d.severity == Severity::Error)
+            {
+                refused.push(report);
+                continue;
+            }
+        }
+        files.push((rel, review::fingerprint(&bytes)));
+    }
+    if !refused.is_empty() {
+        let style = Style {
+            lang,
+            color: false,
+            verbose: false,
+        };
+        let mut out = String::new();
+        for report in &refused {
+            for d in report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
+                out.push_str(&human::render_one(d, style));
+                out.push_str("\n\n");
+            }
+        }
+        out.push_str(&tr!(
+            lang,
+            "Không ghi gì: {} tệp còn lỗi, chưa thể “đạt”.\n",
+            "Nothing written: {} files still have errors and cannot be approved.\n",
+            refused.len()
+        ));
+        crate::cli::print(&out)?;
+        return Ok(true);
+    }
+    let Some(root) = root else {
+        bail!(lang.pick("chưa nêu tệp nào", "no file named"));
+    };
+    let decision = NewDecision {
+        status: args.status,
+        note: note.map(String::from),
+        reviewer: args
+            .reviewer
+            .map(|r| r.trim().to_string())
+            .filter(|r| !r.is_empty()),
+        date: args
+            .date
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        award: args
+            .award
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty()),
+    };
+    review::record(&root, &files, &decision, lang)?;
+    let book = root.join(review::REVIEW_FILE);
+    crate::cli::print(&tr!(
+        lang,
+        "Đã ghi kết quả “{}” cho {} tệp vào {}\n",
+        "Recorded “{}” for {} files in {}\n",
+        decision.status.label(lang),
+        files.len(),
+        escape_controls(&book.display().to_string())
+    ))?;
+    Ok(false)
+}
+
+/// The round's root and the file's root-relative path, for a nomination
+/// file inside a unit folder.
+fn locate(file: &Path, lang: Lang) -> Result<(PathBuf, String)> {
+    let layout = tree::resolve(file, lang)?;
+    let shown = escape_controls(&file.display().to_string()).into_owned();
+    if std::fs::metadata(file).is_ok_and(|m| m.is_dir()) {
+        bail!(tr!(
+            lang,
+            "`{shown}` là thư mục: hãy nêu từng tệp đề nghị",
+            "`{shown}` is a folder: name the nomination files"
+        ));
+    }
+    let Some(entry) = layout.units.first().and_then(|u| u.files.first()) else {
+        bail!(tr!(
+            lang,
+            "`{shown}` không nằm trong thư mục của một đơn vị",
+            "`{shown}` is not inside a unit's folder"
+        ));
+    };
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if [tree::UNIT_FILE, tree::ROUND_FILE, review::REVIEW_FILE].contains(&name)
+        || !name.to_ascii_lowercase().ends_with(".toml")
+    {
+        bail!(tr!(
+            lang,
+            "`{shown}` không phải tệp đề nghị",
+            "`{shown}` is not a nomination file"
+        ));
+    }
+    Ok((layout.root.clone(), entry.rel.clone()))
+}
+
+/// One line of `kh review list`.
+#[derive(Serialize)]
+struct Row {
+    path: String,
+    unit: String,
+    unit_name: String,
+    name: Option<String>,
+    campaign: Option<&'static str>,
+    status: Status,
+    stale: bool,
+    note: Option<String>,
+    reviewer: Option<String>,
+    date: Option<String>,
+    award: Option<String>,
+}
+
+pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> {
+    let lang = opts.lang;
+    let campaign = args
+        .campaign
+        .as_deref()
+        .map(|c| crate::commands::summary::resolve_campaign(c, lang))
+        .transpose()?;
+    let report = check::run(&args.root, opts)?;
+    let names: std::collections::HashMap<&str, String> = report
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.slug.as_str(),
+                u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
+            )
+        })
+        .collect();
+    let rows: Vec<Row> = report
+        .records
+        .iter()
+        .filter(|r| args.unit.as_ref().is_none_or(|u| *r.unit == **u))
+        .filter(|r| {
+            campaign.is_none_or(|c| r.nomination.as_ref().and_then(|n| n.campaign) == Some(c))
+        })
+        .filter(|r| args.status.is_none_or(|s| report.status(r) == s))
+        .map(|r| {
+            let d = report.book.decision(r.review);
+            let n = r.nomination.as_ref();
+            Row {
+                path: r.path.clone(),
+                unit: r.unit.to_string(),
+                unit_name: names.get(&*r.unit).cloned().unwrap_or_default(),
+                name: n.and_then(|n| n.name.clone()),
+                campaign: n.and_then(|n| n.campaign).map(|c| c.slug()),
+                status: report.status(r),
+                stale: r.review.stale,
+                note: d.and_then(|d| d.note.clone()),
+                reviewer: d.and_then(|d| d.reviewer.clone()),
+                date: d
+                    .and_then(|d| d.date)
+                    .map(|d| d.format("%Y-%m-%d").to_string()),
+                award: d.and_then(|d| d.award.clone()),
+            }
+        })
+        .collect();
+    Ok(match args.format {
+        ListFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
+        ListFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record([
+                "path",
+                "unit",
+                "unit_name",
+                "name",
+                "campaign",
+                "status",
+                "stale",
+                "note",
+                "reviewer",
+                "date",
+                "award",
+            ])?;
+            for r in &rows {
+                w.write_record([
+                    r.path.as_str(),
+                    &r.unit,
+                    &r.unit_name,
+                    r.name.as_deref().unwrap_or(""),
+                    r.campaign.unwrap_or(""),
+                    r.status.slug(),
+                    if r.stale { "true" } else { "false" },
+                    r.note.as_deref().unwrap_or(""),
+                    r.reviewer.as_deref().unwrap_or(""),
+                    r.date.as_deref().unwrap_or(""),
+                    r.award.as_deref().unwrap_or(""),
+                ])?;
+            }
+            String::from_utf8(w.into_inner()?)?
+        }
+        ListFormat::Table => table(&rows, style, lang),
+    })
+}
+
+fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
+    let mut t = Table::new();
+    style.apply(&mut t);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header([
+        lang.pick("Đơn vị", "Unit"),
+        lang.pick("Tên", "Name"),
+        lang.pick("Phong trào", "Campaign"),
+        lang.pick("Kết quả", "Decision"),
+        lang.pick("Ghi chú", "Note"),
+        lang.pick("Người thẩm định", "Reviewer"),
+        lang.pick("Ngày", "Date"),
+        lang.pick("Đề xuất khen thưởng", "Proposed award"),
+    ]);
+    for r in rows {
+        let mut status = r.status.label(lang).to_string();
+        if r.stale {
+            status.push_str(lang.pick(" (tệp đã sửa sau thẩm định)", " (file changed since)"));
+        }
+        let cells = [
+            r.unit_name.as_str(),
+            r.name.as_deref().unwrap_or(&r.path),
+            r.campaign.unwrap_or(""),
+            &status,
+            r.note.as_deref().unwrap_or(""),
+            r.reviewer.as_deref().unwrap_or(""),
+            r.date.as_deref().unwrap_or(""),
+            r.award.as_deref().unwrap_or(""),
+        ];
+        t.add_row(cells.map(|c| escape_controls(c).into_owned()));
+    }
+    let mut counts = [0usize; 4];
+    for r in rows {
+        counts[r.status as usize] += 1;
+    }
+    let summary = Status::ALL
+        .iter()
+        .zip(counts)
+        .map(|(s, n)| format!("{n} {}", s.label(lang)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("{t}\n{}: {summary}\n", lang.pick("Cộng", "Total"))
+}
