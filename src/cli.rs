@@ -13,6 +13,7 @@ use crate::check::Options;
 use crate::commands::{campaigns, nominate, summary, validate};
 use crate::lang::Lang;
 use crate::render::human::Style;
+use crate::tr;
 
 /// kh — kiểm tra hồ sơ đề nghị điển hình tiên tiến theo kế hoạch của tỉnh.
 #[derive(Debug, Parser)]
@@ -62,7 +63,7 @@ pub enum Command {
         /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
         #[arg(default_value = ".")]
         path: PathBuf,
-        /// Định dạng kết quả: human | json
+        /// Định dạng kết quả: human | json | github (chú thích GitHub Actions) | sarif (SARIF 2.1.0)
         #[arg(long, value_enum, default_value_t = validate::Format::Human)]
         format: validate::Format,
         /// Coi cảnh báo như lỗi (exit 1 khi có cảnh báo)
@@ -114,6 +115,28 @@ pub enum Command {
     Review {
         #[command(subcommand)]
         action: ReviewAction,
+    },
+    /// In JSON Schema của một loại tệp, cho trình soạn thảo (taplo, VS Code)
+    Schema {
+        /// nomination (tệp đề nghị) | unit (unit.toml) | round (kh.toml) | review (review.toml)
+        #[arg(value_enum, default_value_t = crate::schema::Which::Nomination)]
+        which: crate::schema::Which,
+    },
+    /// Giải thích một quy tắc: kiểm tra gì, căn cứ, ví dụ và cách sửa
+    Explain {
+        /// Mã quy tắc, ví dụ unit-over-cap
+        rule: String,
+    },
+    /// In tập lệnh tự hoàn thành cho shell
+    Completions {
+        /// bash | zsh | fish | powershell | elvish
+        shell: clap_complete::Shell,
+    },
+    /// Viết trang man cho kh và từng lệnh con
+    Man {
+        /// Thư mục ghi các tệp .1
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào
     Campaigns {
@@ -308,6 +331,35 @@ fn run(cli: Cli) -> Result<bool> {
             print(&nominate::run(args, lang)?)?;
             Ok(false)
         }
+        Command::Schema { which } => {
+            let schema = crate::schema::schema(which, lang);
+            print(&(serde_json::to_string_pretty(&schema)? + "\n"))?;
+            Ok(false)
+        }
+        Command::Explain { rule } => match crate::explain::render(&rule, lang) {
+            Ok(text) => {
+                print(&text)?;
+                Ok(false)
+            }
+            Err(why) => anyhow::bail!(why),
+        },
+        Command::Completions { shell } => {
+            let mut cmd = localize(Cli::command(), lang, &[]);
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "kh", &mut out);
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(false)
+        }
+        Command::Man { out } => {
+            let written = write_man_pages(&out, lang)?;
+            print(&tr!(
+                lang,
+                "Đã viết {written} trang man vào {}\n",
+                "Wrote {written} man pages in {}\n",
+                crate::text::escape_controls(&out.display().to_string())
+            ))?;
+            Ok(false)
+        }
         Command::Campaigns { action, ascii } => {
             let table = TableStyle {
                 unicode: !ascii && std::io::stdout().is_terminal(),
@@ -320,6 +372,43 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(false)
         }
     }
+}
+
+/// `kh.1`, `kh-validate.1`, `kh-review-set.1`…: one page per command.
+fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
+    use anyhow::Context;
+    std::fs::create_dir_all(dir).with_context(|| {
+        tr!(
+            lang,
+            "không tạo được thư mục `{}`",
+            "cannot create the folder `{}`",
+            dir.display()
+        )
+    })?;
+    fn walk(
+        cmd: &clap::Command,
+        name: String,
+        dir: &std::path::Path,
+        written: &mut usize,
+    ) -> Result<()> {
+        let page = cmd.clone().name(name.clone());
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(page).render(&mut buf)?;
+        let path = dir.join(format!("{name}.1"));
+        std::fs::write(&path, buf)
+            .map_err(anyhow::Error::from)
+            .map_err(|e| e.context(path.display().to_string()))?;
+        *written += 1;
+        for sub in cmd.get_subcommands() {
+            walk(sub, format!("{name}-{}", sub.get_name()), dir, written)?;
+        }
+        Ok(())
+    }
+    let mut cmd = localize(Cli::command(), lang, &[]);
+    cmd.build();
+    let mut written = 0;
+    walk(&cmd, "kh".to_string(), dir, &mut written)?;
+    Ok(written)
 }
 
 /// The language asked for, read before the arguments are parsed so that
@@ -397,6 +486,10 @@ fn english_about(path: &[&str]) -> Option<&'static str> {
         ["nominate"] => "Start a new nomination from the plan's form",
         ["nominate", "new"] => "Write a new nomination file, ready to fill in",
         ["campaigns"] => "List the emulation campaigns, or show one",
+        ["schema"] => "Print the JSON Schema of a kind of file, for editors (taplo, VS Code)",
+        ["explain"] => "Explain a rule: what it checks, its source, an example and the fix",
+        ["completions"] => "Print a shell completion script",
+        ["man"] => "Write man pages for kh and each subcommand",
         ["review"] => "Sở Nội vụ's appraisal: record decisions, list them",
         ["review", "set"] => "Record the appraisal of one or more nomination files",
         ["review", "list"] => "Every nomination with its appraisal",
@@ -428,6 +521,10 @@ fn english_help(id: &str) -> Option<&'static str> {
         "name" => "Name of the collective, or full name of the person (household head)",
         "root" => "Root of the round",
         "stdout" => "Print the file instead of writing it",
+        "which" => "nomination | unit (unit.toml) | round (kh.toml) | review (review.toml)",
+        "rule" => "A rule code, as in unit-over-cap",
+        "shell" => "bash | zsh | fish | powershell | elvish",
+        "out" => "Folder for the .1 files",
         "sep" => "CSV separator: , or ; (Excel under Vietnamese settings) or tab",
         "files" => "Nomination files to record the decision for",
         "status" => {

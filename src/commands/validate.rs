@@ -5,23 +5,47 @@ use std::path::Path;
 use anyhow::Result;
 
 use crate::check::{self, Options};
-use crate::render::{self, human::Style};
+use crate::render::github::Github;
+use crate::render::human::{Human, Style};
+use crate::render::json::Json;
+use crate::render::sarif::{self, Sarif};
+use crate::render::{self, Emitter};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Human,
     Json,
+    /// GitHub Actions workflow commands (annotations on a pull request).
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
 }
 
-/// Runs the check and prints it; returns whether the run fails (an error,
-/// or a warning under `strict`).
+/// Runs the check and writes it as it goes; returns whether the run fails
+/// (an error, or a warning under `strict`).
 pub fn run(path: &Path, format: Format, strict: bool, style: Style, opts: Options) -> Result<bool> {
     let report = check::run(path, opts)?;
-    let out = match format {
-        Format::Human => render::human::render(&report, style),
-        Format::Json => render::json::render(&report) + "\n",
-    };
-    crate::cli::print(&out)?;
+    render::stdout_quietly(|out| {
+        let mut emitter: Box<dyn Emitter + '_> = match format {
+            Format::Human => Box::new(Human { out, style }),
+            Format::Json => Box::new(Json::new(out)),
+            Format::Github => Box::new(Github { out, style }),
+            Format::Sarif => Box::new(Sarif::new(
+                out,
+                style.lang,
+                style.verbose,
+                sarif::root_uri(&report_root(path)),
+            )),
+        };
+        render::emit(&report, emitter.as_mut())
+    })?;
     let tally = report.tally();
     Ok(tally.errors > 0 || (strict && tally.warnings > 0))
+}
+
+/// The round's root for what the user named (a root, a unit or a file).
+fn report_root(path: &Path) -> std::path::PathBuf {
+    crate::tree::resolve(path, crate::lang::Lang::Vi)
+        .map(|l| l.root)
+        .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity, Tally};
 use crate::lang::Lang;
+use crate::render::Emitter;
 use crate::text::escape_controls;
 use crate::tr;
 
@@ -20,21 +21,30 @@ pub struct Style {
     pub verbose: bool,
 }
 
-/// The diagnostics a person sees, then the closing line.
-pub fn render(report: &Report, style: Style) -> String {
-    let mut out = String::new();
-    for d in &report.diagnostics {
-        if d.severity == Severity::Note && !style.verbose {
-            continue;
+/// The diagnostics a person sees, then what the round was judged by and
+/// the closing line.
+pub struct Human<W> {
+    pub out: W,
+    pub style: Style,
+}
+
+impl<W: std::io::Write> Emitter for Human<W> {
+    fn diagnostic(&mut self, _report: &Report, d: &Diagnostic) -> std::io::Result<()> {
+        if d.severity == Severity::Note && !self.style.verbose {
+            return Ok(());
         }
-        out.push_str(&render_one(d, style));
-        out.push_str("\n\n");
+        write!(self.out, "{}\n\n", render_one(d, self.style))
     }
-    out.push_str(&report.settings.describe(style.lang));
-    out.push('\n');
-    out.push_str(&closing_line(report, style));
-    out.push('\n');
-    out
+
+    fn end(&mut self, report: &Report) -> std::io::Result<()> {
+        writeln!(self.out, "{}", report.settings.describe(self.style.lang))?;
+        writeln!(self.out, "{}", closing_line(report, self.style))
+    }
+}
+
+/// The whole human output as a string.
+pub fn render(report: &Report, style: Style) -> String {
+    crate::render::to_string(report, |buf| Box::new(Human { out: buf, style }))
 }
 
 pub fn render_one(d: &Diagnostic, style: Style) -> String {

@@ -1,17 +1,13 @@
-//! `--format json` for `kh validate`, exactly as SPEC §8 has it.
+//! `--format json` for `kh validate`, exactly as SPEC §8 has it, written as
+//! it goes: the header and counts first, then one diagnostic at a time.
+
+use std::io::Write;
 
 use serde::Serialize;
 
 use crate::check::Report;
 use crate::diagnostic::{Diagnostic, Severity};
-
-#[derive(Serialize)]
-struct Document<'a> {
-    root: &'a str,
-    settings: SettingsOut,
-    counts: Counts,
-    diagnostics: Vec<Item<'a>>,
-}
+use crate::render::Emitter;
 
 /// What the round was judged by (SPEC §8, added).
 #[derive(Serialize)]
@@ -40,37 +36,72 @@ struct Item<'a> {
     message: &'a str,
 }
 
-impl<'a> From<&'a Diagnostic> for Item<'a> {
-    fn from(d: &'a Diagnostic) -> Self {
-        Item {
+pub struct Json<W> {
+    pub out: W,
+    first: bool,
+}
+
+impl<W> Json<W> {
+    pub fn new(out: W) -> Self {
+        Json { out, first: true }
+    }
+}
+
+/// `value` pretty-printed as serde_json would inside a document, each line
+/// after the first indented by `indent`.
+fn pretty(value: &impl Serialize, indent: &str) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.replace('\n', &format!("\n{indent}"))
+}
+
+impl<W: Write> Emitter for Json<W> {
+    fn begin(&mut self, report: &Report) -> std::io::Result<()> {
+        let tally = report.tally();
+        let settings = SettingsOut {
+            year: report.settings.year,
+            as_of: report.settings.as_of.format("%Y-%m-%d").to_string(),
+            from_kh_toml: report.settings.from_kh_toml,
+        };
+        let counts = Counts {
+            units: report.units.len(),
+            nominations: report.records.len(),
+            errors: tally.errors,
+            warnings: tally.warnings,
+            notes: tally.notes,
+        };
+        write!(
+            self.out,
+            "{{\n  \"root\": {},\n  \"settings\": {},\n  \"counts\": {},\n  \"diagnostics\": [",
+            pretty(&report.root, "  "),
+            pretty(&settings, "  "),
+            pretty(&counts, "  "),
+        )
+    }
+
+    fn diagnostic(&mut self, _report: &Report, d: &Diagnostic) -> std::io::Result<()> {
+        let item = Item {
             rule: d.rule.code(),
             severity: d.severity,
             path: &d.path,
             line: d.line(),
             column: d.column(),
             message: &d.message,
+        };
+        let sep = if self.first { "" } else { "," };
+        self.first = false;
+        write!(self.out, "{sep}\n    {}", pretty(&item, "    "))
+    }
+
+    fn end(&mut self, _report: &Report) -> std::io::Result<()> {
+        if self.first {
+            writeln!(self.out, "]\n}}")
+        } else {
+            writeln!(self.out, "\n  ]\n}}")
         }
     }
 }
 
+/// The whole document as a string.
 pub fn render(report: &Report) -> String {
-    let tally = report.tally();
-    let doc = Document {
-        root: &report.root,
-        settings: SettingsOut {
-            year: report.settings.year,
-            as_of: report.settings.as_of.format("%Y-%m-%d").to_string(),
-            from_kh_toml: report.settings.from_kh_toml,
-        },
-        counts: Counts {
-            units: report.units.len(),
-            nominations: report.records.len(),
-            errors: tally.errors,
-            warnings: tally.warnings,
-            notes: tally.notes,
-        },
-        diagnostics: report.diagnostics.iter().map(Item::from).collect(),
-    };
-    // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&doc).unwrap_or_default()
+    crate::render::to_string(report, |buf| Box::new(Json::new(buf)))
 }

@@ -1,4 +1,58 @@
-//! One renderer per output format, all reading the same diagnostics.
+//! One emitter per output format, all fed the same diagnostics in the
+//! contract's order and writing as they go: adding a format is adding an
+//! emitter, touching no check.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
+
+use std::io::{self, Write};
+
+use crate::check::Report;
+use crate::diagnostic::Diagnostic;
+
+/// Writes a report in one format.
+pub trait Emitter {
+    /// Before the first diagnostic.
+    fn begin(&mut self, _report: &Report) -> io::Result<()> {
+        Ok(())
+    }
+    fn diagnostic(&mut self, report: &Report, d: &Diagnostic) -> io::Result<()>;
+    /// After the last.
+    fn end(&mut self, report: &Report) -> io::Result<()>;
+}
+
+/// Feeds `report` to `emitter`.
+pub fn emit(report: &Report, emitter: &mut dyn Emitter) -> io::Result<()> {
+    emitter.begin(report)?;
+    for d in &report.diagnostics {
+        emitter.diagnostic(report, d)?;
+    }
+    emitter.end(report)
+}
+
+/// Renders into a string, for tests and for callers that need the text.
+pub fn to_string(
+    report: &Report,
+    make: impl FnOnce(&mut Vec<u8>) -> Box<dyn Emitter + '_>,
+) -> String {
+    let mut buf = Vec::new();
+    {
+        let mut e = make(&mut buf);
+        // Writing to memory cannot fail.
+        let _ = emit(report, e.as_mut());
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// A buffered, locked standard output; a closed pipe (`kh … | head`) is
+/// not an error but the end of the run.
+pub fn stdout_quietly(run: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match run(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
