@@ -116,6 +116,11 @@ pub enum Command {
         #[command(subcommand)]
         action: ReviewAction,
     },
+    /// Xuất văn bản của đợt: mẫu báo cáo, danh sách trình Chủ tịch, công văn, bảng tính
+    Export {
+        #[command(subcommand)]
+        action: ExportAction,
+    },
     /// In JSON Schema của một loại tệp, cho trình soạn thảo (taplo, VS Code)
     Schema {
         /// nomination (tệp đề nghị) | unit (unit.toml) | round (kh.toml) | review (review.toml)
@@ -155,6 +160,18 @@ pub enum CampaignsAction {
         /// Mã, tên khác hoặc tên tiếng Việt (có hoặc không dấu)
         campaign: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportAction {
+    /// Mỗi đề nghị thành một tệp .docx theo mẫu báo cáo thành tích của kế hoạch
+    Forms(crate::export::forms::Args),
+    /// Danh sách điển hình đề nghị khen thưởng, kèm tờ trình Chủ tịch UBND tỉnh (.docx)
+    List(crate::export::list::Args),
+    /// Công văn gửi đơn vị cần bổ sung, và nhắc đơn vị chưa gửi (.docx)
+    Letters(crate::export::letters::Args),
+    /// Bảng tính của đợt (.xlsx)
+    Xlsx(crate::export::xlsx::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -331,6 +348,12 @@ fn run(cli: Cli) -> Result<bool> {
             print(&nominate::run(args, lang)?)?;
             Ok(false)
         }
+        Command::Export { action } => match action {
+            ExportAction::Forms(args) => crate::export::forms::run_forms(args, opts),
+            ExportAction::List(args) => crate::export::list::run_list(args, opts),
+            ExportAction::Letters(args) => crate::export::letters::run_letters(args, opts),
+            ExportAction::Xlsx(args) => crate::export::xlsx::run_xlsx(args, opts),
+        },
         Command::Schema { which } => {
             let schema = crate::schema::schema(which, lang);
             print(&(serde_json::to_string_pretty(&schema)? + "\n"))?;
@@ -486,6 +509,17 @@ fn english_about(path: &[&str]) -> Option<&'static str> {
         ["nominate"] => "Start a new nomination from the plan's form",
         ["nominate", "new"] => "Write a new nomination file, ready to fill in",
         ["campaigns"] => "List the emulation campaigns, or show one",
+        ["export"] => {
+            "Export the round's documents: forms, the Chairman's list, letters, the workbook"
+        }
+        ["export", "forms"] => "Each nomination as a .docx on the plan's achievement report form",
+        ["export", "list"] => {
+            "The list of exemplars proposed for commendation, for the Chairman (.docx)"
+        }
+        ["export", "letters"] => {
+            "Letters to units with something to mend, and reminders to those that sent nothing (.docx)"
+        }
+        ["export", "xlsx"] => "The round's workbook (.xlsx)",
         ["schema"] => "Print the JSON Schema of a kind of file, for editors (taplo, VS Code)",
         ["explain"] => "Explain a rule: what it checks, its source, an example and the fix",
         ["completions"] => "Print a shell completion script",
@@ -521,6 +555,10 @@ fn english_help(id: &str) -> Option<&'static str> {
         "name" => "Name of the collective, or full name of the person (household head)",
         "root" => "Root of the round",
         "stdout" => "Print the file instead of writing it",
+        "force" => "Replace files that exist",
+        "draft" => "Export nominations with errors too, marked DỰ THẢO (draft)",
+        "all_ok" => "Every nomination without an error (default: those approved at appraisal)",
+        "scope" => "Only one reach: toan-tinh (the cases the Chairman decides, §IV.1)",
         "which" => "nomination | unit (unit.toml) | round (kh.toml) | review (review.toml)",
         "rule" => "A rule code, as in unit-over-cap",
         "shell" => "bash | zsh | fish | powershell | elvish",

@@ -1,0 +1,278 @@
+//! `kh export forms`: each nomination on the plan's form for its kind, one
+//! `.docx` per file, written on all cores, one at a time each.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::check::{Options, Record, Report};
+use crate::docx::{Align, Doc, Table, cell, para, run};
+use crate::export::dossier::Dossier;
+use crate::export::{self, Common, td, text_width, th};
+use crate::tr;
+use crate::vocab::Kind;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    pub common: Common,
+    /// Xuất cả đề nghị còn lỗi, ghi “DỰ THẢO” ở đầu
+    #[arg(long)]
+    pub draft: bool,
+}
+
+/// Where a nomination's form goes: `DIR/<unit>/<file stem>.docx`.
+pub fn target(out: &Path, rel: &str) -> PathBuf {
+    let rel = rel.strip_suffix(".toml").unwrap_or(rel);
+    out.join(format!("{rel}.docx"))
+}
+
+/// Exports the forms; `Ok(true)` when a nomination was left out (exit 1).
+pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
+    let lang = opts.lang;
+    let c = &args.common;
+    let root = export::root_of(&c.path, lang)?;
+    export::refuse_inside(&root, &c.out, lang)?;
+    let report = export::check_round(&c.path)?;
+    let (chosen, left_out) = choose(&report, args.draft);
+    let targets: Vec<PathBuf> = chosen.iter().map(|r| target(&c.out, &r.path)).collect();
+    export::refuse_existing(&targets, c.force, lang)?;
+
+    let units = unit_names(&report);
+    let failures: Vec<String> = chosen
+        .par_iter()
+        .zip(targets.par_iter())
+        .filter_map(|(r, to)| {
+            let draft = r.tally.errors > 0;
+            let unit = units
+                .iter()
+                .find(|(s, _)| *s == &*r.unit)
+                .map_or(&*r.unit, |(_, n)| n.as_str());
+            let result = Dossier::read(&root, &r.path)
+                .ok_or_else(|| anyhow::anyhow!("{}", r.path))
+                .and_then(|d| {
+                    let doc = form(&d, unit, draft, c.date);
+                    export::write_atomic(to, &export::bytes(&doc), lang)
+                });
+            result.err().map(|e| format!("{}: {e:#}", r.path))
+        })
+        .collect();
+
+    let mut err = std::io::stderr().lock();
+    use std::io::Write;
+    for path in &left_out {
+        let _ = writeln!(
+            err,
+            "{}",
+            tr!(
+                lang,
+                "bỏ qua (còn lỗi; dùng --draft để xuất bản dự thảo): {path}",
+                "left out (it has errors; --draft exports a draft): {path}"
+            )
+        );
+    }
+    for f in &failures {
+        let _ = writeln!(err, "kh: {f}");
+    }
+    let written = chosen.len() - failures.len();
+    crate::cli::print(&tr!(
+        lang,
+        "Đã xuất {written} mẫu báo cáo thành tích vào {}\n",
+        "Exported {written} achievement reports to {}\n",
+        c.out.display()
+    ))?;
+    if !failures.is_empty() {
+        anyhow::bail!(tr!(
+            lang,
+            "{} tệp không ghi được",
+            "{} files could not be written",
+            failures.len()
+        ));
+    }
+    Ok(!left_out.is_empty())
+}
+
+/// The nominations to export, and those left out for their errors.
+fn choose(report: &Report, draft: bool) -> (Vec<&Record>, Vec<String>) {
+    let mut chosen = Vec::new();
+    let mut left_out = Vec::new();
+    for r in &report.records {
+        let readable = r.nomination.is_some();
+        if readable && (r.tally.errors == 0 || draft) {
+            chosen.push(r);
+        } else {
+            left_out.push(r.path.clone());
+        }
+    }
+    (chosen, left_out)
+}
+
+pub fn unit_names(report: &Report) -> Vec<(&str, String)> {
+    report
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.slug.as_str(),
+                u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
+            )
+        })
+        .collect()
+}
+
+fn line(label: &str, value: Option<&str>) -> crate::docx::Para {
+    para(vec![
+        run(format!("- {label}: ")),
+        run(export::or_dots(value)),
+    ])
+    .align(Align::Both)
+    .indent(10.0)
+    .after(3.0)
+}
+
+fn section(title: &str) -> crate::docx::Para {
+    para(vec![run(title).bold()])
+        .keep_next()
+        .after(4.0)
+        .indent(10.0)
+}
+
+/// The plan's form for one nomination.
+pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Doc {
+    let collective = d.kind == Some(Kind::TapThe);
+    let width = text_width(false);
+    let mut doc = Doc {
+        title: d.name().unwrap_or("").to_string(),
+        ..Doc::default()
+    };
+    doc.table(export::heading(&[unit], &[], date, width));
+    let title = if collective {
+        "BÁO CÁO THÀNH TÍCH\nTẬP THỂ ĐIỂN HÌNH TIÊN TIẾN"
+    } else {
+        "BÁO CÁO THÀNH TÍCH\nHỘ GIA ĐÌNH, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN"
+    };
+    if draft {
+        doc.push(
+            para(vec![run("DỰ THẢO").bold().italic()])
+                .align(Align::Center)
+                .after(0.0),
+        );
+    }
+    doc.push(
+        para(vec![run(title).bold()])
+            .align(Align::Center)
+            .after(4.0),
+    );
+    doc.push(
+        para(vec![
+            run(format!("Phong trào thi đua {}", d.campaign_line())).italic(),
+        ])
+        .align(Align::Center)
+        .after(12.0),
+    );
+
+    if collective {
+        doc.push(section("1. Đặc điểm tình hình:"));
+        doc.push(line("Tên tập thể", d.field("name")));
+        doc.push(line("Quá trình thành lập", d.field("founded")));
+        doc.push(line("Cơ cấu bộ máy tổ chức", d.field("structure")));
+        doc.push(line("Chức năng, nhiệm vụ", d.field("duties")));
+    } else {
+        doc.push(section("1. Sơ lược lý lịch:"));
+        let name_label = if d.kind == Some(Kind::HoGiaDinh) {
+            "Họ và tên (chủ hộ)"
+        } else {
+            "Họ và tên"
+        };
+        doc.push(line(name_label, d.field("full_name")));
+        doc.push(line("Ngày, tháng, năm sinh", d.field("birth_date")));
+        doc.push(line("Quê quán", d.field("hometown")));
+        doc.push(line(
+            "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)",
+            d.position_line().as_deref(),
+        ));
+    }
+
+    doc.push(section("2. Thành tích tiêu biểu xuất sắc đã đạt được:"));
+    if d.achievements.is_empty() {
+        doc.push(para(vec![run(export::or_dots(None))]).indent(10.0));
+    }
+    for a in &d.achievements {
+        doc.push(para(vec![run(a.as_str())]).align(Align::Both).indent(10.0));
+    }
+
+    doc.push(section("3. Quá trình khen thưởng:"));
+    if d.awards.is_empty() {
+        doc.push(para(vec![run("Chưa có")]).indent(10.0));
+    } else {
+        let mut t = Table::new(vec![20.0, width - 20.0 - 55.0, 55.0], true);
+        t.row(
+            vec![
+                th("Năm"),
+                th("Hình thức khen thưởng"),
+                th("Số, ngày quyết định"),
+            ],
+            true,
+        );
+        for a in &d.awards {
+            let decision = match (a.decision.is_empty(), a.date.is_empty()) {
+                (false, false) => format!("{}, ngày {}", a.decision, a.date),
+                (false, true) => a.decision.clone(),
+                (true, false) => format!("ngày {}", a.date),
+                (true, true) => String::new(),
+            };
+            t.row(
+                vec![
+                    td(&a.year, Align::Center),
+                    td(&a.title, Align::Left),
+                    td(&decision, Align::Left),
+                ],
+                false,
+            );
+        }
+        doc.table(t);
+    }
+
+    // The signatures.
+    let mut sig = Table::new(vec![width / 2.0, width / 2.0], false);
+    let block = |title: &str, hint: &str, name: Option<&str>| {
+        let mut ps = vec![
+            para(vec![run(title).bold()])
+                .align(Align::Center)
+                .after(0.0),
+            para(vec![run(hint).italic()])
+                .align(Align::Center)
+                .after(60.0),
+        ];
+        if let Some(n) = name {
+            ps.push(para(vec![run(n).bold()]).align(Align::Center).after(0.0));
+        }
+        cell(ps)
+    };
+    if collective {
+        sig.row(
+            vec![
+                cell(vec![]),
+                block("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", None),
+            ],
+            false,
+        );
+    } else {
+        sig.row(
+            vec![
+                block("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", None),
+                block(
+                    "NGƯỜI BÁO CÁO THÀNH TÍCH",
+                    "(Ký, ghi rõ họ và tên)",
+                    d.field("full_name"),
+                ),
+            ],
+            false,
+        );
+    }
+    doc.push(para(vec![]).after(6.0));
+    doc.table(sig);
+    doc
+}

@@ -1,0 +1,246 @@
+//! `kh export list`: the list that goes with Sở Nội vụ's report to the
+//! Chairman (§IV.1, §IV.3), A4 landscape, grouped by kind.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::check::{Options, Record, Report};
+use crate::docx::{Align, Cell, Doc, Table, cell, para, run};
+use crate::export::dossier::{Dossier, excerpt};
+use crate::export::{self, td, text_width, th};
+use crate::review::Status;
+use crate::tr;
+use crate::vocab::{Kind, Scope};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Thư mục gốc của đợt
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Tệp .docx ghi ra (ngoài thư mục của đợt)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có
+    #[arg(long)]
+    pub force: bool,
+    /// Ngày ký, 05/10/2023 hoặc 2023-10-05
+    #[arg(long, value_parser = export::parse_date)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Mọi đề nghị không có lỗi (mặc định: chỉ các đề nghị được thẩm định “đạt”)
+    #[arg(long = "all", id = "all_ok")]
+    pub all: bool,
+    /// Chỉ một phạm vi: toan-tinh (các trường hợp Chủ tịch UBND tỉnh quyết định, mục IV.1)
+    #[arg(long, value_parser = parse_scope)]
+    pub scope: Option<Scope>,
+}
+
+fn parse_scope(s: &str) -> std::result::Result<Scope, String> {
+    use crate::vocab::Vocab;
+    Scope::parse(s).ok_or_else(|| format!("`{s}`: {}", Scope::choices()))
+}
+
+/// The nominations the list takes: approved and not stale by default;
+/// with `all`, every nomination without an error.
+pub fn chosen(report: &Report, all: bool, scope: Option<Scope>) -> Vec<&Record> {
+    report
+        .records
+        .iter()
+        .filter(|r| {
+            let Some(n) = &r.nomination else { return false };
+            let ok = if all {
+                r.tally.errors == 0
+            } else {
+                report.status(r) == Status::Dat && r.tally.errors == 0
+            };
+            ok && scope.is_none_or(|s| n.scope.unwrap_or(Scope::CoSo) == s)
+        })
+        .collect()
+}
+
+pub fn run_list(args: Args, opts: Options) -> Result<bool> {
+    let lang = opts.lang;
+    let root = export::root_of(&args.path, lang)?;
+    export::refuse_inside(&root, &args.out, lang)?;
+    export::refuse_existing(std::slice::from_ref(&args.out), args.force, lang)?;
+    let report = export::check_round(&args.path)?;
+    let rows = chosen(&report, args.all, args.scope);
+    let doc = list(&report, &root, &rows, args.date, args.scope);
+    export::write_atomic(&args.out, &export::bytes(&doc), lang)?;
+    crate::cli::print(&tr!(
+        lang,
+        "Đã ghi danh sách {} điển hình vào {}\n",
+        "Wrote the list of {} exemplars to {}\n",
+        rows.len(),
+        args.out.display()
+    ))?;
+    Ok(false)
+}
+
+pub fn list(
+    report: &Report,
+    root: &std::path::Path,
+    rows: &[&Record],
+    date: Option<chrono::NaiveDate>,
+    scope: Option<Scope>,
+) -> Doc {
+    let width = text_width(true);
+    let mut doc = Doc {
+        landscape: true,
+        title: "Danh sách điển hình tiên tiến đề nghị khen thưởng".to_string(),
+        ..Doc::default()
+    };
+    doc.table(export::heading(
+        &["UBND TỈNH HÀ NAM", "SỞ NỘI VỤ"],
+        &[],
+        date,
+        width,
+    ));
+    doc.push(
+        para(vec![
+            run("DANH SÁCH\nTẬP THỂ, CÁ NHÂN, HỘ GIA ĐÌNH ĐIỂN HÌNH TIÊN TIẾN ĐỀ NGHỊ KHEN THƯỞNG")
+                .bold(),
+        ])
+        .align(Align::Center)
+        .after(0.0),
+    );
+    let sub = match scope {
+        Some(Scope::ToanTinh) => format!(
+            "(Thành tích có phạm vi ảnh hưởng trên địa bàn tỉnh, trình Chủ tịch UBND tỉnh xem xét, quyết định — mục IV.1 Kế hoạch; đợt năm {})",
+            report.settings.year
+        ),
+        _ => format!(
+            "(Kèm theo Tờ trình số ……/TTr-SNV ngày …… của Sở Nội vụ; đợt năm {})",
+            report.settings.year
+        ),
+    };
+    doc.push(
+        para(vec![run(sub).italic()])
+            .align(Align::Center)
+            .after(10.0),
+    );
+
+    let widths = vec![
+        12.0,
+        48.0,
+        42.0,
+        34.0,
+        width - 12.0 - 48.0 - 42.0 - 34.0 - 36.0 - 30.0,
+        36.0,
+        30.0,
+    ];
+    let mut t = Table::new(widths, true);
+    t.row(
+        vec![
+            th("STT"),
+            th("Tên tập thể / Họ và tên (năm sinh)"),
+            th("Chức vụ, đơn vị công tác hoặc địa chỉ"),
+            th("Phong trào (mục)"),
+            th("Thành tích tiêu biểu"),
+            th("Hình thức khen thưởng đề nghị"),
+            th("Đơn vị đề nghị"),
+        ],
+        true,
+    );
+    let units = crate::export::forms::unit_names(report);
+    let groups = [
+        (Kind::TapThe, "I. TẬP THỂ"),
+        (Kind::CaNhan, "II. CÁ NHÂN"),
+        (Kind::HoGiaDinh, "III. HỘ GIA ĐÌNH"),
+    ];
+    let mut n = 0;
+    for (kind, title) in groups {
+        let mine: Vec<&&Record> = rows
+            .iter()
+            .filter(|r| r.nomination.as_ref().and_then(|x| x.kind) == Some(kind))
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        t.row(
+            vec![Cell {
+                paras: vec![para(vec![run(title).bold().size(12.0)]).after(0.0)],
+                span: 7,
+            }],
+            false,
+        );
+        for r in mine {
+            n += 1;
+            let d = Dossier::read(root, &r.path).unwrap_or_default();
+            let who = match (kind, d.birth_year()) {
+                (Kind::TapThe, _) | (_, None) => export::or_dots(d.name()),
+                (_, Some(y)) => format!("{} ({y})", export::or_dots(d.name())),
+            };
+            let where_ = match kind {
+                Kind::TapThe => d.field("address").map(String::from),
+                _ => d.position_line(),
+            };
+            let decision = report.book.decision(r.review).filter(|_| !r.review.stale);
+            let award = decision
+                .and_then(|x| x.award.clone())
+                .or_else(|| d.proposed_award.clone());
+            let unit = units
+                .iter()
+                .find(|(s, _)| *s == &*r.unit)
+                .map_or(r.unit.to_string(), |(_, name)| name.clone());
+            let campaign = match d.campaign {
+                Some(c) if c.info().section != "*" => {
+                    format!("{} ({})", c.info().name_vi, c.info().section)
+                }
+                _ => d
+                    .movement
+                    .clone()
+                    .unwrap_or_else(|| "Lĩnh vực khác".to_string()),
+            };
+            let first = d.achievements.first().map(|a| excerpt(a, 300));
+            t.row(
+                vec![
+                    td(&n.to_string(), Align::Center),
+                    td(&who, Align::Left),
+                    td(&export::or_dots(where_.as_deref()), Align::Left),
+                    td(&campaign, Align::Left),
+                    td(&export::or_dots(first.as_deref()), Align::Left),
+                    td(&export::or_dots(award.as_deref()), Align::Left),
+                    td(&unit, Align::Left),
+                ],
+                false,
+            );
+        }
+    }
+    if n == 0 {
+        t.row(
+            vec![Cell {
+                paras: vec![
+                    para(vec![
+                        run("(Chưa có điển hình nào được thẩm định “đạt”.)")
+                            .italic()
+                            .size(12.0),
+                    ])
+                    .align(Align::Center)
+                    .after(0.0),
+                ],
+                span: 7,
+            }],
+            false,
+        );
+    }
+    doc.table(t);
+    doc.push(para(vec![run(format!("Danh sách có {n} điển hình."))]).after(12.0));
+    let mut sig = Table::new(vec![width / 2.0, width / 2.0], false);
+    sig.row(
+        vec![
+            cell(vec![]),
+            cell(vec![
+                para(vec![run("GIÁM ĐỐC").bold()])
+                    .align(Align::Center)
+                    .after(0.0),
+                para(vec![run("(Ký, ghi rõ họ tên, đóng dấu)").italic()])
+                    .align(Align::Center)
+                    .after(0.0),
+            ]),
+        ],
+        false,
+    );
+    doc.table(sig);
+    doc
+}

@@ -1,0 +1,263 @@
+//! `kh export`: the documents a round ends in (SPEC §12) — each nomination
+//! on the plan's form, the list for the Chairman, letters back to the units,
+//! the round's workbook. Documents are Vietnamese documents whatever
+//! `--lang` says; only kh's own messages follow it.
+
+pub mod dossier;
+pub mod forms;
+pub mod letters;
+pub mod list;
+pub mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::{Datelike, NaiveDate};
+
+use crate::check::{self, Options, Report};
+use crate::docx::{self, Align, Cell, Para, Table, cell, para, run};
+use crate::lang::Lang;
+use crate::tr;
+
+/// What every export takes.
+#[derive(Debug, clap::Args)]
+pub struct Common {
+    /// Thư mục gốc của đợt
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Nơi ghi (ngoài thư mục của đợt)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có
+    #[arg(long)]
+    pub force: bool,
+    /// Ngày ký, 05/10/2023 hoặc 2023-10-05 (mặc định: để dấu chấm điền tay)
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
+pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
+        .map_err(|_| format!("`{s}`: 05/10/2023 | 2023-10-05"))
+}
+
+/// The round, checked with Vietnamese messages (they go into documents).
+pub fn check_round(path: &Path) -> Result<Report> {
+    check::run(
+        path,
+        Options {
+            lang: Lang::Vi,
+            progress: false,
+        },
+    )
+}
+
+/// The round's root on disk, for what the user named.
+pub fn root_of(path: &Path, lang: Lang) -> Result<PathBuf> {
+    Ok(crate::tree::resolve(path, lang)?.root)
+}
+
+/// `out` as it will be once created: its nearest existing ancestor made
+/// absolute, the rest appended.
+fn absolute(out: &Path) -> PathBuf {
+    let mut existing = out.to_path_buf();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(abs) = std::fs::canonicalize(&existing) {
+            let mut p = abs;
+            for part in rest.iter().rev() {
+                p.push(part);
+            }
+            return p;
+        }
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = if parent.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    parent.to_path_buf()
+                };
+            }
+            _ => return out.to_path_buf(),
+        }
+    }
+}
+
+/// kh never writes in the tree it reads (exit 2).
+pub fn refuse_inside(root: &Path, out: &Path, lang: Lang) -> Result<()> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if absolute(out).starts_with(&root) {
+        bail!(tr!(
+            lang,
+            "--out `{}` nằm trong thư mục của đợt `{}`: kh không ghi vào cây hồ sơ nó đọc; hãy chọn thư mục khác",
+            "--out `{}` is inside the round `{}`: kh never writes in the tree it reads; choose another folder",
+            out.display(),
+            root.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Refuses, naming them, files that exist when `--force` was not given.
+pub fn refuse_existing(targets: &[PathBuf], force: bool, lang: Lang) -> Result<()> {
+    if force {
+        return Ok(());
+    }
+    let existing: Vec<String> = targets
+        .iter()
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if existing.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<&str> = existing.iter().take(5).map(String::as_str).collect();
+    let more = existing.len().saturating_sub(5);
+    let more = if more > 0 {
+        tr!(lang, " và {more} tệp khác", " and {more} more")
+    } else {
+        String::new()
+    };
+    bail!(tr!(
+        lang,
+        "đã có {}{more}: không ghi đè khi không có --force",
+        "{}{more} already exist: not replaced without --force",
+        shown.join(", ")
+    ))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder,
+/// renamed into place: a reader never sees half a document.
+pub fn write_atomic(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
+    use std::io::Write;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| {
+        tr!(
+            lang,
+            "không tạo được thư mục `{}`",
+            "cannot create the folder `{}`",
+            dir.display()
+        )
+    })?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
+        tr!(
+            lang,
+            "không ghi được vào `{}`",
+            "cannot write in `{}`",
+            dir.display()
+        )
+    })?;
+    tmp.write_all(bytes)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.persist(path).map_err(|e| e.error).with_context(|| {
+        tr!(
+            lang,
+            "không ghi được `{}`",
+            "cannot write `{}`",
+            path.display()
+        )
+    })?;
+    Ok(())
+}
+
+/// "Hà Nam, ngày 05 tháng 10 năm 2023", or dots to fill by hand.
+pub fn place_date(date: Option<NaiveDate>) -> String {
+    match date {
+        Some(d) => format!(
+            "Hà Nam, ngày {:02} tháng {:02} năm {}",
+            d.day(),
+            d.month(),
+            d.year()
+        ),
+        None => "Hà Nam, ngày …… tháng …… năm ……".to_string(),
+    }
+}
+
+/// The heading of an administrative document (ND 30/2020): the issuing body
+/// on the left, the national name and motto on the right, and the place and
+/// date under the motto.
+pub fn heading(issuer: &[&str], left_below: &[&str], date: Option<NaiveDate>, width: f64) -> Table {
+    let left = width * 0.36;
+    let mut t = Table::new(vec![left, width - left], false);
+    let mut lp: Vec<Para> = Vec::new();
+    for (i, line) in issuer.iter().enumerate() {
+        // The superior body plain, the issuing body bold (ND 30/2020).
+        let r = run(line.to_uppercase()).size(13.0);
+        let r = if i + 1 == issuer.len() { r.bold() } else { r };
+        lp.push(para(vec![r]).align(Align::Center).after(0.0));
+    }
+    lp.push(
+        para(vec![run("———————").size(10.0)])
+            .align(Align::Center)
+            .after(4.0),
+    );
+    for line in left_below {
+        lp.push(
+            para(vec![run(*line).size(13.0)])
+                .align(Align::Center)
+                .after(0.0),
+        );
+    }
+    let rp = vec![
+        para(vec![
+            run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(12.0),
+        ])
+        .align(Align::Center)
+        .after(0.0),
+        para(vec![run("Độc lập - Tự do - Hạnh phúc").bold().size(14.0)])
+            .align(Align::Center)
+            .after(0.0),
+        para(vec![run("———————————————").size(10.0)])
+            .align(Align::Center)
+            .after(4.0),
+        para(vec![run(place_date(date)).italic()])
+            .align(Align::Center)
+            .after(0.0),
+    ];
+    t.row(vec![cell(lp), cell(rp)], false);
+    t
+}
+
+/// Width of the text block, millimetres: A4 less the margins.
+pub fn text_width(landscape: bool) -> f64 {
+    if landscape {
+        297.0 - 45.0
+    } else {
+        210.0 - 45.0
+    }
+}
+
+/// A bordered table's header cell.
+pub fn th(text: &str) -> Cell {
+    cell(vec![
+        para(vec![run(text).bold().size(12.0)])
+            .align(Align::Center)
+            .after(0.0),
+    ])
+}
+
+/// A bordered table's body cell.
+pub fn td(text: &str, align: Align) -> Cell {
+    cell(vec![
+        para(vec![run(text).size(12.0)]).align(align).after(0.0),
+    ])
+}
+
+/// The documents' own dots for what the file leaves blank.
+pub fn or_dots(s: Option<&str>) -> String {
+    match s.map(str::trim) {
+        Some(s) if !s.is_empty() => s.to_string(),
+        _ => "…………………………".to_string(),
+    }
+}
+
+/// A document as bytes.
+pub fn bytes(doc: &docx::Doc) -> Vec<u8> {
+    docx::to_bytes(doc)
+}

@@ -1,0 +1,718 @@
+//! `kh export` (SPEC §12): the documents read back part by part, the
+//! workbook against the summary, hostile input, and LibreOffice opening
+//! and printing them for real.
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+
+/// A part of an OOXML package.
+fn part(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
+    let mut part = zip.by_name(name).expect("the part");
+    let mut s = String::new();
+    part.read_to_string(&mut s).expect("UTF-8");
+    s
+}
+
+/// Every part parses as XML, and the document's text is returned.
+fn docx_text(path: &Path) -> String {
+    let file = std::fs::File::open(path).expect("open");
+    let mut zip = zip::ZipArchive::new(file).expect("zip");
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("entry");
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("utf-8 part");
+        let mut r = quick_xml::Reader::from_str(&s);
+        loop {
+            match r.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{} part {i}: {e}", path.display()),
+            }
+        }
+    }
+    // The text of the runs, a line per paragraph.
+    let xml = part(path, "word/document.xml");
+    let mut out = String::new();
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find('<') {
+        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..tag_end];
+        if tag.starts_with("<w:t>") || tag.starts_with("<w:t ") {
+            let close = rest[tag_end..]
+                .find("</w:t>")
+                .map_or(rest.len(), |e| tag_end + e);
+            let text = &rest[tag_end..close];
+            out.push_str(
+                &text
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            );
+            rest = &rest[close..];
+            continue;
+        }
+        if tag == "</w:p>" {
+            out.push('\n');
+        }
+        rest = &rest[tag_end..];
+    }
+    out
+}
+
+fn export(args: &[&str]) -> std::process::Output {
+    kh().arg("export").args(args).output().expect("run")
+}
+
+fn out_dir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("tmp")
+}
+
+#[test]
+fn forms_follow_the_plans_form_and_nd30_layout() {
+    let out = out_dir();
+    let dir = out.path().join("forms");
+    let o = export(&[
+        "forms",
+        "examples/submissions",
+        "--out",
+        dir.to_str().unwrap_or(""),
+        "--date",
+        "05/10/2023",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "docx"))
+        .map(|e| e.path().to_path_buf())
+        .collect();
+    assert_eq!(files.len(), 22);
+
+    let person = dir.join("so-y-te/dinh-van-thanh.docx");
+    let text = docx_text(&person);
+    for want in [
+        "SỞ Y TẾ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Hà Nam, ngày 05 tháng 10 năm 2023",
+        "BÁO CÁO THÀNH TÍCH",
+        "HỘ GIA ĐÌNH, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN",
+        "(mục 3.10)",
+        "1. Sơ lược lý lịch:",
+        "- Họ và tên: Đinh Văn Thành",
+        "- Ngày, tháng, năm sinh: 01/12/1978",
+        "- Quê quán: xã An Lão, huyện Bình Lục, tỉnh Hà Nam",
+        "- Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú): ",
+        "2. Thành tích tiêu biểu xuất sắc đã đạt được:",
+        "3. Quá trình khen thưởng:",
+        "Số, ngày quyết định",
+        "5512/QĐ-BYT, ngày 30/11/2021",
+        "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ",
+        "NGƯỜI BÁO CÁO THÀNH TÍCH",
+        "(Ký, ghi rõ họ và tên)",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    // Every achievement of the file, one paragraph each.
+    let source =
+        std::fs::read_to_string("examples/submissions/so-y-te/dinh-van-thanh.toml").expect("read");
+    let doc: toml::Table = source.parse().expect("toml");
+    for a in doc["achievements"].as_array().into_iter().flatten() {
+        let t = a["text"].as_str().unwrap_or("").trim();
+        assert!(text.contains(t), "{t}");
+    }
+    // The layout of ND 30/2020.
+    let xml = part(&person, "word/document.xml");
+    assert!(xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"));
+    assert!(xml.contains("w:top=\"1134\" w:right=\"850\" w:bottom=\"1134\" w:left=\"1701\""));
+    assert!(
+        xml.contains("<w:titlePg/>"),
+        "page numbers from the second page"
+    );
+    let styles = part(&person, "word/styles.xml");
+    assert!(
+        styles.contains("w:ascii=\"Times New Roman\"") && styles.contains("<w:sz w:val=\"28\"/>")
+    );
+    assert!(part(&person, "word/header1.xml").contains(" PAGE "));
+
+    let collective = docx_text(&dir.join("so-y-te/benh-vien-da-khoa-tinh.docx"));
+    assert!(collective.contains("TẬP THỂ ĐIỂN HÌNH TIÊN TIẾN"));
+    assert!(collective.contains("1. Đặc điểm tình hình:"));
+    assert!(collective.contains("- Tên tập thể: "));
+    assert!(collective.contains("THỦ TRƯỞNG ĐƠN VỊ") && collective.contains("(Ký, đóng dấu)"));
+    assert!(!collective.contains("NGƯỜI BÁO CÁO THÀNH TÍCH"));
+    // Without awards, the form says so.
+    let none = walkdir::WalkDir::new("examples/submissions")
+        .into_iter()
+        .flatten()
+        .find(|e| {
+            e.path().extension().is_some_and(|x| x == "toml")
+                && std::fs::read_to_string(e.path())
+                    .is_ok_and(|t| t.contains("[nominee]") && !t.contains("[[awards]]"))
+        })
+        .map(|e| {
+            e.path()
+                .strip_prefix("examples/submissions")
+                .expect("prefix")
+                .with_extension("docx")
+        });
+    if let Some(rel) = none {
+        assert!(docx_text(&dir.join(rel)).contains("Chưa có"));
+    }
+    // The same round, the same bytes.
+    let again = out.path().join("again");
+    export(&[
+        "forms",
+        "examples/submissions",
+        "--out",
+        again.to_str().unwrap_or(""),
+        "--date",
+        "05/10/2023",
+    ]);
+    assert_eq!(
+        std::fs::read(&person).ok(),
+        std::fs::read(again.join("so-y-te/dinh-van-thanh.docx")).ok()
+    );
+}
+
+#[test]
+fn forms_leave_out_what_has_errors_unless_draft() {
+    let t = Tree::new();
+    t.unit("u").write("u/ok.toml", PERSON);
+    t.write(
+        "u/bad.toml",
+        &edit(PERSON, "birth_date = 1978-12-01", "birth_date = 2030-01-01"),
+    );
+    let out = out_dir();
+    let dir = out.path().join("f");
+    let o = export(&[
+        "forms",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        dir.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("u/bad.toml"));
+    assert!(dir.join("u/ok.docx").exists() && !dir.join("u/bad.docx").exists());
+    let draft = out.path().join("d");
+    let o = export(&[
+        "forms",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        draft.to_str().unwrap_or(""),
+        "--draft",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(docx_text(&draft.join("u/bad.docx")).contains("DỰ THẢO"));
+    assert!(!docx_text(&draft.join("u/ok.docx")).contains("DỰ THẢO"));
+}
+
+#[test]
+fn never_inside_the_round_never_over_a_file_without_force() {
+    let t = Tree::single(PERSON);
+    let inside = t.path("ra");
+    let o = export(&[
+        "forms",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        inside.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!inside.exists());
+    let o = export(&[
+        "xlsx",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        t.path("so.xlsx").to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let out = out_dir();
+    let book = out.path().join("so.xlsx");
+    std::fs::write(&book, "cũ").expect("write");
+    let o = export(&[
+        "xlsx",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        book.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("so.xlsx"));
+    assert_eq!(std::fs::read_to_string(&book).ok().as_deref(), Some("cũ"));
+    let o = export(&[
+        "xlsx",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        book.to_str().unwrap_or(""),
+        "--force",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(std::fs::read(&book).is_ok_and(|b| b.starts_with(b"PK")));
+    // No temporary file is left beside it.
+    let left: Vec<_> = std::fs::read_dir(out.path())
+        .expect("ls")
+        .flatten()
+        .collect();
+    assert_eq!(left.len(), 1, "{left:?}");
+}
+
+#[test]
+fn the_list_takes_the_approved_grouped_by_kind() {
+    let out = out_dir();
+    let list = out.path().join("ds.docx");
+    let o = export(&[
+        "list",
+        "examples/submissions",
+        "--out",
+        list.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = docx_text(&list);
+    assert!(
+        text.contains("DANH SÁCH")
+            && text
+                .contains("TẬP THỂ, CÁ NHÂN, HỘ GIA ĐÌNH ĐIỂN HÌNH TIÊN TIẾN ĐỀ NGHỊ KHEN THƯỞNG")
+    );
+    assert!(text.contains("UBND TỈNH HÀ NAM") && text.contains("SỞ NỘI VỤ"));
+    for h in [
+        "STT",
+        "Tên tập thể / Họ và tên (năm sinh)",
+        "Chức vụ, đơn vị công tác hoặc địa chỉ",
+        "Phong trào (mục)",
+        "Thành tích tiêu biểu",
+        "Hình thức khen thưởng đề nghị",
+        "Đơn vị đề nghị",
+    ] {
+        assert!(text.contains(h), "{h}");
+    }
+    // The four approved of examples/submissions/review.toml, and no other.
+    assert!(text.contains("Đinh Văn Thành (1978)"), "{text}");
+    assert!(text.contains("Trần Đức Mạnh"));
+    assert!(!text.contains("Nguyễn Thị Mai"), "returned for more");
+    assert!(!text.contains("Lương Thị Huyền"), "rejected");
+    assert!(text.contains("Danh sách có 4 điển hình."), "{text}");
+    let i = text.find("I. TẬP THỂ").unwrap_or(usize::MAX);
+    let ii = text.find("II. CÁ NHÂN").unwrap_or(0);
+    let iii = text.find("III. HỘ GIA ĐÌNH").unwrap_or(0);
+    assert!(i < ii && ii < iii, "{text}");
+    // The review's award where there is one.
+    assert!(text.contains("Bằng khen của Chủ tịch UBND tỉnh (phạm vi toàn tỉnh)"));
+    let xml = part(&list, "word/document.xml");
+    assert!(xml.contains("w:orient=\"landscape\""), "A4 landscape");
+    assert!(
+        xml.contains("<w:tblHeader/>"),
+        "the header row repeats on each page"
+    );
+
+    let all = out.path().join("all.docx");
+    export(&[
+        "list",
+        "examples/submissions",
+        "--out",
+        all.to_str().unwrap_or(""),
+        "--all",
+    ]);
+    assert!(docx_text(&all).contains("Danh sách có 22 điển hình."));
+    let chair = out.path().join("chair.docx");
+    export(&[
+        "list",
+        "examples/submissions",
+        "--out",
+        chair.to_str().unwrap_or(""),
+        "--all",
+        "--scope",
+        "toan-tinh",
+    ]);
+    let text = docx_text(&chair);
+    assert!(text.contains("Danh sách có 2 điển hình."), "{text}");
+    assert!(text.contains("Chủ tịch UBND tỉnh xem xét, quyết định"));
+}
+
+#[test]
+fn letters_say_what_to_mend_and_remind_who_sent_nothing() {
+    let out = out_dir();
+    let dir = out.path().join("cv");
+    let o = export(&[
+        "letters",
+        "examples/broken",
+        "--out",
+        dir.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let thanh_son = docx_text(&dir.join("ubnd-xa-thanh-son.docx"));
+    assert!(
+        thanh_son.contains("Kính gửi: Ủy ban nhân dân xã Thanh Sơn"),
+        "{thanh_son}"
+    );
+    assert!(thanh_son.contains("Dòng 13:"), "{thanh_son}");
+    assert!(thanh_son.contains("Bổ sung số hồ sơ trễ hẹn năm 2023 và kết quả chỉ số CCHC"));
+    assert!(!thanh_son.contains('`'), "plain words, no code marks");
+    let reminder = docx_text(&dir.join("so-van-hoa-tt.docx"));
+    assert!(reminder.contains("chưa nhận được hồ sơ"), "{reminder}");
+    assert!(reminder.contains("không quá 03 điển hình"));
+    // A unit with nothing to mend gets no letter.
+    let out2 = out_dir();
+    let clean = out2.path().join("cv");
+    export(&[
+        "letters",
+        "examples/submissions",
+        "--out",
+        clean.to_str().unwrap_or(""),
+    ]);
+    assert!(clean.join("so-giao-duc.docx").exists(), "returned for more");
+    assert!(clean.join("so-tai-chinh.docx").exists(), "sent nothing");
+    assert!(!clean.join("so-y-te.docx").exists(), "all in order");
+    let giao_duc = docx_text(&clean.join("so-giao-duc.docx"));
+    assert!(
+        giao_duc.contains("Các hồ sơ đã đầy đủ, đúng quy định"),
+        "{giao_duc}"
+    );
+}
+
+#[test]
+fn the_workbook_holds_the_summarys_figures_as_numbers() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let out = out_dir();
+    let book = out.path().join("dot.xlsx");
+    let o = export(&[
+        "xlsx",
+        "examples/submissions",
+        "--out",
+        book.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let summary: Value = serde_json::from_slice(
+        &kh()
+            .args(["summary", "examples/submissions", "--format", "json"])
+            .output()
+            .expect("run")
+            .stdout,
+    )
+    .expect("json");
+    let mut wb: Xlsx<_> = open_workbook(&book).expect("opens");
+    assert_eq!(
+        wb.sheet_names(),
+        [
+            "Theo phong trào",
+            "Theo đơn vị",
+            "Danh sách",
+            "Trình Chủ tịch",
+            "Chưa gửi",
+            "Không đọc được"
+        ]
+    );
+    let campaigns = wb.worksheet_range("Theo phong trào").expect("sheet");
+    let rows: Vec<_> = campaigns.rows().collect();
+    assert_eq!(rows[0][0], Data::String("Mục".into()));
+    let expected = summary["campaigns"].as_array().cloned().unwrap_or_default();
+    assert_eq!(rows.len() - 1, expected.len());
+    for (row, c) in rows.iter().skip(1).zip(&expected) {
+        assert_eq!(
+            row[0],
+            Data::String(c["section"].as_str().unwrap_or("").into()),
+            "§ as text"
+        );
+        assert_eq!(
+            row[1],
+            Data::String(c["slug"].as_str().unwrap_or("").into())
+        );
+        assert_eq!(
+            row[7],
+            Data::Float(c["total"].as_f64().unwrap_or(-1.0)),
+            "a number"
+        );
+        assert_eq!(
+            row[10],
+            Data::Float(c["review"]["dat"].as_f64().unwrap_or(-1.0))
+        );
+    }
+    let units = wb.worksheet_range("Theo đơn vị").expect("sheet");
+    for (row, u) in units
+        .rows()
+        .skip(1)
+        .zip(summary["units"].as_array().into_iter().flatten())
+    {
+        assert_eq!(
+            row[0],
+            Data::String(u["slug"].as_str().unwrap_or("").into())
+        );
+        assert_eq!(
+            row[2],
+            Data::Float(u["nominations"].as_f64().unwrap_or(-1.0))
+        );
+        assert_eq!(row[3], Data::Float(u["cap"].as_f64().unwrap_or(-1.0)));
+    }
+    let list = wb.worksheet_range("Danh sách").expect("sheet");
+    assert_eq!(
+        list.rows().count() - 1,
+        summary["nominations"].as_array().map_or(0, Vec::len)
+    );
+    assert!(
+        list.rows().any(|r| r
+            .iter()
+            .any(|c| *c == Data::String("đề nghị bổ sung".into()))),
+        "statuses as words"
+    );
+    let missing = wb.worksheet_range("Chưa gửi").expect("sheet");
+    assert_eq!(
+        missing.rows().nth(1).map(|r| r[0].clone()),
+        Some(Data::String("so-tai-chinh".into()))
+    );
+    let chair = wb.worksheet_range("Trình Chủ tịch").expect("sheet");
+    assert_eq!(
+        chair.rows().count() - 1,
+        summary["escalations"].as_array().map_or(0, Vec::len)
+    );
+    // Frozen bold header rows with a filter.
+    let sheet = part(&book, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains("<autoFilter") && sheet.contains("state=\"frozen\""),
+        "{sheet}"
+    );
+}
+
+#[test]
+fn hostile_input_still_yields_documents_that_open() {
+    let t = Tree::new();
+    let nasty = edit(
+        PERSON,
+        "Đinh Văn Thành",
+        "Trần & <Lê> \\\"Ngô\\\" \\u0001\\u001b[2J",
+    );
+    let huge = format!(
+        "campaign = \"nong-thon-moi\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Phạm Văn Dài\"\nbirth_date = 1970-01-01\nhometown = \"Lý Nhân\"\nresidence = \"Nhân Thịnh\"\n\n[[achievements]]\ntext = \"{}\"\n",
+        "Hiến đất làm đường. ".repeat(5000)
+    );
+    let mut many = String::from(
+        "campaign = \"nong-thon-moi\"\nkind = \"tap-the\"\n\n[nominee]\nname = \"Thôn Nhiều Khen\"\nfounded = \"1950\"\nstructure = \"Trưởng thôn\"\nduties = \"Tự quản\"\n\n[[achievements]]\ntext = \"Đường hoa\"\n",
+    );
+    for y in 1980..2020 {
+        many.push_str(&format!(
+            "\n[[awards]]\nyear = {y}\ntitle = \"Giấy khen năm {y}\"\ndecision = \"{y}/QĐ-UBND\"\n"
+        ));
+    }
+    t.unit("a")
+        .write("a/nasty.toml", &nasty)
+        .write("a/huge.toml", &huge);
+    t.write("khong-mo-ta/many.toml", &many);
+    let out = out_dir();
+    let dir = out.path().join("forms");
+    let o = export(&[
+        "forms",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        dir.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let text = docx_text(&dir.join("a/nasty.docx"));
+    assert!(text.contains("Trần & <Lê> \"Ngô\" [2J"), "{text}");
+    assert!(docx_text(&dir.join("a/huge.docx")).len() > 100_000);
+    let many_text = docx_text(&dir.join("khong-mo-ta/many.docx"));
+    assert_eq!(many_text.matches("/QĐ-UBND").count(), 40);
+    assert!(
+        many_text.contains("KHONG-MO-TA"),
+        "a unit without unit.toml is named by its folder"
+    );
+    for kind in ["list", "letters", "xlsx"] {
+        let target = match kind {
+            "list" => out.path().join("l.docx"),
+            "letters" => out.path().join("cv"),
+            _ => out.path().join("b.xlsx"),
+        };
+        let mut args = vec![kind, t.root().to_str().unwrap_or(""), "--out"];
+        let target_s = target.to_str().unwrap_or("").to_string();
+        args.push(&target_s);
+        if kind == "list" {
+            args.push("--all");
+        }
+        let o = export(&args);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{kind}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    assert!(docx_text(&out.path().join("l.docx")).contains("Trần & <Lê>"));
+    // An empty round: an empty list and workbook, no forms, no letters.
+    let empty = tempfile::tempdir().expect("tmp");
+    let e = out.path().join("empty.docx");
+    let o = export(&[
+        "list",
+        empty.path().to_str().unwrap_or(""),
+        "--out",
+        e.to_str().unwrap_or(""),
+        "--all",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(docx_text(&e).contains("Danh sách có 0 điển hình."));
+    let o = export(&[
+        "xlsx",
+        empty.path().to_str().unwrap_or(""),
+        "--out",
+        out.path().join("e.xlsx").to_str().unwrap_or(""),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+}
+
+/// LibreOffice, where it is installed (CI installs it): the documents
+/// convert to PDF, with every word and diacritic, on the pages expected.
+fn soffice() -> Option<PathBuf> {
+    ["soffice", "libreoffice"].iter().find_map(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|_| PathBuf::from(name))
+    })
+}
+
+fn to_pdf(soffice: &Path, file: &Path, outdir: &Path) -> PathBuf {
+    let profile = outdir.join("profile");
+    let status = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(outdir)
+        .arg(file)
+        .output()
+        .expect("soffice");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let pdf = outdir
+        .join(file.file_stem().unwrap_or_default())
+        .with_extension("pdf");
+    assert!(pdf.exists(), "{}", pdf.display());
+    pdf
+}
+
+fn pdf_text(pdf: &Path) -> (String, usize) {
+    let out = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let pages = text.matches('\u{c}').count();
+    (text, pages)
+}
+
+/// Words, without the spaces a justified line spreads out.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn libreoffice_opens_and_prints_them() {
+    let Some(soffice) = soffice() else {
+        // CI installs it and sets KH_REQUIRE_REAL: there, a skip is a failure.
+        assert!(
+            std::env::var_os("KH_REQUIRE_REAL").is_none(),
+            "LibreOffice (soffice) is required here"
+        );
+        eprintln!("LibreOffice is not installed here: skipped (CI installs it)");
+        return;
+    };
+    let t = Tree::new();
+    let three = edit(
+        PERSON,
+        "[facts]",
+        "[[awards]]\nyear = 2022\ntitle = \"Chiến sĩ thi đua cơ sở\"\ndecision = \"88/QĐ-UBND\"\ndate = 2022-12-01\n\n[[awards]]\nyear = 2023\ntitle = \"Bằng khen của Chủ tịch UBND tỉnh\"\ndecision = \"1203/QĐ-UBND\"\ndate = 2023-06-15\n\n[facts]",
+    );
+    t.unit("so-y-te").write("so-y-te/ba-khen.toml", &three);
+    let out = out_dir();
+    let forms = out.path().join("forms");
+    export(&[
+        "forms",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        forms.to_str().unwrap_or(""),
+        "--date",
+        "05/10/2023",
+    ]);
+    let pdf = to_pdf(&soffice, &forms.join("so-y-te/ba-khen.docx"), out.path());
+    let (text, pages) = pdf_text(&pdf);
+    let flat = squeeze(&text);
+    for want in [
+        "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM",
+        "BÁOCÁOTHÀNHTÍCH",
+        "HỘGIAĐÌNH,CÁNHÂNĐIỂNHÌNHTIÊNTIẾN",
+        "Họvàtên:ĐinhVănThành",
+        "Quêquán:xãAnLão,huyệnBìnhLục",
+        "Phẫuthuậtnộisoi320ca",
+        "Chiếnsĩthiđuacơsở",
+        "BằngkhencủaChủtịchUBNDtỉnh",
+        "1203/QĐ-UBND,ngày15/06/2023",
+        "NGƯỜIBÁOCÁOTHÀNHTÍCH",
+    ] {
+        assert!(flat.contains(want), "{want} not in the PDF:\n{text}");
+    }
+    // A form with three awards and one achievement fits one A4 page.
+    assert_eq!(pages, 1, "{text}");
+
+    let list = out.path().join("ds.docx");
+    export(&[
+        "list",
+        "examples/submissions",
+        "--out",
+        list.to_str().unwrap_or(""),
+        "--all",
+    ]);
+    let (text, pages) = pdf_text(&to_pdf(&soffice, &list, out.path()));
+    let flat = squeeze(&text);
+    // Table cells interleave in the text of a PDF: words, not whole cells.
+    assert!(
+        flat.contains("ĐỀNGHỊKHENTHƯỞNG")
+            && flat.contains("BiênHòa")
+            && flat.contains("ĐinhVănThành"),
+        "{text}"
+    );
+    assert!(pages >= 2, "22 exemplars take more than a page: {pages}");
+
+    let book = out.path().join("dot.xlsx");
+    export(&[
+        "xlsx",
+        "examples/submissions",
+        "--out",
+        book.to_str().unwrap_or(""),
+    ]);
+    let (text, _) = pdf_text(&to_pdf(&soffice, &book, out.path()));
+    assert!(
+        squeeze(&text).contains("Chungsứcxâydựngnôngthônmới"),
+        "{text}"
+    );
+}
