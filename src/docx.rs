@@ -365,6 +365,7 @@ pub fn write<W: Write + Seek>(doc: &Doc, w: W) -> zip::result::ZipResult<()> {
     // A fixed time: the same document gives the same bytes.
     let opts = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default());
     let parts: [(&str, String); 9] = [
         ("[Content_Types].xml", CONTENT_TYPES.to_string()),

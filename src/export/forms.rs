@@ -148,6 +148,7 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
         ..Doc::default()
     };
     doc.table(export::heading(&[unit], &[], date, width));
+    doc.push(para(vec![]).after(6.0));
     let title = if collective {
         "BÁO CÁO THÀNH TÍCH\nTẬP THỂ ĐIỂN HÌNH TIÊN TIẾN"
     } else {
