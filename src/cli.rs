@@ -121,6 +121,8 @@ pub enum Command {
         #[command(subcommand)]
         action: ExportAction,
     },
+    /// Viết trang giới thiệu điển hình cho báo chí và Cổng thông tin (mục IV.2)
+    Publish(crate::publish::Args),
     /// In JSON Schema của một loại tệp, cho trình soạn thảo (taplo, VS Code)
     Schema {
         /// nomination (tệp đề nghị) | unit (unit.toml) | round (kh.toml) | review (review.toml)
@@ -354,6 +356,7 @@ fn run(cli: Cli) -> Result<bool> {
             ExportAction::Letters(args) => crate::export::letters::run_letters(args, opts),
             ExportAction::Xlsx(args) => crate::export::xlsx::run_xlsx(args, opts),
         },
+        Command::Publish(args) => crate::publish::run(args, opts),
         Command::Schema { which } => {
             let schema = crate::schema::schema(which, lang);
             print(&(serde_json::to_string_pretty(&schema)? + "\n"))?;
@@ -520,6 +523,7 @@ fn english_about(path: &[&str]) -> Option<&'static str> {
             "Letters to units with something to mend, and reminders to those that sent nothing (.docx)"
         }
         ["export", "xlsx"] => "The round's workbook (.xlsx)",
+        ["publish"] => "Write the exemplar pages for the press and the portal (§IV.2)",
         ["schema"] => "Print the JSON Schema of a kind of file, for editors (taplo, VS Code)",
         ["explain"] => "Explain a rule: what it checks, its source, an example and the fix",
         ["completions"] => "Print a shell completion script",
@@ -559,6 +563,9 @@ fn english_help(id: &str) -> Option<&'static str> {
         "draft" => "Export nominations with errors too, marked DỰ THẢO (draft)",
         "all_ok" => "Every nomination without an error (default: those approved at appraisal)",
         "scope" => "Only one reach: toan-tinh (the cases the Chairman decides, §IV.1)",
+        "all_preview" => {
+            "Every nomination without an error, each page marked BẢN XEM TRƯỚC (default: those approved at appraisal)"
+        }
         "which" => "nomination | unit (unit.toml) | round (kh.toml) | review (review.toml)",
         "rule" => "A rule code, as in unit-over-cap",
         "shell" => "bash | zsh | fish | powershell | elvish",

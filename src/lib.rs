@@ -14,6 +14,7 @@ pub mod export;
 pub mod form;
 pub mod lang;
 pub mod nomination;
+pub mod publish;
 pub mod render;
 pub mod review;
 pub mod rules;
