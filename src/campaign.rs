@@ -1159,16 +1159,49 @@ impl Campaign {
     /// The campaigns `input` could mean: the one it names exactly, or else
     /// every campaign whose slug, alias or name holds its words in a row.
     pub fn candidates(input: &str) -> Vec<Campaign> {
+        match Campaign::resolve(input) {
+            Match::Exact(c) | Match::Words(c) => vec![c],
+            Match::Several(cs) => cs,
+            Match::Nothing => Vec::new(),
+        }
+    }
+
+    /// What a query names: one campaign exactly (its slug, an alias, its
+    /// name with or without diacritics, its section "3.9"), one by a few of
+    /// its words (which a person should confirm: "văn hóa" may mean a
+    /// movement the plan does not list), several, or none.
+    pub fn resolve(input: &str) -> Match {
         let key = slugify(input);
         if key.is_empty() {
-            return Vec::new();
+            return Match::Nothing;
         }
         let exact = CAMPAIGNS.iter().find(|c| {
             c.slug == key || c.aliases.contains(&key.as_str()) || slugify(c.name_vi) == key
         });
         if let Some(c) = exact {
-            return vec![c.id];
+            return Match::Exact(c.id);
         }
+        // "3.9", "mục 3.9", "§3.9"
+        let section = key.trim_start_matches("muc-").replace('-', ".");
+        let by_section: Vec<Campaign> = CAMPAIGNS
+            .iter()
+            .filter(|c| c.section == section)
+            .map(|c| c.id)
+            .collect();
+        match by_section.as_slice() {
+            [one] => return Match::Exact(*one),
+            [_, _, ..] => return Match::Several(by_section),
+            [] => {}
+        }
+        let found = Campaign::word_matches(&key);
+        match found.as_slice() {
+            [one] => Match::Words(*one),
+            [] => Match::Nothing,
+            _ => Match::Several(found),
+        }
+    }
+
+    fn word_matches(key: &str) -> Vec<Campaign> {
         let words = |hay: &str| format!("-{hay}-").contains(&format!("-{key}-"));
         CAMPAIGNS
             .iter()
@@ -1191,7 +1224,61 @@ impl Campaign {
     }
 }
 
+/// What a query names (see [`Campaign::resolve`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Match {
+    Exact(Campaign),
+    Words(Campaign),
+    Several(Vec<Campaign>),
+    Nothing,
+}
+
+impl Campaign {
+    /// The campaign a command line names, or the error a person can act on:
+    /// the list when several match; when none does, the closest names and
+    /// "Các lĩnh vực khác" for a movement the plan does not list.
+    pub fn from_query(query: &str, lang: Lang) -> anyhow::Result<(Campaign, Match)> {
+        let m = Campaign::resolve(query);
+        let q = crate::text::escape_controls(query);
+        match &m {
+            Match::Exact(c) | Match::Words(c) => Ok((*c, m.clone())),
+            Match::Several(cs) => {
+                let list: Vec<String> = cs
+                    .iter()
+                    .map(|c| format!("{} ({})", c.slug(), c.info().cited(lang)))
+                    .collect();
+                anyhow::bail!(crate::tr!(
+                    lang,
+                    "`{q}` khớp với nhiều phong trào: {}; hãy ghi rõ hơn",
+                    "`{q}` matches several campaigns: {}; say which",
+                    list.join(", ")
+                ))
+            }
+            Match::Nothing => {
+                let near = match Campaign::suggest(query) {
+                    Some(s) => crate::tr!(lang, "có phải là `{s}`? ", "did you mean `{s}`? "),
+                    None => String::new(),
+                };
+                anyhow::bail!(crate::tr!(
+                    lang,
+                    "không có phong trào `{q}`; {near}Nếu là phong trào kế hoạch không nêu, dùng `linh-vuc-khac` (Các lĩnh vực khác) và ghi tên phong trào vào `movement`. Xem danh sách: kh campaigns",
+                    "no campaign `{q}`; {near}For a movement the plan does not list, use `linh-vuc-khac` (Other fields) and name it in `movement`. See the list: kh campaigns"
+                ))
+            }
+        }
+    }
+}
+
 impl CampaignInfo {
+    /// How a document cites it: "mục 3.9", or "Các lĩnh vực khác".
+    pub fn cited(&self, lang: Lang) -> String {
+        if self.section == "*" {
+            self.name(lang).to_string()
+        } else {
+            crate::tr!(lang, "mục {}", "§{}", self.section)
+        }
+    }
+
     pub fn name(&self, lang: Lang) -> &'static str {
         lang.pick(self.name_vi, self.name_en)
     }

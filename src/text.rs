@@ -51,6 +51,37 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// A sort key that orders Vietnamese as its alphabet does: a ă â b c d đ e
+/// ê … o ô ơ … u ư …, then the tones (none, huyền, sắc, hỏi, ngã, nặng),
+/// without regard to case: "Ủy ban…" after "Trường…", "Đ" after "D".
+pub fn vi_sort_key(s: &str) -> Vec<(u32, u8)> {
+    const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+    let mut key = Vec::with_capacity(s.len());
+    for c in nfc(s).to_lowercase().chars() {
+        let mut base = String::new();
+        let mut tone = 0u8;
+        for d in c.to_string().nfd() {
+            match d {
+                '\u{300}' => tone = 1,
+                '\u{301}' => tone = 2,
+                '\u{309}' => tone = 3,
+                '\u{303}' => tone = 4,
+                '\u{323}' => tone = 5,
+                other => base.push(other),
+            }
+        }
+        let base: String = base.nfc().collect();
+        let mut chars = base.chars();
+        let letter = chars.next().unwrap_or(c);
+        let order = ALPHABET
+            .chars()
+            .position(|a| a == letter)
+            .map_or(1000 + letter as u32, |p| 100 + p as u32);
+        key.push((order, tone));
+    }
+    key
+}
+
 /// True for `[a-z0-9-]+`, the shape of every slug in a tree.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -114,6 +145,34 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnamese_alphabetical_order() {
+        let mut names = vec![
+            "Ủy ban MTTQ tỉnh",
+            "Liên đoàn Lao động tỉnh",
+            "Phòng Văn hóa huyện Kim Bảng",
+            "Đoàn Thanh niên",
+            "Doanh nghiệp A",
+            "ăn uống",
+            "an ninh",
+            "Trường THPT",
+        ];
+        names.sort_by_key(|n| vi_sort_key(n));
+        assert_eq!(
+            names,
+            [
+                "an ninh",
+                "ăn uống",
+                "Doanh nghiệp A",
+                "Đoàn Thanh niên",
+                "Liên đoàn Lao động tỉnh",
+                "Phòng Văn hóa huyện Kim Bảng",
+                "Trường THPT",
+                "Ủy ban MTTQ tỉnh"
+            ]
+        );
+    }
 
     #[test]
     fn nfd_and_nfc_fold_to_one_key() {

@@ -115,6 +115,33 @@ slug_enum! {
     }
 }
 
+impl Kind {
+    /// A kind from the command line: its slug or label, any case, with or
+    /// without diacritics or hyphens ("canhan"); the closest is suggested.
+    pub fn from_query(query: &str, lang: Lang) -> anyhow::Result<Kind> {
+        if let Some(k) = <Kind as Vocab>::parse(query) {
+            return Ok(k);
+        }
+        let squeezed = crate::text::slugify(query).replace('-', "");
+        if let Some(k) = Kind::ALL
+            .iter()
+            .find(|k| k.slug().replace('-', "") == squeezed)
+        {
+            return Ok(*k);
+        }
+        let hint = crate::text::closest(query, Kind::slugs())
+            .map(|h| crate::tr!(lang, "có phải là `{h}`? ", "did you mean `{h}`? "))
+            .unwrap_or_default();
+        anyhow::bail!(crate::tr!(
+            lang,
+            "không có loại `{}`; {hint}Chọn một trong: {}",
+            "no kind `{}`; {hint}Choose one of: {}",
+            crate::text::escape_controls(query),
+            Kind::choices()
+        ))
+    }
+}
+
 impl Rating {
     /// True when `self` is as good as `floor` or better.
     pub fn meets(self, floor: Rating) -> bool {

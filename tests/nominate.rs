@@ -390,15 +390,16 @@ fn asks_for_what_is_missing_in_a_terminal() -> Result<(), Box<dyn std::error::Er
     p.expect("Phong trào thi đua")?;
     p.send("3.9 ")?;
     p.send("\r")?;
-    p.expect("Đối tượng")?;
+    p.expect("Nhóm đối tượng")?;
     p.send("giao-vien")?;
     p.send("\r")?;
     p.expect("Họ và tên")?;
     p.send("Nguyễn Thị Mai\r")?;
-    p.expect("Mã đơn vị")?;
-    p.send("so-giao-duc\r")?;
+    // A new round has no units yet: the unit's name, then its code.
     p.expect("Tên đầy đủ của đơn vị")?;
     p.send("Sở Giáo dục và Đào tạo\r")?;
+    p.expect("Mã đơn vị")?;
+    p.send("so-giao-duc\r")?;
     p.expect("Đã tạo")?;
     let text = std::fs::read_to_string(dir.path().join("so-giao-duc/nguyen-thi-mai.toml"))?;
     assert!(text.contains("campaign = \"day-tot-hoc-tot\""), "{text}");
@@ -423,4 +424,285 @@ fn a_cancelled_prompt_writes_nothing() -> Result<(), Box<dyn std::error::Error>>
     p.expect("đã hủy, không ghi gì")?;
     assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
     Ok(())
+}
+
+/// #12: answers are checked where they are typed and asked again; the unit
+/// code is offered from the unit's name; the round's units are listed.
+#[cfg(unix)]
+#[test]
+fn answers_are_checked_as_they_are_typed() -> Result<(), Box<dyn std::error::Error>> {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir()?;
+    let mut p = in_terminal(
+        dir.path(),
+        &["--kind", "ca-nhan", "--campaign", "y-te-hai-long"],
+    )?;
+    p.expect("Họ và tên")?;
+    p.send("   \r")?;
+    p.expect("cần một tên có chữ cái")?;
+    p.send("Lê Văn Bình\r")?;
+    p.expect("Tên đầy đủ của đơn vị")?;
+    p.send("Phòng Văn hóa huyện Kim Bảng\r")?;
+    p.expect("Mã đơn vị")?;
+    // The code made from the name is offered: Enter takes it.
+    p.expect("phong-van-hoa-huyen-kim-bang")?;
+    p.send("Phòng Văn hóa Kim Bảng\r")?;
+    p.expect("chỉ gồm chữ thường không dấu")?;
+    // Clear what was typed, then take the offered code.
+    p.send("\x15")?;
+    for _ in 0..30 {
+        p.send("\x7f")?;
+    }
+    p.send("\r")?;
+    p.expect("Đã tạo")?;
+    assert!(
+        dir.path()
+            .join("phong-van-hoa-huyen-kim-bang/le-van-binh.toml")
+            .is_file()
+    );
+    // A second run lists the round's units to choose from.
+    let mut p = in_terminal(
+        dir.path(),
+        &[
+            "--kind",
+            "ca-nhan",
+            "--campaign",
+            "y-te-hai-long",
+            "--name",
+            "Trần B",
+        ],
+    )?;
+    p.expect("Đơn vị gửi")?;
+    p.expect("Phòng Văn hóa huyện Kim Bảng (phong-van-hoa-huyen-kim-bang)")?;
+    p.send("\r")?;
+    p.expect("Đã tạo")?;
+    assert!(
+        dir.path()
+            .join("phong-van-hoa-huyen-kim-bang/tran-b.toml")
+            .is_file()
+    );
+    Ok(())
+}
+
+/// #12: the campaign list filters without regard to case and diacritics,
+/// by slug or by section number; a filter that matches nothing leaves
+/// "Các lĩnh vực khác".
+#[cfg(unix)]
+#[test]
+fn the_campaign_list_filters_as_a_clerk_types() -> Result<(), Box<dyn std::error::Error>> {
+    use expectrl::Expect;
+    for (typed, wanted) in [
+        ("day tot", "day-tot-hoc-tot"),
+        ("3.9", "day-tot-hoc-tot"),
+        ("nong-thon-moi", "nong-thon-moi"),
+        ("NÔNG THÔN", "nong-thon-moi"),
+        ("toan dan doan ket", "linh-vuc-khac"),
+    ] {
+        let dir = tempfile::tempdir()?;
+        let mut p = in_terminal(
+            dir.path(),
+            &[
+                "--kind",
+                "tap-the",
+                "--name",
+                "Thôn Một",
+                "--unit",
+                "u",
+                "--unit-name",
+                "U",
+            ],
+        )?;
+        p.expect("Phong trào thi đua")?;
+        p.send(typed)?;
+        p.send("\r")?;
+        p.expect("Đã tạo")?;
+        let text = std::fs::read_to_string(dir.path().join("u/thon-mot.toml"))?;
+        assert!(
+            text.contains(&format!("campaign = \"{wanted}\"")),
+            "{typed}: {text}"
+        );
+    }
+    Ok(())
+}
+
+/// #12: a campaign named by a few words is confirmed at a terminal, and the
+/// success line names the campaign chosen; Esc says so in Vietnamese.
+#[cfg(unix)]
+#[test]
+fn a_campaign_from_a_few_words_is_confirmed() -> Result<(), Box<dyn std::error::Error>> {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir()?;
+    let args = [
+        "--kind",
+        "tap-the",
+        "--campaign",
+        "văn hóa",
+        "--name",
+        "Thôn Hai",
+        "--unit",
+        "u",
+        "--unit-name",
+        "U",
+    ];
+    let mut p = in_terminal(dir.path(), &args)?;
+    p.expect("mục 3.4")?;
+    p.send("n\r")?;
+    p.expect("Phong trào thi đua")?;
+    p.send("linh vuc khac\r")?;
+    p.expect("Đã tạo")?;
+    p.expect("Các lĩnh vực khác")?;
+    let text = std::fs::read_to_string(dir.path().join("u/thon-hai.toml"))?;
+    assert!(text.contains("campaign = \"linh-vuc-khac\""), "{text}");
+    assert!(text.contains("\nmovement = \"\""), "{text}");
+    let mut p = in_terminal(dir.path(), &["--kind", "tap-the"])?;
+    p.expect("Phong trào thi đua")?;
+    p.send("\x1b")?;
+    p.expect("<đã hủy>")?;
+    Ok(())
+}
+
+/// #12 (9): a typo in --root starts no new tree; a new root gets kh.toml;
+/// files follow the umask; a namesake needs --file; a unit at its cap is
+/// warned; without a terminal a campaign with roles needs --role.
+#[cfg(unix)]
+#[test]
+fn the_clerks_slips_are_caught() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tmp");
+    let new = |extra: &[&str]| {
+        let mut c = kh();
+        c.args([
+            "nominate",
+            "new",
+            "--unit",
+            "u",
+            "--unit-name",
+            "Đơn vị U",
+            "--campaign",
+            "y-te-hai-long",
+            "--kind",
+            "ca-nhan",
+        ])
+        .args(extra)
+        .arg("--root")
+        .arg(dir.path());
+        c
+    };
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "u",
+        "--unit-name",
+        "U",
+        "--campaign",
+        "y-te-hai-long",
+        "--kind",
+        "ca-nhan",
+        "--name",
+        "A",
+        "--root",
+    ])
+    .arg(dir.path().join("khong-co"))
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("--root"));
+    assert!(!dir.path().join("khong-co").exists());
+
+    // Under umask 027 a file is 0640, as an editor would leave it.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 027; exec '{}' nominate new --unit u --unit-name 'Đơn vị U' --campaign y-te-hai-long --kind ca-nhan --name 'Lê Văn An' --root '{}'",
+            env!("CARGO_BIN_EXE_kh"),
+            dir.path().display()
+        ))
+        .env_remove("KH_LANG")
+        .output()
+        .expect("sh");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("mục 3.10 «Đổi mới phong cách"), "{stdout}");
+    assert!(stdout.contains("Sở Y tế chủ trì"), "{stdout}");
+    let mode = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or(0)
+    };
+    assert_eq!(mode(&dir.path().join("u/le-van-an.toml")), 0o640);
+    // The new root got kh.toml with the defaults.
+    let round = std::fs::read_to_string(dir.path().join("kh.toml")).expect("kh.toml");
+    assert!(
+        round.contains("year = 2023") && round.contains("cap_per_unit = 3"),
+        "{round}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("kh.toml"));
+
+    // A namesake: refused with the way out, then written with --file.
+    new(&["--name", "Lê Văn An"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--file le-van-an-2"));
+    new(&["--name", "Lê Văn An", "--file", "le-van-an-1985"])
+        .assert()
+        .code(0);
+    assert!(dir.path().join("u/le-van-an-1985.toml").is_file());
+    // A third is fine; a fourth is warned about, and still written.
+    new(&["--name", "Trần C"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("Cảnh báo").not());
+    new(&["--name", "Phạm D"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("đã có 3 đề nghị"));
+    // A campaign with roles needs --role when nobody can be asked.
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "u",
+        "--campaign",
+        "3.9",
+        "--kind",
+        "ca-nhan",
+        "--name",
+        "Giáo viên E",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("--role"));
+    assert!(!dir.path().join("u/giao-vien-e.toml").exists());
+}
+
+/// #12 (2): a query that matches no campaign points to "Các lĩnh vực khác".
+#[test]
+fn an_unknown_campaign_points_to_other_fields() {
+    let dir = tempfile::tempdir().expect("tmp");
+    kh().args([
+        "nominate",
+        "new",
+        "--unit",
+        "u",
+        "--unit-name",
+        "U",
+        "--campaign",
+        "toàn dân đoàn kết xây dựng đời sống văn hóa",
+        "--kind",
+        "tap-the",
+        "--name",
+        "Thôn Ba",
+        "--root",
+    ])
+    .arg(dir.path())
+    .assert()
+    .code(2)
+    .stderr(predicate::str::contains("linh-vuc-khac"));
 }

@@ -6,8 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
-use crate::campaign::{CAMPAIGNS, Campaign, CampaignInfo};
-use crate::commands::summary::{resolve_campaign, resolve_kind};
+use crate::campaign::{CAMPAIGNS, Campaign, CampaignInfo, Match};
 use crate::lang::Lang;
 use crate::template::{self, Request};
 use crate::text::{escape_controls, is_slug, slugify};
@@ -24,19 +23,22 @@ pub struct Args {
     /// Tên đầy đủ của đơn vị, cho unit.toml khi đơn vị mới
     #[arg(long)]
     pub unit_name: Option<String>,
-    /// Phong trào: mã, tên khác hoặc tên tiếng Việt
+    /// Phong trào: mã, tên (có hoặc không dấu), vài chữ của tên, hoặc số mục như 3.9
     #[arg(long)]
     pub campaign: Option<String>,
     /// Loại: tap-the | ca-nhan | ho-gia-dinh
     #[arg(long)]
     pub kind: Option<String>,
-    /// Đối tượng (với phong trào có phân loại cá nhân)
+    /// Nhóm đối tượng (với phong trào phân loại cá nhân: mục 3.6, 3.9)
     #[arg(long)]
     pub role: Option<String>,
     /// Tên tập thể, hoặc họ và tên cá nhân / chủ hộ
     #[arg(long)]
     pub name: Option<String>,
-    /// Thư mục gốc của đợt
+    /// Tên tệp, khi hai người trùng tên (mặc định: theo tên, không dấu)
+    #[arg(long)]
+    pub file: Option<String>,
+    /// Thư mục gốc của đợt (phải có sẵn)
     #[arg(long, default_value = ".")]
     pub root: PathBuf,
     /// In tệp ra màn hình, không ghi gì
@@ -44,10 +46,18 @@ pub struct Args {
     pub stdout: bool,
 }
 
-/// Asks a person for what the flags left out.
+/// Asks a person for what the flags left out. Each answer is checked where
+/// it is typed, and asked again when it will not do.
 trait Ask {
     fn choose(&mut self, prompt: &str, options: Vec<String>) -> Result<usize>;
-    fn text(&mut self, prompt: &str) -> Result<String>;
+    /// A text that `check` accepts (`Err` says why not); `default` is offered.
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        check: &dyn Fn(&str) -> std::result::Result<(), String>,
+    ) -> Result<String>;
+    fn confirm(&mut self, prompt: &str) -> Result<bool>;
 }
 
 /// Prompts on the terminal (inquire), in the run's language.
@@ -68,47 +78,178 @@ impl Terminal {
             Err(e) => Err(e.into()),
         }
     }
+
+    fn render(&self) -> inquire::ui::RenderConfig<'static> {
+        inquire::ui::RenderConfig::default().with_canceled_prompt_indicator(
+            inquire::ui::Styled::new(self.0.pick("<đã hủy>", "<cancelled>")),
+        )
+    }
+}
+
+/// Whether an option's words hold the filter's, without regard to case and
+/// diacritics: "day tot", "dạy tốt", "day-tot-hoc-tot" and "3.9" all find
+/// "mục 3.9 Dạy tốt - học tốt (day-tot-hoc-tot)".
+pub fn filter_matches(filter: &str, option: &str) -> bool {
+    let key = slugify(filter);
+    key.is_empty() || format!("-{}-", slugify(option)).contains(&format!("-{key}"))
 }
 
 impl Ask for Terminal {
     fn choose(&mut self, prompt: &str, options: Vec<String>) -> Result<usize> {
         let help = self.0.pick(
-            "↑↓ để chọn, Enter để nhận, gõ chữ để lọc",
-            "↑↓ to move, Enter to select, type to filter",
+            "↑↓ để chọn, Enter để nhận, gõ chữ (có dấu hay không) hoặc số mục để lọc",
+            "↑↓ to move, Enter to select, type words or a section number to filter",
         );
+        let last = options.len().saturating_sub(1);
+        // The last option stays when nothing else matches, so the list is
+        // never empty (for campaigns: "Các lĩnh vực khác").
+        let scorer = move |input: &str, _: &String, text: &str, i: usize| -> Option<i64> {
+            if filter_matches(input, text) {
+                Some(if i == last { 0 } else { 1 })
+            } else if i == last {
+                Some(0)
+            } else {
+                None
+            }
+        };
         let picked = self.answer(
             inquire::Select::new(prompt, options.clone())
                 .with_page_size(12)
                 .with_help_message(help)
+                .with_scorer(&scorer)
+                .with_render_config(self.render())
                 .prompt(),
         )?;
         Ok(options.iter().position(|o| *o == picked).unwrap_or(0))
     }
 
-    fn text(&mut self, prompt: &str) -> Result<String> {
-        self.answer(inquire::Text::new(prompt).prompt())
+    fn text(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        check: &dyn Fn(&str) -> std::result::Result<(), String>,
+    ) -> Result<String> {
+        let validator = move |s: &str| -> std::result::Result<
+            inquire::validator::Validation,
+            inquire::CustomUserError,
+        > {
+            Ok(match check(s) {
+                Ok(()) => inquire::validator::Validation::Valid,
+                Err(why) => inquire::validator::Validation::Invalid(why.into()),
+            })
+        };
+        let mut t = inquire::Text::new(prompt)
+            .with_validator(validator)
+            .with_render_config(self.render());
+        if let Some(d) = default {
+            t = t.with_default(d);
+        }
+        self.answer(t.prompt())
+    }
+
+    fn confirm(&mut self, prompt: &str) -> Result<bool> {
+        self.answer(
+            inquire::Confirm::new(prompt)
+                .with_default(true)
+                .with_render_config(self.render())
+                .prompt(),
+        )
     }
 }
 
 pub fn run(mut args: Args, lang: Lang) -> Result<String> {
+    if !args.root.is_dir() {
+        bail!(tr!(
+            lang,
+            "thư mục gốc `{}` không có: kiểm tra --root (kh không lập đợt mới từ một lỗi gõ; tạo thư mục trước nếu đúng là đợt mới)",
+            "root `{}` does not exist: check --root (kh does not start a round from a typo; create the folder first if it is a new round)",
+            escape_controls(&args.root.display().to_string())
+        ));
+    }
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if interactive {
         fill_in(&mut args, lang, &mut Terminal(lang))?;
     } else {
+        let needs_role = match (&args.campaign, &args.kind) {
+            (Some(c), Some(k)) => {
+                let c = Campaign::resolve(c);
+                let k = Kind::parse(k);
+                matches!(c, Match::Exact(c) | Match::Words(c)
+                    if k == Some(Kind::CaNhan) && !c.info().roles.is_empty())
+            }
+            _ => false,
+        };
         let missing: Vec<&str> = [
             ("--unit", args.unit.is_none()),
             ("--campaign", args.campaign.is_none()),
             ("--kind", args.kind.is_none()),
             ("--name", args.name.is_none()),
+            ("--role", needs_role && args.role.is_none()),
         ]
         .into_iter()
         .filter_map(|(flag, gone)| gone.then_some(flag))
         .collect();
         if !missing.is_empty() {
-            bail!(tr!(lang, "thiếu {}", "missing {}", missing.join(", ")));
+            bail!(tr!(
+                lang,
+                "thiếu {} (không có màn hình để hỏi)",
+                "missing {} (no terminal to ask at)",
+                missing.join(", ")
+            ));
         }
     }
     create(&args, lang)
+}
+
+/// The units already in the round: slug and name.
+fn existing_units(root: &Path) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = std::fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join(UNIT_FILE).is_file())
+        .filter_map(|e| {
+            let slug = e.file_name().to_str()?.to_string();
+            let text = std::fs::read_to_string(e.path().join(UNIT_FILE)).ok()?;
+            let name = text
+                .parse::<toml::Table>()
+                .ok()
+                .and_then(|t| t.get("name").and_then(|v| v.as_str().map(String::from)))
+                .unwrap_or_else(|| slug.clone());
+            Some((slug, name))
+        })
+        .collect();
+    out.sort_by(|a, b| crate::text::vi_sort_key(&a.1).cmp(&crate::text::vi_sort_key(&b.1)));
+    out
+}
+
+fn check_unit_code(lang: Lang) -> impl Fn(&str) -> std::result::Result<(), String> {
+    move |s: &str| {
+        if is_slug(s.trim()) {
+            Ok(())
+        } else {
+            Err(tr!(
+                lang,
+                "mã đơn vị chỉ gồm chữ thường không dấu, số và dấu -, ví dụ phong-van-hoa-kim-bang",
+                "a unit code is lower-case ASCII letters, digits and -, as in phong-van-hoa-kim-bang"
+            ))
+        }
+    }
+}
+
+fn check_name(lang: Lang) -> impl Fn(&str) -> std::result::Result<(), String> {
+    move |s: &str| {
+        if slugify(s).is_empty() {
+            Err(lang
+                .pick(
+                    "cần một tên có chữ cái hoặc chữ số",
+                    "a name with letters or digits is needed",
+                )
+                .to_string())
+        } else {
+            Ok(())
+        }
+    }
 }
 
 /// Asks, in the order of the form, for each thing the flags left out: the
@@ -123,14 +264,49 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
         args.kind = Some(Kind::ALL[i].slug().to_string());
     }
     let kind = args.kind.as_deref().and_then(Kind::parse);
+    // A campaign named by a few of its words is confirmed: "văn hóa" may be
+    // a movement the plan does not list.
+    if let Some(query) = &args.campaign
+        && let Match::Words(c) = Campaign::resolve(query)
+    {
+        let info = c.info();
+        let q = tr!(
+            lang,
+            "“{}” là {} «{}» ({} chủ trì)?",
+            "By “{}” do you mean {} «{}» (led by {})?",
+            query,
+            info.cited(lang),
+            info.name(lang),
+            info.lead_agency
+        );
+        if ask.confirm(&q)? {
+            args.campaign = Some(info.slug.to_string());
+        } else {
+            args.campaign = None;
+        }
+    }
     if args.campaign.is_none() {
+        // Campaigns that take the kind, in plan order; "Các lĩnh vực khác"
+        // last, which stays when a filter matches nothing else.
         let takes: Vec<&CampaignInfo> = CAMPAIGNS
             .iter()
             .filter(|c| kind.is_none_or(|k| c.takes(k)))
             .collect();
         let options = takes
             .iter()
-            .map(|c| format!("§{} {}", c.section, c.name(lang)))
+            .map(|c| {
+                if c.id == Campaign::LinhVucKhac {
+                    tr!(
+                        lang,
+                        "{} — phong trào kế hoạch không nêu ({})",
+                        "{} — a movement the plan does not list ({})",
+                        c.name(lang),
+                        c.slug
+                    )
+                } else {
+                    format!("{} {} ({})", c.cited(lang), c.name(lang), c.slug)
+                }
+            })
             .collect();
         let i = ask.choose(lang.pick("Phong trào thi đua:", "Campaign:"), options)?;
         args.campaign = takes.get(i).map(|c| c.slug.to_string());
@@ -138,7 +314,10 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
     let campaign = args
         .campaign
         .as_deref()
-        .and_then(Campaign::lookup)
+        .and_then(|c| match Campaign::resolve(c) {
+            Match::Exact(c) | Match::Words(c) => Some(c),
+            _ => None,
+        })
         .map(Campaign::info);
     if let (Some(c), Some(Kind::CaNhan), None) = (campaign, kind, &args.role)
         && !c.roles.is_empty()
@@ -148,32 +327,77 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
             .iter()
             .map(|r| format!("{} ({})", r.label(lang), r.slug()))
             .collect();
-        let i = ask.choose(lang.pick("Đối tượng:", "Role:"), options)?;
+        let i = ask.choose(lang.pick("Nhóm đối tượng:", "Group:"), options)?;
         args.role = c.roles.get(i).map(|r| r.slug().to_string());
     }
     if args.name.is_none() {
-        let prompt = if kind == Some(Kind::TapThe) {
-            lang.pick("Tên tập thể:", "Name of the collective:")
-        } else {
-            lang.pick("Họ và tên:", "Full name:")
+        let prompt = match kind {
+            Some(Kind::TapThe) => lang.pick("Tên tập thể:", "Name of the collective:"),
+            Some(Kind::HoGiaDinh) => lang.pick("Họ và tên chủ hộ:", "Household head's full name:"),
+            _ => lang.pick("Họ và tên:", "Full name:"),
         };
-        args.name = Some(ask.text(prompt)?);
+        args.name = Some(ask.text(prompt, None, &check_name(lang))?);
     }
     if args.unit.is_none() {
-        args.unit = Some(ask.text(lang.pick(
-            "Mã đơn vị gửi (thư mục, ví dụ so-y-te):",
-            "Sending unit's slug (folder, e.g. so-y-te):",
-        ))?);
+        let units = existing_units(&args.root);
+        let mut chosen = None;
+        if !units.is_empty() {
+            let mut options: Vec<String> = units
+                .iter()
+                .map(|(slug, name)| format!("{name} ({slug})"))
+                .collect();
+            options.push(lang.pick("Đơn vị mới…", "A new unit…").to_string());
+            let i = ask.choose(lang.pick("Đơn vị gửi:", "Sending unit:"), options)?;
+            chosen = units.get(i).map(|(s, _)| s.clone());
+        }
+        if chosen.is_none() {
+            if args.unit_name.is_none() && !args.stdout {
+                args.unit_name = Some(ask.text(
+                    lang.pick("Tên đầy đủ của đơn vị:", "Full name of the unit:"),
+                    None,
+                    &check_name(lang),
+                )?);
+            }
+            let offered = args
+                .unit_name
+                .as_deref()
+                .map(slugify)
+                .filter(|s| !s.is_empty());
+            chosen = Some(
+                ask.text(
+                    lang.pick(
+                        "Mã đơn vị (tên thư mục, chữ không dấu):",
+                        "Unit code (folder name, plain letters):",
+                    ),
+                    offered.as_deref(),
+                    &check_unit_code(lang),
+                )?
+                .trim()
+                .to_string(),
+            );
+        }
+        args.unit = chosen;
     }
     let unit_is_new = args
         .unit
         .as_ref()
         .is_some_and(|u| !args.root.join(u).join(UNIT_FILE).exists());
     if unit_is_new && args.unit_name.is_none() && !args.stdout {
-        args.unit_name =
-            Some(ask.text(lang.pick("Tên đầy đủ của đơn vị:", "Full name of the unit:"))?);
+        args.unit_name = Some(ask.text(
+            lang.pick("Tên đầy đủ của đơn vị:", "Full name of the unit:"),
+            None,
+            &check_name(lang),
+        )?);
     }
     Ok(())
+}
+
+/// The round's settings, as the check would read them.
+fn round_settings(root: &Path, lang: Lang) -> crate::config::Settings {
+    match std::fs::read_to_string(root.join(crate::tree::ROUND_FILE)) {
+        Ok(text) => crate::config::read_round(crate::tree::ROUND_FILE, &text, lang).0,
+        Err(_) => crate::config::Settings::default(),
+    }
 }
 
 /// Checks every flag, then writes: nothing is created unless all is well.
@@ -195,8 +419,8 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
             escape_controls(unit)
         ));
     }
-    let info = resolve_campaign(campaign, lang)?.info();
-    let kind = resolve_kind(kind, lang)?;
+    let info = Campaign::from_query(campaign, lang)?.0.info();
+    let kind = Kind::from_query(kind, lang)?;
     if !info.takes(kind) {
         let takes: Vec<&str> = info.kinds.iter().map(|k| k.slug()).collect();
         bail!(tr!(
@@ -232,13 +456,16 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
         None => None,
     };
     let name = crate::text::nfc(name.trim()).into_owned();
-    let slug = slugify(&name);
-    if slug.is_empty() {
+    let stem = match &args.file {
+        Some(f) => slugify(f.trim().trim_end_matches(".toml")),
+        None => slugify(&name),
+    };
+    if stem.is_empty() {
         bail!(tr!(
             lang,
             "tên `{}` không có chữ cái hay chữ số nào để đặt tên tệp",
             "the name `{}` has no letter or digit to name a file after",
-            escape_controls(&name)
+            escape_controls(args.file.as_deref().unwrap_or(&name))
         ));
     }
     let text = template::render(&Request {
@@ -252,12 +479,12 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
     }
 
     let unit_dir = args.root.join(unit);
-    let target = unit_dir.join(format!("{slug}.toml"));
+    let target = unit_dir.join(format!("{stem}.toml"));
     if std::fs::symlink_metadata(&target).is_ok() {
         bail!(tr!(
             lang,
-            "`{}` đã có: không ghi đè",
-            "`{}` already exists: not overwritten",
+            "`{}` đã có: không ghi đè. Nếu là người trùng tên, đặt tên tệp khác: --file {stem}-2",
+            "`{}` already exists: not overwritten. For a namesake, name the file: --file {stem}-2",
             target.display()
         ));
     }
@@ -272,6 +499,24 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
         )),
         (None, false) => None,
     };
+
+    // A unit at its cap is told before one more is written.
+    let settings = round_settings(&args.root, lang);
+    let mut notes = String::new();
+    if unit_dir.is_dir()
+        && let Ok(layout) = crate::tree::resolve(&unit_dir, lang)
+    {
+        let sent = layout.units.first().map_or(0, |u| u.files.len());
+        if sent >= settings.cap {
+            notes.push_str(&tr!(
+                lang,
+                "Cảnh báo: đơn vị `{unit}` đã có {sent} đề nghị, mức tối đa là {} (mục IV.1: “không quá 03 điển hình”); tệp mới làm đơn vị vượt mức.\n",
+                "Warning: unit `{unit}` already has {sent} nominations and the cap is {} (§IV.1); the new file puts it over.\n",
+                settings.cap
+            ));
+        }
+    }
+
     std::fs::create_dir_all(&unit_dir).with_context(|| {
         tr!(
             lang,
@@ -280,17 +525,43 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
             unit_dir.display()
         )
     })?;
+    let round_file = args.root.join(crate::tree::ROUND_FILE);
+    if std::fs::symlink_metadata(&round_file).is_err() {
+        write_new(&round_file, &default_round(), lang)?;
+        notes.push_str(&tr!(
+            lang,
+            "Đã tạo {} với thiết lập mặc định của đợt (năm {}, tối đa {} đề nghị mỗi đơn vị).\n",
+            "Wrote {} with the round's default settings (year {}, at most {} per unit).\n",
+            round_file.display(),
+            crate::config::PLAN_YEAR,
+            3
+        ));
+    }
     if new_unit && let Some(n) = unit_name {
         let body = format!("name = {}\n", toml::Value::String(n));
         write_new(&descriptor, &body, lang)?;
     }
     write_new(&target, &text, lang)?;
     let shown = target.strip_prefix(".").unwrap_or(&target).display();
+    if !notes.is_empty() {
+        let _ = std::io::stderr().write_all(notes.as_bytes());
+    }
     Ok(tr!(
         lang,
-        "Đã tạo {shown}\nĐiền các ô còn trống, rồi kiểm tra: kh validate {shown}\n",
-        "Wrote {shown}\nFill in the blanks, then check it: kh validate {shown}\n"
+        "Đã tạo {shown} — {} «{}», {} chủ trì\nĐiền các ô còn trống, rồi kiểm tra: kh validate {shown}\n",
+        "Wrote {shown} — {} «{}», led by {}\nFill in the blanks, then check it: kh validate {shown}\n",
+        info.cited(lang),
+        info.name(lang),
+        info.lead_agency
     ))
+}
+
+/// `kh.toml` as a new round gets it: the defaults of SPEC §2, written out.
+fn default_round() -> String {
+    let y = crate::config::PLAN_YEAR;
+    format!(
+        "# Thiết lập của đợt (SPEC §2). kh validate và kh summary xét theo các giá trị này.\nyear = {y}                 # năm của đợt\ncap_per_unit = 3            # số đề nghị tối đa mỗi đơn vị (mục IV.1)\nas_of = {y}-12-31         # ngày chốt để tính tuổi và thời hạn\n"
+    )
 }
 
 /// Writes a new file whole or not at all: a temporary file in the same
@@ -305,7 +576,15 @@ fn write_new(path: &Path, text: &str, lang: Lang) -> Result<()> {
             path.display()
         )
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(cant)?;
+    // Mode 0666 before the umask, as an editor creates files: 0644 under
+    // umask 022, so colleagues on a shared folder can read them.
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).with_context(cant)?;
     tmp.write_all(text.as_bytes()).with_context(cant)?;
     tmp.as_file().sync_all().with_context(cant)?;
     tmp.persist_noclobber(path)
@@ -336,8 +615,18 @@ mod tests {
                 .position(|o| o.contains(want))
                 .context("no such option")
         }
-        fn text(&mut self, _prompt: &str) -> Result<String> {
-            Ok(self.0.remove(0).to_string())
+        fn text(
+            &mut self,
+            _prompt: &str,
+            _default: Option<&str>,
+            check: &dyn Fn(&str) -> std::result::Result<(), String>,
+        ) -> Result<String> {
+            let answer = self.0.remove(0).to_string();
+            check(&answer).map_err(anyhow::Error::msg)?;
+            Ok(answer)
+        }
+        fn confirm(&mut self, _prompt: &str) -> Result<bool> {
+            Ok(self.0.remove(0) == "y")
         }
     }
 
@@ -353,8 +642,8 @@ mod tests {
             "Dạy tốt",
             "(giao-vien)",
             "Nguyễn Văn Ấn",
-            "so-giao-duc",
             "Sở Giáo dục và Đào tạo",
+            "so-giao-duc",
         ]);
         fill_in(&mut args, Lang::Vi, &mut script)?;
         assert_eq!(args.campaign.as_deref(), Some("day-tot-hoc-tot"));
@@ -373,7 +662,15 @@ mod tests {
                 self.0 = options.len();
                 bail!("stop")
             }
-            fn text(&mut self, _p: &str) -> Result<String> {
+            fn text(
+                &mut self,
+                _p: &str,
+                _d: Option<&str>,
+                _c: &dyn Fn(&str) -> std::result::Result<(), String>,
+            ) -> Result<String> {
+                bail!("stop")
+            }
+            fn confirm(&mut self, _p: &str) -> Result<bool> {
                 bail!("stop")
             }
         }

@@ -14,7 +14,7 @@ use crate::review::Status;
 use crate::summary::{ByKind, Filter, ReviewCounts, Summary};
 use crate::text::escape_controls;
 use crate::tr;
-use crate::vocab::{Kind, Vocab};
+use crate::vocab::Kind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -106,49 +106,11 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
 }
 
 pub fn resolve_campaign(query: &str, lang: Lang) -> Result<Campaign> {
-    let found = Campaign::candidates(query);
-    if let [one] = found.as_slice() {
-        return Ok(*one);
-    }
-    let q = escape_controls(query);
-    if found.len() > 1 {
-        let list: Vec<&str> = found.iter().map(|c| c.slug()).collect();
-        bail!(tr!(
-            lang,
-            "`{q}` khớp với nhiều phong trào: {}; hãy ghi rõ hơn",
-            "`{q}` matches several campaigns: {}; say which",
-            list.join(", ")
-        ));
-    }
-    match Campaign::suggest(query) {
-        Some(s) => bail!(tr!(
-            lang,
-            "không có phong trào `{q}`; có phải là `{s}`?",
-            "no campaign `{q}`; did you mean `{s}`?"
-        )),
-        None => bail!(tr!(
-            lang,
-            "không có phong trào `{q}`; xem danh sách: kh campaigns",
-            "no campaign `{q}`; see the list: kh campaigns"
-        )),
-    }
+    Ok(Campaign::from_query(query, lang)?.0)
 }
 
 pub fn resolve_kind(query: &str, lang: Lang) -> Result<Kind> {
-    let key = crate::text::slugify(query);
-    Kind::ALL
-        .iter()
-        .copied()
-        .find(|k| k.slug() == key || crate::text::slugify(k.label(Lang::Vi)) == key)
-        .ok_or_else(|| {
-            anyhow::anyhow!(tr!(
-                lang,
-                "không có loại `{}`; chọn một trong: {}",
-                "no kind `{}`; choose one of: {}",
-                escape_controls(query),
-                Kind::choices()
-            ))
-        })
+    Kind::from_query(query, lang)
 }
 
 /// A titled table: the one shape every format is made from.
