@@ -219,7 +219,7 @@ fn existing_units(root: &Path) -> Vec<(String, String)> {
             Some((slug, name))
         })
         .collect();
-    out.sort_by(|a, b| crate::text::vi_sort_key(&a.1).cmp(&crate::text::vi_sort_key(&b.1)));
+    out.sort_by_key(|(_, name)| crate::text::vi_sort_key(name));
     out
 }
 
