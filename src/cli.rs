@@ -7,7 +7,6 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use comfy_table::Table;
 
 use crate::check::Options;
 use crate::commands::{campaigns, nominate, summary, validate};
@@ -200,21 +199,7 @@ pub enum NominateAction {
     New(nominate::Args),
 }
 
-/// How tables are drawn.
-#[derive(Clone, Copy, Debug)]
-pub struct TableStyle {
-    pub unicode: bool,
-}
-
-impl TableStyle {
-    pub fn apply(self, table: &mut Table) {
-        table.load_style(if self.unicode {
-            comfy_table::presets::UTF8_FULL_CONDENSED
-        } else {
-            comfy_table::presets::ASCII_FULL_CONDENSED
-        });
-    }
-}
+pub use crate::output::{TableStyle, print};
 
 /// Colour only on a terminal, and never under `NO_COLOR`.
 fn use_color(when: ColorWhen) -> bool {
@@ -225,15 +210,6 @@ fn use_color(when: ColorWhen) -> bool {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
-    }
-}
-
-/// Writes to stdout; a closed pipe (`kh … | head`) is not an error.
-pub fn print(s: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
     }
 }
 

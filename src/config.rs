@@ -121,7 +121,7 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
         "as_of",
         Need::Optional,
         None,
-        lang.pick("ngày xét", "reference day"),
+        lang.pick("ngày chốt của đợt", "reference day"),
     ) {
         settings.as_of = as_of;
     }

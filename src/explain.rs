@@ -169,7 +169,7 @@ explain! {
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = \"31/02/1978\"\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
     DateInFuture {
-        vi: "Ngày sau ngày xét `as_of` của đợt (mặc định 31/12 của năm đợt).",
+        vi: "Ngày sau ngày chốt của đợt (`as_of`, mặc định 31/12 của năm đợt).",
             "SPEC §2, §3.2.",
             "Kiểm tra lại năm; nếu đợt xét đến ngày khác, ghi `as_of` trong kh.toml.";
         en: "A date after the round's `as_of` day (31 December of its year by default).",
@@ -178,7 +178,7 @@ explain! {
         example: ["don-vi/de-nghi.toml" => File::Text(person!("\n[[awards]]\nyear = 2023\ntitle = \"Giấy khen\"\ndate = 2030-01-01\n"))];
     }
     ImplausibleAge {
-        vi: "Tuổi tính đến ngày xét không nằm trong khoảng 6–110: năm sinh gần như chắc chắn gõ sai.",
+        vi: "Tuổi tính đến ngày chốt của đợt không nằm trong khoảng 6–110: năm sinh gần như chắc chắn gõ sai.",
             "SPEC §3.2.",
             "Sửa năm sinh.";
         en: "The age on the reference day is not between 6 and 110: the year of birth is almost surely mistyped.",

@@ -228,16 +228,10 @@ impl<'a> Cx<'a> {
         match DeTable::parse(text) {
             Ok(doc) => Some(doc),
             Err(e) => {
-                let msg = escape_controls(e.message().trim()).into_owned();
-                self.report(
-                    Rule::ParseError,
-                    e.span(),
-                    tr!(
-                        self.lang,
-                        "Tệp TOML sai cú pháp: {msg}",
-                        "The TOML does not parse: {msg}"
-                    ),
-                );
+                let raw = escape_controls(e.message().trim()).into_owned();
+                let span = e.span().unwrap_or(0..0);
+                let x = crate::syntax::explain(text, span, &raw, self.lang);
+                self.report(Rule::ParseError, Some(x.span), x.message).help = x.help;
                 None
             }
         }
@@ -1047,7 +1041,7 @@ impl NominationCheck<'_, '_> {
                 Some(span),
                 tr!(
                     lang,
-                    "Ngày sinh {} sau ngày xét {}",
+                    "Ngày sinh {} sau ngày chốt của đợt {} (as_of)",
                     "Date of birth {} is after the reference day {}",
                     dmy(birth),
                     dmy(as_of)
@@ -1262,7 +1256,7 @@ impl NominationCheck<'_, '_> {
                         Some(span),
                         tr!(
                             lang,
-                            "Ngày {} sau ngày xét {}",
+                            "Ngày {} sau ngày chốt của đợt {} (as_of)",
                             "Date {} is after the reference day {}",
                             dmy(date),
                             dmy(self.settings.as_of)

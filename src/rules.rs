@@ -78,7 +78,7 @@ pub(crate) fn apply(
                         facts.span(fact),
                         tr!(
                             lang,
-                            "§{section} yêu cầu không có hồ sơ trễ hẹn, tồn đọng; `{}` = {n}",
+                            "Mục {section} yêu cầu không có hồ sơ trễ hẹn, tồn đọng; `{}` = {n}",
                             "§{section} asks for no late or pending dossiers; `{}` = {n}",
                             fact.slug()
                         ),
@@ -97,7 +97,7 @@ pub(crate) fn apply(
                         facts.header.clone(),
                         tr!(
                             lang,
-                            "§{section} yêu cầu {wanted}",
+                            "Mục {section} yêu cầu {wanted}",
                             "§{section} asks for {wanted}"
                         ),
                     )
@@ -119,7 +119,7 @@ pub(crate) fn apply(
                         Some(span.clone()),
                         tr!(
                             lang,
-                            "Đơn vị được tỉnh chấm chỉ số CCHC phải có sáng kiến, giải pháp {want} (§{section}); ở đây: {got}",
+                            "Đơn vị được tỉnh chấm chỉ số CCHC phải có sáng kiến, giải pháp {want} (mục {section}); ở đây: {got}",
                             "A unit the province scores on the PAR index needs an initiative {want} (§{section}); here: {got}"
                         ),
                     );
@@ -135,7 +135,7 @@ pub(crate) fn apply(
                         facts.span(fact),
                         tr!(
                             lang,
-                            "§{section} yêu cầu `{}` từ {min} trở lên; ở đây: {n}",
+                            "Mục {section} yêu cầu `{}` từ {min} trở lên; ở đây: {n}",
                             "§{section} asks for `{}` of {min} or more; here: {n}",
                             fact.slug()
                         ),
@@ -173,7 +173,7 @@ pub(crate) fn apply(
                         facts.span(Fact::ParIndex),
                         tr!(
                             lang,
-                            "§{section} yêu cầu chỉ số CCHC tăng điểm hoặc tăng bậc so với năm trước liền kề",
+                            "Mục {section} yêu cầu chỉ số CCHC tăng điểm hoặc tăng bậc so với năm trước liền kề",
                             "§{section} asks for a higher PAR index or a better rank than last year"
                         ),
                     );
@@ -200,7 +200,7 @@ fn report_missing(cx: &mut Cx<'_>, facts: &Facts, fact: Fact, section: &str) {
         facts.header.clone(),
         tr!(
             lang,
-            "Thiếu `{key}` ({label}) trong [facts]: §{section} của kế hoạch cần thông tin này",
+            "Thiếu `{key}` ({label}) trong [facts]: mục {section} của kế hoạch cần thông tin này",
             "Missing `{key}` ({label}) in [facts]: §{section} of the plan needs it"
         ),
     )
@@ -234,7 +234,7 @@ fn below_floor(
         Some(span),
         tr!(
             lang,
-            "`{}`: {got}, trong khi §{section} yêu cầu {want}{at_least}",
+            "`{}`: {got}, trong khi mục {section} yêu cầu {want}{at_least}",
             "`{}`: {got}, while §{section} asks for {want}{at_least}",
             fact.slug()
         ),
@@ -263,7 +263,7 @@ fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &str) {
             Some(span.clone()),
             tr!(
                 lang,
-                "§{section}: mô hình phải có kế hoạch thực hiện theo trình tự 4 bước (Hướng dẫn số 22-HD/BCĐ)",
+                "Mục {section}: mô hình phải có kế hoạch thực hiện theo trình tự 4 bước (Hướng dẫn số 22-HD/BCĐ)",
                 "§{section}: the model needs a plan in the four steps of Guidance 22-HD/BCĐ"
             ),
         );
@@ -274,7 +274,7 @@ fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &str) {
             Some(span.clone()),
             tr!(
                 lang,
-                "§{section}: mô hình phải có hồ sơ lưu trữ đầy đủ theo quy định",
+                "Mục {section}: mô hình phải có hồ sơ lưu trữ đầy đủ theo quy định",
                 "§{section}: the model's records must be fully archived"
             ),
         );
@@ -287,7 +287,7 @@ fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &str) {
             Some(span.clone()),
             tr!(
                 lang,
-                "§{section}: mô hình được chấm trên thang điểm 100; {score} nằm ngoài thang",
+                "Mục {section}: mô hình được chấm trên thang điểm 100; {score} nằm ngoài thang",
                 "§{section}: models are scored out of 100; {score} is off the scale"
             ),
         );

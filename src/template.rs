@@ -36,8 +36,9 @@ pub fn render(req: &Request<'_>) -> String {
         form::form_title(req.kind, lang).to_uppercase()
     ));
     out.push_str(&format!(
-        "# Phong trào: {} (mục {} của kế hoạch)\n",
-        c.name_vi, c.section
+        "# Phong trào: {} ({} của kế hoạch)\n",
+        c.name_vi,
+        c.cited(lang)
     ));
     out.push_str(&format!("# Cơ quan chủ trì: {}\n", c.lead_agency));
     out.push_str("# Điền vào các ô \"\" còn trống; kiểm tra bằng: kh validate <tệp này>\n\n");

@@ -279,13 +279,18 @@ fn a_run_writes_nothing_in_the_tree() {
 
 #[test]
 fn campaigns_list_and_show() {
-    kh().args(["campaigns"]).assert().code(0).stdout(
-        predicate::str::contains("nong-thon-moi")
-            .and(predicate::str::contains(
-                "Sở Nông nghiệp và Phát triển nông thôn",
-            ))
-            .and(predicate::str::contains("linh-vuc-khac")),
-    );
+    // Wide enough that no name wraps (off a terminal tables fit COLUMNS, or 80).
+    kh().args(["campaigns"])
+        .env("COLUMNS", "200")
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("nong-thon-moi")
+                .and(predicate::str::contains(
+                    "Sở Nông nghiệp và Phát triển nông thôn",
+                ))
+                .and(predicate::str::contains("linh-vuc-khac")),
+        );
     for query in [
         "day-tot-hoc-tot",
         "moi-thay-co-giao",

@@ -495,6 +495,7 @@ fn the_list_filters_and_speaks_both_languages() {
     let out = kh()
         .args(["review", "list", "--ascii", "--lang", "en"])
         .arg(t.root())
+        .env("COLUMNS", "200")
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -505,6 +506,7 @@ fn the_list_filters_and_speaks_both_languages() {
     let out = kh()
         .args(["review", "list", "--ascii", "--unit", "ubnd-huyen"])
         .arg(t.root())
+        .env("COLUMNS", "200")
         .output()
         .expect("run");
     let text = String::from_utf8_lossy(&out.stdout);

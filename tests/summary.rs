@@ -158,6 +158,7 @@ fn a_lead_agency_sees_its_nominations() {
         "--campaign",
         "day-tot-hoc-tot",
     ])
+    .env("COLUMNS", "200")
     .assert()
     .code(0)
     .stdout(
@@ -214,7 +215,8 @@ fn csv_for_excel() {
         .output()
         .expect("run");
     let plain = String::from_utf8(plain.stdout).expect("utf-8");
-    assert!(plain.starts_with("§,Mã,"), "{plain}");
+    // Vietnamese documents cite "mục 3.9", not "§3.9" (#12).
+    assert!(plain.starts_with("Mục,Mã,"), "{plain}");
     assert!(plain.contains("Sở Nông nghiệp và Phát triển nông thôn"));
     let noms = kh()
         .args([
@@ -272,6 +274,53 @@ fn same_tree_same_bytes() {
         .output()
         .expect("run");
     insta::assert_snapshot!("summary_tables_en", String::from_utf8_lossy(&en.stdout));
+}
+
+/// #12: tables fit 80 and 200 columns (COLUMNS, off a terminal), never split
+/// a slug, a code or a number, and carry short kind headers with a legend.
+#[test]
+fn tables_fit_the_width() {
+    for width in ["80", "200"] {
+        let out = kh()
+            .args([
+                "summary",
+                "examples/submissions",
+                "--campaign",
+                "3.9",
+                "--ascii",
+            ])
+            .env("COLUMNS", width)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        let w: usize = width.parse().unwrap_or(80);
+        for line in text
+            .lines()
+            .filter(|l| l.starts_with('+') || l.starts_with('|'))
+        {
+            assert!(line.chars().count() <= w, "{width}: {line}");
+        }
+        assert!(
+            text.contains("TT: tập thể · CN: cá nhân · HGĐ: hộ gia đình"),
+            "{text}"
+        );
+        assert!(text.contains("(mục 3.9)") && !text.contains("§"), "{text}");
+        insta::assert_snapshot!(format!("summary_at_{width}"), text);
+    }
+    // Codes are never split: the decision number and the slugs stay whole.
+    let out = kh()
+        .args(["campaigns", "--ascii"])
+        .env("COLUMNS", "80")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for slug in [
+        "hoc-tap-lam-theo-bac",
+        "cuu-chien-binh-kinh-te-gioi",
+        "nong-dan-san-xuat-gioi",
+    ] {
+        assert!(text.contains(slug), "{slug} split:\n{text}");
+    }
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub fn list(lang: Lang, table_style: crate::cli::TableStyle) -> String {
     table_style.apply(&mut table);
     table.set_content_arrangement(ContentArrangement::Dynamic);
     table.set_header(vec![
-        "§",
+        lang.pick("Mục", "§"),
         lang.pick("Mã", "Slug"),
         lang.pick("Phong trào thi đua", "Campaign"),
         lang.pick("Cơ quan chủ trì", "Lead agency"),
@@ -31,6 +31,7 @@ pub fn list(lang: Lang, table_style: crate::cli::TableStyle) -> String {
             &kinds.join(", "),
         ]);
     }
+    crate::output::fit(&mut table);
     format!("{table}\n")
 }
 
@@ -45,7 +46,7 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     let line = |out: &mut String, label: &str, value: &str| {
         out.push_str(&format!("{label:<18}{value}\n"));
     };
-    out.push_str(&format!("{} (§{})\n\n", c.name(lang), c.section));
+    out.push_str(&format!("{} ({})\n\n", c.name(lang), c.cited(lang)));
     line(&mut out, lang.pick("Mã:", "Slug:"), c.slug);
     if !c.aliases.is_empty() {
         line(

@@ -348,6 +348,7 @@ fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
         ];
         t.add_row(cells.map(|c| escape_controls(c).into_owned()));
     }
+    crate::output::fit(&mut t);
     let mut counts = [0usize; 4];
     for r in rows {
         counts[r.status as usize] += 1;

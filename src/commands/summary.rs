@@ -132,12 +132,17 @@ fn kinds_cells(k: &ByKind) -> [String; 3] {
 }
 
 fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
-    let kind_headers =
-        [Kind::TapThe, Kind::CaNhan, Kind::HoGiaDinh].map(|k| capitalise(k.label(lang)));
+    // A person's tables say TT / CN / HGĐ under a legend, so that a count
+    // takes a few characters at 80 columns; a machine's carry the words.
+    let kind_headers = if machine {
+        [Kind::TapThe, Kind::CaNhan, Kind::HoGiaDinh].map(|k| capitalise(k.label(lang)))
+    } else {
+        KIND_SHORT.map(|(vi, en, _, _)| lang.pick(vi, en).to_string())
+    };
     let mut out = Vec::new();
 
     let mut header = vec![
-        "§".to_string(),
+        lang.pick("Mục", "§").to_string(),
         lang.pick("Phong trào", "Campaign").to_string(),
     ];
     if machine {
@@ -146,7 +151,13 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
     header.push(lang.pick("Cơ quan chủ trì", "Lead agency").to_string());
     header.extend(kind_headers.iter().cloned());
     header.push(lang.pick("Tổng", "Total").to_string());
-    header.push(lang.pick("Có lỗi", "With errors").to_string());
+    header.push(if machine {
+        lang.pick("Đề nghị có lỗi", "Nominations with errors")
+            .to_string()
+    } else {
+        // "Lỗi" in the unit table counts errors; this counts nominations.
+        lang.pick("Hồ sơ lỗi", "Noms w/ errors").to_string()
+    });
     header.extend(review_headers(lang, machine));
     let mut sum = ByKind::default();
     let mut review_sum = ReviewCounts::default();
@@ -451,6 +462,21 @@ fn cap_cell(u: &crate::summary::UnitRow, narrowed: bool, lang: Lang) -> String {
     }
 }
 
+/// Short headers for the kinds, and what they stand for.
+const KIND_SHORT: [(&str, &str, &str, &str); 3] = [
+    ("TT", "Col", "tập thể", "collective"),
+    ("CN", "Ind", "cá nhân", "individual"),
+    ("HGĐ", "Hh", "hộ gia đình", "household"),
+];
+
+fn legend(lang: Lang) -> String {
+    KIND_SHORT
+        .iter()
+        .map(|(vi, en, lv, le)| format!("{}: {}", lang.pick(vi, en), lang.pick(lv, le)))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next()
@@ -487,19 +513,24 @@ fn render_tables(s: &Summary, filter: &Filter, lang: Lang, style: Option<TableSt
         for row in sec.rows.iter().chain(sec.total.iter()) {
             table.add_row(row.iter().map(|c| escape_controls(c).into_owned()));
         }
+        crate::output::fit(&mut table);
         let title = match (&style, sec.which, filter.campaign) {
             (_, Which::Nominations, Some(c)) => format!(
-                "{} — {} (§{})",
+                "{} — {} ({})",
                 sec.title,
                 c.info().name(lang),
-                c.info().section
+                c.info().cited(lang)
             ),
             _ => sec.title.clone(),
         };
+        let note = match sec.which {
+            Which::Campaigns | Which::Units => format!("\n{}", legend(lang)),
+            _ => String::new(),
+        };
         if style.is_some() {
-            out.push_str(&format!("{title}\n{table}\n\n"));
+            out.push_str(&format!("{title}\n{table}{note}\n\n"));
         } else {
-            out.push_str(&format!("## {title}\n\n{table}\n\n"));
+            out.push_str(&format!("## {title}\n\n{table}\n{note}\n\n"));
         }
     }
     if filter.campaign.is_none() && filter.unit.is_none() && filter.kind.is_none() {

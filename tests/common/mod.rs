@@ -135,7 +135,10 @@ impl Tree {
 
 pub fn kh() -> Command {
     let mut cmd = Command::cargo_bin("kh").expect("kh binary");
-    cmd.env_remove("KH_LANG").env_remove("NO_COLOR");
+    // Tables fit COLUMNS off a terminal: every test names its width.
+    cmd.env_remove("KH_LANG")
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS");
     cmd
 }
 
