@@ -59,6 +59,8 @@ pub struct Report {
     pub records: Vec<Record>,
     /// Nomination files directly in the root (`outside-unit`).
     pub stray: Vec<String>,
+    /// Files in unit folders that are no nomination, not read.
+    pub skipped: Vec<String>,
     /// `review.toml`'s decisions.
     pub book: Book,
     /// Sorted by path, then line.
@@ -147,6 +149,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         units,
         records,
         stray: layout.stray.into_iter().map(|e| e.rel).collect(),
+        skipped: layout.skipped,
         book,
         diagnostics: diags,
     }

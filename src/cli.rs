@@ -25,7 +25,7 @@ use crate::tr;
 )]
 pub struct Cli {
     /// Ngôn ngữ hiển thị: vi (tiếng Việt) | en (English)
-    #[arg(long, global = true, env = "KH_LANG", value_enum, default_value_t = Lang::Vi, hide_env_values = true)]
+    #[arg(long, global = true, env = "KH_LANG", value_parser = parse_lang, default_value = "vi", hide_env_values = true)]
     pub lang: Lang,
 
     /// Không hiện thanh tiến độ
@@ -80,7 +80,7 @@ pub enum Command {
         /// Chỉ một phong trào: mã, tên khác hoặc tên tiếng Việt
         #[arg(long)]
         campaign: Option<String>,
-        /// Chỉ một đơn vị (mã thư mục)
+        /// Chỉ một đơn vị: mã thư mục, hoặc tên như trong unit.toml
         #[arg(long)]
         unit: Option<String>,
         /// Chỉ một loại: tap-the | ca-nhan | ho-gia-dinh
@@ -93,8 +93,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = summary::Format::Table)]
         format: summary::Format,
         /// Bảng xuất ra CSV: campaigns | units | nominations | escalations | unreadable | outside-unit | missing-units
-        #[arg(long, value_enum, default_value_t = summary::Which::Campaigns)]
-        table: summary::Which,
+        #[arg(long, value_enum)]
+        table: Option<summary::Which>,
         /// Thêm BOM UTF-8 để Excel đọc đúng tiếng Việt, giữ "3.10" là chữ (CSV)
         #[arg(long)]
         excel: bool,
@@ -221,6 +221,22 @@ pub fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
+            use clap::error::ErrorKind;
+            let missing_command = matches!(
+                e.kind(),
+                ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            if missing_command {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    early.pick(
+                        "kh: thiếu lệnh. Ví dụ: kh validate ., kh summary ., kh nominate new (xem: kh --help)",
+                        "kh: a command is missing. For example: kh validate ., kh summary ., kh nominate new (see: kh --help)"
+                    )
+                );
+                return ExitCode::from(2);
+            }
             if e.use_stderr() && early == Lang::Vi {
                 let _ = writeln!(
                     std::io::stderr(),
@@ -237,10 +253,19 @@ pub fn main() -> ExitCode {
         Ok(false) => ExitCode::SUCCESS,
         Err(e) => {
             let prefix = lang.pick("kh: lỗi", "kh: error");
+            // The chain of causes, with the system's own words (English
+            // "No such file or directory") said in the chosen language.
+            let said: Vec<String> = e
+                .chain()
+                .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+                    Some(io) => crate::lang::io_error(io, lang),
+                    None => cause.to_string(),
+                })
+                .collect();
             let _ = writeln!(
                 std::io::stderr(),
                 "{prefix}: {}",
-                crate::text::escape_controls(&format!("{e:#}"))
+                crate::text::escape_controls(&said.join(": "))
             );
             ExitCode::from(2)
         }
@@ -376,6 +401,15 @@ fn run(cli: Cli) -> Result<bool> {
     }
 }
 
+/// A language, in any case; an empty `KH_LANG` is the default.
+fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "" | "vi" | "vn" | "vie" => Ok(Lang::Vi),
+        "en" | "eng" => Ok(Lang::En),
+        _ => Err(format!("`{s}`: vi | en")),
+    }
+}
+
 /// `kh.1`, `kh-validate.1`, `kh-review-set.1`…: one page per command.
 fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
     use anyhow::Context;
@@ -419,22 +453,16 @@ fn lang_from_args() -> Lang {
     let args: Vec<String> = std::env::args_os()
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
+    let pick = |v: &str| parse_lang(v).unwrap_or(Lang::Vi);
     for (i, a) in args.iter().enumerate() {
         if a == "--lang" {
-            return if args.get(i + 1).is_some_and(|v| v == "en") {
-                Lang::En
-            } else {
-                Lang::Vi
-            };
+            return args.get(i + 1).map_or(Lang::Vi, |v| pick(v));
         }
         if let Some(v) = a.strip_prefix("--lang=") {
-            return if v == "en" { Lang::En } else { Lang::Vi };
+            return pick(v);
         }
     }
-    match std::env::var("KH_LANG").as_deref() {
-        Ok("en") => Lang::En,
-        _ => Lang::Vi,
-    }
+    std::env::var("KH_LANG").map_or(Lang::Vi, |v| pick(&v))
 }
 
 /// Help in the chosen language: headings, and under English the English
@@ -448,12 +476,22 @@ pub fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command 
         .subcommand_help_heading(lang.pick("Lệnh", "Commands"))
         .disable_help_flag(true)
         .mut_args(|arg| {
+            // A command's own options first, then those every command takes.
             let heading = if arg.is_positional() {
                 lang.pick("Đối số", "Arguments")
+            } else if arg.is_global_set() || matches!(arg.get_id().as_str(), "help" | "version") {
+                lang.pick("Tùy chọn chung", "Global options")
             } else {
                 lang.pick("Tùy chọn", "Options")
             };
+            // The help texts list the values in words; clap's English
+            // "[possible values: …]" would repeat them.
             let arg = arg.help_heading(heading);
+            let arg = if arg.get_action().takes_values() {
+                arg.hide_possible_values(true)
+            } else {
+                arg
+            };
             match (lang, english_help(arg.get_id().as_str())) {
                 (Lang::En, Some(text)) => arg.help(text),
                 _ => arg,
@@ -463,6 +501,9 @@ pub fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command 
         && let Some(about) = english_about(path)
     {
         cmd = cmd.about(about);
+    }
+    if let Some(examples) = examples(path, lang) {
+        cmd = cmd.after_help(examples);
     }
     let names: Vec<String> = cmd
         .get_subcommands()
@@ -478,6 +519,52 @@ pub fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command 
         }
     }
     cmd
+}
+
+/// Two or three examples under a command's help.
+fn examples(path: &[&str], lang: Lang) -> Option<String> {
+    let (heading, lines): (&str, &[&str]) = match path {
+        ["validate"] => (
+            lang.pick("Ví dụ", "Examples"),
+            &[
+                "kh validate dot-2023                 # cả đợt / the whole round",
+                "kh validate dot-2023/so-y-te         # một đơn vị / one unit",
+                "kh validate . --format github        # GitHub Actions",
+            ],
+        ),
+        ["summary"] => (
+            lang.pick("Ví dụ", "Examples"),
+            &[
+                "kh summary dot-2023",
+                "kh summary dot-2023 --campaign \"dạy tốt\"",
+                "kh summary dot-2023 --format csv --table units --excel --sep ';' > don-vi.csv",
+            ],
+        ),
+        ["nominate", "new"] => (
+            lang.pick("Ví dụ", "Examples"),
+            &[
+                "kh nominate new                      # hỏi từng bước / asks step by step",
+                "kh nominate new --unit so-y-te --unit-name \"Sở Y tế\" --campaign 3.10 --kind ca-nhan --name \"Đinh Văn Thành\"",
+            ],
+        ),
+        ["review", "set"] => (
+            lang.pick("Ví dụ", "Examples"),
+            &[
+                "kh review set so-y-te/dinh-van-thanh.toml --status dat --award \"Bằng khen của Chủ tịch UBND tỉnh\"",
+                "kh review set so-giao-duc/nguyen-thi-mai.toml --status bo-sung --note \"Bổ sung quyết định\"",
+            ],
+        ),
+        ["export", "forms"] => (
+            lang.pick("Ví dụ", "Examples"),
+            &["kh export forms dot-2023 --out ~/van-ban/mau --date 05/10/2023"],
+        ),
+        ["publish"] => (
+            lang.pick("Ví dụ", "Examples"),
+            &["kh publish dot-2023 --out ~/web/dien-hinh-2023"],
+        ),
+        _ => return None,
+    };
+    Some(format!("{heading}:\n  {}", lines.join("\n  ")))
 }
 
 fn english_about(path: &[&str]) -> Option<&'static str> {

@@ -40,3 +40,28 @@ macro_rules! tr {
         }
     };
 }
+
+/// What the system said of a file, in the chosen language (the system's
+/// own words are English: "No such file or directory (os error 2)").
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (vi, en) = match e.kind() {
+        K::NotFound => ("không có tệp hay thư mục này", "no such file or folder"),
+        K::PermissionDenied => ("không có quyền truy cập", "permission denied"),
+        K::AlreadyExists => ("đã có", "already exists"),
+        K::IsADirectory => ("là một thư mục", "is a folder"),
+        K::NotADirectory => ("không phải thư mục", "is not a folder"),
+        K::ReadOnlyFilesystem => ("ổ đĩa chỉ cho đọc", "read-only file system"),
+        K::StorageFull => ("đĩa đã đầy", "the disk is full"),
+        K::DirectoryNotEmpty => ("thư mục không trống", "the folder is not empty"),
+        K::InvalidData => ("dữ liệu không hợp lệ", "invalid data"),
+        K::Interrupted => ("bị ngắt", "interrupted"),
+        _ => {
+            return match lang {
+                Lang::Vi => format!("lỗi đọc ghi ({e})"),
+                Lang::En => e.to_string(),
+            };
+        }
+    };
+    lang.pick(vi, en).to_string()
+}

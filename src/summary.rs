@@ -238,7 +238,7 @@ impl Summary {
         for n in &nominations {
             by_unit.entry(n.unit.as_str()).or_default().push(n);
         }
-        let units = report
+        let mut units: Vec<UnitRow> = report
             .units
             .iter()
             .filter(|u| filter.unit.as_ref().is_none_or(|f| &u.slug == f))
@@ -277,6 +277,13 @@ impl Summary {
                 })
             })
             .collect();
+        // By name, as the Vietnamese alphabet orders it ("Ủy ban…" after
+        // "Trường…"), not by folder code.
+        units.sort_by(|a, b| {
+            crate::text::vi_sort_key(&a.name)
+                .cmp(&crate::text::vi_sort_key(&b.name))
+                .then_with(|| a.slug.cmp(&b.slug))
+        });
 
         let escalations = nominations
             .iter()

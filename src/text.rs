@@ -54,9 +54,12 @@ pub fn slugify(s: &str) -> String {
 /// A sort key that orders Vietnamese as its alphabet does: a ă â b c d đ e
 /// ê … o ô ơ … u ư …, then the tones (none, huyền, sắc, hỏi, ngã, nặng),
 /// without regard to case: "Ủy ban…" after "Trường…", "Đ" after "D".
-pub fn vi_sort_key(s: &str) -> Vec<(u32, u8)> {
+pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
     const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
-    let mut key = Vec::with_capacity(s.len());
+    // Letters first over the whole text, tones only to break a tie: "Nội"
+    // before "Nông" (i < n), "ma" before "má".
+    let mut letters = Vec::with_capacity(s.len());
+    let mut tones = Vec::with_capacity(s.len());
     for c in nfc(s).to_lowercase().chars() {
         let mut base = String::new();
         let mut tone = 0u8;
@@ -77,9 +80,10 @@ pub fn vi_sort_key(s: &str) -> Vec<(u32, u8)> {
             .chars()
             .position(|a| a == letter)
             .map_or(1000 + letter as u32, |p| 100 + p as u32);
-        key.push((order, tone));
+        letters.push(order);
+        tones.push(tone);
     }
-    key
+    (letters, tones)
 }
 
 /// True for `[a-z0-9-]+`, the shape of every slug in a tree.
@@ -157,6 +161,8 @@ mod tests {
             "ăn uống",
             "an ninh",
             "Trường THPT",
+            "Sở Nông nghiệp",
+            "Sở Nội vụ",
         ];
         names.sort_by_key(|n| vi_sort_key(n));
         assert_eq!(
@@ -168,6 +174,8 @@ mod tests {
                 "Đoàn Thanh niên",
                 "Liên đoàn Lao động tỉnh",
                 "Phòng Văn hóa huyện Kim Bảng",
+                "Sở Nội vụ",
+                "Sở Nông nghiệp",
                 "Trường THPT",
                 "Ủy ban MTTQ tỉnh"
             ]

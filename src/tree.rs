@@ -82,6 +82,9 @@ pub struct Layout {
     pub stray: Vec<Entry>,
     /// Folders that could not be read.
     pub problems: Vec<Diagnostic>,
+    /// Files in unit folders that are no nomination (scans, PDFs, .docx):
+    /// not read, named under `--verbose` so none is ignored unseen.
+    pub skipped: Vec<String>,
 }
 
 /// Works out the round from what the user named: a root, a unit folder (one
@@ -175,7 +178,8 @@ impl Layout {
         let mut children: Vec<_> = match fs::read_dir(root) {
             Ok(rd) => rd.filter_map(|e| e.ok()).collect(),
             Err(e) => {
-                self.problems.push(io_problem(".", &e.to_string(), lang));
+                self.problems
+                    .push(io_problem(".", &crate::lang::io_error(&e, lang), lang));
                 return;
             }
         };
@@ -218,7 +222,7 @@ impl Layout {
                         .map_or_else(|| unit.slug.clone(), |p| rel_path(root, p));
                     let why = e
                         .io_error()
-                        .map_or_else(|| e.to_string(), |io| io.to_string());
+                        .map_or_else(|| e.to_string(), |io| crate::lang::io_error(io, lang));
                     self.problems.push(io_problem(&rel, &why, lang));
                     continue;
                 }
@@ -227,7 +231,11 @@ impl Layout {
             let ft = entry.file_type();
             // A `unit.toml`, the unit's own or one further down, is no
             // nomination.
-            if ft.is_dir() || !is_toml(&name) || name == UNIT_FILE {
+            if ft.is_dir() || name == UNIT_FILE {
+                continue;
+            }
+            if !is_toml(&name) {
+                self.skipped.push(rel_path(root, entry.path()));
                 continue;
             }
             unit.files
@@ -388,7 +396,12 @@ pub fn read_bytes(
     let io = |e: std::io::Error| {
         fail(
             Rule::IoError,
-            tr!(lang, "Không đọc được: {e}", "Cannot be read: {e}"),
+            tr!(
+                lang,
+                "Không đọc được: {}",
+                "Cannot be read: {}",
+                crate::lang::io_error(&e, lang)
+            ),
         )
     };
     let file = fs::File::open(entry.path(root)).map_err(io)?;

@@ -43,7 +43,7 @@ pub struct Args<'a> {
     pub kind: Option<&'a str>,
     pub all: bool,
     pub format: Format,
-    pub table: Which,
+    pub table: Option<Which>,
     pub excel: bool,
     /// The CSV field separator (`;` for Excel under Vietnamese settings).
     pub sep: u8,
@@ -57,8 +57,35 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
         .map(|c| resolve_campaign(c, lang))
         .transpose()?;
     let kind = args.kind.map(|k| resolve_kind(k, lang)).transpose()?;
+    if args.table.is_some() && args.format != Format::Csv {
+        bail!(tr!(
+            lang,
+            "--table chọn bảng cho --format csv; các định dạng khác in mọi bảng",
+            "--table picks the table of --format csv; the other formats print every table"
+        ));
+    }
     let report = check::run(args.path, opts)?;
-    if let Some(u) = args.unit
+    // A unit by its folder code, or by its name as written in unit.toml
+    // ("Phòng Văn hóa huyện Kim Bảng"), with or without diacritics.
+    let by_name = args.unit.and_then(|u| {
+        let key = crate::text::slugify(u);
+        report
+            .units
+            .iter()
+            .find(|x| {
+                x.info
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| crate::text::slugify(n) == key)
+            })
+            .map(|x| x.slug.clone())
+    });
+    let unit = match (args.unit, &by_name) {
+        (Some(u), _) if report.units.iter().any(|x| x.slug == u) => Some(u.to_string()),
+        (Some(_), Some(slug)) => Some(slug.clone()),
+        (other, _) => other.map(String::from),
+    };
+    if let Some(u) = unit.as_deref()
         && !report.units.iter().any(|x| x.slug == u)
     {
         let shown = escape_controls(u);
@@ -79,7 +106,7 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
     }
     let filter = Filter {
         campaign,
-        unit: args.unit.map(String::from),
+        unit,
         kind,
         all: args.all,
     };
@@ -98,7 +125,7 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
         ),
         Format::Csv => render_csv(
             &sections(&summary, lang, true),
-            args.table,
+            args.table.unwrap_or(Which::Campaigns),
             args.excel,
             args.sep,
         )?,

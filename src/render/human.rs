@@ -37,7 +37,35 @@ impl<W: std::io::Write> Emitter for Human<W> {
     }
 
     fn end(&mut self, report: &Report) -> std::io::Result<()> {
-        writeln!(self.out, "{}", report.settings.describe(self.style.lang))?;
+        let lang = self.style.lang;
+        if self.style.verbose && !report.skipped.is_empty() {
+            // Other files beside the nominations are fine (scans, PDFs);
+            // a reviewer who asks sees which were left unread.
+            const SHOWN: usize = 20;
+            let n = report.skipped.len();
+            let list: Vec<String> = report
+                .skipped
+                .iter()
+                .take(SHOWN)
+                .map(|p| escape_controls(p).into_owned())
+                .collect();
+            let more = if n > SHOWN {
+                tr!(lang, " và {} tệp khác", " and {} more", n - SHOWN)
+            } else {
+                String::new()
+            };
+            writeln!(
+                self.out,
+                "{}",
+                tr!(
+                    lang,
+                    "Không đọc {n} tệp không phải .toml (bản quét, PDF, Word…): {}{more}",
+                    "Left unread {n} files that are not .toml (scans, PDFs, Word…): {}{more}",
+                    list.join(", ")
+                )
+            )?;
+        }
+        writeln!(self.out, "{}", report.settings.describe(lang))?;
         writeln!(self.out, "{}", closing_line(report, self.style))
     }
 }
