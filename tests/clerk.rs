@@ -189,3 +189,28 @@ fn the_smaller_things() {
     assert!(human(&t, &["--verbose"]).contains("don-vi/ban-scan.docx"));
     assert!(!human(&t, &[]).contains("ban-scan.docx"));
 }
+
+/// (8) A terminal that reports 0×0 columns no longer collapses the tables
+/// to a letter per column: kh falls back to COLUMNS, then 80.
+#[cfg(unix)]
+#[test]
+fn a_zero_by_zero_terminal_gets_readable_tables() -> Result<(), Box<dyn std::error::Error>> {
+    use expectrl::Expect;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
+    cmd.args(["summary", "examples/submissions", "--ascii"])
+        .env_remove("KH_LANG")
+        .env_remove("COLUMNS")
+        .env("TERM", "xterm");
+    let mut p = expectrl::Session::spawn(cmd)?;
+    p.get_process_mut().set_window_size(0, 0)?;
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    let out = p.expect(expectrl::Eof)?;
+    let text = String::from_utf8_lossy(out.as_bytes()).into_owned();
+    assert!(text.contains("Sở Y tế"), "{text}");
+    assert!(text.contains("so-tai-chinh"), "{text}");
+    for line in text.lines().filter(|l| l.starts_with('|')) {
+        assert!(line.trim_end().chars().count() <= 80, "{line}");
+        assert!(line.trim_end().chars().count() > 40, "collapsed: {line}");
+    }
+    Ok(())
+}
