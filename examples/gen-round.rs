@@ -1,10 +1,12 @@
 //! Writes a realistic round for benchmarks and load tests:
-//! `cargo run --release --example gen-round -- --units 7000 --out /tmp/round [--seed 1] [--faults 5]`
+//! `cargo run --release --example gen-round -- --units 7000 --out /tmp/round [--seed 1] [--faults 5] [--no-criteria]`
 //!
 //! Every unit gets a `unit.toml` and three nominations across all campaigns
 //! and kinds, with unique Vietnamese names and birth dates. `--faults P`
-//! plants a fault in about P% of the files. The same seed writes the same
-//! tree.
+//! plants a fault in about P% of the files. `--no-criteria` writes
+//! achievements that name no criteria, as real clerks seldom do (about
+//! seven `unevidenced-criterion` notes a nomination). The same seed writes
+//! the same tree.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -84,7 +86,7 @@ fn fact_value(f: Fact) -> &'static str {
     }
 }
 
-fn nomination(i: usize, rng: &mut Rng, fault: bool) -> String {
+fn nomination(i: usize, rng: &mut Rng, fault: bool, tagged: bool) -> String {
     // Every (campaign, kind) pair in turn, so all are covered.
     let pairs: Vec<(usize, Kind)> = CAMPAIGNS
         .iter()
@@ -131,16 +133,21 @@ fn nomination(i: usize, rng: &mut Rng, fault: bool) -> String {
         };
         let _ = writeln!(out, "{} = {value}", f.key);
     }
-    let crit: Vec<String> = c
-        .criteria_for(kind, role)
-        .map(|x| format!("\"{}\"", x.id))
-        .collect();
+    let crit: Vec<String> = if tagged {
+        c.criteria_for(kind, role)
+            .map(|x| format!("\"{}\"", x.id))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let _ = writeln!(
         out,
-        "\n[[achievements]]\ntext = \"Thành tích tiêu biểu số {i} trong phong trào {}\"\ncriteria = [{}]",
-        c.name_vi,
-        crit.join(", ")
+        "\n[[achievements]]\ntext = \"Thành tích tiêu biểu số {i} trong phong trào {}\"",
+        c.name_vi
     );
+    if tagged {
+        let _ = writeln!(out, "criteria = [{}]", crit.join(", "));
+    }
     let _ = writeln!(
         out,
         "\n[[awards]]\nyear = 2021\ntitle = \"Giấy khen của Chủ tịch UBND huyện {place}\"\ndecision = \"{}/QĐ-UBND\"\ndate = 2021-12-20",
@@ -173,6 +180,7 @@ fn main() -> Result<()> {
     let mut out: Option<PathBuf> = None;
     let mut seed = 1u64;
     let mut faults = 0usize;
+    let mut tagged = true;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().context("a value is missing");
@@ -181,6 +189,7 @@ fn main() -> Result<()> {
             "--out" => out = Some(PathBuf::from(val()?)),
             "--seed" => seed = val()?.parse()?,
             "--faults" => faults = val()?.parse()?,
+            "--no-criteria" => tagged = false,
             other => bail!("unknown argument {other}"),
         }
     }
@@ -203,7 +212,7 @@ fn main() -> Result<()> {
             let fault = rng.below(100) < faults;
             std::fs::write(
                 dir.join(format!("de-nghi-{n}.toml")),
-                nomination(i, &mut rng, fault),
+                nomination(i, &mut rng, fault, tagged),
             )?;
         }
     }

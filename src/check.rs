@@ -54,6 +54,8 @@ pub struct UnitRecord {
 #[derive(Debug)]
 pub struct Report {
     pub root: String,
+    /// The root on disk, to read a file back when a person is shown it.
+    pub root_path: std::path::PathBuf,
     pub settings: Settings,
     pub units: Vec<UnitRecord>,
     pub records: Vec<Record>,
@@ -144,6 +146,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     diagnostic::sort(&mut diags);
     tally(&mut records, &mut units, &diags);
     Report {
+        root_path: layout.root.clone(),
         root: layout.root_display,
         settings,
         units,
@@ -519,7 +522,10 @@ fn name_location(root: &Path, rel: &str, span: std::ops::Range<usize>) -> Option
 fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic]) {
     let mut per_path: HashMap<&str, Tally> = HashMap::new();
     for d in diags {
-        per_path.entry(d.path.as_str()).or_default().add(d.severity);
+        per_path
+            .entry(d.path.as_str())
+            .or_default()
+            .add_n(d.severity, d.count());
     }
     let unit_index: HashMap<String, usize> = units
         .iter()
@@ -532,7 +538,7 @@ fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic])
     for d in diags {
         let unit = d.path.split('/').next().unwrap_or("");
         if let Some(&i) = unit_index.get(unit) {
-            units[i].tally.add(d.severity);
+            units[i].tally.add_n(d.severity, d.count());
         }
     }
 }

@@ -4,6 +4,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::campaign::Criterion;
+use crate::lang::Lang;
+
 /// How much a problem holds a nomination back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -82,7 +85,8 @@ rules! {
 }
 
 /// Where in a file a diagnostic points, worked out while the file's text was
-/// at hand, so the text itself need not be kept.
+/// at hand, so the text itself need not be kept: the line shown under a
+/// diagnostic is read back only when a person is shown it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Location {
     /// 1-based line.
@@ -91,6 +95,12 @@ pub struct Location {
     pub column: usize,
     /// Byte span in the file.
     pub span: Range<usize>,
+}
+
+/// The part of a line worth showing under a diagnostic, and the span within
+/// it: all of a short line, a window around the span in a long one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Excerpt {
     /// The text of the line the span starts on, without its line end.
     pub source_line: String,
     /// The span, as bytes within `source_line` (clipped to it).
@@ -134,13 +144,26 @@ impl LineIndex {
         let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
         let line_no = self.starts.partition_point(|&s| s <= start).max(1);
         let line_start = self.starts[line_no - 1];
+        let column = text[line_start..start].chars().count() + 1;
+        Location {
+            line: line_no,
+            column,
+            span: start..end,
+        }
+    }
+
+    /// The line of `span` as it is shown under a diagnostic.
+    pub fn excerpt(&self, text: &str, span: Range<usize>) -> Excerpt {
+        let start = floor_char_boundary(text, span.start.min(text.len()));
+        let end = floor_char_boundary(text, span.end.clamp(start, text.len()));
+        let line_no = self.starts.partition_point(|&s| s <= start).max(1);
+        let line_start = self.starts[line_no - 1];
         let line_end = self
             .starts
             .get(line_no)
             .map_or(text.len(), |&next| next - 1);
         let raw_line = &text[line_start..line_end];
         let line_text = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        let column = text[line_start..start].chars().count() + 1;
         // The part of the line worth showing: all of it when short, a
         // window around the span when long.
         let rel_start = start - line_start;
@@ -163,10 +186,7 @@ impl LineIndex {
         let shown = &line_text[from..to];
         let rel_start = rel_start.clamp(from, to) - from;
         let rel_end = rel_end.clamp(from + rel_start, to) - from;
-        Location {
-            line: line_no,
-            column,
-            span: start..end,
+        Excerpt {
             source_line: shown.to_string(),
             line_span: rel_start..rel_end,
         }
@@ -178,6 +198,27 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// The criteria of one nomination that no achievement backs: one finding
+/// that stands for a note per criterion, expanded only when the notes are
+/// shown or written (a real round has some seven a nomination, and most
+/// runs show none).
+#[derive(Clone, Debug)]
+pub struct Unbacked {
+    pub criteria: Box<[&'static Criterion]>,
+    pub lang: Lang,
+}
+
+impl PartialEq for Unbacked {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self
+                .criteria
+                .iter()
+                .map(|c| c.id)
+                .eq(other.criteria.iter().map(|c| c.id))
+    }
 }
 
 /// One problem found: the rule it breaks, where, and what to say about it.
@@ -193,6 +234,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it: the closest key, the allowed values…
     pub help: Option<String>,
+    /// For `unevidenced-criterion`: the criteria it stands for.
+    pub unbacked: Option<Unbacked>,
 }
 
 impl Diagnostic {
@@ -204,7 +247,55 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             help: None,
+            unbacked: None,
         }
+    }
+
+    /// The unbacked criteria of a nomination, as one finding.
+    pub fn unbacked(
+        path: impl Into<String>,
+        location: Option<Location>,
+        criteria: Vec<&'static Criterion>,
+        lang: Lang,
+    ) -> Self {
+        let mut d = Diagnostic::new(Rule::UnevidencedCriterion, path, String::new()).at(location);
+        d.unbacked = Some(Unbacked {
+            criteria: criteria.into_boxed_slice(),
+            lang,
+        });
+        d
+    }
+
+    /// How many diagnostics this stands for.
+    pub fn count(&self) -> usize {
+        self.unbacked.as_ref().map_or(1, |u| u.criteria.len())
+    }
+
+    /// The diagnostics this stands for, in the contract's order.
+    pub fn expand(&self) -> Vec<std::borrow::Cow<'_, Diagnostic>> {
+        let Some(u) = &self.unbacked else {
+            return vec![std::borrow::Cow::Borrowed(self)];
+        };
+        let mut out: Vec<Diagnostic> = u
+            .criteria
+            .iter()
+            .map(|c| {
+                let text = c.text(u.lang);
+                Diagnostic::new(
+                    Rule::UnevidencedCriterion,
+                    self.path.as_str(),
+                    crate::tr!(
+                        u.lang,
+                        "Chưa có thành tích nào chứng minh tiêu chí `{}`: {text}",
+                        "No achievement backs criterion `{}`: {text}",
+                        c.id
+                    ),
+                )
+                .at(self.location.clone())
+            })
+            .collect();
+        out.sort_by(|a, b| a.message.cmp(&b.message));
+        out.into_iter().map(std::borrow::Cow::Owned).collect()
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
@@ -268,9 +359,17 @@ impl Tally {
     pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Tally {
         let mut t = Tally::default();
         for d in diags {
-            t.add(d.severity);
+            t.add_n(d.severity, d.count());
         }
         t
+    }
+
+    pub fn add_n(&mut self, severity: Severity, n: usize) {
+        match severity {
+            Severity::Error => self.errors += n,
+            Severity::Warning => self.warnings += n,
+            Severity::Note => self.notes += n,
+        }
     }
 }
 
@@ -295,8 +394,9 @@ mod tests {
         let loc = Location::in_text(text, start..start + 10);
         assert_eq!(loc.line, 2);
         assert_eq!(loc.column, 6);
-        assert_eq!(loc.source_line, "họ = \"Nguyễn\"");
-        assert_eq!(&loc.source_line[loc.line_span.clone()], "\"Nguyễn\"");
+        let ex = LineIndex::new(text).excerpt(text, start..start + 10);
+        assert_eq!(ex.source_line, "họ = \"Nguyễn\"");
+        assert_eq!(&ex.source_line[ex.line_span.clone()], "\"Nguyễn\"");
     }
 
     #[test]
@@ -306,8 +406,9 @@ mod tests {
         let loc = Location::in_text(&text, at..at + 3);
         assert_eq!(loc.line, 1);
         assert_eq!(loc.column, 5006);
-        assert!(loc.source_line.len() < 300, "{}", loc.source_line.len());
-        assert_eq!(&loc.source_line[loc.line_span.clone()], "ấ");
+        let ex = LineIndex::new(&text).excerpt(&text, at..at + 3);
+        assert!(ex.source_line.len() < 300, "{}", ex.source_line.len());
+        assert_eq!(&ex.source_line[ex.line_span.clone()], "ấ");
     }
 
     #[test]

@@ -202,6 +202,15 @@ impl<'a> Cx<'a> {
         &mut self.diags[last]
     }
 
+    /// Records a finding made whole elsewhere (the unbacked criteria).
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.diags.len() >= MAX_PER_FILE {
+            self.suppressed += 1;
+        } else {
+            self.diags.push(d);
+        }
+    }
+
     /// The file's diagnostics; past the limit, the last says how many more.
     pub fn finish(mut self) -> Vec<Diagnostic> {
         let (n, lang) = (self.suppressed, self.lang);
@@ -218,6 +227,9 @@ impl<'a> Cx<'a> {
                 None => more,
             });
         }
+        // A file's findings are kept until the round is done: no spare
+        // capacity (a vector grows to four at its first push).
+        self.diags.shrink_to_fit();
         self.diags
     }
 
@@ -1170,18 +1182,15 @@ impl NominationCheck<'_, '_> {
             }
         }
         let first = items.first().map(|(_, s)| s.clone());
-        for c in criteria.iter().filter(|c| !backed.contains(&c.id)) {
-            let text = c.text(lang);
-            self.cx.report(
-                Rule::UnevidencedCriterion,
-                first.clone(),
-                tr!(
-                    lang,
-                    "Chưa có thành tích nào chứng minh tiêu chí `{}`: {text}",
-                    "No achievement backs criterion `{}`: {text}",
-                    c.id
-                ),
-            );
+        let unbacked: Vec<&'static crate::campaign::Criterion> = criteria
+            .iter()
+            .filter(|c| !backed.contains(&c.id))
+            .copied()
+            .collect();
+        if !unbacked.is_empty() {
+            let at = self.cx.locate(first);
+            self.cx
+                .push(Diagnostic::unbacked(self.cx.path, at, unbacked, lang));
         }
     }
 

@@ -136,12 +136,14 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
         };
         let mut out = String::new();
         for report in &refused {
+            let mut sources = human::Sources::new(&report.root_path);
             for d in report
                 .diagnostics
                 .iter()
                 .filter(|d| d.severity == Severity::Error)
             {
-                out.push_str(&human::render_one(d, style));
+                let excerpt = sources.excerpt(d);
+                out.push_str(&human::render_one(d, excerpt.as_ref(), style));
                 out.push_str("\n\n");
             }
         }

@@ -43,6 +43,19 @@ impl<W: Write> Emitter for Github<W> {
             Severity::Note if self.style.verbose => "notice",
             Severity::Note => return Ok(()),
         };
+        for d in d.expand() {
+            self.one(report, &d, command)?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, report: &Report) -> std::io::Result<()> {
+        writeln!(self.out, "{}", closing_line(report, self.style))
+    }
+}
+
+impl<W: Write> Github<W> {
+    fn one(&mut self, report: &Report, d: &Diagnostic, command: &str) -> std::io::Result<()> {
         let mut props = format!("file={}", property(&user_path(&report.root, &d.path)));
         if let Some(loc) = &d.location {
             props.push_str(&format!(",line={},col={}", loc.line, loc.column));
@@ -60,10 +73,6 @@ impl<W: Write> Emitter for Github<W> {
             ));
         }
         writeln!(self.out, "::{command} {props}::{}", data(&message))
-    }
-
-    fn end(&mut self, report: &Report) -> std::io::Result<()> {
-        writeln!(self.out, "{}", closing_line(report, self.style))
     }
 }
 

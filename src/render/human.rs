@@ -6,11 +6,12 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use crate::check::Report;
-use crate::diagnostic::{Diagnostic, Severity, Tally};
+use crate::diagnostic::{Diagnostic, Excerpt, LineIndex, Severity, Tally};
 use crate::lang::Lang;
 use crate::render::Emitter;
 use crate::text::escape_controls;
 use crate::tr;
+use crate::tree::{self, Entry, EntryKind};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
@@ -21,19 +22,82 @@ pub struct Style {
     pub verbose: bool,
 }
 
+/// The lines diagnostics point at, read back from their files when a person
+/// is shown them (diagnostics keep only positions). Diagnostics come sorted
+/// by path, so one file is held at a time.
+pub struct Sources {
+    root: std::path::PathBuf,
+    current: Option<(String, String, LineIndex)>,
+}
+
+impl Sources {
+    pub fn new(root: &std::path::Path) -> Self {
+        Sources {
+            root: root.to_path_buf(),
+            current: None,
+        }
+    }
+
+    /// The excerpt under `d`, when its file can still be read as it was
+    /// checked (the same guards: no link, no special file, at most 1 MiB).
+    pub fn excerpt(&mut self, d: &Diagnostic) -> Option<Excerpt> {
+        let loc = d.location.as_ref()?;
+        if self.current.as_ref().is_none_or(|(p, _, _)| *p != d.path) {
+            let entry = Entry::new(&self.root, &self.root.join(&d.path), EntryKind::File);
+            let text = match tree::read_bytes(&self.root, &entry, Lang::Vi) {
+                Ok(mut bytes) => {
+                    if bytes.starts_with(b"\xEF\xBB\xBF") {
+                        bytes.drain(..3);
+                    }
+                    // A file that is not UTF-8 is shown as its checker saw it.
+                    String::from_utf8_lossy(&bytes).into_owned()
+                }
+                Err(_) => String::new(),
+            };
+            let index = LineIndex::new(&text);
+            self.current = Some((d.path.clone(), text, index));
+        }
+        let (_, text, index) = self.current.as_ref()?;
+        if text.is_empty() {
+            return None;
+        }
+        Some(index.excerpt(text, loc.span.clone()))
+    }
+}
+
 /// The diagnostics a person sees, then what the round was judged by and
 /// the closing line.
 pub struct Human<W> {
     pub out: W,
     pub style: Style,
+    pub sources: Sources,
+}
+
+impl<W> Human<W> {
+    pub fn new(out: W, style: Style, report: &Report) -> Self {
+        Human {
+            out,
+            style,
+            sources: Sources::new(&report.root_path),
+        }
+    }
 }
 
 impl<W: std::io::Write> Emitter for Human<W> {
     fn diagnostic(&mut self, _report: &Report, d: &Diagnostic) -> std::io::Result<()> {
+        // A hidden note is counted, never worded.
         if d.severity == Severity::Note && !self.style.verbose {
             return Ok(());
         }
-        write!(self.out, "{}\n\n", render_one(d, self.style))
+        for one in d.expand() {
+            let excerpt = self.sources.excerpt(&one);
+            write!(
+                self.out,
+                "{}\n\n",
+                render_one(&one, excerpt.as_ref(), self.style)
+            )?;
+        }
+        Ok(())
     }
 
     fn end(&mut self, report: &Report) -> std::io::Result<()> {
@@ -72,10 +136,10 @@ impl<W: std::io::Write> Emitter for Human<W> {
 
 /// The whole human output as a string.
 pub fn render(report: &Report, style: Style) -> String {
-    crate::render::to_string(report, |buf| Box::new(Human { out: buf, style }))
+    crate::render::to_string(report, |buf| Box::new(Human::new(buf, style, report)))
 }
 
-pub fn render_one(d: &Diagnostic, style: Style) -> String {
+pub fn render_one(d: &Diagnostic, excerpt: Option<&Excerpt>, style: Style) -> String {
     let lang = style.lang;
     let level = match d.severity {
         Severity::Error => named(Level::ERROR, lang, "lỗi"),
@@ -85,10 +149,10 @@ pub fn render_one(d: &Diagnostic, style: Style) -> String {
     let path = escape_controls(&d.path).into_owned();
     let message = escape_controls(&d.message).into_owned();
     let title = level.primary_title(message).id(d.rule.code());
-    let mut group = match &d.location {
-        Some(loc) if !loc.source_line.trim().is_empty() => {
-            let line = printable(&loc.source_line);
-            let span = widen(&line, loc.line_span.clone());
+    let mut group = match (&d.location, excerpt) {
+        (Some(loc), Some(ex)) if !ex.source_line.trim().is_empty() => {
+            let line = printable(&ex.source_line);
+            let span = widen(&line, ex.line_span.clone());
             title.element(
                 Snippet::source(line)
                     .line_start(loc.line)
@@ -96,8 +160,8 @@ pub fn render_one(d: &Diagnostic, style: Style) -> String {
                     .annotation(AnnotationKind::Primary.span(span)),
             )
         }
-        Some(loc) => title.element(Origin::path(path).line(loc.line).char_column(loc.column)),
-        None => title.element(Origin::path(path)),
+        (Some(loc), _) => title.element(Origin::path(path).line(loc.line).char_column(loc.column)),
+        (None, _) => title.element(Origin::path(path)),
     };
     if let Some(help) = &d.help {
         let help = escape_controls(help).into_owned();
@@ -174,8 +238,10 @@ mod tests {
         let d = Diagnostic::new(Rule::UnknownCampaign, "a/b.toml", "Không có phong trào")
             .at(Some(Location::in_text(text, 11..26)))
             .help("có phải là `nong-thon-moi`?");
+        let ex = LineIndex::new(text).excerpt(text, 11..26);
         let out = render_one(
             &d,
+            Some(&ex),
             Style {
                 lang: Lang::Vi,
                 color: false,
@@ -196,8 +262,10 @@ mod tests {
         let text = "name = \"\u{1b}[2J\"\n";
         let d = Diagnostic::new(Rule::InvalidValue, "x\u{1b}.toml", "m\u{7}")
             .at(Some(Location::in_text(text, 7..13)));
+        let ex = LineIndex::new(text).excerpt(text, 7..13);
         let out = render_one(
             &d,
+            Some(&ex),
             Style {
                 lang: Lang::En,
                 color: false,

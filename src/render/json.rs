@@ -79,17 +79,20 @@ impl<W: Write> Emitter for Json<W> {
     }
 
     fn diagnostic(&mut self, _report: &Report, d: &Diagnostic) -> std::io::Result<()> {
-        let item = Item {
-            rule: d.rule.code(),
-            severity: d.severity,
-            path: &d.path,
-            line: d.line(),
-            column: d.column(),
-            message: &d.message,
-        };
-        let sep = if self.first { "" } else { "," };
-        self.first = false;
-        write!(self.out, "{sep}\n    {}", pretty(&item, "    "))
+        for d in d.expand() {
+            let item = Item {
+                rule: d.rule.code(),
+                severity: d.severity,
+                path: &d.path,
+                line: d.line(),
+                column: d.column(),
+                message: &d.message,
+            };
+            let sep = if self.first { "" } else { "," };
+            self.first = false;
+            write!(self.out, "{sep}\n    {}", pretty(&item, "    "))?;
+        }
+        Ok(())
     }
 
     fn end(&mut self, _report: &Report) -> std::io::Result<()> {

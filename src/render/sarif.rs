@@ -111,6 +111,19 @@ impl<W: Write> Emitter for Sarif<W> {
         if d.severity == Severity::Note && !self.verbose {
             return Ok(());
         }
+        for d in d.expand() {
+            self.result(&d)?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self, _report: &Report) -> std::io::Result<()> {
+        writeln!(self.out, "]}}]}}")
+    }
+}
+
+impl<W: Write> Sarif<W> {
+    fn result(&mut self, d: &Diagnostic) -> std::io::Result<()> {
         let mut text = d.message.clone();
         if let Some(help) = &d.help {
             text.push_str(&format!(" ({}: {help})", self.lang.pick("gợi ý", "help")));
@@ -131,10 +144,6 @@ impl<W: Write> Emitter for Sarif<W> {
         let sep = if self.first { "" } else { "," };
         self.first = false;
         write!(self.out, "{sep}{result}")
-    }
-
-    fn end(&mut self, _report: &Report) -> std::io::Result<()> {
-        writeln!(self.out, "]}}]}}")
     }
 }
 
