@@ -12,9 +12,9 @@ use rayon::prelude::*;
 use crate::config::{self, Settings, UnitInfo};
 use crate::diagnostic::{self, Diagnostic, Location, Rule, Tally};
 use crate::lang::Lang;
+use crate::messages::What;
 use crate::nomination::{self, Identity, Nomination};
 use crate::review::{self, Book, Status};
-use crate::tr;
 use crate::tree::{self, Entry, Layout};
 
 #[derive(Clone, Copy, Debug)]
@@ -101,29 +101,26 @@ pub fn run(target: &Path, opts: Options) -> Result<Report> {
     Ok(check_layout(layout, opts))
 }
 
+/// Checks a round found on disk. Findings are recorded, not worded: the
+/// language is chosen when they are printed.
 pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
-    let lang = opts.lang;
     let mut diags = std::mem::take(&mut layout.problems);
-    let settings = read_settings(&layout, opts, &mut diags);
+    let settings = read_settings(&layout, &mut diags);
     for entry in &layout.stray {
         diags.push(Diagnostic::new(
             Rule::OutsideUnit,
             entry.rel.as_str(),
-            tr!(
-                lang,
-                "Tệp đề nghị nằm ngay trong thư mục gốc: hãy đặt vào thư mục của đơn vị gửi",
-                "A nomination directly in the root: put it in the folder of the unit that sends it"
-            ),
+            What::OutsideUnit,
         ));
     }
-    let (book, book_text) = read_book(&layout, lang, &mut diags);
+    let (book, book_text) = read_book(&layout, &mut diags);
     let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
     let mut records = check_files(&mut layout, &settings, &book, opts, &mut diags);
-    reviews(&records, &book, lang, &mut diags);
+    reviews(&records, &book, &mut diags);
     if layout.whole
         && let Some(text) = &book_text
     {
-        orphans(&records, &book, text, lang, &mut diags);
+        orphans(&records, &book, text, &mut diags);
     }
 
     // Records come in the walk's order, unit by unit.
@@ -137,12 +134,11 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
             files,
             &layout.root,
             &settings,
-            lang,
             &mut diags,
         ));
     }
 
-    duplicates(&records, &layout.root, lang, &mut diags);
+    duplicates(&records, &layout.root, &mut diags);
     diagnostic::sort(&mut diags);
     tally(&mut records, &mut units, &diags);
     Report {
@@ -161,13 +157,13 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
 /// `review.toml`, when the root has one. Its own problems are reported only
 /// for a run over the whole round: a clerk checking one unit is not asked to
 /// mend Sở Nội vụ's file. The text is kept to point orphans at their lines.
-fn read_book(layout: &Layout, lang: Lang, diags: &mut Vec<Diagnostic>) -> (Book, Option<String>) {
+fn read_book(layout: &Layout, diags: &mut Vec<Diagnostic>) -> (Book, Option<String>) {
     let Some(entry) = &layout.review else {
         return (Book::default(), None);
     };
-    match tree::read_text(&layout.root, entry, lang) {
+    match tree::read_text(&layout.root, entry) {
         Ok(text) => {
-            let (book, d) = review::read(&entry.rel, &text, lang);
+            let (book, d) = review::read(&entry.rel, &text);
             if layout.whole {
                 diags.extend(d);
             }
@@ -184,52 +180,34 @@ fn read_book(layout: &Layout, lang: Lang, diags: &mut Vec<Diagnostic>) -> (Book,
 
 /// What each nomination's decision means now: stale when its bytes changed
 /// since; returned or rejected, with the reviewer's note, when it holds.
-fn reviews(records: &[Record], book: &Book, lang: Lang, diags: &mut Vec<Diagnostic>) {
+fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
     for r in records {
         let Some(d) = book.decision(r.review) else {
             continue;
         };
-        let date = d.date.map(nomination::dmy).unwrap_or_default();
         let note = crate::text::shown(d.note.as_deref().unwrap_or(""));
         if r.review.stale {
-            diags.push(
-                Diagnostic::new(
-                    Rule::ReviewStale,
-                    r.path.as_str(),
-                    tr!(
-                        lang,
-                        "Tệp đã được sửa sau khi thẩm định (“{}” {date}): coi như chờ xét cho đến khi thẩm định lại",
-                        "The file changed after its review (“{}” {date}): it counts as pending until reviewed again",
-                        d.status.label(lang)
-                    ),
-                )
-                .help(tr!(
-                    lang,
-                    "thẩm định lại: kh review set {} --status …",
-                    "review it again: kh review set {} --status …",
-                    r.path
-                )),
-            );
+            diags.push(Diagnostic::new(
+                Rule::ReviewStale,
+                r.path.as_str(),
+                What::ReviewStale {
+                    status: d.status,
+                    date: d.date,
+                    path: r.path.clone(),
+                },
+            ));
             continue;
         }
         match d.status {
             Status::BoSung => diags.push(Diagnostic::new(
                 Rule::ReviewReturned,
                 r.path.as_str(),
-                tr!(
-                    lang,
-                    "Sở Nội vụ đề nghị bổ sung ({date}): {note}",
-                    "Sở Nội vụ returned it for more ({date}): {note}"
-                ),
+                What::ReviewReturned { date: d.date, note },
             )),
             Status::KhongDat => diags.push(Diagnostic::new(
                 Rule::ReviewRejected,
                 r.path.as_str(),
-                tr!(
-                    lang,
-                    "Không đạt qua thẩm định ({date}): {note}",
-                    "Rejected at appraisal ({date}): {note}"
-                ),
+                What::ReviewRejected { date: d.date, note },
             )),
             Status::Dat | Status::ChoXet => {}
         }
@@ -237,50 +215,36 @@ fn reviews(records: &[Record], book: &Book, lang: Lang, diags: &mut Vec<Diagnost
 }
 
 /// Decisions whose file is not in the round: a file renamed or removed.
-fn orphans(records: &[Record], book: &Book, text: &str, lang: Lang, diags: &mut Vec<Diagnostic>) {
+fn orphans(records: &[Record], book: &Book, text: &str, diags: &mut Vec<Diagnostic>) {
     let known: std::collections::HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
     let index = diagnostic::LineIndex::new(text);
     for d in &book.decisions {
         if known.contains(d.path.as_str()) {
             continue;
         }
-        let closest = crate::text::closest(&d.path, known.iter().copied());
-        let mut diag = Diagnostic::new(
-            Rule::ReviewOrphan,
-            review::REVIEW_FILE,
-            tr!(
-                lang,
-                "Kết quả thẩm định cho `{}`, nhưng đợt không có tệp này",
-                "A decision on `{}`, but the round has no such file",
-                crate::text::shown(&d.path)
-            ),
-        )
-        .at(Some(index.locate(text, d.span.clone())));
-        diag.help = Some(match closest {
-            Some(c) => tr!(
-                lang,
-                "tệp đã đổi tên? có phải là `{c}`?",
-                "was the file renamed? did you mean `{c}`?"
-            ),
-            None => lang
-                .pick(
-                    "tệp đã bị xóa hoặc đổi tên: sửa hoặc bỏ mục này",
-                    "the file was removed or renamed: mend or remove the entry",
-                )
-                .to_string(),
-        });
-        diags.push(diag);
+        let hint = crate::text::closest(&d.path, known.iter().copied()).map(String::from);
+        diags.push(
+            Diagnostic::new(
+                Rule::ReviewOrphan,
+                review::REVIEW_FILE,
+                What::ReviewOrphan {
+                    path: crate::text::shown(&d.path),
+                    hint,
+                },
+            )
+            .at(Some(index.locate(text, d.span.clone()))),
+        );
     }
 }
 
 /// The round's settings from `kh.toml`, or the defaults.
-fn read_settings(layout: &Layout, opts: Options, diags: &mut Vec<Diagnostic>) -> Settings {
+fn read_settings(layout: &Layout, diags: &mut Vec<Diagnostic>) -> Settings {
     let Some(entry) = &layout.config else {
         return Settings::default();
     };
-    match tree::read_text(&layout.root, entry, opts.lang) {
+    match tree::read_text(&layout.root, entry) {
         Ok(text) => {
-            let (s, d) = config::read_round(&entry.rel, &text, opts.lang);
+            let (s, d) = config::read_round(&entry.rel, &text);
             diags.extend(d);
             s
         }
@@ -327,7 +291,7 @@ fn check_files(
         .map(|(unit, entry)| {
             // Only a reviewed file is fingerprinted: most of a round is not.
             let decision = book.get(&entry.rel);
-            let (result, hash) = check_file(root, &entry, opts.lang, settings, decision.is_some());
+            let (result, hash) = check_file(root, &entry, settings, decision.is_some());
             // Counted here rather than through indicatif's rayon adaptor,
             // which turns the indexed collect into a costlier one.
             bar.inc(1);
@@ -355,13 +319,12 @@ fn unit_record(
     files: &[Record],
     root: &Path,
     settings: &Settings,
-    lang: Lang,
     diags: &mut Vec<Diagnostic>,
 ) -> UnitRecord {
     let info = match &unit.descriptor {
-        Some(entry) => match tree::read_text(root, entry, lang) {
+        Some(entry) => match tree::read_text(root, entry) {
             Ok(text) => {
-                let (info, d) = config::read_unit(&entry.rel, &text, lang);
+                let (info, d) = config::read_unit(&entry.rel, &text);
                 diags.extend(d);
                 info
             }
@@ -371,22 +334,13 @@ fn unit_record(
             }
         },
         None => {
-            diags.push(
-                Diagnostic::new(
-                    Rule::UnitMissingDescriptor,
-                    unit.slug.as_str(),
-                    tr!(
-                        lang,
-                        "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục `{}`",
-                        "The unit folder has no unit.toml: its folder name `{}` stands in",
-                        unit.slug
-                    ),
-                )
-                .help(lang.pick(
-                    "tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\"",
-                    "create unit.toml with a line name = \"Full name of the unit\"",
-                )),
-            );
+            diags.push(Diagnostic::new(
+                Rule::UnitMissingDescriptor,
+                unit.slug.as_str(),
+                What::UnitMissingDescriptor {
+                    slug: unit.slug.clone(),
+                },
+            ));
             UnitInfo::default()
         }
     };
@@ -394,47 +348,27 @@ fn unit_record(
         let hint = crate::text::closest(
             &unit.slug,
             settings.expected.iter().map(|(s, _)| s.as_str()),
-        );
-        let mut d = Diagnostic::new(
+        )
+        .map(String::from);
+        diags.push(Diagnostic::new(
             Rule::UnexpectedUnit,
             unit.slug.as_str(),
-            tr!(
-                lang,
-                "Đơn vị `{}` không có trong danh sách [expected] của kh.toml",
-                "Unit `{}` is not in kh.toml's [expected] roster",
-                crate::text::shown(&unit.slug)
-            ),
-        );
-        d.help = Some(match hint {
-            Some(h) => tr!(
-                lang,
-                "có phải là `{h}`? Đổi tên thư mục cho khớp danh sách",
-                "did you mean `{h}`? Rename the folder to match the roster"
-            ),
-            None => lang
-                .pick(
-                    "thêm đơn vị này vào [expected] trong kh.toml nếu đơn vị được đề nghị gửi",
-                    "add the unit to [expected] in kh.toml if it was asked to send",
-                )
-                .to_string(),
-        });
-        diags.push(d);
+            What::UnexpectedUnit {
+                slug: crate::text::shown(&unit.slug),
+                hint,
+            },
+        ));
     }
     if files.len() > settings.cap {
-        let (n, cap) = (files.len(), settings.cap);
-        let paths: Vec<&str> = files.iter().map(|r| r.path.as_str()).collect();
-        diags.push(
-            Diagnostic::new(
-                Rule::UnitOverCap,
-                unit.slug.as_str(),
-                tr!(
-                    lang,
-                    "Đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
-                    "The unit sends {n} nominations, over the cap of {cap} (§IV.1)"
-                ),
-            )
-            .help(tr!(lang, "các tệp: {}", "the files: {}", paths.join(", "))),
-        );
+        diags.push(Diagnostic::new(
+            Rule::UnitOverCap,
+            unit.slug.as_str(),
+            What::UnitOverCap {
+                n: files.len(),
+                cap: settings.cap,
+                paths: files.iter().map(|r| r.path.clone()).collect(),
+            },
+        ));
     }
     UnitRecord {
         slug: unit.slug.clone(),
@@ -448,7 +382,6 @@ fn unit_record(
 fn check_file(
     root: &Path,
     entry: &Entry,
-    lang: Lang,
     settings: &Settings,
     hash: bool,
 ) -> (nomination::Checked, Option<String>) {
@@ -456,20 +389,20 @@ fn check_file(
         nomination: None,
         diagnostics: vec![*d],
     };
-    let bytes = match tree::read_bytes(root, entry, lang) {
+    let bytes = match tree::read_bytes(root, entry) {
         Ok(b) => b,
         Err(d) => return (failed(d), None),
     };
     let fingerprint = hash.then(|| review::fingerprint(&bytes));
-    let checked = match tree::decode_entry(entry, bytes, lang) {
-        Ok(text) => nomination::check(&entry.rel, &text, lang, settings),
+    let checked = match tree::decode_entry(entry, bytes) {
+        Ok(text) => nomination::check(&entry.rel, &text, settings),
         Err(d) => failed(d),
     };
     (checked, fingerprint)
 }
 
 /// `duplicate-nominee`: one warning on each file, naming the others.
-fn duplicates(records: &[Record], root: &Path, lang: Lang, diags: &mut Vec<Diagnostic>) {
+fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
     let mut by_identity: HashMap<Identity, Vec<usize>> = HashMap::new();
     for (i, r) in records.iter().enumerate() {
         if let Some(id) = r.nomination.as_ref().and_then(Nomination::identity) {
@@ -496,11 +429,7 @@ fn duplicates(records: &[Record], root: &Path, lang: Lang, diags: &mut Vec<Diagn
                 Diagnostic::new(
                     Rule::DuplicateNominee,
                     records[i].path.as_str(),
-                    tr!(
-                        lang,
-                        "“{name}” cũng được đề nghị trong: {others}",
-                        "“{name}” is also nominated in: {others}"
-                    ),
+                    What::DuplicateNominee { name, others },
                 )
                 .at(location),
             );
@@ -513,7 +442,7 @@ fn duplicates(records: &[Record], root: &Path, lang: Lang, diags: &mut Vec<Diagn
 /// few, and a large round need not keep a line per file.
 fn name_location(root: &Path, rel: &str, span: std::ops::Range<usize>) -> Option<Location> {
     let entry = Entry::new(root, &root.join(rel), tree::EntryKind::File);
-    let text = tree::read_text(root, &entry, Lang::Vi).ok()?;
+    let text = tree::read_text(root, &entry).ok()?;
     text.get(span.clone())?;
     Some(Location::in_text(&text, span))
 }

@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::lang::Lang;
-use crate::nomination::{Cx, Need};
+use crate::messages::{Label, What};
+use crate::reader::{Cx, Need};
 use crate::tr;
 use crate::vocab::UnitLevel;
 
@@ -70,8 +71,8 @@ fn end_of_year(year: i32) -> NaiveDate {
 }
 
 /// Reads `kh.toml`; problems in it are reported and the defaults stand in.
-pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnostic>) {
-    let mut cx = Cx::new(path, text, lang);
+pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
+    let mut cx = Cx::new(path, text);
     let mut settings = Settings {
         from_kh_toml: true,
         ..Settings::default()
@@ -80,38 +81,35 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
         return (settings, cx.finish());
     };
     let t = doc.get_ref();
-    let context = lang.pick("kh.toml", "kh.toml");
+    let context = Label::new("kh.toml", "kh.toml");
     cx.unknown_keys(t, &["year", "cap_per_unit", "as_of", "expected"], context);
     if let Some((year, span)) =
-        cx.integer(t, "year", Need::Optional, None, lang.pick("năm", "year"))
+        cx.integer(t, "year", Need::Optional, None, Label::new("năm", "year"))
     {
         if (1945..=9999).contains(&year) {
             settings.year = year as i32;
         } else {
-            cx.report(
-                Rule::InvalidValue,
-                Some(span),
-                tr!(
-                    lang,
-                    "`year` phải từ 1945 đến 9999",
-                    "`year` must be 1945 to 9999"
-                ),
-            );
+            cx.report(Rule::InvalidValue, Some(span), What::YearRange);
         }
     }
     settings.as_of = end_of_year(settings.year);
-    if let Some((cap, span)) = cx.integer(t, "cap_per_unit", Need::Optional, None, "cap_per_unit") {
+    if let Some((cap, span)) = cx.integer(
+        t,
+        "cap_per_unit",
+        Need::Optional,
+        None,
+        Label::new("cap_per_unit", "cap_per_unit"),
+    ) {
         match usize::try_from(cap) {
             Ok(cap) if cap >= 1 => settings.cap = cap,
             _ => {
                 cx.report(
                     Rule::InvalidValue,
                     Some(span),
-                    tr!(
-                        lang,
-                        "`cap_per_unit` phải từ 1 trở lên",
-                        "`cap_per_unit` must be at least 1"
-                    ),
+                    What::AtLeast {
+                        key: "cap_per_unit".to_string(),
+                        min: 1,
+                    },
                 );
             }
         }
@@ -121,7 +119,7 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
         "as_of",
         Need::Optional,
         None,
-        lang.pick("ngày chốt của đợt", "reference day"),
+        Label::new("ngày chốt của đợt", "reference day"),
     ) {
         settings.as_of = as_of;
     }
@@ -129,7 +127,7 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
         t,
         "expected",
         Need::Optional,
-        lang.pick("danh sách đơn vị được đề nghị gửi", "roster of units"),
+        Label::new("danh sách đơn vị được đề nghị gửi", "roster of units"),
     ) {
         for (k, _) in roster.iter() {
             let slug = k.get_ref().as_ref();
@@ -137,12 +135,9 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
                 cx.report(
                     Rule::InvalidValue,
                     Some(k.span()),
-                    tr!(
-                        lang,
-                        "Mã đơn vị `{}` phải gồm chữ thường không dấu, số và dấu gạch ngang",
-                        "Unit code `{}` must be lower-case letters, digits and hyphens",
-                        crate::text::shown(slug)
-                    ),
+                    What::ExpectedCode {
+                        code: crate::text::shown(slug),
+                    },
                 );
                 continue;
             }
@@ -151,7 +146,7 @@ pub fn read_round(path: &str, text: &str, lang: Lang) -> (Settings, Vec<Diagnost
                 slug,
                 Need::Required,
                 None,
-                lang.pick("tên đơn vị", "name of the unit"),
+                Label::new("tên đơn vị", "name of the unit"),
             ) {
                 let name = crate::text::nfc(name).trim().to_string();
                 settings.expected.push((slug.to_string(), name));
@@ -169,24 +164,24 @@ pub struct UnitInfo {
 }
 
 /// Reads `unit.toml`.
-pub fn read_unit(path: &str, text: &str, lang: Lang) -> (UnitInfo, Vec<Diagnostic>) {
-    let mut cx = Cx::new(path, text, lang);
+pub fn read_unit(path: &str, text: &str) -> (UnitInfo, Vec<Diagnostic>) {
+    let mut cx = Cx::new(path, text);
     let Some(doc) = cx.parse(text) else {
         return (UnitInfo::default(), cx.finish());
     };
     let t = doc.get_ref();
-    cx.unknown_keys(t, &["name", "level"], "unit.toml");
+    cx.unknown_keys(t, &["name", "level"], Label::new("unit.toml", "unit.toml"));
     let name = cx
         .text(
             t,
             "name",
             Need::Required,
             None,
-            lang.pick("tên đơn vị", "name of the unit"),
+            Label::new("tên đơn vị", "name of the unit"),
         )
         .map(|(s, _)| crate::text::nfc(s).trim().to_string());
     let level = cx
-        .choice::<UnitLevel>(t, "level", Need::Optional, None, lang.pick("cấp", "level"))
+        .choice::<UnitLevel>(t, "level", Need::Optional, None, Label::new("cấp", "level"))
         .map(|(l, _)| l);
     (UnitInfo { name, level }, cx.finish())
 }
@@ -197,7 +192,7 @@ mod tests {
 
     #[test]
     fn defaults_follow_the_year() {
-        let (s, d) = read_round("kh.toml", "year = 2023\n", Lang::Vi);
+        let (s, d) = read_round("kh.toml", "year = 2023\n");
         assert!(d.is_empty());
         assert_eq!(
             s,
@@ -218,7 +213,6 @@ mod tests {
         let (s, d) = read_round(
             "kh.toml",
             "year = 20\ncap_per_unit = 0\nas_of = \"31/02/2023\"\nfoo = 1\n",
-            Lang::En,
         );
         assert_eq!(s.year, PLAN_YEAR);
         assert_eq!(s.cap, 3);
@@ -230,23 +224,15 @@ mod tests {
 
     #[test]
     fn unit_descriptor() {
-        let (u, d) = read_unit(
-            "x/unit.toml",
-            "name = \"Sở Y tế\"\nlevel = \"tinh\"\n",
-            Lang::Vi,
-        );
+        let (u, d) = read_unit("x/unit.toml", "name = \"Sở Y tế\"\nlevel = \"tinh\"\n");
         assert!(d.is_empty());
         assert_eq!(u.name.as_deref(), Some("Sở Y tế"));
         // A level's label reads as its slug (SPEC §3.1)…
-        let (u, d) = read_unit(
-            "x/unit.toml",
-            "name = \"X\"\nlevel = \"Cấp tỉnh\"\n",
-            Lang::Vi,
-        );
+        let (u, d) = read_unit("x/unit.toml", "name = \"X\"\nlevel = \"Cấp tỉnh\"\n");
         assert!(d.is_empty());
         assert_eq!(u.level, Some(UnitLevel::Tinh));
         // … but no name and no such level are two problems.
-        let (_, d) = read_unit("x/unit.toml", "level = \"tỉnh thành\"\n", Lang::Vi);
+        let (_, d) = read_unit("x/unit.toml", "level = \"tỉnh thành\"\n");
         assert_eq!(d.len(), 2);
     }
 }

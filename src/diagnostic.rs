@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::campaign::Criterion;
 use crate::lang::Lang;
+use crate::messages::What;
 
 /// How much a problem holds a nomination back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -200,29 +201,9 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The criteria of one nomination that no achievement backs: one finding
-/// that stands for a note per criterion, expanded only when the notes are
-/// shown or written (a real round has some seven a nomination, and most
-/// runs show none).
+/// One problem found: the rule it breaks, where, and what was found. It is
+/// worded (in either language) only when it is printed or written.
 #[derive(Clone, Debug)]
-pub struct Unbacked {
-    pub criteria: Box<[&'static Criterion]>,
-    pub lang: Lang,
-}
-
-impl PartialEq for Unbacked {
-    fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
-            && self
-                .criteria
-                .iter()
-                .map(|c| c.id)
-                .eq(other.criteria.iter().map(|c| c.id))
-    }
-}
-
-/// One problem found: the rule it breaks, where, and what to say about it.
-#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     pub rule: Rule,
     pub severity: Severity,
@@ -231,71 +212,33 @@ pub struct Diagnostic {
     pub path: String,
     /// `None` when the diagnostic is about a whole file or unit.
     pub location: Option<Location>,
-    pub message: String,
-    /// What to do about it: the closest key, the allowed values…
-    pub help: Option<String>,
-    /// For `unevidenced-criterion`: the criteria it stands for.
-    pub unbacked: Option<Unbacked>,
+    pub what: What,
+    /// Findings of the same file past the limit, told in this one's help.
+    pub more: u32,
+}
+
+/// Two findings are the same when they say the same of the same place.
+impl PartialEq for Diagnostic {
+    fn eq(&self, other: &Self) -> bool {
+        self.rule == other.rule
+            && self.path == other.path
+            && self.location == other.location
+            && self.more == other.more
+            && self.message(Lang::Vi) == other.message(Lang::Vi)
+            && self.help(Lang::Vi) == other.help(Lang::Vi)
+    }
 }
 
 impl Diagnostic {
-    pub fn new(rule: Rule, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(rule: Rule, path: impl Into<String>, what: What) -> Self {
         Diagnostic {
             rule,
             severity: rule.severity(),
             path: path.into(),
             location: None,
-            message: message.into(),
-            help: None,
-            unbacked: None,
+            what,
+            more: 0,
         }
-    }
-
-    /// The unbacked criteria of a nomination, as one finding.
-    pub fn unbacked(
-        path: impl Into<String>,
-        location: Option<Location>,
-        criteria: Vec<&'static Criterion>,
-        lang: Lang,
-    ) -> Self {
-        let mut d = Diagnostic::new(Rule::UnevidencedCriterion, path, String::new()).at(location);
-        d.unbacked = Some(Unbacked {
-            criteria: criteria.into_boxed_slice(),
-            lang,
-        });
-        d
-    }
-
-    /// How many diagnostics this stands for.
-    pub fn count(&self) -> usize {
-        self.unbacked.as_ref().map_or(1, |u| u.criteria.len())
-    }
-
-    /// The diagnostics this stands for, in the contract's order.
-    pub fn expand(&self) -> Vec<std::borrow::Cow<'_, Diagnostic>> {
-        let Some(u) = &self.unbacked else {
-            return vec![std::borrow::Cow::Borrowed(self)];
-        };
-        let mut out: Vec<Diagnostic> = u
-            .criteria
-            .iter()
-            .map(|c| {
-                let text = c.text(u.lang);
-                Diagnostic::new(
-                    Rule::UnevidencedCriterion,
-                    self.path.as_str(),
-                    crate::tr!(
-                        u.lang,
-                        "Chưa có thành tích nào chứng minh tiêu chí `{}`: {text}",
-                        "No achievement backs criterion `{}`: {text}",
-                        c.id
-                    ),
-                )
-                .at(self.location.clone())
-            })
-            .collect();
-        out.sort_by(|a, b| a.message.cmp(&b.message));
-        out.into_iter().map(std::borrow::Cow::Owned).collect()
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
@@ -303,14 +246,64 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
+    /// The unbacked criteria of a nomination, as one finding.
+    pub fn unbacked(
+        path: impl Into<String>,
+        location: Option<Location>,
+        criteria: Vec<&'static Criterion>,
+    ) -> Self {
+        Diagnostic::new(
+            Rule::UnevidencedCriterion,
+            path,
+            What::Unbacked {
+                criteria: criteria.into_boxed_slice(),
+            },
+        )
+        .at(location)
     }
 
-    pub fn with_help(mut self, help: Option<String>) -> Self {
-        self.help = help;
-        self
+    pub fn message(&self, lang: Lang) -> String {
+        self.what.message(lang)
+    }
+
+    pub fn help(&self, lang: Lang) -> Option<String> {
+        let help = self.what.help(lang);
+        if self.more == 0 {
+            return help;
+        }
+        let more = crate::messages::more(self.more, lang);
+        Some(match help {
+            Some(h) => format!("{h}; {more}"),
+            None => more,
+        })
+    }
+
+    /// How many diagnostics this stands for.
+    pub fn count(&self) -> usize {
+        self.what.count()
+    }
+
+    /// The diagnostics this stands for, in the contract's order.
+    pub fn expand(&self) -> Vec<std::borrow::Cow<'_, Diagnostic>> {
+        let What::Unbacked { criteria } = &self.what else {
+            return vec![std::borrow::Cow::Borrowed(self)];
+        };
+        let mut out: Vec<Diagnostic> = criteria
+            .iter()
+            .map(|c| Diagnostic {
+                what: What::Unbacked {
+                    criteria: Box::new([*c]),
+                },
+                ..self.clone()
+            })
+            .collect();
+        // The order of their words, as `sort` orders ties: the words differ
+        // first at the id, which is followed by a backquote.
+        out.sort_by_cached_key(|d| match &d.what {
+            What::Unbacked { criteria } => criteria.first().map(|c| format!("{}`", c.id)),
+            _ => None,
+        });
+        out.into_iter().map(std::borrow::Cow::Owned).collect()
     }
 
     pub fn line(&self) -> Option<usize> {
@@ -323,20 +316,25 @@ impl Diagnostic {
 
     /// The contract's order: by path, then line (whole-file first), then
     /// column and code so that output never depends on thread scheduling.
-    pub fn sort_key(&self) -> (&str, usize, usize, &'static str, &str) {
+    pub fn sort_key(&self) -> (&str, usize, usize, &'static str) {
         (
             &self.path,
             self.line().unwrap_or(0),
             self.column().unwrap_or(0),
             self.rule.code(),
-            &self.message,
         )
     }
 }
 
-/// Sorts diagnostics into the contract's order.
+/// Sorts diagnostics into the contract's order. Ties (one place, one rule)
+/// are ordered by their Vietnamese words, worded only for them: the order
+/// is the same whatever the language.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diags.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message(Lang::Vi).cmp(&b.message(Lang::Vi)))
+    });
 }
 
 /// How many of each severity.

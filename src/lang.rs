@@ -44,8 +44,14 @@ macro_rules! tr {
 /// What the system said of a file, in the chosen language (the system's
 /// own words are English: "No such file or directory (os error 2)").
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    io_text(e.kind(), &e.to_string(), lang)
+}
+
+/// What the system said (`raw`, its own English), by its kind.
+pub fn io_text(kind: std::io::ErrorKind, raw: &str, lang: Lang) -> String {
     use std::io::ErrorKind as K;
-    let (vi, en) = match e.kind() {
+    let e = raw;
+    let (vi, en) = match kind {
         K::NotFound => ("không có tệp hay thư mục này", "no such file or folder"),
         K::PermissionDenied => ("không có quyền truy cập", "permission denied"),
         K::AlreadyExists => ("đã có", "already exists"),

@@ -5,19 +5,20 @@
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::campaign::{Campaign, CampaignInfo};
+use crate::campaign::{Campaign, CampaignInfo, Criterion};
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, LineIndex, Location, Rule};
+use crate::diagnostic::{Diagnostic, Rule};
 use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
 use crate::lang::Lang;
-use crate::text::{closest, escape_controls, fold_key, nfc, shown};
+use crate::messages::{CampaignHint, Expected, Label, Range as MsgRange, What, YearProblem};
+pub(crate) use crate::reader::{Cx, Need};
+use crate::text::{closest, fold_key, nfc, shown};
 use crate::vocab::{
     Fact, FactType, FactValue, Gender, InitiativeLevel, Kind, Rating, Role, Scope, Vocab,
 };
-use crate::{docnum, rules, tr};
+use crate::{docnum, rules};
 
 /// What the cross-file rules and the summary keep of a nomination.
 #[derive(Clone, Debug, Default)]
@@ -69,8 +70,8 @@ pub struct Checked {
 }
 
 /// Checks the text of one nomination file (UTF-8, byte-order mark removed).
-pub fn check(path: &str, text: &str, lang: Lang, settings: &Settings) -> Checked {
-    let mut cx = Cx::new(path, text, lang);
+pub fn check(path: &str, text: &str, settings: &Settings) -> Checked {
+    let mut cx = Cx::new(path, text);
     let Some(doc) = cx.parse(text) else {
         return Checked {
             nomination: None,
@@ -86,13 +87,6 @@ pub fn check(path: &str, text: &str, lang: Lang, settings: &Settings) -> Checked
         nomination: Some(nomination),
         diagnostics: cx.finish(),
     }
-}
-
-/// Whether a missing key is a problem.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Need {
-    Required,
-    Optional,
 }
 
 /// The facts of a nomination, by key, with where each was written.
@@ -145,494 +139,37 @@ pub struct Model {
     pub score: Option<(f64, Range<usize>)>,
 }
 
-/// Most diagnostics kept for one file. A file with more is garbage rather
-/// than a nomination with slips, and listing every one would cost time and
-/// memory for nothing; the last kept one says how many more there were.
-const MAX_PER_FILE: usize = 500;
-
-/// One file's text and the diagnostics found in it so far.
-pub(crate) struct Cx<'a> {
-    pub path: &'a str,
-    text: &'a str,
-    pub lang: Lang,
-    diags: Vec<Diagnostic>,
-    /// Built on the first diagnostic: most files need none.
-    index: std::cell::OnceCell<LineIndex>,
-    /// Diagnostics past [`MAX_PER_FILE`], counted, not kept.
-    suppressed: usize,
-    /// Where a diagnostic past the limit is written, to be forgotten.
-    scratch: Diagnostic,
-}
-
-type Value<'i> = Spanned<DeValue<'i>>;
-
-impl<'a> Cx<'a> {
-    pub fn new(path: &'a str, text: &'a str, lang: Lang) -> Self {
-        Cx {
-            path,
-            text,
-            lang,
-            diags: Vec::new(),
-            index: std::cell::OnceCell::new(),
-            suppressed: 0,
-            scratch: Diagnostic::new(Rule::ParseError, "", ""),
-        }
-    }
-
-    pub fn locate(&self, span: Option<Range<usize>>) -> Option<Location> {
-        let index = self.index.get_or_init(|| LineIndex::new(self.text));
-        span.map(|s| index.locate(self.text, s))
-    }
-
-    /// Records a problem; the returned diagnostic can take a help line.
-    pub fn report(
-        &mut self,
-        rule: Rule,
-        span: Option<Range<usize>>,
-        message: String,
-    ) -> &mut Diagnostic {
-        if self.diags.len() >= MAX_PER_FILE {
-            self.suppressed += 1;
-            self.scratch = Diagnostic::new(rule, "", message);
-            return &mut self.scratch;
-        }
-        let diag = Diagnostic::new(rule, self.path, message).at(self.locate(span));
-        self.diags.push(diag);
-        let last = self.diags.len() - 1;
-        &mut self.diags[last]
-    }
-
-    /// Records a finding made whole elsewhere (the unbacked criteria).
-    pub fn push(&mut self, d: Diagnostic) {
-        if self.diags.len() >= MAX_PER_FILE {
-            self.suppressed += 1;
-        } else {
-            self.diags.push(d);
-        }
-    }
-
-    /// The file's diagnostics; past the limit, the last says how many more.
-    pub fn finish(mut self) -> Vec<Diagnostic> {
-        let (n, lang) = (self.suppressed, self.lang);
-        if n > 0
-            && let Some(last) = self.diags.last_mut()
-        {
-            let more = tr!(
-                lang,
-                "còn {n} vấn đề khác trong tệp này không được liệt kê",
-                "{n} more problems in this file are not listed"
-            );
-            last.help = Some(match last.help.take() {
-                Some(h) => format!("{h}; {more}"),
-                None => more,
-            });
-        }
-        // A file's findings are kept until the round is done: no spare
-        // capacity (a vector grows to four at its first push).
-        self.diags.shrink_to_fit();
-        self.diags
-    }
-
-    /// Parses the TOML, reporting its first syntax error. (The parser can
-    /// recover and list them all, but a megabyte of garbage holds hundreds
-    /// of thousands, and the first is the one to mend.)
-    pub fn parse<'i>(&mut self, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
-        match DeTable::parse(text) {
-            Ok(doc) => Some(doc),
-            Err(e) => {
-                let raw = escape_controls(e.message().trim()).into_owned();
-                let span = e.span().unwrap_or(0..0);
-                let x = crate::syntax::explain(text, span, &raw, self.lang);
-                self.report(Rule::ParseError, Some(x.span), x.message).help = x.help;
-                None
-            }
-        }
-    }
-
-    fn type_name(&self, v: &DeValue<'_>) -> &'static str {
-        let l = self.lang;
-        match v {
-            DeValue::String(_) => l.pick("chuỗi văn bản", "a string"),
-            DeValue::Integer(_) => l.pick("số nguyên", "an integer"),
-            DeValue::Float(_) => l.pick("số thực", "a float"),
-            DeValue::Boolean(_) => l.pick("true/false", "a boolean"),
-            DeValue::Datetime(_) => l.pick("ngày giờ", "a date-time"),
-            DeValue::Array(_) => l.pick("mảng", "an array"),
-            DeValue::Table(_) => l.pick("bảng", "a table"),
-        }
-    }
-
-    fn wrong_type(&mut self, key: &str, v: &Value<'_>, expected: &str) {
-        let found = self.type_name(v.get_ref());
-        self.report(
-            Rule::InvalidValue,
-            Some(v.span()),
-            tr!(
-                self.lang,
-                "`{key}` phải là {expected}, không phải {found}",
-                "`{key}` must be {expected}, not {found}"
-            ),
-        );
-    }
-
-    /// Looks a key up, reporting it missing when it is required. `at` is
-    /// the table's header, `None` for the top level.
-    pub fn value<'t, 'i>(
-        &mut self,
-        table: &'t DeTable<'i>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<&'t Value<'i>> {
-        let found = table.get(key);
-        if found.is_none() && need == Need::Required {
-            self.report(
-                Rule::MissingField,
-                at,
-                tr!(
-                    self.lang,
-                    "Thiếu trường `{key}` ({label})",
-                    "Missing field `{key}` ({label})"
-                ),
-            );
-        }
-        found
-    }
-
-    /// A string; blank counts as absent, and is `empty-field` when required.
-    pub fn text<'t, 'i>(
-        &mut self,
-        table: &'t DeTable<'i>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<(&'t str, Range<usize>)> {
-        let v = self.value(table, key, need, at, label)?;
-        let DeValue::String(s) = v.get_ref() else {
-            let expected = self
-                .lang
-                .pick("chuỗi văn bản trong dấu ngoặc kép", "a quoted string");
-            self.wrong_type(key, v, expected);
-            return None;
-        };
-        if self.blank(v, key, need, label) {
-            return None;
-        }
-        Some((s.as_ref(), v.span()))
-    }
-
-    /// One value of a closed list.
-    pub fn choice<V: Vocab>(
-        &mut self,
-        table: &DeTable<'_>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<(V, Range<usize>)> {
-        let (s, span) = self.text(table, key, need, at, label)?;
-        if let Some(v) = V::parse(s) {
-            return Some((v, span));
-        }
-        self.bad_choice::<V>(Rule::InvalidValue, key, s, span);
-        None
-    }
-
-    fn bad_choice<V: Vocab>(&mut self, rule: Rule, key: &str, given: &str, span: Range<usize>) {
-        let given = shown(given);
-        let hint = closest(given.as_str(), V::all().iter().map(|v| v.slug()));
-        let choices = V::choices();
-        let help = match hint {
-            Some(h) => tr!(
-                self.lang,
-                "có phải là `{h}`? Giá trị cho phép: {choices}",
-                "did you mean `{h}`? Allowed: {choices}"
-            ),
-            None => tr!(
-                self.lang,
-                "giá trị cho phép: {choices}",
-                "allowed values: {choices}"
-            ),
-        };
-        self.report(
-            rule,
-            Some(span),
-            tr!(
-                self.lang,
-                "`{key}` không nhận giá trị \"{given}\"",
-                "`{key}` cannot be \"{given}\""
-            ),
-        )
-        .help = Some(help);
-    }
-
-    /// A date: a TOML date (`1968-04-12`) or the string "12/04/1968".
-    pub fn date(
-        &mut self,
-        table: &DeTable<'_>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<(NaiveDate, Range<usize>)> {
-        let v = self.value(table, key, need, at, label)?;
-        let span = v.span();
-        let lang = self.lang;
-        let parsed = match v.get_ref() {
-            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
-                (Some(d), None, None) => {
-                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                        .ok_or_else(|| lang.pick("ngày này không có trên lịch", "no such day on the calendar"))
-                }
-                _ => Err(lang.pick("chỉ ghi ngày, không ghi giờ", "write the day only, without a time")),
-            },
-            DeValue::String(s) if s.trim().is_empty() => {
-                self.blank(v, key, need, label);
-                return None;
-            }
-            DeValue::String(s) => parse_dmy(s).ok_or(lang.pick(
-                "viết theo dạng ngày/tháng/năm, ví dụ \"12/04/1968\", hoặc không có ngoặc kép: 1968-04-12",
-                "write day/month/year, as in \"12/04/1968\", or unquoted: 1968-04-12",
-            )),
-            _ => {
-                let expected = lang.pick("một ngày", "a date");
-                self.wrong_type(key, v, expected);
-                return None;
-            }
-        };
-        match parsed {
-            Ok(d) => Some((d, span)),
-            Err(why) => {
-                let raw = shown(self.text.get(span.clone()).unwrap_or(""));
-                self.report(
-                    Rule::InvalidDate,
-                    Some(span),
-                    tr!(
-                        lang,
-                        "`{key}` = {raw} không phải một ngày hợp lệ",
-                        "`{key}` = {raw} is not a valid date"
-                    ),
-                )
-                .help = Some(why.to_string());
-                None
-            }
-        }
-    }
-
-    /// A value left as `""` (as a template leaves it) counts as not given:
-    /// `empty-field` when it is required. True when `v` is such a blank.
-    fn blank(&mut self, v: &Value<'_>, key: &str, need: Need, label: &str) -> bool {
-        let is_blank = matches!(v.get_ref(), DeValue::String(s) if s.trim().is_empty());
-        if is_blank && need == Need::Required {
-            self.report(
-                Rule::EmptyField,
-                Some(v.span()),
-                tr!(
-                    self.lang,
-                    "Trường `{key}` ({label}) đang để trống",
-                    "Field `{key}` ({label}) is blank"
-                ),
-            );
-        }
-        is_blank
-    }
-
-    /// A value that was given: present, and not left as `""`.
-    fn given<'t, 'i>(
-        &mut self,
-        table: &'t DeTable<'i>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<&'t Value<'i>> {
-        let v = self.value(table, key, need, at, label)?;
-        (!self.blank(v, key, need, label)).then_some(v)
-    }
-
-    /// A whole number that fits in 64 bits.
-    pub fn integer(
-        &mut self,
-        table: &DeTable<'_>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<(i64, Range<usize>)> {
-        let v = self.given(table, key, need, at, label)?;
-        let DeValue::Integer(i) = v.get_ref() else {
-            let expected = self.lang.pick("số nguyên", "a whole number");
-            self.wrong_type(key, v, expected);
-            return None;
-        };
-        match i64::from_str_radix(i.as_str(), i.radix()) {
-            Ok(n) => Some((n, v.span())),
-            Err(_) => {
-                self.report(
-                    Rule::InvalidValue,
-                    Some(v.span()),
-                    tr!(self.lang, "`{key}` quá lớn", "`{key}` is too large"),
-                );
-                None
-            }
-        }
-    }
-
-    /// A finite number, whole or not.
-    pub fn number(
-        &mut self,
-        table: &DeTable<'_>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<(f64, Range<usize>)> {
-        let v = self.given(table, key, need, at, label)?;
-        let n = match v.get_ref() {
-            DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
-                .ok()
-                .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
-            _ => {
-                let expected = self.lang.pick("một số", "a number");
-                self.wrong_type(key, v, expected);
-                return None;
-            }
-        };
-        match n {
-            Some(n) if n.is_finite() => Some((n, v.span())),
-            _ => {
-                self.report(
-                    Rule::InvalidValue,
-                    Some(v.span()),
-                    tr!(
-                        self.lang,
-                        "`{key}` phải là một số hữu hạn",
-                        "`{key}` must be a finite number"
-                    ),
-                );
-                None
-            }
-        }
-    }
-
-    pub fn boolean(
-        &mut self,
-        table: &DeTable<'_>,
-        key: &str,
-        need: Need,
-        at: Option<Range<usize>>,
-        label: &str,
-    ) -> Option<(bool, Range<usize>)> {
-        let v = self.given(table, key, need, at, label)?;
-        match v.get_ref() {
-            DeValue::Boolean(b) => Some((*b, v.span())),
-            _ => {
-                self.wrong_type(key, v, "true/false");
-                None
-            }
-        }
-    }
-
-    /// A sub-table (`[nominee]`, `[facts]`…), with its header span.
-    pub fn table<'t, 'i>(
-        &mut self,
-        parent: &'t DeTable<'i>,
-        key: &str,
-        need: Need,
-        label: &str,
-    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
-        let v = self.value(parent, key, need, None, label)?;
-        match v.get_ref() {
-            DeValue::Table(t) => Some((t, v.span())),
-            _ => {
-                let expected = tr!(self.lang, "một bảng [{key}]", "a table [{key}]");
-                self.wrong_type(key, v, &expected);
-                None
-            }
-        }
-    }
-
-    /// `[[name]]` entries, each a table with its span.
-    pub fn array_of_tables<'t, 'i>(
-        &mut self,
-        key: &str,
-        v: &'t Value<'i>,
-    ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
-        let lang = self.lang;
-        let expected = tr!(lang, "danh sách [[{key}]]", "a list of [[{key}]] entries");
-        let DeValue::Array(items) = v.get_ref() else {
-            self.wrong_type(key, v, &expected);
-            return None;
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for item in items.iter() {
-            match item.get_ref() {
-                DeValue::Table(t) => out.push((t, item.span())),
-                _ => self.wrong_type(key, item, &expected),
-            }
-        }
-        Some(out)
-    }
-
-    /// Reports keys that no list of known keys has, with the closest one.
-    pub fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&str], context: &str) {
-        for (k, _) in table.iter() {
-            if !known.contains(&k.get_ref().as_ref()) {
-                self.unknown_key(k, known.iter().copied(), context);
-            }
-        }
-    }
-
-    fn unknown_key<'k>(
-        &mut self,
-        key: &Spanned<std::borrow::Cow<'_, str>>,
-        known: impl IntoIterator<Item = &'k str>,
-        context: &str,
-    ) {
-        let lang = self.lang;
-        let name = shown(key.get_ref());
-        let hint = closest(&name, known);
-        self.report(
-            Rule::UnknownField,
-            Some(key.span()),
-            tr!(
-                lang,
-                "Trường `{name}` không có trong {context}",
-                "No field `{name}` in {context}"
-            ),
-        )
-        .help = hint.map(|h| tr!(lang, "có phải là `{h}`?", "did you mean `{h}`?"));
-    }
-}
-
-/// "12/04/1968" (or "12/4/1968") as a date.
-fn parse_dmy(s: &str) -> Option<NaiveDate> {
-    let mut parts = s.trim().split('/');
-    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some()
-        || !(1..=2).contains(&d.len())
-        || !(1..=2).contains(&m.len())
-        || y.len() != 4
-        || ![d, m, y]
-            .iter()
-            .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-}
-
 /// The nominee's part of the result.
 #[derive(Default)]
 struct Nominee {
     name: Option<(String, Range<usize>)>,
     birth: Option<NaiveDate>,
-    role: Option<Role>,
-    /// `false` where a role is required but was not read.
-    role_settled: bool,
+    role: RoleState,
+}
+
+/// An individual's role, where campaigns set individuals apart by it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RoleState {
+    /// The campaign (or kind) has no roles, or none could be asked.
+    #[default]
+    NotNeeded,
+    Given(Role),
+    /// Needed, and not read: rules for a role cannot be judged.
+    Missing,
+}
+
+impl RoleState {
+    pub fn role(self) -> Option<Role> {
+        match self {
+            RoleState::Given(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Whether the facts can be judged (the role, if needed, is known).
+    pub fn settled(self) -> bool {
+        self != RoleState::Missing
+    }
 }
 
 struct NominationCheck<'c, 'a> {
@@ -640,39 +177,48 @@ struct NominationCheck<'c, 'a> {
     settings: &'c Settings,
 }
 
+const L_KIND: Label = Label::new("loại điển hình", "kind of exemplar");
+const L_CAMPAIGN: Label = Label::new("phong trào thi đua", "campaign");
+const L_SCOPE: Label = Label::new("scope", "scope");
+const L_AWARD_PROPOSED: Label =
+    Label::new("hình thức khen thưởng đề nghị", "proposed commendation");
+const L_MOVEMENT: Label = Label::new("tên phong trào, lĩnh vực", "name of the movement or field");
+const L_NOMINEE: Label = Label::new("sơ lược lý lịch / đặc điểm tình hình", "the nominee");
+const L_ROLE: Label = Label::new("nhóm đối tượng", "role");
+const L_ACHIEVEMENTS: Label =
+    Label::new("thành tích tiêu biểu xuất sắc", "outstanding achievements");
+const L_ACHIEVEMENT_TEXT: Label = Label::new("nội dung thành tích", "what was achieved");
+const L_AWARD_YEAR: Label = Label::new("năm khen thưởng", "year of the award");
+const L_AWARD_TITLE: Label = Label::new("hình thức khen thưởng", "the award");
+const L_DECISION: Label = Label::new("decision", "decision");
+const L_DECISION_DATE: Label = Label::new("ngày quyết định", "date of the decision");
+const L_FACTS: Label = Label::new("facts", "facts");
+const L_MODEL: Label = Label::new("mô hình “Dân vận khéo”", "the “Dân vận khéo” model");
+const C_TOP: Label = Label::new("đầu tệp đề nghị", "the top of a nomination");
+const C_NOMINEE: Label = Label::new("bảng [nominee]", "[nominee]");
+const C_ACHIEVEMENT: Label = Label::new("thành tích [[achievements]]", "an [[achievements]] entry");
+const C_AWARD: Label = Label::new("khen thưởng [[awards]]", "an [[awards]] entry");
+const C_FACTS: Label = Label::new("bảng [facts]", "[facts]");
+const C_MODEL: Label = Label::new("bảng [model]", "[model]");
+
 impl NominationCheck<'_, '_> {
     fn run(mut self, root: &DeTable<'_>) -> Nomination {
-        let lang = self.cx.lang;
         self.top_level_keys(root);
         let campaign = self.campaign(root);
-        let kind = self.cx.choice::<Kind>(
-            root,
-            "kind",
-            Need::Required,
-            None,
-            lang.pick("loại điển hình", "kind of exemplar"),
-        );
+        let kind = self
+            .cx
+            .choice::<Kind>(root, "kind", Need::Required, None, L_KIND);
         if let (Some(info), Some((k, span))) = (campaign, &kind)
             && !info.takes(*k)
         {
-            let takes = kinds_list(info.kinds, lang);
-            let name = k.label(lang);
-            self.cx
-                .report(
-                    Rule::KindNotAllowed,
-                    Some(span.clone()),
-                    tr!(
-                        lang,
-                        "Phong trào `{}` không nhận điển hình {name}",
-                        "Campaign `{}` takes no {name} nominations",
-                        info.slug
-                    ),
-                )
-                .help = Some(tr!(
-                lang,
-                "phong trào này nhận: {takes}",
-                "this campaign takes: {takes}"
-            ));
+            self.cx.report(
+                Rule::KindNotAllowed,
+                Some(span.clone()),
+                What::KindNotAllowed {
+                    campaign: info.id,
+                    kind: *k,
+                },
+            );
         }
         let kind = kind.map(|(k, _)| k);
         // Rules of a campaign only apply to a kind it takes.
@@ -688,7 +234,7 @@ impl NominationCheck<'_, '_> {
                 "proposed_award",
                 Need::Optional,
                 None,
-                lang.pick("hình thức khen thưởng đề nghị", "proposed commendation"),
+                L_AWARD_PROPOSED,
             )
             .map(|(s, _)| nfc(s).trim().to_string());
         // "Các lĩnh vực khác" names no movement of its own: the file must.
@@ -699,27 +245,22 @@ impl NominationCheck<'_, '_> {
         };
         let movement = self
             .cx
-            .text(
-                root,
-                "movement",
-                movement_need,
-                None,
-                lang.pick("tên phong trào, lĩnh vực", "name of the movement or field"),
-            )
+            .text(root, "movement", movement_need, None, L_MOVEMENT)
             .map(|(s, _)| nfc(s).trim().to_string());
         let nominee = self.nominee(root, kind, campaign);
-        self.achievements(root, target, nominee.role);
+        let role = nominee.role.role();
+        self.achievements(root, target, role);
         self.awards(root, nominee.birth);
-        let facts = self.facts(root, target, nominee.role, nominee.role_settled);
+        let facts = self.facts(root, target, nominee.role);
         let model = self.model(root, campaign, kind);
         if let Some((info, k)) = target {
-            rules::apply(self.cx, info, k, nominee.role, &facts, model.as_ref());
+            rules::apply(self.cx, info, k, role, &facts, model.as_ref());
         }
 
         Nomination {
             campaign: campaign.map(|c| c.id),
             kind,
-            role: nominee.role,
+            role,
             scope,
             name_span: nominee.name.as_ref().map(|(_, s)| s.clone()),
             name: nominee.name.map(|(n, _)| n),
@@ -730,7 +271,6 @@ impl NominationCheck<'_, '_> {
     }
 
     fn top_level_keys(&mut self, root: &DeTable<'_>) {
-        let lang = self.cx.lang;
         for (k, _) in root.iter() {
             let key = k.get_ref().as_ref();
             if form::TOP_KEYS.contains(&key) {
@@ -738,79 +278,47 @@ impl NominationCheck<'_, '_> {
             }
             if form::nominee_field(key).is_some() {
                 // The commonest slip: a nominee's field above the `[nominee]` header.
-                self.cx
-                    .report(
-                        Rule::UnknownField,
-                        Some(k.span()),
-                        tr!(
-                            lang,
-                            "Trường `{key}` không có ở đầu tệp",
-                            "No field `{key}` at the top of the file"
-                        ),
-                    )
-                    .help = Some(tr!(
-                    lang,
-                    "`{key}` thuộc bảng [nominee]: viết nó dưới dòng [nominee]",
-                    "`{key}` belongs to [nominee]: write it under the [nominee] line"
-                ));
+                self.cx.report(
+                    Rule::UnknownField,
+                    Some(k.span()),
+                    What::NomineeFieldAtTop {
+                        key: key.to_string(),
+                    },
+                );
             } else {
-                let context = lang.pick("đầu tệp đề nghị", "the top of a nomination");
                 self.cx
-                    .unknown_key(k, form::TOP_KEYS.iter().copied(), context);
+                    .unknown_key(k, form::TOP_KEYS.iter().copied(), C_TOP);
             }
         }
     }
 
     fn campaign(&mut self, root: &DeTable<'_>) -> Option<&'static CampaignInfo> {
-        let lang = self.cx.lang;
-        let (slug, span) = self.cx.text(
-            root,
-            "campaign",
-            Need::Required,
-            None,
-            lang.pick("phong trào thi đua", "campaign"),
-        )?;
+        let (slug, span) = self
+            .cx
+            .text(root, "campaign", Need::Required, None, L_CAMPAIGN)?;
         if let Some(c) = Campaign::from_slug(slug) {
             return Some(c.info());
         }
-        let shown = shown(slug);
-        let help = match (Campaign::lookup(slug), Campaign::suggest(slug)) {
-            (Some(c), _) => tr!(
-                lang,
-                "trong tệp, viết mã phong trào: `{}`",
-                "in a file, write the campaign's slug: `{}`",
-                c.slug()
-            ),
-            (None, Some(s)) => tr!(
-                lang,
-                "có phải là `{s}`? Xem danh sách: kh campaigns",
-                "did you mean `{s}`? See the list: kh campaigns"
-            ),
-            (None, None) => tr!(
-                lang,
-                "xem danh sách mã phong trào: kh campaigns",
-                "see the campaign slugs: kh campaigns"
-            ),
+        let hint = match (Campaign::lookup(slug), Campaign::suggest(slug)) {
+            (Some(c), _) => CampaignHint::WriteSlug(c),
+            (None, Some(s)) => CampaignHint::Closest(s),
+            (None, None) => CampaignHint::None,
         };
-        self.cx
-            .report(
-                Rule::UnknownCampaign,
-                Some(span),
-                tr!(
-                    lang,
-                    "Không có phong trào `{shown}`",
-                    "No campaign `{shown}`"
-                ),
-            )
-            .help = Some(help);
+        self.cx.report(
+            Rule::UnknownCampaign,
+            Some(span),
+            What::UnknownCampaign {
+                given: shown(slug),
+                hint,
+            },
+        );
         None
     }
 
     fn scope(&mut self, root: &DeTable<'_>) -> Option<Scope> {
-        let lang = self.cx.lang;
         let Some((scope, span)) =
             self.cx
-                .choice::<Scope>(root, "scope", Need::Optional, None, "scope")
+                .choice::<Scope>(root, "scope", Need::Optional, None, L_SCOPE)
         else {
             // Absent or blank: the default. Anything else was reported.
             return match root.get("scope").map(|v| v.get_ref()) {
@@ -823,11 +331,7 @@ impl NominationCheck<'_, '_> {
             self.cx.report(
                 Rule::EscalateToChairman,
                 Some(span),
-                tr!(
-                    lang,
-                    "Thành tích có phạm vi ảnh hưởng toàn tỉnh: Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, quyết định khen thưởng (mục IV.1)",
-                    "Province-wide achievement: Sở Nội vụ reports it to the Chairman of the provincial People's Committee (§IV.1)"
-                ),
+                What::EscalateToChairman,
             );
         }
         Some(scope)
@@ -839,13 +343,8 @@ impl NominationCheck<'_, '_> {
         kind: Option<Kind>,
         campaign: Option<&CampaignInfo>,
     ) -> Nominee {
-        let lang = self.cx.lang;
-        let mut out = Nominee {
-            role_settled: true,
-            ..Nominee::default()
-        };
-        let label = lang.pick("sơ lược lý lịch / đặc điểm tình hình", "the nominee");
-        let Some((t, header)) = self.cx.table(root, "nominee", Need::Required, label) else {
+        let mut out = Nominee::default();
+        let Some((t, header)) = self.cx.table(root, "nominee", Need::Required, L_NOMINEE) else {
             return out;
         };
         let at = Some(header);
@@ -853,35 +352,15 @@ impl NominationCheck<'_, '_> {
         for (k, _) in t.iter() {
             match (form::nominee_field(k.get_ref()), kind) {
                 (None, _) => {
-                    let context = lang.pick("bảng [nominee]", "[nominee]");
                     self.cx
-                        .unknown_key(k, NOMINEE_FIELDS.iter().map(|f| f.key), context);
+                        .unknown_key(k, NOMINEE_FIELDS.iter().map(|f| f.key), C_NOMINEE);
                 }
                 (Some(f), Some(kind)) if f.col(kind) == Col::No => {
-                    let kinds: Vec<Kind> = Kind::ALL
-                        .iter()
-                        .copied()
-                        .filter(|k| f.col(*k) != Col::No)
-                        .collect();
-                    let for_kinds = kinds_list(&kinds, lang);
-                    let this = kind.label(lang);
-                    self.cx
-                        .report(
-                            Rule::FieldNotForKind,
-                            Some(k.span()),
-                            tr!(
-                                lang,
-                                "Trường `{}` ({}) không có trong mẫu của {this}",
-                                "Field `{}` ({}) is not on the {this} form",
-                                f.key,
-                                f.label(lang)
-                            ),
-                        )
-                        .help = Some(tr!(
-                        lang,
-                        "trường này chỉ dành cho: {for_kinds}",
-                        "this field is only for: {for_kinds}"
-                    ));
+                    self.cx.report(
+                        Rule::FieldNotForKind,
+                        Some(k.span()),
+                        What::FieldNotForKind { field: f, kind },
+                    );
                 }
                 _ => {}
             }
@@ -894,7 +373,7 @@ impl NominationCheck<'_, '_> {
                 Col::Required => Need::Required,
                 Col::Optional | Col::Conditional => Need::Optional,
             };
-            let label = f.label(lang);
+            let label = Label::new(f.vi, f.en);
             match f.ty {
                 FieldType::Text => {
                     let value = self.cx.text(t, f.key, need, at.clone(), label);
@@ -921,58 +400,35 @@ impl NominationCheck<'_, '_> {
                         self.cx.report(
                             Rule::InvalidValue,
                             Some(span),
-                            tr!(
-                                lang,
-                                "`{}` phải từ 1 trở lên",
-                                "`{}` must be at least 1",
-                                f.key
-                            ),
+                            What::AtLeast {
+                                key: f.key.to_string(),
+                                min: 1,
+                            },
                         );
                     }
                 }
                 FieldType::Role => {
-                    let (role, settled) = self.role(t, at.clone(), kind, campaign);
-                    out.role = role;
-                    out.role_settled = settled;
+                    out.role = self.role(t, at.clone(), kind, campaign);
                 }
             }
         }
 
         if kind == Some(Kind::CaNhan) && !has_text(t, "workplace") && !has_text(t, "residence") {
             self.cx
-                .report(
-                    Rule::MissingField,
-                    at,
-                    tr!(
-                        lang,
-                        "Thiếu đơn vị công tác (`workplace`) hoặc hộ khẩu thường trú (`residence`)",
-                        "Missing the workplace (`workplace`) or permanent residence (`residence`)"
-                    ),
-                )
-                .help = Some(
-                lang.pick(
-                    "mẫu ghi: “Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)”",
-                    "the form asks for a workplace, or else a residence",
-                )
-                .to_string(),
-            );
+                .report(Rule::MissingField, at, What::WorkplaceOrResidence);
         }
         out
     }
 
-    /// The role of an individual, where the campaign lists roles. Returns the
-    /// role and whether the question is settled (no role was needed, or one
-    /// was read).
+    /// The role of an individual, where the campaign lists roles.
     fn role(
         &mut self,
         t: &DeTable<'_>,
         at: Option<Range<usize>>,
         kind: Option<Kind>,
         campaign: Option<&CampaignInfo>,
-    ) -> (Option<Role>, bool) {
-        let lang = self.cx.lang;
-        let label = lang.pick("nhóm đối tượng", "role");
-        let given = self.cx.text(t, "role", Need::Optional, None, label);
+    ) -> RoleState {
+        let given = self.cx.text(t, "role", Need::Optional, None, L_ROLE);
         let (Some(Kind::CaNhan), Some(info)) = (kind, campaign) else {
             // Without a known campaign only the spelling can be checked.
             let role = given.and_then(|(s, span)| {
@@ -983,103 +439,56 @@ impl NominationCheck<'_, '_> {
                 }
                 r
             });
-            return (role, true);
+            return role.map_or(RoleState::NotNeeded, RoleState::Given);
         };
         let roles = info.roles;
         match given {
-            None if roles.is_empty() => (None, true),
+            None if roles.is_empty() => RoleState::NotNeeded,
             None => {
-                let list = roles_list(roles);
-                self.cx
-                    .report(
-                        Rule::MissingRole,
-                        at,
-                        tr!(
-                            lang,
-                            "Phong trào `{}` phân loại cá nhân theo nhóm đối tượng: thiếu `role`",
-                            "Campaign `{}` sets individuals apart by role: `role` is missing",
-                            info.slug
-                        ),
-                    )
-                    .help = Some(tr!(
-                    lang,
-                    "thêm `role` = một trong: {list}",
-                    "add `role` = one of: {list}"
-                ));
-                (None, false)
+                self.cx.report(
+                    Rule::MissingRole,
+                    at,
+                    What::MissingRole { campaign: info.id },
+                );
+                RoleState::Missing
             }
             Some((s, span)) => match Role::parse(s) {
-                Some(r) if roles.contains(&r) => (Some(r), true),
+                Some(r) if roles.contains(&r) => RoleState::Given(r),
                 _ => {
-                    let shown = shown(s);
-                    let help = if roles.is_empty() {
-                        tr!(
-                            lang,
-                            "phong trào này không phân loại theo nhóm đối tượng: bỏ dòng `role`",
-                            "this campaign has no roles: remove the `role` line"
-                        )
+                    self.cx.report(
+                        Rule::RoleNotAllowed,
+                        Some(span),
+                        What::RoleNotAllowed {
+                            campaign: info.id,
+                            given: shown(s),
+                        },
+                    );
+                    if roles.is_empty() {
+                        RoleState::NotNeeded
                     } else {
-                        let list = roles_list(roles);
-                        tr!(
-                            lang,
-                            "nhóm đối tượng của phong trào này: {list}",
-                            "this campaign's roles: {list}"
-                        )
-                    };
-                    self.cx
-                        .report(
-                            Rule::RoleNotAllowed,
-                            Some(span),
-                            tr!(
-                                lang,
-                                "Phong trào `{}` không có nhóm đối tượng \"{shown}\"",
-                                "Campaign `{}` has no role \"{shown}\"",
-                                info.slug
-                            ),
-                        )
-                        .help = Some(help);
-                    (None, roles.is_empty())
+                        RoleState::Missing
+                    }
                 }
             },
         }
     }
 
     fn check_birth(&mut self, birth: NaiveDate, span: Range<usize>) {
-        let lang = self.cx.lang;
         let as_of = self.settings.as_of;
         if birth > as_of {
             self.cx.report(
                 Rule::DateInFuture,
                 Some(span),
-                tr!(
-                    lang,
-                    "Ngày sinh {} sau ngày chốt của đợt {} (as_of)",
-                    "Date of birth {} is after the reference day {}",
-                    dmy(birth),
-                    dmy(as_of)
-                ),
+                What::BirthInFuture { birth, as_of },
             );
             return;
         }
         let age = age_at(birth, as_of);
         if !(6..=110).contains(&age) {
-            self.cx
-                .report(
-                    Rule::ImplausibleAge,
-                    Some(span),
-                    tr!(
-                        lang,
-                        "Tuổi tính đến {} là {age}: khó có thể đúng",
-                        "Age on {} would be {age}: hardly possible",
-                        dmy(as_of)
-                    ),
-                )
-                .help = Some(
-                lang.pick(
-                    "tuổi phải từ 6 đến 110; kiểm tra lại năm sinh",
-                    "age must be 6 to 110; check the year of birth",
-                )
-                .to_string(),
+            self.cx.report(
+                Rule::ImplausibleAge,
+                Some(span),
+                What::ImplausibleAge { age, as_of },
             );
         }
     }
@@ -1090,11 +499,9 @@ impl NominationCheck<'_, '_> {
         target: Option<(&CampaignInfo, Kind)>,
         role: Option<Role>,
     ) {
-        let lang = self.cx.lang;
-        let label = lang.pick("thành tích tiêu biểu xuất sắc", "outstanding achievements");
         let Some(v) = self
             .cx
-            .value(root, "achievements", Need::Required, None, label)
+            .value(root, "achievements", Need::Required, None, L_ACHIEVEMENTS)
         else {
             return;
         };
@@ -1102,47 +509,34 @@ impl NominationCheck<'_, '_> {
             return;
         };
         if items.is_empty() {
-            self.cx.report(
-                Rule::EmptyField,
-                Some(v.span()),
-                tr!(
-                    lang,
-                    "Cần ít nhất một thành tích",
-                    "At least one achievement is needed"
-                ),
-            );
+            self.cx
+                .report(Rule::EmptyField, Some(v.span()), What::NoAchievement);
             return;
         }
         let mut backed: Vec<&str> = Vec::new();
-        let criteria: Vec<_> = target
+        let criteria: Vec<&'static Criterion> = target
             .map(|(c, k)| c.criteria_for(k, role).collect())
             .unwrap_or_default();
-        let context = lang.pick("thành tích [[achievements]]", "an [[achievements]] entry");
         for (t, span) in &items {
-            self.cx.unknown_keys(t, form::ACHIEVEMENT_KEYS, context);
+            self.cx
+                .unknown_keys(t, form::ACHIEVEMENT_KEYS, C_ACHIEVEMENT);
             self.cx.text(
                 t,
                 "text",
                 Need::Required,
                 Some(span.clone()),
-                lang.pick("nội dung thành tích", "what was achieved"),
+                L_ACHIEVEMENT_TEXT,
             );
             let Some(list) = t.get("criteria") else {
                 continue;
             };
             let DeValue::Array(ids) = list.get_ref() else {
-                let expected = lang.pick(
-                    "danh sách mã tiêu chí, ví dụ [\"sang-tao\"]",
-                    "a list of criterion ids, as in [\"sang-tao\"]",
-                );
-                self.cx.wrong_type("criteria", list, expected);
+                self.cx.wrong_type("criteria", list, Expected::CriteriaList);
                 continue;
             };
             for id in ids.iter() {
                 let DeValue::String(s) = id.get_ref() else {
-                    let expected =
-                        lang.pick("mã tiêu chí trong ngoặc kép", "a quoted criterion id");
-                    self.cx.wrong_type("criteria", id, expected);
+                    self.cx.wrong_type("criteria", id, Expected::CriterionId);
                     continue;
                 };
                 let Some((info, kind)) = target else { continue };
@@ -1150,39 +544,22 @@ impl NominationCheck<'_, '_> {
                     backed.push(c.id);
                     continue;
                 }
-                let shown = shown(s);
-                let hint = closest(&shown, criteria.iter().map(|c| c.id));
-                let kind_label = kind.label(lang);
-                let help = match hint {
-                    Some(h) => tr!(
-                        lang,
-                        "có phải là `{h}`? Xem: kh campaigns show {}",
-                        "did you mean `{h}`? See: kh campaigns show {}",
-                        info.slug
-                    ),
-                    None => tr!(
-                        lang,
-                        "xem các tiêu chí: kh campaigns show {}",
-                        "see the criteria: kh campaigns show {}",
-                        info.slug
-                    ),
-                };
-                self.cx
-                    .report(
-                        Rule::UnknownCriterion,
-                        Some(id.span()),
-                        tr!(
-                            lang,
-                            "`{shown}` không phải tiêu chí của phong trào `{}` cho {kind_label}",
-                            "`{shown}` is no criterion of campaign `{}` for {kind_label} nominations",
-                            info.slug
-                        ),
-                    )
-                    .help = Some(help);
+                let given = shown(s);
+                let hint = closest(&given, criteria.iter().map(|c| c.id));
+                self.cx.report(
+                    Rule::UnknownCriterion,
+                    Some(id.span()),
+                    What::UnknownCriterion {
+                        given,
+                        campaign: info.id,
+                        kind,
+                        hint,
+                    },
+                );
             }
         }
         let first = items.first().map(|(_, s)| s.clone());
-        let unbacked: Vec<&'static crate::campaign::Criterion> = criteria
+        let unbacked: Vec<&'static Criterion> = criteria
             .iter()
             .filter(|c| !backed.contains(&c.id))
             .copied()
@@ -1190,86 +567,56 @@ impl NominationCheck<'_, '_> {
         if !unbacked.is_empty() {
             let at = self.cx.locate(first);
             self.cx
-                .push(Diagnostic::unbacked(self.cx.path, at, unbacked, lang));
+                .push(Diagnostic::unbacked(self.cx.path, at, unbacked));
         }
     }
 
     fn awards(&mut self, root: &DeTable<'_>, birth: Option<NaiveDate>) {
-        let lang = self.cx.lang;
         let Some(v) = root.get("awards") else { return };
         let Some(items) = self.cx.array_of_tables("awards", v) else {
             return;
         };
-        let context = lang.pick("khen thưởng [[awards]]", "an [[awards]] entry");
         let year_max = self.settings.year;
         for (t, span) in items {
             let at = Some(span);
-            self.cx.unknown_keys(t, form::AWARD_KEYS, context);
-            let year = self.cx.integer(
-                t,
-                "year",
-                Need::Required,
-                at.clone(),
-                lang.pick("năm khen thưởng", "year of the award"),
-            );
-            self.cx.text(
-                t,
-                "title",
-                Need::Required,
-                at.clone(),
-                lang.pick("hình thức khen thưởng", "the award"),
-            );
+            self.cx.unknown_keys(t, form::AWARD_KEYS, C_AWARD);
+            let year = self
+                .cx
+                .integer(t, "year", Need::Required, at.clone(), L_AWARD_YEAR);
+            self.cx
+                .text(t, "title", Need::Required, at.clone(), L_AWARD_TITLE);
             if let Some((year, span)) = &year {
                 let floor = birth.map_or(1945, |b| b.year().max(1945)) as i64;
                 if *year < floor || *year > year_max as i64 {
                     let why = match birth {
-                        Some(b) if *year < b.year() as i64 => tr!(
-                            lang,
-                            "trước năm sinh {}",
-                            "before the year of birth, {}",
-                            b.year()
-                        ),
-                        _ => tr!(
-                            lang,
-                            "phải từ 1945 đến {year_max}",
-                            "must be 1945 to {year_max}"
-                        ),
+                        Some(b) if *year < b.year() as i64 => YearProblem::BeforeBirth(b.year()),
+                        _ => YearProblem::OutOfRange(year_max),
                     };
                     self.cx.report(
                         Rule::AwardYearOutOfRange,
                         Some(span.clone()),
-                        tr!(
-                            lang,
-                            "Năm khen thưởng {year} không hợp lý: {why}",
-                            "Award year {year} is out of range: {why}"
-                        ),
+                        What::AwardYear { year: *year, why },
                     );
                 }
             }
             if let Some((number, span)) =
                 self.cx
-                    .text(t, "decision", Need::Optional, None, "decision")
+                    .text(t, "decision", Need::Optional, None, L_DECISION)
             {
                 self.decision(number, span);
             }
-            if let Some((date, span)) = self.cx.date(
-                t,
-                "date",
-                Need::Optional,
-                None,
-                lang.pick("ngày quyết định", "date of the decision"),
-            ) {
+            if let Some((date, span)) =
+                self.cx
+                    .date(t, "date", Need::Optional, None, L_DECISION_DATE)
+            {
                 if date > self.settings.as_of {
                     self.cx.report(
                         Rule::DateInFuture,
                         Some(span),
-                        tr!(
-                            lang,
-                            "Ngày {} sau ngày chốt của đợt {} (as_of)",
-                            "Date {} is after the reference day {}",
-                            dmy(date),
-                            dmy(self.settings.as_of)
-                        ),
+                        What::DateInFuture {
+                            date,
+                            as_of: self.settings.as_of,
+                        },
                     );
                 } else if let Some((year, _)) = year
                     && i64::from(date.year()) != year
@@ -1277,12 +624,7 @@ impl NominationCheck<'_, '_> {
                     self.cx.report(
                         Rule::AwardDateMismatch,
                         Some(span),
-                        tr!(
-                            lang,
-                            "Ngày {} không thuộc năm khen thưởng {year}",
-                            "Date {} is not in the award year {year}",
-                            dmy(date)
-                        ),
+                        What::AwardDateMismatch { date, year },
                     );
                 }
             }
@@ -1292,38 +634,19 @@ impl NominationCheck<'_, '_> {
     /// A decision number: its shape (SPEC §5), and the slips that keep the
     /// shape but are almost surely wrong.
     fn decision(&mut self, number: &str, span: Range<usize>) {
-        let lang = self.cx.lang;
-        let shown = shown(number.trim());
+        let given = shown(number.trim());
         if !docnum::is_valid(number) {
-            self.cx
-                .report(
-                    Rule::InvalidDecisionNumber,
-                    Some(span),
-                    tr!(
-                        lang,
-                        "Số quyết định \"{shown}\" sai định dạng",
-                        "Decision number \"{shown}\" is malformed"
-                    ),
-                )
-                .help = Some(
-                lang.pick(
-                    "viết như 1234/QĐ-UBND, 91/2017/NĐ-CP hoặc 34-CT/TW, không có dấu cách",
-                    "write it as 1234/QĐ-UBND, 91/2017/NĐ-CP or 34-CT/TW, with no spaces",
-                )
-                .to_string(),
+            self.cx.report(
+                Rule::InvalidDecisionNumber,
+                Some(span),
+                What::InvalidDecision { given },
             );
         } else if let Some(meant) = docnum::intended(number) {
-            self.cx
-                .report(
-                    Rule::SuspiciousDecisionNumber,
-                    Some(span),
-                    tr!(
-                        lang,
-                        "Số quyết định \"{shown}\" có vẻ gõ thiếu hoặc nhầm chữ Đ",
-                        "Decision number \"{shown}\" looks mistyped: its Đ is missing or a look-alike"
-                    ),
-                )
-                .help = Some(tr!(lang, "có phải là `{meant}`?", "did you mean `{meant}`?"));
+            self.cx.report(
+                Rule::SuspiciousDecisionNumber,
+                Some(span),
+                What::SuspiciousDecision { given, meant },
+            );
         }
     }
 
@@ -1331,23 +654,22 @@ impl NominationCheck<'_, '_> {
         &mut self,
         root: &DeTable<'_>,
         target: Option<(&CampaignInfo, Kind)>,
-        role: Option<Role>,
-        role_settled: bool,
+        role: RoleState,
     ) -> Facts {
-        let lang = self.cx.lang;
         let mut facts = Facts::default();
-        let Some((t, header)) = self.cx.table(root, "facts", Need::Optional, "facts") else {
+        let Some((t, header)) = self.cx.table(root, "facts", Need::Optional, L_FACTS) else {
             return facts;
         };
         facts.header = Some(header);
+        let judged = target.filter(|_| role.settled());
+        let role = role.role();
         for (k, v) in t.iter() {
             let key = k.get_ref().as_ref();
             let Some(fact) = Fact::from_slug(key) else {
-                let context = lang.pick("bảng [facts]", "[facts]");
-                self.cx.unknown_key(k, Fact::slugs(), context);
+                self.cx.unknown_key(k, Fact::slugs(), C_FACTS);
                 continue;
             };
-            let label = fact.label(lang);
+            let label = Label::new(fact.label(Lang::Vi), fact.label(Lang::En));
             let value = match fact.ty() {
                 FactType::Rating => self
                     .cx
@@ -1369,11 +691,10 @@ impl NominationCheck<'_, '_> {
                             self.cx.report(
                                 Rule::InvalidValue,
                                 Some(s),
-                                tr!(
-                                    lang,
-                                    "`{key}` phải từ {min} trở lên",
-                                    "`{key}` must be at least {min}"
-                                ),
+                                What::AtLeast {
+                                    key: key.to_string(),
+                                    min,
+                                },
                             );
                             None
                         }
@@ -1381,23 +702,21 @@ impl NominationCheck<'_, '_> {
                     }
                 }
                 FactType::Score | FactType::Area => {
-                    let max = if fact.ty() == FactType::Score {
-                        100.0
+                    let (max, range) = if fact.ty() == FactType::Score {
+                        (100.0, MsgRange::ZeroToHundred)
                     } else {
-                        f64::INFINITY
+                        (f64::INFINITY, MsgRange::ZeroOrMore)
                     };
                     match self.cx.number(t, key, Need::Optional, None, label) {
                         Some((n, s)) if (0.0..=max).contains(&n) => Some((FactValue::Num(n), s)),
                         Some((_, s)) => {
-                            let range = if max.is_finite() {
-                                lang.pick("từ 0 đến 100", "from 0 to 100")
-                            } else {
-                                lang.pick("từ 0 trở lên", "0 or more")
-                            };
                             self.cx.report(
                                 Rule::InvalidValue,
                                 Some(s),
-                                tr!(lang, "`{key}` phải {range}", "`{key}` must be {range}"),
+                                What::InRange {
+                                    key: key.to_string(),
+                                    range,
+                                },
                             );
                             None
                         }
@@ -1410,8 +729,7 @@ impl NominationCheck<'_, '_> {
             match value {
                 Some((value, span)) => facts.set(fact, value, span),
                 None => {
-                    if let Some((info, kind)) = target
-                        && role_settled
+                    if let Some((info, kind)) = judged
                         && !info.reads(kind, role, fact)
                     {
                         self.not_applicable(info, kind, fact, v.span());
@@ -1419,9 +737,7 @@ impl NominationCheck<'_, '_> {
                 }
             }
         }
-        if let Some((info, kind)) = target
-            && role_settled
-        {
+        if let Some((info, kind)) = judged {
             let stray: Vec<(Fact, Range<usize>)> = facts
                 .present()
                 .filter(|(f, _)| !info.reads(kind, role, *f))
@@ -1435,26 +751,14 @@ impl NominationCheck<'_, '_> {
     }
 
     fn not_applicable(&mut self, info: &CampaignInfo, kind: Kind, fact: Fact, span: Range<usize>) {
-        let lang = self.cx.lang;
-        let kind_label = kind.label(lang);
-        self.cx
-            .report(
-                Rule::FactNotApplicable,
-                Some(span),
-                tr!(
-                    lang,
-                    "Không quy tắc nào của phong trào `{}` cho {kind_label} dùng `{}`",
-                    "No rule of campaign `{}` for {kind_label} nominations reads `{}`",
-                    info.slug,
-                    fact.slug()
-                ),
-            )
-            .help = Some(
-            lang.pick(
-                "bỏ dòng này, hoặc kiểm tra lại phong trào và loại điển hình",
-                "remove the line, or check the campaign and kind",
-            )
-            .to_string(),
+        self.cx.report(
+            Rule::FactNotApplicable,
+            Some(span),
+            What::FactNotApplicable {
+                campaign: info.id,
+                kind,
+                fact,
+            },
         );
     }
 
@@ -1464,7 +768,6 @@ impl NominationCheck<'_, '_> {
         campaign: Option<&CampaignInfo>,
         kind: Option<Kind>,
     ) -> Option<Model> {
-        let lang = self.cx.lang;
         let wanted = match (campaign, kind) {
             (Some(c), Some(k)) => Some(c.has_model(k)),
             _ => None,
@@ -1472,19 +775,7 @@ impl NominationCheck<'_, '_> {
         if wanted == Some(false) {
             if let Some((key, _)) = root.get_key_value("model") {
                 self.cx
-                    .report(
-                        Rule::FieldNotForKind,
-                        Some(key.span()),
-                        tr!(
-                            lang,
-                            "Bảng [model] chỉ dành cho mô hình “Dân vận khéo”",
-                            "A [model] table is only for a “Dân vận khéo” model"
-                        ),
-                    )
-                    .help = Some(
-                    lang.pick("bỏ bảng [model]", "remove the [model] table")
-                        .to_string(),
-                );
+                    .report(Rule::FieldNotForKind, Some(key.span()), What::ModelNotHere);
             }
             return None;
         }
@@ -1493,35 +784,29 @@ impl NominationCheck<'_, '_> {
         } else {
             Need::Optional
         };
-        let (t, header) = self.cx.table(
-            root,
-            "model",
-            need,
-            lang.pick("mô hình “Dân vận khéo”", "the “Dân vận khéo” model"),
-        )?;
+        let (t, header) = self.cx.table(root, "model", need, L_MODEL)?;
         let at = Some(header.clone());
-        let context = lang.pick("bảng [model]", "[model]");
-        self.cx.unknown_keys(t, form::MODEL_KEYS, context);
+        self.cx.unknown_keys(t, form::MODEL_KEYS, C_MODEL);
         self.cx.text(
             t,
             "name",
             need,
             at.clone(),
-            lang.pick("tên mô hình", "name of the model"),
+            Label::new("tên mô hình", "name of the model"),
         );
         self.cx.text(
             t,
             "address",
             need,
             at.clone(),
-            lang.pick("địa chỉ mô hình", "address of the model"),
+            Label::new("địa chỉ mô hình", "address of the model"),
         );
         self.cx.choice::<crate::vocab::Domain>(
             t,
             "domain",
             need,
             at.clone(),
-            lang.pick("lĩnh vực", "field"),
+            Label::new("lĩnh vực", "field"),
         );
         Some(Model {
             header: Some(header),
@@ -1530,7 +815,7 @@ impl NominationCheck<'_, '_> {
                 "four_step_plan",
                 need,
                 at.clone(),
-                lang.pick("kế hoạch theo 4 bước", "four-step plan"),
+                Label::new("kế hoạch theo 4 bước", "four-step plan"),
             ),
             // The plan asks for "tiêu chí đánh giá … với thang điểm 100", a
             // scale, not a score: optional, checked when given.
@@ -1539,14 +824,14 @@ impl NominationCheck<'_, '_> {
                 "score",
                 Need::Optional,
                 at.clone(),
-                lang.pick("điểm đánh giá (thang 100)", "score (out of 100)"),
+                Label::new("điểm đánh giá (thang 100)", "score (out of 100)"),
             ),
             records_archived: self.cx.boolean(
                 t,
                 "records_archived",
                 need,
                 at,
-                lang.pick("hồ sơ lưu trữ đầy đủ", "records archived"),
+                Label::new("hồ sơ lưu trữ đầy đủ", "records archived"),
             ),
         })
     }
@@ -1570,25 +855,10 @@ pub fn dmy(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-pub(crate) fn kinds_list(kinds: &[Kind], lang: Lang) -> String {
-    kinds
-        .iter()
-        .map(|k| format!("{} ({})", k.slug(), k.label(lang)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn roles_list(roles: &[Role]) -> String {
-    roles
-        .iter()
-        .map(|r| r.slug())
-        .collect::<Vec<_>>()
-        .join(" | ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::parse_dmy;
 
     #[test]
     fn day_month_year_strings() {

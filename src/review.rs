@@ -14,7 +14,8 @@ use sha2::{Digest, Sha256};
 
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::lang::Lang;
-use crate::nomination::{Cx, Need};
+use crate::messages::{Label, What};
+use crate::reader::{Cx, Need};
 use crate::text::{nfc, shown};
 use crate::tr;
 use crate::vocab::Vocab;
@@ -104,21 +105,22 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 
 /// Reads `review.toml`. A malformed entry is reported and left out; the
 /// nominations are checked whatever state this file is in.
-pub fn read(path: &str, text: &str, lang: Lang) -> (Book, Vec<Diagnostic>) {
-    let mut cx = Cx::new(path, text, lang);
+pub fn read(path: &str, text: &str) -> (Book, Vec<Diagnostic>) {
+    let mut cx = Cx::new(path, text);
     let mut book = Book::default();
     let Some(doc) = cx.parse(text) else {
         return (book, cx.finish());
     };
     let root = doc.get_ref();
-    cx.unknown_keys(root, &["review"], REVIEW_FILE);
+    cx.unknown_keys(root, &["review"], Label::new(REVIEW_FILE, REVIEW_FILE));
     let Some(v) = root.get("review") else {
         return (book, cx.finish());
     };
     let Some(items) = cx.array_of_tables("review", v) else {
         return (book, cx.finish());
     };
-    let context = lang.pick("mục [[review]]", "a [[review]] entry");
+    let context = Label::new("mục [[review]]", "a [[review]] entry");
+    let plain = |k: &'static str| Label::new(k, k);
     for (t, span) in items {
         let at = Some(span.clone());
         cx.unknown_keys(
@@ -133,17 +135,17 @@ pub fn read(path: &str, text: &str, lang: Lang) -> (Book, Vec<Diagnostic>) {
             "path",
             Need::Required,
             at.clone(),
-            lang.pick("đường dẫn tệp đề nghị", "path of the nomination"),
+            Label::new("đường dẫn tệp đề nghị", "path of the nomination"),
         );
         let status = cx.choice::<Status>(
             t,
             "status",
             Need::Required,
             at.clone(),
-            lang.pick("kết quả thẩm định", "decision"),
+            Label::new("kết quả thẩm định", "decision"),
         );
         let note = cx
-            .text(t, "note", Need::Optional, None, "note")
+            .text(t, "note", Need::Optional, None, plain("note"))
             .map(|(s, _)| s.trim().to_string());
         if let Some((status, status_span)) = &status
             && status.needs_note()
@@ -152,16 +154,11 @@ pub fn read(path: &str, text: &str, lang: Lang) -> (Book, Vec<Diagnostic>) {
             cx.report(
                 Rule::MissingField,
                 Some(status_span.clone()),
-                tr!(
-                    lang,
-                    "Kết quả “{}” cần `note`: bổ sung gì, hoặc vì sao không đạt",
-                    "A “{}” decision needs a `note`: what to add, or why not",
-                    status.label(lang)
-                ),
+                What::ReviewNoteNeeded { status: *status },
             );
         }
         let reviewer = cx
-            .text(t, "reviewer", Need::Optional, None, "reviewer")
+            .text(t, "reviewer", Need::Optional, None, plain("reviewer"))
             .map(|(s, _)| s.trim().to_string());
         let date = cx
             .date(
@@ -169,26 +166,18 @@ pub fn read(path: &str, text: &str, lang: Lang) -> (Book, Vec<Diagnostic>) {
                 "date",
                 Need::Optional,
                 None,
-                lang.pick("ngày thẩm định", "day of the decision"),
+                Label::new("ngày thẩm định", "day of the decision"),
             )
             .map(|(d, _)| d);
         let award = cx
-            .text(t, "award", Need::Optional, None, "award")
+            .text(t, "award", Need::Optional, None, plain("award"))
             .map(|(s, _)| nfc(s).trim().to_string());
         let sha256 = cx
-            .text(t, "sha256", Need::Optional, None, "sha256")
+            .text(t, "sha256", Need::Optional, None, plain("sha256"))
             .and_then(|(s, span)| {
                 let ok = s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
                 if !ok {
-                    cx.report(
-                        Rule::InvalidValue,
-                        Some(span),
-                        tr!(
-                            lang,
-                            "`sha256` phải là 64 chữ số hệ mười sáu",
-                            "`sha256` must be 64 hexadecimal digits"
-                        ),
-                    );
+                    cx.report(Rule::InvalidValue, Some(span), What::ReviewSha);
                 }
                 ok.then(|| s.to_ascii_lowercase())
             });
@@ -201,12 +190,10 @@ pub fn read(path: &str, text: &str, lang: Lang) -> (Book, Vec<Diagnostic>) {
             cx.report(
                 Rule::InvalidValue,
                 Some(p_span),
-                tr!(
-                    lang,
-                    "Tệp `{}` đã có kết quả thẩm định ở dòng {line}: mỗi tệp một mục",
-                    "`{}` already has a decision at line {line}: one entry per file",
-                    shown(&p)
-                ),
+                What::ReviewTwice {
+                    path: shown(&p),
+                    line,
+                },
             );
             continue;
         }
@@ -452,7 +439,7 @@ mod tests {
         assert!(new.starts_with("# Sổ thẩm định đợt 2023"), "{new}");
         assert!(new.contains("# đã họp"), "{new}");
         assert!(new.contains("# ghi chú cho c"), "{new}");
-        let (book, diags) = read("review.toml", &new, Lang::Vi);
+        let (book, diags) = read("review.toml", &new);
         assert!(diags.is_empty(), "{diags:?}\n{new}");
         let paths: Vec<_> = book.decisions.iter().map(|d| d.path.as_str()).collect();
         assert_eq!(paths, ["a/z.toml", "b/x.toml", "c/y.toml"]);
@@ -460,7 +447,7 @@ mod tests {
         // The same path again replaces, never duplicates.
         let again =
             update(Some(&new), &files, &decision(Status::Dat), Lang::Vi).unwrap_or_default();
-        let (book, _) = read("review.toml", &again, Lang::Vi);
+        let (book, _) = read("review.toml", &again);
         assert_eq!(book.decisions.len(), 3);
         assert_eq!(book.decisions[0].status, Status::Dat);
     }
@@ -468,7 +455,7 @@ mod tests {
     #[test]
     fn malformed_books_are_reported() {
         let text = "[[review]]\npath = \"a.toml\"\nstatus = \"xong\"\n\n[[review]]\npath = \"b.toml\"\nstatus = \"khong-dat\"\n\n[[review]]\npath = \"b.toml\"\nstatus = \"dat\"\nfoo = 1\n";
-        let (book, diags) = read("review.toml", text, Lang::En);
+        let (book, diags) = read("review.toml", text);
         let codes: Vec<_> = diags.iter().map(|d| d.rule.code()).collect();
         assert_eq!(
             codes,

@@ -5,7 +5,9 @@
 use crate::campaign::{CampaignInfo, Check, Cond};
 use crate::diagnostic::Rule;
 use crate::lang::Lang;
-use crate::nomination::{Cx, Facts, Model};
+use crate::messages::What;
+use crate::nomination::{Facts, Model};
+use crate::reader::Cx;
 use crate::tr;
 use crate::vocab::{Fact, FactValue, Kind, Rating, Role};
 
@@ -17,7 +19,6 @@ pub(crate) fn apply(
     facts: &Facts,
     model: Option<&Model>,
 ) {
-    let lang = cx.lang;
     let section = info.section;
 
     // §III.2: every exemplar "hoàn thành xuất sắc các nhiệm vụ được giao",
@@ -36,7 +37,11 @@ pub(crate) fn apply(
         }
         if !missing.contains(&fact) {
             missing.push(fact);
-            report_missing(cx, facts, fact, section);
+            cx.report(
+                Rule::MissingFact,
+                facts.header.clone(),
+                What::MissingFact { section, fact },
+            );
         }
         false
     };
@@ -76,52 +81,31 @@ pub(crate) fn apply(
                     cx.report(
                         Rule::CriterionNotMet,
                         facts.span(fact),
-                        tr!(
-                            lang,
-                            "Mục {section} yêu cầu không có hồ sơ trễ hẹn, tồn đọng; `{}` = {n}",
-                            "§{section} asks for no late or pending dossiers; `{}` = {n}",
-                            fact.slug()
-                        ),
+                        What::NotZero { section, fact, n },
                     );
                 }
             }
             Check::AnyOf(conds) => {
                 if !conds.iter().any(|c| holds(facts, *c)) {
-                    let wanted = conds
-                        .iter()
-                        .map(|c| cond_text(*c))
-                        .collect::<Vec<_>>()
-                        .join(lang.pick(" hoặc ", " or "));
                     cx.report(
                         Rule::CriterionNotMet,
                         facts.header.clone(),
-                        tr!(
-                            lang,
-                            "Mục {section} yêu cầu {wanted}",
-                            "§{section} asks for {wanted}"
-                        ),
-                    )
-                    .help = Some(tr!(
-                        lang,
-                        "ghi trong bảng [facts]: {wanted}",
-                        "state it in [facts]: {wanted}"
-                    ));
+                        What::AnyOf { section, conds },
+                    );
                 }
             }
             Check::InitiativeAt(level) => {
                 if let Some((FactValue::Level(given), span)) = facts.get(Fact::InitiativeLevel)
                     && *given != level
                 {
-                    let want = level.label(lang);
-                    let got = given.label(lang);
                     cx.report(
                         Rule::CriterionNotMet,
                         Some(span.clone()),
-                        tr!(
-                            lang,
-                            "Đơn vị được tỉnh chấm chỉ số CCHC phải có sáng kiến, giải pháp {want} (mục {section}); ở đây: {got}",
-                            "A unit the province scores on the PAR index needs an initiative {want} (§{section}); here: {got}"
-                        ),
+                        What::InitiativeLevel {
+                            section,
+                            want: level,
+                            got: *given,
+                        },
                     );
                 }
             }
@@ -133,12 +117,12 @@ pub(crate) fn apply(
                     cx.report(
                         Rule::CriterionNotMet,
                         facts.span(fact),
-                        tr!(
-                            lang,
-                            "Mục {section} yêu cầu `{}` từ {min} trở lên; ở đây: {n}",
-                            "§{section} asks for `{}` of {min} or more; here: {n}",
-                            fact.slug()
-                        ),
+                        What::TooLow {
+                            section,
+                            fact,
+                            min,
+                            n,
+                        },
                     );
                 }
             }
@@ -171,11 +155,7 @@ pub(crate) fn apply(
                     cx.report(
                         Rule::CriterionNotMet,
                         facts.span(Fact::ParIndex),
-                        tr!(
-                            lang,
-                            "Mục {section} yêu cầu chỉ số CCHC tăng điểm hoặc tăng bậc so với năm trước liền kề",
-                            "§{section} asks for a higher PAR index or a better rank than last year"
-                        ),
+                        What::NoParRise { section },
                     );
                 }
             }
@@ -190,54 +170,26 @@ pub(crate) fn apply(
     }
 }
 
-/// Reports a mandatory fact left out.
-fn report_missing(cx: &mut Cx<'_>, facts: &Facts, fact: Fact, section: &str) {
-    let lang = cx.lang;
-    let label = fact.label(lang);
-    let key = fact.slug();
-    cx.report(
-        Rule::MissingFact,
-        facts.header.clone(),
-        tr!(
-            lang,
-            "Thiếu `{key}` ({label}) trong [facts]: mục {section} của kế hoạch cần thông tin này",
-            "Missing `{key}` ({label}) in [facts]: §{section} of the plan needs it"
-        ),
-    )
-    .help = Some(tr!(
-        lang,
-        "thêm dòng `{key} = …` vào bảng [facts]",
-        "add a `{key} = …` line to [facts]"
-    ));
-}
-
 fn below_floor(
     cx: &mut Cx<'_>,
     fact: Fact,
     given: Rating,
     floor: Rating,
     span: std::ops::Range<usize>,
-    section: &str,
+    section: &'static str,
 ) {
     if given.meets(floor) {
         return;
     }
-    let lang = cx.lang;
-    let (got, want) = (given.label(lang), floor.label(lang));
-    let at_least = if floor == Rating::XuatSac {
-        ""
-    } else {
-        lang.pick(" trở lên", " or better")
-    };
     cx.report(
         Rule::RatingBelowRequired,
         Some(span),
-        tr!(
-            lang,
-            "`{}`: {got}, trong khi mục {section} yêu cầu {want}{at_least}",
-            "`{}`: {got}, while §{section} asks for {want}{at_least}",
-            fact.slug()
-        ),
+        What::RatingBelow {
+            section,
+            fact,
+            got: given,
+            floor,
+        },
     );
 }
 
@@ -248,35 +200,19 @@ fn holds(facts: &Facts, cond: Cond) -> bool {
     }
 }
 
-fn cond_text(cond: Cond) -> String {
-    match cond {
-        Cond::True(f) => format!("`{} = true`", f.slug()),
-        Cond::Positive(f) => format!("`{} > 0`", f.slug()),
-    }
-}
-
-fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &str) {
-    let lang = cx.lang;
+fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &'static str) {
     if let Some((false, span)) = &model.four_step_plan {
         cx.report(
             Rule::CriterionNotMet,
             Some(span.clone()),
-            tr!(
-                lang,
-                "Mục {section}: mô hình phải có kế hoạch thực hiện theo trình tự 4 bước (Hướng dẫn số 22-HD/BCĐ)",
-                "§{section}: the model needs a plan in the four steps of Guidance 22-HD/BCĐ"
-            ),
+            What::ModelNoPlan { section },
         );
     }
     if let Some((false, span)) = &model.records_archived {
         cx.report(
             Rule::CriterionNotMet,
             Some(span.clone()),
-            tr!(
-                lang,
-                "Mục {section}: mô hình phải có hồ sơ lưu trữ đầy đủ theo quy định",
-                "§{section}: the model's records must be fully archived"
-            ),
+            What::ModelNotArchived { section },
         );
     }
     if let Some((score, span)) = &model.score
@@ -285,11 +221,10 @@ fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &str) {
         cx.report(
             Rule::CriterionNotMet,
             Some(span.clone()),
-            tr!(
-                lang,
-                "Mục {section}: mô hình được chấm trên thang điểm 100; {score} nằm ngoài thang",
-                "§{section}: models are scored out of 100; {score} is off the scale"
-            ),
+            What::ModelScoreOff {
+                section,
+                score: *score,
+            },
         );
     }
 }
@@ -335,11 +270,7 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
             "`{}` required and 0",
             f.slug()
         ),
-        Check::AnyOf(conds) => conds
-            .iter()
-            .map(|c| cond_text(*c))
-            .collect::<Vec<_>>()
-            .join(lang.pick(" hoặc ", " or ")),
+        Check::AnyOf(conds) => crate::messages::any_of(conds, lang),
         Check::InitiativeAt(level) => format!("`initiative_level = \"{}\"`", level.slug()),
         Check::AtLeast(f, min) => format!("`{}` ≥ {min}", f.slug()),
         Check::ParImproved => tr!(

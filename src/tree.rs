@@ -11,6 +11,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::lang::Lang;
+use crate::messages::{Unreadable, What};
 use crate::tr;
 
 /// Files over this size are not parsed (SPEC §7).
@@ -105,13 +106,13 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
             let root = parent_or_self(&abs);
             let mut layout = Layout::new(&root, display_parent(target, 1, &root));
             layout.read_config(&root);
-            let unit = layout.walk_unit(&root, &abs, lang);
+            let unit = layout.walk_unit(&root, &abs);
             layout.units.push(unit);
             return Ok(layout);
         }
         let mut layout = Layout::new(&abs, display_of(target));
         layout.whole = true;
-        layout.walk_root(&abs, lang);
+        layout.walk_root(&abs);
         return Ok(layout);
     }
     if !meta.is_file() {
@@ -174,12 +175,11 @@ impl Layout {
         self.review = found(crate::review::REVIEW_FILE);
     }
 
-    fn walk_root(&mut self, root: &Path, lang: Lang) {
+    fn walk_root(&mut self, root: &Path) {
         let mut children: Vec<_> = match fs::read_dir(root) {
             Ok(rd) => rd.filter_map(|e| e.ok()).collect(),
             Err(e) => {
-                self.problems
-                    .push(io_problem(".", &crate::lang::io_error(&e, lang), lang));
+                self.problems.push(io_problem(".", &e));
                 return;
             }
         };
@@ -191,7 +191,7 @@ impl Layout {
             }
             let Ok(ft) = child.file_type() else { continue };
             if ft.is_dir() {
-                let unit = self.walk_unit(root, &child.path(), lang);
+                let unit = self.walk_unit(root, &child.path());
                 self.units.push(unit);
             } else if name == ROUND_FILE || name == crate::review::REVIEW_FILE {
                 self.read_config(root);
@@ -202,7 +202,7 @@ impl Layout {
         }
     }
 
-    fn walk_unit(&mut self, root: &Path, dir: &Path, lang: Lang) -> UnitDir {
+    fn walk_unit(&mut self, root: &Path, dir: &Path) -> UnitDir {
         let mut unit = UnitDir {
             slug: name_of(dir),
             descriptor: descriptor(root, dir),
@@ -220,10 +220,11 @@ impl Layout {
                     let rel = e
                         .path()
                         .map_or_else(|| unit.slug.clone(), |p| rel_path(root, p));
-                    let why = e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), |io| crate::lang::io_error(io, lang));
-                    self.problems.push(io_problem(&rel, &why, lang));
+                    let io = e.io_error().map_or_else(
+                        || std::io::Error::other(e.to_string()),
+                        |io| std::io::Error::new(io.kind(), io.to_string()),
+                    );
+                    self.problems.push(io_problem(&rel, &io));
                     continue;
                 }
             };
@@ -332,85 +333,44 @@ fn display_parent(target: &Path, depth: usize, root_abs: &Path) -> String {
     root_abs.display().to_string()
 }
 
-fn io_problem(rel: &str, why: &str, lang: Lang) -> Diagnostic {
+fn io_problem(rel: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
         Rule::IoError,
         rel,
-        tr!(lang, "Không đọc được: {why}", "Cannot be read: {why}"),
+        What::Unreadable(Unreadable::Io(e.kind(), e.to_string())),
     )
 }
 
 /// Reads a file found by the walk: never a link or a special file, never
 /// more than [`MAX_FILE_BYTES`]. Returns its text without a byte-order mark,
 /// or the diagnostic that says why there is none.
-pub fn read_text(
-    root: &Path,
-    entry: &Entry,
-    lang: Lang,
-) -> std::result::Result<String, Box<Diagnostic>> {
-    decode_entry(entry, read_bytes(root, entry, lang)?, lang)
+pub fn read_text(root: &Path, entry: &Entry) -> std::result::Result<String, Box<Diagnostic>> {
+    decode_entry(entry, read_bytes(root, entry)?)
 }
 
 /// The bytes of a file found by the walk, under the same guards as
 /// [`read_text`], for what must see them as they are on disk (the review's
 /// fingerprint).
-pub fn read_bytes(
-    root: &Path,
-    entry: &Entry,
-    lang: Lang,
-) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
-    let fail = |rule: Rule, msg: String| Box::new(Diagnostic::new(rule, entry.rel.as_str(), msg));
+pub fn read_bytes(root: &Path, entry: &Entry) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
+    let fail = |rule: Rule, u: Unreadable| {
+        Box::new(Diagnostic::new(
+            rule,
+            entry.rel.as_str(),
+            What::Unreadable(u),
+        ))
+    };
     match entry.kind {
-        EntryKind::Symlink => {
-            return Err(fail(
-                Rule::IoError,
-                tr!(
-                    lang,
-                    "Là liên kết tượng trưng (symlink): kh không đi theo liên kết",
-                    "Is a symbolic link: kh does not follow links"
-                ),
-            ));
-        }
-        EntryKind::Special => {
-            return Err(fail(
-                Rule::IoError,
-                tr!(
-                    lang,
-                    "Không phải tệp thông thường (FIFO, socket hay thiết bị)",
-                    "Not a regular file (a FIFO, socket or device)"
-                ),
-            ));
-        }
+        EntryKind::Symlink => return Err(fail(Rule::IoError, Unreadable::Symlink)),
+        EntryKind::Special => return Err(fail(Rule::IoError, Unreadable::Special)),
         EntryKind::File => {}
     }
-    let too_large = || {
-        fail(
-            Rule::FileTooLarge,
-            tr!(
-                lang,
-                "Tệp lớn hơn 1 MiB: không đọc",
-                "Larger than 1 MiB: not parsed"
-            ),
-        )
-    };
-    let io = |e: std::io::Error| {
-        fail(
-            Rule::IoError,
-            tr!(
-                lang,
-                "Không đọc được: {}",
-                "Cannot be read: {}",
-                crate::lang::io_error(&e, lang)
-            ),
-        )
-    };
+    let too_large = || fail(Rule::FileTooLarge, Unreadable::TooLarge);
+    // The system's reason, said in the run's language when it is shown.
+    let io = |e: std::io::Error| fail(Rule::IoError, Unreadable::Io(e.kind(), e.to_string()));
     let file = fs::File::open(entry.path(root)).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {
-        return Err(fail(
-            Rule::IoError,
-            tr!(lang, "Không phải tệp thông thường", "Not a regular file"),
-        ));
+        return Err(fail(Rule::IoError, Unreadable::NotRegular));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large());
@@ -427,23 +387,16 @@ pub fn read_bytes(
 
 /// The text of bytes [`read_bytes`] returned, or `not-utf8` pointing at the
 /// first bad byte.
-pub fn decode_entry(
-    entry: &Entry,
-    bytes: Vec<u8>,
-    lang: Lang,
-) -> std::result::Result<String, Box<Diagnostic>> {
-    let fail = |rule: Rule, msg: String| Box::new(Diagnostic::new(rule, entry.rel.as_str(), msg));
+pub fn decode_entry(entry: &Entry, bytes: Vec<u8>) -> std::result::Result<String, Box<Diagnostic>> {
     decode(bytes).map_err(|(at, lossy)| {
-        let mut d = fail(
-            Rule::NotUtf8,
-            tr!(
-                lang,
-                "Tệp không được mã hóa UTF-8: hãy lưu lại với bảng mã UTF-8",
-                "The file is not UTF-8: save it again as UTF-8"
-            ),
-        );
-        d.location = Some(Location::in_text(&lossy, at..at + 1));
-        d
+        Box::new(
+            Diagnostic::new(
+                Rule::NotUtf8,
+                entry.rel.as_str(),
+                What::Unreadable(Unreadable::NotUtf8),
+            )
+            .at(Some(Location::in_text(&lossy, at..at + 1))),
+        )
     })
 }
 

@@ -285,12 +285,11 @@ fn hostile_trees_are_left_as_they_were() {
 
 mod properties {
     use kh::config::Settings;
-    use kh::lang::Lang;
     use kh::nomination::check;
     use proptest::prelude::*;
 
     fn run(text: &str) -> kh::nomination::Checked {
-        check("u/a.toml", text, Lang::Vi, &Settings::for_year(2023))
+        check("u/a.toml", text, &Settings::for_year(2023))
     }
 
     proptest! {

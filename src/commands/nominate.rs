@@ -393,9 +393,9 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
 }
 
 /// The round's settings, as the check would read them.
-fn round_settings(root: &Path, lang: Lang) -> crate::config::Settings {
+fn round_settings(root: &Path) -> crate::config::Settings {
     match std::fs::read_to_string(root.join(crate::tree::ROUND_FILE)) {
-        Ok(text) => crate::config::read_round(crate::tree::ROUND_FILE, &text, lang).0,
+        Ok(text) => crate::config::read_round(crate::tree::ROUND_FILE, &text).0,
         Err(_) => crate::config::Settings::default(),
     }
 }
@@ -501,7 +501,7 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
     };
 
     // A unit at its cap is told before one more is written.
-    let settings = round_settings(&args.root, lang);
+    let settings = round_settings(&args.root);
     let mut notes = String::new();
     if unit_dir.is_dir()
         && let Ok(layout) = crate::tree::resolve(&unit_dir, lang)

@@ -112,8 +112,8 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
             _ => root = Some(file_root.clone()),
         }
         let entry = tree::Entry::new(&file_root, &file_root.join(&rel), tree::EntryKind::File);
-        let bytes = tree::read_bytes(&file_root, &entry, lang)
-            .map_err(|d| anyhow::anyhow!("{}: {}", d.path, d.message))?;
+        let bytes = tree::read_bytes(&file_root, &entry)
+            .map_err(|d| anyhow::anyhow!("{}: {}", d.path, d.message(lang)))?;
         if args.status == Status::Dat {
             // Approval holds for a nomination without errors only.
             let report = check::run(file, opts)?;

@@ -28,7 +28,7 @@ pub fn run(path: &Path, format: Format, strict: bool, style: Style, opts: Option
     render::stdout_quietly(|out| {
         let mut emitter: Box<dyn Emitter + '_> = match format {
             Format::Human => Box::new(Human::new(out, style, &report)),
-            Format::Json => Box::new(Json::new(out)),
+            Format::Json => Box::new(Json::new(out, style.lang)),
             Format::Github => Box::new(Github { out, style }),
             Format::Sarif => Box::new(Sarif::new(
                 out,

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use crate::campaign::Campaign;
-use crate::lang::Lang;
 use crate::text::nfc;
 use crate::vocab::{Kind, Scope, Vocab};
 
@@ -99,7 +98,7 @@ impl Dossier {
     /// Reads a nomination file of the round.
     pub fn read(root: &Path, rel: &str) -> Option<Dossier> {
         let entry = crate::tree::Entry::new(root, &root.join(rel), crate::tree::EntryKind::File);
-        let text = crate::tree::read_text(root, &entry, Lang::Vi).ok()?;
+        let text = crate::tree::read_text(root, &entry).ok()?;
         Some(Dossier::parse(&text))
     }
 

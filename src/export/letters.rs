@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::docx::{Align, Doc, Para, Table, cell, para, run};
 use crate::export::dossier::Dossier;
 use crate::export::{self, Common, text_width};
+use crate::lang::Lang;
 use crate::review::Status;
 use crate::tr;
 
@@ -169,14 +170,14 @@ fn problem(d: &Diagnostic) -> Para {
         out
     };
     let mut text = match d.line() {
-        Some(l) => format!("- Dòng {l}: {}", plain(&d.message)),
-        None => format!("- {}", plain(&d.message)),
+        Some(l) => format!("- Dòng {l}: {}", plain(&d.message(Lang::Vi))),
+        None => format!("- {}", plain(&d.message(Lang::Vi))),
     };
     if !text.ends_with('.') {
         text.push('.');
     }
     let mut runs = vec![run(text)];
-    if let Some(h) = &d.help {
+    if let Some(h) = &d.help(Lang::Vi) {
         runs.push(run(format!(" Gợi ý: {}.", plain(h).trim_end_matches('.'))).italic());
     }
     para(runs).align(Align::Both).indent(15.0).after(2.0)

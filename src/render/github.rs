@@ -64,8 +64,9 @@ impl<W: Write> Github<W> {
             ",title={}",
             property(&format!("kh {}", d.rule.code()))
         ));
-        let mut message = crate::text::escape_controls(&d.message).into_owned();
-        if let Some(help) = &d.help {
+        let lang = self.style.lang;
+        let mut message = crate::text::escape_controls(&d.message(lang)).into_owned();
+        if let Some(help) = &d.help(lang) {
             let label = self.style.lang.pick("gợi ý", "help");
             message.push_str(&format!(
                 "\n{label}: {}",

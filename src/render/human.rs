@@ -44,7 +44,7 @@ impl Sources {
         let loc = d.location.as_ref()?;
         if self.current.as_ref().is_none_or(|(p, _, _)| *p != d.path) {
             let entry = Entry::new(&self.root, &self.root.join(&d.path), EntryKind::File);
-            let text = match tree::read_bytes(&self.root, &entry, Lang::Vi) {
+            let text = match tree::read_bytes(&self.root, &entry) {
                 Ok(mut bytes) => {
                     if bytes.starts_with(b"\xEF\xBB\xBF") {
                         bytes.drain(..3);
@@ -147,7 +147,7 @@ pub fn render_one(d: &Diagnostic, excerpt: Option<&Excerpt>, style: Style) -> St
         Severity::Note => named(Level::NOTE, lang, "ghi chú"),
     };
     let path = escape_controls(&d.path).into_owned();
-    let message = escape_controls(&d.message).into_owned();
+    let message = escape_controls(&d.message(lang)).into_owned();
     let title = level.primary_title(message).id(d.rule.code());
     let mut group = match (&d.location, excerpt) {
         (Some(loc), Some(ex)) if !ex.source_line.trim().is_empty() => {
@@ -163,7 +163,7 @@ pub fn render_one(d: &Diagnostic, excerpt: Option<&Excerpt>, style: Style) -> St
         (Some(loc), _) => title.element(Origin::path(path).line(loc.line).char_column(loc.column)),
         (None, _) => title.element(Origin::path(path)),
     };
-    if let Some(help) = &d.help {
+    if let Some(help) = &d.help(lang) {
         let help = escape_controls(help).into_owned();
         group = group.element(named(Level::HELP, lang, "gợi ý").message(help));
     }
@@ -231,13 +231,20 @@ pub fn closing_line(report: &Report, style: Style) -> String {
 mod tests {
     use super::*;
     use crate::diagnostic::{Location, Rule};
+    use crate::messages::{CampaignHint, What};
 
     #[test]
     fn points_at_the_value() {
         let text = "campaign = \"nong-thon-moy\"\n";
-        let d = Diagnostic::new(Rule::UnknownCampaign, "a/b.toml", "Không có phong trào")
-            .at(Some(Location::in_text(text, 11..26)))
-            .help("có phải là `nong-thon-moi`?");
+        let d = Diagnostic::new(
+            Rule::UnknownCampaign,
+            "a/b.toml",
+            What::UnknownCampaign {
+                given: "nong-thon-moy".into(),
+                hint: CampaignHint::Closest("nong-thon-moi"),
+            },
+        )
+        .at(Some(Location::in_text(text, 11..26)));
         let ex = LineIndex::new(text).excerpt(text, 11..26);
         let out = render_one(
             &d,
@@ -249,7 +256,7 @@ mod tests {
             },
         );
         assert!(
-            out.contains("lỗi[unknown-campaign]: Không có phong trào"),
+            out.contains("lỗi[unknown-campaign]: Không có phong trào `nong-thon-moy`"),
             "{out}"
         );
         assert!(out.contains("a/b.toml:1:12"), "{out}");
@@ -260,8 +267,14 @@ mod tests {
     #[test]
     fn control_characters_never_reach_the_terminal() {
         let text = "name = \"\u{1b}[2J\"\n";
-        let d = Diagnostic::new(Rule::InvalidValue, "x\u{1b}.toml", "m\u{7}")
-            .at(Some(Location::in_text(text, 7..13)));
+        let d = Diagnostic::new(
+            Rule::InvalidValue,
+            "x\u{1b}.toml",
+            What::TooLarge {
+                key: "m\u{7}".into(),
+            },
+        )
+        .at(Some(Location::in_text(text, 7..13)));
         let ex = LineIndex::new(text).excerpt(text, 7..13);
         let out = render_one(
             &d,

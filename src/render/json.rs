@@ -33,17 +33,22 @@ struct Item<'a> {
     path: &'a str,
     line: Option<usize>,
     column: Option<usize>,
-    message: &'a str,
+    message: String,
 }
 
 pub struct Json<W> {
     pub out: W,
+    lang: crate::lang::Lang,
     first: bool,
 }
 
 impl<W> Json<W> {
-    pub fn new(out: W) -> Self {
-        Json { out, first: true }
+    pub fn new(out: W, lang: crate::lang::Lang) -> Self {
+        Json {
+            out,
+            lang,
+            first: true,
+        }
     }
 }
 
@@ -86,7 +91,7 @@ impl<W: Write> Emitter for Json<W> {
                 path: &d.path,
                 line: d.line(),
                 column: d.column(),
-                message: &d.message,
+                message: d.message(self.lang),
             };
             let sep = if self.first { "" } else { "," };
             self.first = false;
@@ -105,6 +110,6 @@ impl<W: Write> Emitter for Json<W> {
 }
 
 /// The whole document as a string.
-pub fn render(report: &Report) -> String {
-    crate::render::to_string(report, |buf| Box::new(Json::new(buf)))
+pub fn render(report: &Report, lang: crate::lang::Lang) -> String {
+    crate::render::to_string(report, |buf| Box::new(Json::new(buf, lang)))
 }

@@ -124,8 +124,8 @@ impl<W: Write> Emitter for Sarif<W> {
 
 impl<W: Write> Sarif<W> {
     fn result(&mut self, d: &Diagnostic) -> std::io::Result<()> {
-        let mut text = d.message.clone();
-        if let Some(help) = &d.help {
+        let mut text = d.message(self.lang);
+        if let Some(help) = &d.help(self.lang) {
             text.push_str(&format!(" ({}: {help})", self.lang.pick("gợi ý", "help")));
         }
         let mut physical = json!({

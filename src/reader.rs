@@ -1,0 +1,456 @@
+//! Reading a TOML file by its spans: typed look-ups that record what they
+//! find wrong, with where. A leaf module — it knows TOML and positions, not
+//! the forms; `nomination`, `config` and `review` read their files with it.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, LineIndex, Location, Rule};
+use crate::messages::{DateProblem, Expected, Found, Label, What};
+use crate::text::{closest, escape_controls, shown};
+use crate::vocab::Vocab;
+
+/// Whether a missing key is a problem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    Required,
+    Optional,
+}
+
+/// Most diagnostics kept for one file. A file with more is garbage rather
+/// than a nomination with slips, and listing every one would cost time and
+/// memory for nothing; the last kept one says how many more there were.
+const MAX_PER_FILE: usize = 500;
+
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+/// One file's text and the findings in it so far.
+pub struct Cx<'a> {
+    pub path: &'a str,
+    text: &'a str,
+    diags: Vec<Diagnostic>,
+    /// Built on the first diagnostic: most files need none.
+    index: std::cell::OnceCell<LineIndex>,
+    /// Diagnostics past [`MAX_PER_FILE`], counted, not kept.
+    suppressed: u32,
+}
+
+fn found(v: &DeValue<'_>) -> Found {
+    match v {
+        DeValue::String(_) => Found::Text,
+        DeValue::Integer(_) => Found::Integer,
+        DeValue::Float(_) => Found::Float,
+        DeValue::Boolean(_) => Found::Boolean,
+        DeValue::Datetime(_) => Found::DateTime,
+        DeValue::Array(_) => Found::Array,
+        DeValue::Table(_) => Found::Table,
+    }
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(path: &'a str, text: &'a str) -> Self {
+        Cx {
+            path,
+            text,
+            diags: Vec::new(),
+            index: std::cell::OnceCell::new(),
+            suppressed: 0,
+        }
+    }
+
+    pub fn locate(&self, span: Option<Range<usize>>) -> Option<Location> {
+        let index = self.index.get_or_init(|| LineIndex::new(self.text));
+        span.map(|s| index.locate(self.text, s))
+    }
+
+    /// Records a finding.
+    pub fn report(&mut self, rule: Rule, span: Option<Range<usize>>, what: What) {
+        if self.diags.len() >= MAX_PER_FILE {
+            self.suppressed += 1;
+            return;
+        }
+        let diag = Diagnostic::new(rule, self.path, what).at(self.locate(span));
+        self.diags.push(diag);
+    }
+
+    /// Records a finding made whole elsewhere (the unbacked criteria).
+    pub fn push(&mut self, d: Diagnostic) {
+        if self.diags.len() >= MAX_PER_FILE {
+            self.suppressed += 1;
+        } else {
+            self.diags.push(d);
+        }
+    }
+
+    /// The file's diagnostics; past the limit, the last says how many more.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        if let Some(last) = self.diags.last_mut() {
+            last.more = self.suppressed;
+        }
+        // A file's findings are kept until the round is done: no spare
+        // capacity (a vector grows to four at its first push).
+        self.diags.shrink_to_fit();
+        self.diags
+    }
+
+    /// Parses the TOML, reporting its first syntax error. (The parser can
+    /// recover and list them all, but a megabyte of garbage holds hundreds
+    /// of thousands, and the first is the one to mend.)
+    pub fn parse<'i>(&mut self, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
+        match DeTable::parse(text) {
+            Ok(doc) => Some(doc),
+            Err(e) => {
+                let raw = escape_controls(e.message().trim()).into_owned();
+                let span = e.span().unwrap_or(0..0);
+                let (span, syntax) = crate::syntax::classify(text, span, &raw);
+                self.report(Rule::ParseError, Some(span), What::Syntax(syntax));
+                None
+            }
+        }
+    }
+
+    pub fn wrong_type(&mut self, key: &str, v: &Value<'_>, expected: Expected) {
+        self.report(
+            Rule::InvalidValue,
+            Some(v.span()),
+            What::WrongType {
+                key: key.to_string(),
+                expected,
+                found: found(v.get_ref()),
+            },
+        );
+    }
+
+    fn wrong_table(&mut self, key: &str, v: &Value<'_>, list: bool) {
+        self.report(
+            Rule::InvalidValue,
+            Some(v.span()),
+            What::WrongTypeTable {
+                key: key.to_string(),
+                list,
+                found: found(v.get_ref()),
+            },
+        );
+    }
+
+    /// Looks a key up, reporting it missing when it is required. `at` is
+    /// the table's header, `None` for the top level.
+    pub fn value<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<&'t Value<'i>> {
+        let found = table.get(key);
+        if found.is_none() && need == Need::Required {
+            self.report(
+                Rule::MissingField,
+                at,
+                What::MissingField {
+                    key: key.to_string(),
+                    label,
+                },
+            );
+        }
+        found
+    }
+
+    /// A string; blank counts as absent, and is `empty-field` when required.
+    pub fn text<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<(&'t str, Range<usize>)> {
+        let v = self.value(table, key, need, at, label)?;
+        let DeValue::String(s) = v.get_ref() else {
+            self.wrong_type(key, v, Expected::QuotedText);
+            return None;
+        };
+        if self.blank(v, key, need, label) {
+            return None;
+        }
+        Some((s.as_ref(), v.span()))
+    }
+
+    /// One value of a closed list, by its slug or its label.
+    pub fn choice<V: Vocab>(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<(V, Range<usize>)> {
+        let (s, span) = self.text(table, key, need, at, label)?;
+        if let Some(v) = V::parse(s) {
+            return Some((v, span));
+        }
+        self.bad_choice::<V>(Rule::InvalidValue, key, s, span);
+        None
+    }
+
+    pub fn bad_choice<V: Vocab>(&mut self, rule: Rule, key: &str, given: &str, span: Range<usize>) {
+        let given = shown(given);
+        let hint = closest(given.as_str(), V::all().iter().map(|v| v.slug()));
+        self.report(
+            rule,
+            Some(span),
+            What::BadChoice {
+                key: key.to_string(),
+                given,
+                hint,
+                choices: V::choices(),
+            },
+        );
+    }
+
+    /// A date: a TOML date (`1968-04-12`) or the string "12/04/1968".
+    pub fn date(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<(NaiveDate, Range<usize>)> {
+        let v = self.value(table, key, need, at, label)?;
+        let span = v.span();
+        let parsed = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                        .ok_or(DateProblem::NotOnCalendar)
+                }
+                _ => Err(DateProblem::HasTime),
+            },
+            DeValue::String(s) if s.trim().is_empty() => {
+                self.blank(v, key, need, label);
+                return None;
+            }
+            DeValue::String(s) => parse_dmy(s).ok_or(DateProblem::NotDayMonthYear),
+            _ => {
+                self.wrong_type(key, v, Expected::Date);
+                return None;
+            }
+        };
+        match parsed {
+            Ok(d) => Some((d, span)),
+            Err(why) => {
+                let raw = shown(self.text.get(span.clone()).unwrap_or(""));
+                self.report(
+                    Rule::InvalidDate,
+                    Some(span),
+                    What::InvalidDate {
+                        key: key.to_string(),
+                        raw,
+                        why,
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A value left as `""` (as a template leaves it) counts as not given:
+    /// `empty-field` when it is required. True when `v` is such a blank.
+    fn blank(&mut self, v: &Value<'_>, key: &str, need: Need, label: Label) -> bool {
+        let is_blank = matches!(v.get_ref(), DeValue::String(s) if s.trim().is_empty());
+        if is_blank && need == Need::Required {
+            self.report(
+                Rule::EmptyField,
+                Some(v.span()),
+                What::EmptyField {
+                    key: key.to_string(),
+                    label,
+                },
+            );
+        }
+        is_blank
+    }
+
+    /// A value that was given: present, and not left as `""`.
+    fn given<'t, 'i>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<&'t Value<'i>> {
+        let v = self.value(table, key, need, at, label)?;
+        (!self.blank(v, key, need, label)).then_some(v)
+    }
+
+    /// A whole number that fits in 64 bits.
+    pub fn integer(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<(i64, Range<usize>)> {
+        let v = self.given(table, key, need, at, label)?;
+        let DeValue::Integer(i) = v.get_ref() else {
+            self.wrong_type(key, v, Expected::WholeNumber);
+            return None;
+        };
+        match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) => Some((n, v.span())),
+            Err(_) => {
+                self.report(
+                    Rule::InvalidValue,
+                    Some(v.span()),
+                    What::TooLarge {
+                        key: key.to_string(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    /// A finite number, whole or not.
+    pub fn number(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<(f64, Range<usize>)> {
+        let v = self.given(table, key, need, at, label)?;
+        let n = match v.get_ref() {
+            DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
+                .ok()
+                .map(|n| n as f64),
+            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            _ => {
+                self.wrong_type(key, v, Expected::Number);
+                return None;
+            }
+        };
+        match n {
+            Some(n) if n.is_finite() => Some((n, v.span())),
+            _ => {
+                self.report(
+                    Rule::InvalidValue,
+                    Some(v.span()),
+                    What::NotFinite {
+                        key: key.to_string(),
+                    },
+                );
+                None
+            }
+        }
+    }
+
+    pub fn boolean(
+        &mut self,
+        table: &DeTable<'_>,
+        key: &str,
+        need: Need,
+        at: Option<Range<usize>>,
+        label: Label,
+    ) -> Option<(bool, Range<usize>)> {
+        let v = self.given(table, key, need, at, label)?;
+        match v.get_ref() {
+            DeValue::Boolean(b) => Some((*b, v.span())),
+            _ => {
+                self.wrong_type(key, v, Expected::TrueFalse);
+                None
+            }
+        }
+    }
+
+    /// A sub-table (`[nominee]`, `[facts]`…), with its header span.
+    pub fn table<'t, 'i>(
+        &mut self,
+        parent: &'t DeTable<'i>,
+        key: &str,
+        need: Need,
+        label: Label,
+    ) -> Option<(&'t DeTable<'i>, Range<usize>)> {
+        let v = self.value(parent, key, need, None, label)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some((t, v.span())),
+            _ => {
+                self.wrong_table(key, v, false);
+                None
+            }
+        }
+    }
+
+    /// `[[name]]` entries, each a table with its span.
+    pub fn array_of_tables<'t, 'i>(
+        &mut self,
+        key: &str,
+        v: &'t Value<'i>,
+    ) -> Option<Vec<(&'t DeTable<'i>, Range<usize>)>> {
+        let DeValue::Array(items) = v.get_ref() else {
+            self.wrong_table(key, v, true);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((t, item.span())),
+                _ => self.wrong_table(key, item, true),
+            }
+        }
+        Some(out)
+    }
+
+    /// Reports keys that no list of known keys has, with the closest one.
+    pub fn unknown_keys(&mut self, table: &DeTable<'_>, known: &[&'static str], context: Label) {
+        for (k, _) in table.iter() {
+            if !known.contains(&k.get_ref().as_ref()) {
+                self.unknown_key(k, known.iter().copied(), context);
+            }
+        }
+    }
+
+    pub fn unknown_key(
+        &mut self,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        known: impl IntoIterator<Item = &'static str>,
+        context: Label,
+    ) {
+        let name = shown(key.get_ref());
+        let hint = closest(&name, known);
+        self.report(
+            Rule::UnknownField,
+            Some(key.span()),
+            What::UnknownField {
+                name,
+                context,
+                hint,
+            },
+        );
+    }
+}
+
+/// "12/04/1968" (or "12/4/1968") as a date.
+pub fn parse_dmy(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.trim().split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || !(1..=2).contains(&d.len())
+        || !(1..=2).contains(&m.len())
+        || y.len() != 4
+        || ![d, m, y]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
