@@ -132,12 +132,12 @@ pub fn shown(s: &str) -> String {
 /// Makes user text safe to print on a terminal: control characters (which
 /// could move the cursor or recolour the screen) are shown as escapes.
 pub fn escape_controls(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() && c != '\t') {
+    if !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if c.is_control() && c != '\t' {
+        if needs_escape(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -146,9 +146,30 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Control characters, and the bidirectional overrides and isolates
+/// (U+202A–202E, U+2066–2069) that `char::is_control` does not cover but
+/// that can make a line read differently from what it holds.
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidirectional_overrides_are_escaped() {
+        let tricky = "tên\u{202E}lmth.exe\u{2066}x\u{2069}";
+        let shown = escape_controls(tricky);
+        assert!(
+            !shown.contains('\u{202E}') && !shown.contains('\u{2066}'),
+            "{shown}"
+        );
+        assert!(shown.contains("\\u{202e}"), "{shown}");
+        assert_eq!(escape_controls("Nguyễn Văn An"), "Nguyễn Văn An");
+    }
 
     #[test]
     fn vietnamese_alphabetical_order() {

@@ -237,25 +237,6 @@ fn notes_only_with_verbose() {
         .stdout(predicate::str::contains("ghi chú[escalate-to-chairman]"));
 }
 
-/// Everything under `dir`: path, size and modification time.
-fn fingerprint(dir: &Path) -> Vec<(String, u64, std::time::SystemTime)> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        let m = std::fs::symlink_metadata(&p).expect("meta");
-        out.push((
-            p.display().to_string(),
-            m.len(),
-            m.modified().expect("mtime"),
-        ));
-        if m.is_dir() {
-            out.extend(fingerprint(&p));
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn a_run_writes_nothing_in_the_tree() {
     let t = Tree::new();

@@ -182,20 +182,13 @@ fn writes_the_file_and_the_unit() {
     );
     // Never overwritten.
     std::fs::write(&file, "đã điền").expect("write");
-    kh().args([
-        "nominate",
-        "new",
-        "--unit",
+    nominate(
+        dir.path(),
         "so-y-te",
-        "--campaign",
         "y-te-hai-long",
-        "--kind",
         "ca-nhan",
-        "--name",
         "Nguyễn Văn Ấn",
-        "--root",
-    ])
-    .arg(dir.path())
+    )
     .assert()
     .code(2)
     .stderr(predicate::str::contains("không ghi đè"));
@@ -246,23 +239,10 @@ fn refuses_before_creating_anything() {
         .arg("giao-vien")
         .assert()
         .code(2);
-    kh().args([
-        "nominate",
-        "new",
-        "--unit",
-        "don-vi",
-        "--campaign",
-        "nong-thon-moy",
-        "--kind",
-        "ca-nhan",
-        "--name",
-        "A",
-        "--root",
-    ])
-    .arg(dir.path())
-    .assert()
-    .code(2)
-    .stderr(predicate::str::contains("nong-thon-moi"));
+    nominate(dir.path(), "don-vi", "nong-thon-moy", "ca-nhan", "A")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nong-thon-moi"));
     assert_eq!(
         std::fs::read_dir(dir.path()).expect("ls").count(),
         0,
@@ -283,6 +263,7 @@ fn missing_flags_without_a_terminal_are_named() {
                 .and(predicate::str::contains("--kind"))
                 .and(predicate::str::contains("--name")),
         );
+    // A new unit without --unit-name (the helper would give one).
     kh().args([
         "nominate",
         "new",
@@ -662,23 +643,10 @@ fn the_clerks_slips_are_caught() {
         .code(0)
         .stderr(predicate::str::contains("đã có 3 đề nghị"));
     // A campaign with roles needs --role when nobody can be asked.
-    kh().args([
-        "nominate",
-        "new",
-        "--unit",
-        "u",
-        "--campaign",
-        "3.9",
-        "--kind",
-        "ca-nhan",
-        "--name",
-        "Giáo viên E",
-        "--root",
-    ])
-    .arg(dir.path())
-    .assert()
-    .code(2)
-    .stderr(predicate::str::contains("--role"));
+    nominate(dir.path(), "u", "3.9", "ca-nhan", "Giáo viên E")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--role"));
     assert!(!dir.path().join("u/giao-vien-e.toml").exists());
 }
 

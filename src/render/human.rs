@@ -189,7 +189,9 @@ fn named(level: Level<'static>, lang: Lang, vi: &'static str) -> Level<'static> 
 fn printable(line: &str) -> String {
     line.chars()
         .map(|c| {
-            if c.is_control() && c != '\t' {
+            let bidi =
+                ('\u{202A}'..='\u{202E}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
+            if (c.is_control() && c != '\t') || bidi {
                 "?".repeat(c.len_utf8())
             } else {
                 c.to_string()

@@ -187,3 +187,45 @@ pub fn assert_quiet(tree: &Tree, code: &str) {
         "{code} should not fire; got {codes:?}"
     );
 }
+
+/// Every entry under `dir`, links and special files included, never
+/// followed: name, size and modification time.
+pub fn fingerprint(
+    dir: &std::path::Path,
+) -> Vec<(std::path::PathBuf, u64, Option<std::time::SystemTime>)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        let Ok(m) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        out.push((p.clone(), m.len(), m.modified().ok()));
+        if m.is_dir() {
+            out.extend(fingerprint(&p));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// `kh nominate new` with the flags every test gives, into `root`.
+pub fn nominate(root: &Path, unit: &str, campaign: &str, kind: &str, name: &str) -> Command {
+    let mut cmd = kh();
+    cmd.args([
+        "nominate",
+        "new",
+        "--unit",
+        unit,
+        "--unit-name",
+        "Đơn vị",
+        "--campaign",
+        campaign,
+        "--kind",
+        kind,
+        "--name",
+        name,
+        "--root",
+    ])
+    .arg(root);
+    cmd
+}
