@@ -1492,6 +1492,8 @@ mod tests {
                     let set: HashSet<_> = ids.iter().collect();
                     assert_eq!(set.len(), ids.len(), "{} {:?}", info.slug, kind);
                     assert!(ids.len() >= 4);
+                    // A nomination's unbacked criteria are one bit each.
+                    assert!(ids.len() <= 64, "{}", info.slug);
                     for c in info.criteria_for(*kind, role) {
                         assert!(crate::text::is_slug(c.id), "{}", c.id);
                         assert!(c.kinds.iter().all(|k| info.kinds.contains(k)), "{}", c.id);

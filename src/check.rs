@@ -31,7 +31,8 @@ const PROGRESS_FROM: usize = 2000;
 /// One nomination file and what came of it.
 #[derive(Debug)]
 pub struct Record {
-    pub path: String,
+    /// Shared with the file's findings.
+    pub path: Arc<str>,
     /// The unit's slug, shared by its records.
     pub unit: Arc<str>,
     /// `None` when the file could not be read or parsed.
@@ -189,11 +190,11 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
         if r.review.stale {
             diags.push(Diagnostic::new(
                 Rule::ReviewStale,
-                r.path.as_str(),
+                r.path.clone(),
                 What::ReviewStale {
                     status: d.status,
                     date: d.date,
-                    path: r.path.clone(),
+                    path: r.path.to_string(),
                 },
             ));
             continue;
@@ -201,12 +202,12 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
         match d.status {
             Status::BoSung => diags.push(Diagnostic::new(
                 Rule::ReviewReturned,
-                r.path.as_str(),
+                r.path.clone(),
                 What::ReviewReturned { date: d.date, note },
             )),
             Status::KhongDat => diags.push(Diagnostic::new(
                 Rule::ReviewRejected,
-                r.path.as_str(),
+                r.path.clone(),
                 What::ReviewRejected { date: d.date, note },
             )),
             Status::Dat | Status::ChoXet => {}
@@ -216,7 +217,7 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
 
 /// Decisions whose file is not in the round: a file renamed or removed.
 fn orphans(records: &[Record], book: &Book, text: &str, diags: &mut Vec<Diagnostic>) {
-    let known: std::collections::HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
+    let known: std::collections::HashSet<&str> = records.iter().map(|r| &*r.path).collect();
     let index = diagnostic::LineIndex::new(text);
     for d in &book.decisions {
         if known.contains(d.path.as_str()) {
@@ -286,12 +287,19 @@ fn check_files(
         indicatif::ProgressBar::hidden()
     };
     let root = &layout.root;
-    let (records, found): (Vec<Record>, Vec<Vec<Diagnostic>>) = jobs
+    // Findings go straight into one vector as each file is done (their order
+    // is the sort's, later), so a round never holds a vector per file and a
+    // flattened copy at once.
+    let sink = std::sync::Mutex::new(std::mem::take(diags));
+    let records: Vec<Record> = jobs
         .into_par_iter()
         .map(|(unit, entry)| {
             // Only a reviewed file is fingerprinted: most of a round is not.
             let decision = book.get(&entry.rel);
-            let (result, hash) = check_file(root, &entry, settings, decision.is_some());
+            // One path for the record and every finding of the file.
+            let path: Arc<str> = Arc::from(entry.rel.as_str());
+            let (result, hash) =
+                check_file(root, &entry, path.clone(), settings, decision.is_some());
             // Counted here rather than through indicatif's rayon adaptor,
             // which turns the indexed collect into a costlier one.
             bar.inc(1);
@@ -299,17 +307,22 @@ fn check_files(
                 .and_then(|i| book.decisions[i].sha256.as_deref())
                 .is_some_and(|want| hash.as_deref() != Some(want));
             let record = Record {
-                path: entry.rel,
+                path,
                 unit: slugs[unit].clone(),
                 nomination: result.nomination,
                 tally: Tally::default(),
                 review: review::State { decision, stale },
             };
-            (record, result.diagnostics)
+            if !result.diagnostics.is_empty()
+                && let Ok(mut v) = sink.lock()
+            {
+                v.extend(result.diagnostics);
+            }
+            record
         })
-        .unzip();
+        .collect();
     bar.finish_and_clear();
-    diags.extend(found.into_iter().flatten());
+    *diags = sink.into_inner().unwrap_or_else(|e| e.into_inner());
     records
 }
 
@@ -366,7 +379,7 @@ fn unit_record(
             What::UnitOverCap {
                 n: files.len(),
                 cap: settings.cap,
-                paths: files.iter().map(|r| r.path.clone()).collect(),
+                paths: files.iter().map(|r| r.path.to_string()).collect(),
             },
         ));
     }
@@ -382,6 +395,7 @@ fn unit_record(
 fn check_file(
     root: &Path,
     entry: &Entry,
+    path: Arc<str>,
     settings: &Settings,
     hash: bool,
 ) -> (nomination::Checked, Option<String>) {
@@ -395,7 +409,7 @@ fn check_file(
     };
     let fingerprint = hash.then(|| review::fingerprint(&bytes));
     let checked = match tree::decode_entry(entry, bytes) {
-        Ok(text) => nomination::check(&entry.rel, &text, settings),
+        Ok(text) => nomination::check(path, &text, settings),
         Err(d) => failed(d),
     };
     (checked, fingerprint)
@@ -416,7 +430,7 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
             let others: Vec<&str> = group
                 .iter()
                 .filter(|&&j| j != i)
-                .map(|&j| records[j].path.as_str())
+                .map(|&j| &*records[j].path)
                 .collect();
             let others = others.join(", ");
             let nom = records[i].nomination.as_ref();
@@ -428,7 +442,7 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
             diags.push(
                 Diagnostic::new(
                     Rule::DuplicateNominee,
-                    records[i].path.as_str(),
+                    records[i].path.clone(),
                     What::DuplicateNominee { name, others },
                 )
                 .at(location),
@@ -452,7 +466,7 @@ fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic])
     let mut per_path: HashMap<&str, Tally> = HashMap::new();
     for d in diags {
         per_path
-            .entry(d.path.as_str())
+            .entry(&*d.path)
             .or_default()
             .add_n(d.severity, d.count());
     }
@@ -462,7 +476,7 @@ fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic])
         .map(|(i, u)| (u.slug.clone(), i))
         .collect();
     for r in records.iter_mut() {
-        r.tally = per_path.get(r.path.as_str()).copied().unwrap_or_default();
+        r.tally = per_path.get(&*r.path).copied().unwrap_or_default();
     }
     for d in diags {
         let unit = d.path.split('/').next().unwrap_or("");

@@ -1,12 +1,12 @@
 //! The one diagnostic model every check writes to and every renderer reads.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::campaign::Criterion;
 use crate::lang::Lang;
-use crate::messages::What;
+use crate::messages::{Unbacked, What};
 
 /// How much a problem holds a nomination back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -208,8 +208,9 @@ pub struct Diagnostic {
     pub rule: Rule,
     pub severity: Severity,
     /// Relative to the round's root, `/`-separated; a unit folder for a
-    /// unit-level problem.
-    pub path: String,
+    /// unit-level problem. Shared with the file's record and its other
+    /// findings.
+    pub path: Arc<str>,
     /// `None` when the diagnostic is about a whole file or unit.
     pub location: Option<Location>,
     pub what: What,
@@ -230,7 +231,7 @@ impl PartialEq for Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: Rule, path: impl Into<String>, what: What) -> Self {
+    pub fn new(rule: Rule, path: impl Into<Arc<str>>, what: What) -> Self {
         Diagnostic {
             rule,
             severity: rule.severity(),
@@ -247,19 +248,8 @@ impl Diagnostic {
     }
 
     /// The unbacked criteria of a nomination, as one finding.
-    pub fn unbacked(
-        path: impl Into<String>,
-        location: Option<Location>,
-        criteria: Vec<&'static Criterion>,
-    ) -> Self {
-        Diagnostic::new(
-            Rule::UnevidencedCriterion,
-            path,
-            What::Unbacked {
-                criteria: criteria.into_boxed_slice(),
-            },
-        )
-        .at(location)
+    pub fn unbacked(path: impl Into<Arc<str>>, location: Option<Location>, u: Unbacked) -> Self {
+        Diagnostic::new(Rule::UnevidencedCriterion, path, What::Unbacked(u)).at(location)
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -285,25 +275,29 @@ impl Diagnostic {
 
     /// The diagnostics this stands for, in the contract's order.
     pub fn expand(&self) -> Vec<std::borrow::Cow<'_, Diagnostic>> {
-        let What::Unbacked { criteria } = &self.what else {
+        let What::Unbacked(u) = &self.what else {
             return vec![std::borrow::Cow::Borrowed(self)];
         };
-        let mut out: Vec<Diagnostic> = criteria
-            .iter()
-            .map(|c| Diagnostic {
-                what: What::Unbacked {
-                    criteria: Box::new([*c]),
-                },
-                ..self.clone()
+        let mut out: Vec<(String, Diagnostic)> = u
+            .each()
+            .map(|one| {
+                // The order of their words, as `sort` orders ties: the words
+                // differ first at the id, which is followed by a backquote.
+                let key = one
+                    .criteria()
+                    .next()
+                    .map_or(String::new(), |c| format!("{}`", c.id));
+                let d = Diagnostic {
+                    what: What::Unbacked(one),
+                    ..self.clone()
+                };
+                (key, d)
             })
             .collect();
-        // The order of their words, as `sort` orders ties: the words differ
-        // first at the id, which is followed by a backquote.
-        out.sort_by_cached_key(|d| match &d.what {
-            What::Unbacked { criteria } => criteria.first().map(|c| format!("{}`", c.id)),
-            _ => None,
-        });
-        out.into_iter().map(std::borrow::Cow::Owned).collect()
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.into_iter()
+            .map(|(_, d)| std::borrow::Cow::Owned(d))
+            .collect()
     }
 
     pub fn line(&self) -> Option<usize> {

@@ -111,6 +111,38 @@ pub enum Range {
     ZeroOrMore,
 }
 
+/// The criteria of one nomination that no achievement backs.
+#[derive(Clone, Copy, Debug)]
+pub struct Unbacked {
+    pub campaign: Campaign,
+    pub kind: Kind,
+    pub role: Option<Role>,
+    /// Bit `i`: the `i`-th of `criteria_for(kind, role)` is unbacked.
+    pub mask: u64,
+}
+
+impl Unbacked {
+    /// The criteria, in the campaign's order.
+    pub fn criteria(self) -> impl Iterator<Item = &'static Criterion> {
+        self.campaign
+            .info()
+            .criteria_for(self.kind, self.role)
+            .enumerate()
+            .filter(move |(i, _)| *i < 64 && self.mask & (1 << i) != 0)
+            .map(|(_, c)| c)
+    }
+
+    /// Each criterion as a finding of its own.
+    pub fn each(self) -> impl Iterator<Item = Unbacked> {
+        (0..64)
+            .filter(move |i| self.mask & (1u64 << i) != 0)
+            .map(move |i| Unbacked {
+                mask: 1u64 << i,
+                ..self
+            })
+    }
+}
+
 /// Something found, with what its words need.
 #[derive(Clone, Debug)]
 pub enum What {
@@ -208,10 +240,10 @@ pub enum What {
         kind: Kind,
         hint: Option<&'static str>,
     },
-    /// One note per criterion, worded when shown.
-    Unbacked {
-        criteria: Box<[&'static Criterion]>,
-    },
+    /// One note per criterion no achievement backs, worded when shown: a
+    /// bit for each of the criteria the campaign asks of this kind and role,
+    /// in their order (no list is kept for a note most runs only count).
+    Unbacked(Unbacked),
     AwardYear {
         year: i64,
         why: YearProblem,
@@ -602,10 +634,7 @@ impl What {
                     campaign.slug()
                 )
             }
-            What::Unbacked { criteria } => criteria
-                .first()
-                .map(|c| unbacked(c, lang))
-                .unwrap_or_default(),
+            What::Unbacked(u) => u.criteria().next().map(|c| unbacked(c, lang)).unwrap_or_default(),
             What::AwardYear { year, why } => {
                 let why = match why {
                     YearProblem::BeforeBirth(b) => tr!(
@@ -1105,7 +1134,7 @@ impl What {
     /// How many diagnostics this stands for.
     pub fn count(&self) -> usize {
         match self {
-            What::Unbacked { criteria } => criteria.len(),
+            What::Unbacked(u) => u.mask.count_ones() as usize,
             _ => 1,
         }
     }

@@ -12,7 +12,9 @@ use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
 use crate::lang::Lang;
-use crate::messages::{CampaignHint, Expected, Label, Range as MsgRange, What, YearProblem};
+use crate::messages::{
+    CampaignHint, Expected, Label, Range as MsgRange, Unbacked, What, YearProblem,
+};
 pub(crate) use crate::reader::{Cx, Need};
 use crate::text::{closest, fold_key, nfc, shown};
 use crate::vocab::{
@@ -70,7 +72,7 @@ pub struct Checked {
 }
 
 /// Checks the text of one nomination file (UTF-8, byte-order mark removed).
-pub fn check(path: &str, text: &str, settings: &Settings) -> Checked {
+pub fn check(path: impl Into<std::sync::Arc<str>>, text: &str, settings: &Settings) -> Checked {
     let mut cx = Cx::new(path, text);
     let Some(doc) = cx.parse(text) else {
         return Checked {
@@ -559,15 +561,21 @@ impl NominationCheck<'_, '_> {
             }
         }
         let first = items.first().map(|(_, s)| s.clone());
-        let unbacked: Vec<&'static Criterion> = criteria
+        let mask = criteria
             .iter()
-            .filter(|c| !backed.contains(&c.id))
-            .copied()
-            .collect();
-        if !unbacked.is_empty() {
+            .enumerate()
+            .filter(|(i, c)| *i < 64 && !backed.contains(&c.id))
+            .fold(0u64, |m, (i, _)| m | (1 << i));
+        if let (Some((info, kind)), true) = (target, mask != 0) {
             let at = self.cx.locate(first);
+            let u = Unbacked {
+                campaign: info.id,
+                kind,
+                role,
+                mask,
+            };
             self.cx
-                .push(Diagnostic::unbacked(self.cx.path, at, unbacked));
+                .push(Diagnostic::unbacked(self.cx.path.clone(), at, u));
         }
     }
 

@@ -29,7 +29,8 @@ pub type Value<'i> = Spanned<DeValue<'i>>;
 
 /// One file's text and the findings in it so far.
 pub struct Cx<'a> {
-    pub path: &'a str,
+    /// Shared by every finding of the file (and its record).
+    pub path: std::sync::Arc<str>,
     text: &'a str,
     diags: Vec<Diagnostic>,
     /// Built on the first diagnostic: most files need none.
@@ -51,9 +52,9 @@ fn found(v: &DeValue<'_>) -> Found {
 }
 
 impl<'a> Cx<'a> {
-    pub fn new(path: &'a str, text: &'a str) -> Self {
+    pub fn new(path: impl Into<std::sync::Arc<str>>, text: &'a str) -> Self {
         Cx {
-            path,
+            path: path.into(),
             text,
             diags: Vec::new(),
             index: std::cell::OnceCell::new(),
@@ -72,7 +73,7 @@ impl<'a> Cx<'a> {
             self.suppressed += 1;
             return;
         }
-        let diag = Diagnostic::new(rule, self.path, what).at(self.locate(span));
+        let diag = Diagnostic::new(rule, self.path.clone(), what).at(self.locate(span));
         self.diags.push(diag);
     }
 

@@ -186,7 +186,7 @@ impl Summary {
             };
             let decision = report.book.decision(r.review);
             nominations.push(NominationRow {
-                path: r.path.clone(),
+                path: r.path.to_string(),
                 unit: r.unit.to_string(),
                 campaign: campaign.slug(),
                 kind,
@@ -297,7 +297,7 @@ impl Summary {
             .records
             .iter()
             .filter(|r| unit_ok(r) && readable(r).is_none())
-            .map(|r| r.path.clone())
+            .map(|r| r.path.to_string())
             .collect();
 
         // Files in the root belong to no unit: a unit filter leaves them out;

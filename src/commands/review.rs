@@ -120,7 +120,7 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
             if report
                 .diagnostics
                 .iter()
-                .any(|d| d.path == rel && d.severity == Severity::Error)
+                .any(|d| *d.path == *rel && d.severity == Severity::Error)
             {
                 refused.push(report);
                 continue;
@@ -265,7 +265,7 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
             let d = report.book.decision(r.review);
             let n = r.nomination.as_ref();
             Row {
-                path: r.path.clone(),
+                path: r.path.to_string(),
                 unit: r.unit.to_string(),
                 unit_name: names.get(&*r.unit).cloned().unwrap_or_default(),
                 name: n.and_then(|n| n.name.clone()),

@@ -103,7 +103,7 @@ fn choose(report: &Report, draft: bool) -> (Vec<&Record>, Vec<String>) {
         if readable && (r.tally.errors == 0 || draft) {
             chosen.push(r);
         } else {
-            left_out.push(r.path.clone());
+            left_out.push(r.path.to_string());
         }
     }
     (chosen, left_out)

@@ -44,7 +44,9 @@ pub fn letters(
             let problems: Vec<&Diagnostic> = report
                 .diagnostics
                 .iter()
-                .filter(|d| d.path == r.path && d.severity != Severity::Note && !is_review(d.rule))
+                .filter(|d| {
+                    *d.path == *r.path && d.severity != Severity::Note && !is_review(d.rule)
+                })
                 .collect();
             let returned = report
                 .book
@@ -92,7 +94,7 @@ pub fn letters(
         let own: Vec<&Diagnostic> = report
             .diagnostics
             .iter()
-            .filter(|d| d.path == unit.slug && d.severity != Severity::Note)
+            .filter(|d| *d.path == *unit.slug && d.severity != Severity::Note)
             .collect();
         let _ = &prefix;
         if items.is_empty() && own.is_empty() {

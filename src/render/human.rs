@@ -42,8 +42,8 @@ impl Sources {
     /// checked (the same guards: no link, no special file, at most 1 MiB).
     pub fn excerpt(&mut self, d: &Diagnostic) -> Option<Excerpt> {
         let loc = d.location.as_ref()?;
-        if self.current.as_ref().is_none_or(|(p, _, _)| *p != d.path) {
-            let entry = Entry::new(&self.root, &self.root.join(&d.path), EntryKind::File);
+        if self.current.as_ref().is_none_or(|(p, _, _)| **p != *d.path) {
+            let entry = Entry::new(&self.root, &self.root.join(&*d.path), EntryKind::File);
             let text = match tree::read_bytes(&self.root, &entry) {
                 Ok(mut bytes) => {
                     if bytes.starts_with(b"\xEF\xBB\xBF") {
@@ -55,7 +55,7 @@ impl Sources {
                 Err(_) => String::new(),
             };
             let index = LineIndex::new(&text);
-            self.current = Some((d.path.clone(), text, index));
+            self.current = Some((d.path.to_string(), text, index));
         }
         let (_, text, index) = self.current.as_ref()?;
         if text.is_empty() {
