@@ -73,38 +73,7 @@ pub enum Command {
         verbose: bool,
     },
     /// In các bảng tổng hợp cho Hội đồng Thi đua - Khen thưởng
-    Summary {
-        /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
-        #[arg(default_value = ".")]
-        path: PathBuf,
-        /// Chỉ một phong trào: mã, tên khác hoặc tên tiếng Việt
-        #[arg(long)]
-        campaign: Option<String>,
-        /// Chỉ một đơn vị: mã thư mục, hoặc tên như trong unit.toml
-        #[arg(long)]
-        unit: Option<String>,
-        /// Chỉ một loại: tap-the | ca-nhan | ho-gia-dinh
-        #[arg(long)]
-        kind: Option<String>,
-        /// Liệt kê cả phong trào chưa có đề nghị
-        #[arg(long)]
-        all: bool,
-        /// Định dạng: table | json | csv | markdown
-        #[arg(long, value_enum, default_value_t = summary::Format::Table)]
-        format: summary::Format,
-        /// Bảng xuất ra CSV: campaigns | units | nominations | escalations | unreadable | outside-unit | missing-units
-        #[arg(long, value_enum)]
-        table: Option<summary::Which>,
-        /// Thêm BOM UTF-8 để Excel đọc đúng tiếng Việt, giữ "3.10" là chữ (CSV)
-        #[arg(long)]
-        excel: bool,
-        /// Dấu phân cách CSV: , hoặc ; (Excel với thiết lập vùng Việt Nam) hoặc tab
-        #[arg(long, default_value = ",", value_parser = parse_sep)]
-        sep: u8,
-        /// Kẻ bảng bằng ký tự ASCII
-        #[arg(long)]
-        ascii: bool,
-    },
+    Summary(summary::Args),
     /// Lập hồ sơ đề nghị mới theo mẫu
     Nominate {
         #[command(subcommand)]
@@ -181,16 +150,6 @@ pub enum ReviewAction {
     Set(crate::commands::review::SetArgs),
     /// Danh sách đề nghị với kết quả thẩm định
     List(crate::commands::review::ListArgs),
-}
-
-/// A CSV separator: `,`, `;`, or a tab (`\t` or `tab`).
-fn parse_sep(s: &str) -> std::result::Result<u8, String> {
-    match s {
-        "," => Ok(b','),
-        ";" => Ok(b';'),
-        "\t" | "tab" | "\\t" => Ok(b'\t'),
-        _ => Err(format!("`{s}`: , | ; | tab")),
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -279,7 +238,7 @@ fn run(cli: Cli) -> Result<bool> {
     // A bar only for a person at a terminal reading human output.
     let human = match &cli.command {
         Command::Validate { format, .. } => *format == validate::Format::Human,
-        Command::Summary { format, .. } => *format == summary::Format::Table,
+        Command::Summary(args) => args.format == summary::Format::Table,
         _ => false,
     };
     let opts = Options {
@@ -303,32 +262,7 @@ fn run(cli: Cli) -> Result<bool> {
             },
             opts,
         ),
-        Command::Summary {
-            path,
-            campaign,
-            unit,
-            kind,
-            all,
-            format,
-            table,
-            excel,
-            sep,
-            ascii,
-        } => {
-            let args = summary::Args {
-                path: &path,
-                campaign: campaign.as_deref(),
-                unit: unit.as_deref(),
-                kind: kind.as_deref(),
-                all,
-                format,
-                table,
-                excel,
-                sep,
-                style: TableStyle {
-                    unicode: !ascii && std::io::stdout().is_terminal(),
-                },
-            };
+        Command::Summary(args) => {
             print(&summary::run(args, opts)?)?;
             // The summary reports problems; it does not fail on them.
             Ok(false)

@@ -52,7 +52,7 @@ impl Settings {
     /// What the round is judged by, and where that came from, for the human
     /// output of `validate` and `summary`.
     pub fn describe(&self, lang: Lang) -> String {
-        let (year, as_of) = (self.year, crate::nomination::dmy(self.as_of));
+        let (year, as_of) = (self.year, crate::text::dmy(self.as_of));
         let source = if self.from_kh_toml {
             lang.pick("theo kh.toml", "from kh.toml")
         } else {

@@ -11,6 +11,7 @@ pub mod docnum;
 pub mod docx;
 pub mod explain;
 pub mod export;
+pub mod facts;
 pub mod form;
 pub mod lang;
 pub mod messages;

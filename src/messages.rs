@@ -362,7 +362,7 @@ pub enum What {
 }
 
 fn dmy(d: NaiveDate) -> String {
-    crate::nomination::dmy(d)
+    crate::text::dmy(d)
 }
 
 fn expected(e: Expected, lang: Lang) -> &'static str {

@@ -10,6 +10,7 @@ use toml::de::{DeTable, DeValue};
 use crate::campaign::{Campaign, CampaignInfo, Criterion};
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Rule};
+use crate::facts::{Facts, Model};
 use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
 use crate::lang::Lang;
 use crate::messages::{
@@ -89,56 +90,6 @@ pub fn check(path: impl Into<std::sync::Arc<str>>, text: &str, settings: &Settin
         nomination: Some(nomination),
         diagnostics: cx.finish(),
     }
-}
-
-/// The facts of a nomination, by key, with where each was written.
-#[derive(Debug, Default)]
-pub struct Facts {
-    values: Vec<Option<(FactValue, Range<usize>)>>,
-    /// The `[facts]` header, for problems about a fact left out.
-    pub header: Option<Range<usize>>,
-}
-
-impl Facts {
-    pub fn get(&self, fact: Fact) -> Option<&(FactValue, Range<usize>)> {
-        self.values.get(fact as usize).and_then(Option::as_ref)
-    }
-
-    pub fn is_true(&self, fact: Fact) -> bool {
-        matches!(self.get(fact), Some((FactValue::Bool(true), _)))
-    }
-
-    pub fn number(&self, fact: Fact) -> Option<f64> {
-        self.get(fact).and_then(|(v, _)| v.as_f64())
-    }
-
-    pub fn span(&self, fact: Fact) -> Option<Range<usize>> {
-        self.get(fact)
-            .map(|(_, s)| s.clone())
-            .or_else(|| self.header.clone())
-    }
-
-    fn set(&mut self, fact: Fact, value: FactValue, span: Range<usize>) {
-        if self.values.is_empty() {
-            self.values = vec![None; Fact::ALL.len()];
-        }
-        self.values[fact as usize] = Some((value, span));
-    }
-
-    fn present(&self) -> impl Iterator<Item = (Fact, &Range<usize>)> {
-        Fact::ALL
-            .iter()
-            .filter_map(|f| self.get(*f).map(|(_, s)| (*f, s)))
-    }
-}
-
-/// The `[model]` of a "Dân vận khéo" nomination.
-#[derive(Debug, Default)]
-pub struct Model {
-    pub header: Option<Range<usize>>,
-    pub four_step_plan: Option<(bool, Range<usize>)>,
-    pub records_archived: Option<(bool, Range<usize>)>,
-    pub score: Option<(f64, Range<usize>)>,
 }
 
 /// The nominee's part of the result.
@@ -860,7 +811,7 @@ pub fn age_at(birth: NaiveDate, day: NaiveDate) -> i32 {
 
 /// The Vietnamese way of writing a date: 12/04/1968.
 pub fn dmy(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    crate::text::dmy(d)
 }
 
 #[cfg(test)]

@@ -245,7 +245,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     let files = site(&report, &root, args.all)?;
     let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count() - 1;
     write_site(&args.out, &files, lang)?;
-    crate::cli::print(&tr!(
+    crate::output::print(&tr!(
         lang,
         "Đã viết {pages} trang điển hình và trang mục lục vào {}\n",
         "Wrote {pages} exemplar pages and the index to {}\n",

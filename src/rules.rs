@@ -4,9 +4,9 @@
 
 use crate::campaign::{CampaignInfo, Check, Cond};
 use crate::diagnostic::Rule;
+use crate::facts::{Facts, Model};
 use crate::lang::Lang;
 use crate::messages::What;
-use crate::nomination::{Facts, Model};
 use crate::reader::Cx;
 use crate::tr;
 use crate::vocab::{Fact, FactValue, Kind, Rating, Role};

@@ -51,6 +51,11 @@ pub fn slugify(s: &str) -> String {
     out
 }
 
+/// The Vietnamese way of writing a date: 12/04/1968.
+pub fn dmy(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
 /// A sort key that orders Vietnamese as its alphabet does: a ă â b c d đ e
 /// ê … o ô ơ … u ư …, then the tones (none, huyền, sắc, hỏi, ngã, nặng),
 /// without regard to case: "Ủy ban…" after "Trường…", "Đ" after "D".

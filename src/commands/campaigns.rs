@@ -10,7 +10,7 @@ use crate::tr;
 use crate::vocab::{Kind, Role};
 
 /// The campaigns, in plan order, as a table.
-pub fn list(lang: Lang, table_style: crate::cli::TableStyle) -> String {
+pub fn list(lang: Lang, table_style: crate::output::TableStyle) -> String {
     let mut table = Table::new();
     table_style.apply(&mut table);
     table.set_content_arrangement(ContentArrangement::Dynamic);
@@ -37,7 +37,7 @@ pub fn list(lang: Lang, table_style: crate::cli::TableStyle) -> String {
 
 /// One campaign in full: what a lead agency or a clerk needs to know.
 pub fn show(query: &str, lang: Lang) -> Result<String> {
-    let c = crate::commands::summary::resolve_campaign(query, lang)?;
+    let c = crate::campaign::Campaign::from_query(query, lang)?.0;
     Ok(describe_campaign(c.info(), lang))
 }
 

@@ -8,9 +8,9 @@ use comfy_table::{ContentArrangement, Table};
 use serde::Serialize;
 
 use crate::check::{self, Options, Report};
-use crate::cli::TableStyle;
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
+use crate::output::TableStyle;
 use crate::render::human::{self, Style};
 use crate::review::{self, NewDecision, Status};
 use crate::text::escape_controls;
@@ -153,7 +153,7 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
             "Nothing written: {} files still have errors and cannot be approved.\n",
             refused.len()
         ));
-        crate::cli::print(&out)?;
+        crate::output::print(&out)?;
         return Ok(true);
     }
     let Some(root) = root else {
@@ -176,7 +176,7 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
     };
     review::record(&root, &files, &decision, lang)?;
     let book = root.join(review::REVIEW_FILE);
-    crate::cli::print(&tr!(
+    crate::output::print(&tr!(
         lang,
         "Đã ghi kết quả “{}” cho {} tệp vào {}\n",
         "Recorded “{}” for {} files in {}\n",
@@ -240,7 +240,7 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
     let campaign = args
         .campaign
         .as_deref()
-        .map(|c| crate::commands::summary::resolve_campaign(c, lang))
+        .map(|c| crate::campaign::Campaign::from_query(c, lang).map(|(c, _)| c))
         .transpose()?;
     let report = check::run(&args.root, opts)?;
     let names: std::collections::HashMap<&str, String> = report

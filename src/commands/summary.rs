@@ -1,15 +1,15 @@
 //! `kh summary`: the summary's lists as terminal tables, Markdown, CSV or
 //! JSON.
 
-use std::path::Path;
+use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use comfy_table::{ContentArrangement, Table};
 
 use crate::campaign::Campaign;
 use crate::check::{self, Options};
-use crate::cli::TableStyle;
 use crate::lang::Lang;
+use crate::output::TableStyle;
 use crate::review::Status;
 use crate::summary::{ByKind, Filter, ReviewCounts, Summary};
 use crate::text::escape_controls;
@@ -36,27 +36,66 @@ pub enum Which {
     MissingUnits,
 }
 
-pub struct Args<'a> {
-    pub path: &'a Path,
-    pub campaign: Option<&'a str>,
-    pub unit: Option<&'a str>,
-    pub kind: Option<&'a str>,
+/// The flags of `kh summary`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Chỉ một phong trào: mã, tên khác hoặc tên tiếng Việt
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Chỉ một đơn vị: mã thư mục, hoặc tên như trong unit.toml
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Chỉ một loại: tap-the | ca-nhan | ho-gia-dinh
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Liệt kê cả phong trào chưa có đề nghị
+    #[arg(long)]
     pub all: bool,
+    /// Định dạng: table | json | csv | markdown
+    #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Bảng xuất ra CSV: campaigns | units | nominations | escalations | unreadable | outside-unit | missing-units
+    #[arg(long, value_enum)]
     pub table: Option<Which>,
+    /// Thêm BOM UTF-8 để Excel đọc đúng tiếng Việt, giữ "3.10" là chữ (CSV)
+    #[arg(long)]
     pub excel: bool,
-    /// The CSV field separator (`;` for Excel under Vietnamese settings).
+    /// Dấu phân cách CSV: , hoặc ; (Excel với thiết lập vùng Việt Nam) hoặc tab
+    #[arg(long, default_value = ",", value_parser = parse_sep)]
     pub sep: u8,
-    pub style: TableStyle,
+    /// Kẻ bảng bằng ký tự ASCII
+    #[arg(long)]
+    pub ascii: bool,
 }
 
-pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
+/// A CSV separator: `,`, `;`, or a tab (`\t` or `tab`).
+fn parse_sep(s: &str) -> std::result::Result<u8, String> {
+    match s {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "\t" | "tab" | "\\t" => Ok(b'\t'),
+        _ => Err(format!("`{s}`: , | ; | tab")),
+    }
+}
+
+pub fn run(args: Args, opts: Options) -> Result<String> {
     let lang = opts.lang;
+    let style = TableStyle {
+        unicode: !args.ascii && std::io::IsTerminal::is_terminal(&std::io::stdout()),
+    };
     let campaign = args
         .campaign
-        .map(|c| resolve_campaign(c, lang))
+        .as_deref()
+        .map(|c| Campaign::from_query(c, lang).map(|(c, _)| c))
         .transpose()?;
-    let kind = args.kind.map(|k| resolve_kind(k, lang)).transpose()?;
+    let kind = args
+        .kind
+        .as_deref()
+        .map(|k| Kind::from_query(k, lang))
+        .transpose()?;
     if args.table.is_some() && args.format != Format::Csv {
         bail!(tr!(
             lang,
@@ -64,10 +103,10 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
             "--table picks the table of --format csv; the other formats print every table"
         ));
     }
-    let report = check::run(args.path, opts)?;
+    let report = check::run(&args.path, opts)?;
     // A unit by its folder code, or by its name as written in unit.toml
     // ("Phòng Văn hóa huyện Kim Bảng"), with or without diacritics.
-    let by_name = args.unit.and_then(|u| {
+    let by_name = args.unit.as_deref().and_then(|u| {
         let key = crate::text::slugify(u);
         report
             .units
@@ -80,7 +119,7 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
             })
             .map(|x| x.slug.clone())
     });
-    let unit = match (args.unit, &by_name) {
+    let unit = match (args.unit.as_deref(), &by_name) {
         (Some(u), _) if report.units.iter().any(|x| x.slug == u) => Some(u.to_string()),
         (Some(_), Some(slug)) => Some(slug.clone()),
         (other, _) => other.map(String::from),
@@ -116,7 +155,7 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
         Format::Table => format!(
             "{}\n\n{}",
             report.settings.describe(lang),
-            render_tables(&summary, &filter, lang, Some(args.style))
+            render_tables(&summary, &filter, lang, Some(style))
         ),
         Format::Markdown => format!(
             "{}\n\n{}",
@@ -130,14 +169,6 @@ pub fn run(args: Args<'_>, opts: Options) -> Result<String> {
             args.sep,
         )?,
     })
-}
-
-pub fn resolve_campaign(query: &str, lang: Lang) -> Result<Campaign> {
-    Ok(Campaign::from_query(query, lang)?.0)
-}
-
-pub fn resolve_kind(query: &str, lang: Lang) -> Result<Kind> {
-    Kind::from_query(query, lang)
 }
 
 /// A titled table: the one shape every format is made from.

@@ -77,7 +77,7 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
         let _ = writeln!(err, "kh: {f}");
     }
     let written = chosen.len() - failures.len();
-    crate::cli::print(&tr!(
+    crate::output::print(&tr!(
         lang,
         "Đã xuất {written} mẫu báo cáo thành tích vào {}\n",
         "Exported {written} achievement reports to {}\n",

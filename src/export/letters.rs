@@ -246,7 +246,7 @@ pub fn run_letters(args: Args, opts: Options) -> Result<bool> {
     for ((_, doc), to) in docs.iter().zip(&targets) {
         export::write_atomic(to, &export::bytes(doc), lang)?;
     }
-    crate::cli::print(&tr!(
+    crate::output::print(&tr!(
         lang,
         "Đã viết {} công văn vào {}\n",
         "Wrote {} letters to {}\n",

@@ -67,7 +67,7 @@ pub fn run_list(args: Args, opts: Options) -> Result<bool> {
     let rows = chosen(&report, args.all, args.scope);
     let doc = list(&report, &root, &rows, args.date, args.scope);
     export::write_atomic(&args.out, &export::bytes(&doc), lang)?;
-    crate::cli::print(&tr!(
+    crate::output::print(&tr!(
         lang,
         "Đã ghi danh sách {} điển hình vào {}\n",
         "Wrote the list of {} exemplars to {}\n",

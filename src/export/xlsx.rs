@@ -234,7 +234,7 @@ pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let summary = Summary::build(&report, &Filter::default(), Lang::Vi);
     let bytes = workbook(&summary)?;
     export::write_atomic(&args.out, &bytes, lang)?;
-    crate::cli::print(&tr!(
+    crate::output::print(&tr!(
         lang,
         "Đã ghi bảng tính của đợt vào {}\n",
         "Wrote the round's workbook to {}\n",
