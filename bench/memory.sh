@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Peak memory and time of kh on rounds like real ones (achievements name no
+# criteria) of 20,001 and 100,002 nominations, to see that both grow
+# linearly. Usage: bench/memory.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release --locked --quiet --bin kh --example gen-round
+for units in 6667 33334; do
+  tree=${TMPDIR:-/tmp}/kh-bench-real-$units
+  [ -d "$tree" ] || ./target/release/examples/gen-round --units "$units" --out "$tree" --faults 5 --no-criteria >/dev/null
+  for cmd in "validate -q" "validate --format json" "summary"; do
+    /usr/bin/time -f "$((units * 3)) nominations  kh $cmd: %e s, %M KB" \
+      ./target/release/kh $cmd "$tree" >/dev/null 2>/tmp/kh-mem.$$ || true
+    tail -n 1 /tmp/kh-mem.$$
+  done
+done
+rm -f /tmp/kh-mem.$$
