@@ -1,0 +1,89 @@
+//! The achievements (SPEC §3.3): what was done, and which criteria it backs.
+
+use super::*;
+
+impl NominationCheck<'_, '_> {
+    pub(super) fn achievements(
+        &mut self,
+        root: &DeTable<'_>,
+        target: Option<(&CampaignInfo, Kind)>,
+        role: Option<Role>,
+    ) {
+        let Some(v) = self
+            .cx
+            .value(root, "achievements", Need::Required, None, L_ACHIEVEMENTS)
+        else {
+            return;
+        };
+        let Some(items) = self.cx.array_of_tables("achievements", v) else {
+            return;
+        };
+        if items.is_empty() {
+            self.cx
+                .report(Rule::EmptyField, Some(v.span()), What::NoAchievement);
+            return;
+        }
+        let mut backed: Vec<&str> = Vec::new();
+        let criteria: Vec<&'static Criterion> = target
+            .map(|(c, k)| c.criteria_for(k, role).collect())
+            .unwrap_or_default();
+        for (t, span) in &items {
+            self.cx
+                .unknown_keys(t, form::ACHIEVEMENT_KEYS, C_ACHIEVEMENT);
+            self.cx.text(
+                t,
+                "text",
+                Need::Required,
+                Some(span.clone()),
+                L_ACHIEVEMENT_TEXT,
+            );
+            let Some(list) = t.get("criteria") else {
+                continue;
+            };
+            let DeValue::Array(ids) = list.get_ref() else {
+                self.cx.wrong_type("criteria", list, Expected::CriteriaList);
+                continue;
+            };
+            for id in ids.iter() {
+                let DeValue::String(s) = id.get_ref() else {
+                    self.cx.wrong_type("criteria", id, Expected::CriterionId);
+                    continue;
+                };
+                let Some((info, kind)) = target else { continue };
+                if let Some(c) = criteria.iter().find(|c| c.id == s.as_ref()) {
+                    backed.push(c.id);
+                    continue;
+                }
+                let given = shown(s);
+                let hint = closest(&given, criteria.iter().map(|c| c.id));
+                self.cx.report(
+                    Rule::UnknownCriterion,
+                    Some(id.span()),
+                    What::UnknownCriterion {
+                        given,
+                        campaign: info.id,
+                        kind,
+                        hint,
+                    },
+                );
+            }
+        }
+        let first = items.first().map(|(_, s)| s.clone());
+        let mask = criteria
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| *i < 64 && !backed.contains(&c.id))
+            .fold(0u64, |m, (i, _)| m | (1 << i));
+        if let (Some((info, kind)), true) = (target, mask != 0) {
+            let at = self.cx.locate(first);
+            let u = Unbacked {
+                campaign: info.id,
+                kind,
+                role,
+                mask,
+            };
+            self.cx
+                .push(Diagnostic::unbacked(self.cx.path.clone(), at, u));
+        }
+    }
+}

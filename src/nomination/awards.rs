@@ -1,0 +1,84 @@
+//! The commendation history (SPEC §3.4): awards, their years and decision numbers.
+
+use super::*;
+
+impl NominationCheck<'_, '_> {
+    pub(super) fn awards(&mut self, root: &DeTable<'_>, birth: Option<NaiveDate>) {
+        let Some(v) = root.get("awards") else { return };
+        let Some(items) = self.cx.array_of_tables("awards", v) else {
+            return;
+        };
+        let year_max = self.settings.year;
+        for (t, span) in items {
+            let at = Some(span);
+            self.cx.unknown_keys(t, form::AWARD_KEYS, C_AWARD);
+            let year = self
+                .cx
+                .integer(t, "year", Need::Required, at.clone(), L_AWARD_YEAR);
+            self.cx
+                .text(t, "title", Need::Required, at.clone(), L_AWARD_TITLE);
+            if let Some((year, span)) = &year {
+                let floor = birth.map_or(1945, |b| b.year().max(1945)) as i64;
+                if *year < floor || *year > year_max as i64 {
+                    let why = match birth {
+                        Some(b) if *year < b.year() as i64 => YearProblem::BeforeBirth(b.year()),
+                        _ => YearProblem::OutOfRange(year_max),
+                    };
+                    self.cx.report(
+                        Rule::AwardYearOutOfRange,
+                        Some(span.clone()),
+                        What::AwardYear { year: *year, why },
+                    );
+                }
+            }
+            if let Some((number, span)) =
+                self.cx
+                    .text(t, "decision", Need::Optional, None, L_DECISION)
+            {
+                self.decision(number, span);
+            }
+            if let Some((date, span)) =
+                self.cx
+                    .date(t, "date", Need::Optional, None, L_DECISION_DATE)
+            {
+                if date > self.settings.as_of {
+                    self.cx.report(
+                        Rule::DateInFuture,
+                        Some(span),
+                        What::DateInFuture {
+                            date,
+                            as_of: self.settings.as_of,
+                        },
+                    );
+                } else if let Some((year, _)) = year
+                    && i64::from(date.year()) != year
+                {
+                    self.cx.report(
+                        Rule::AwardDateMismatch,
+                        Some(span),
+                        What::AwardDateMismatch { date, year },
+                    );
+                }
+            }
+        }
+    }
+
+    /// A decision number: its shape (SPEC §5), and the slips that keep the
+    /// shape but are almost surely wrong.
+    fn decision(&mut self, number: &str, span: Range<usize>) {
+        let given = shown(number.trim());
+        if !docnum::is_valid(number) {
+            self.cx.report(
+                Rule::InvalidDecisionNumber,
+                Some(span),
+                What::InvalidDecision { given },
+            );
+        } else if let Some(meant) = docnum::intended(number) {
+            self.cx.report(
+                Rule::SuspiciousDecisionNumber,
+                Some(span),
+                What::SuspiciousDecision { given, meant },
+            );
+        }
+    }
+}

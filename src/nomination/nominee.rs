@@ -1,0 +1,162 @@
+//! The nominee table (SPEC §3.2): who is nominated, their birth date and age,
+//! and the role a campaign asks of an individual.
+
+use super::*;
+
+impl NominationCheck<'_, '_> {
+    pub(super) fn nominee(
+        &mut self,
+        root: &DeTable<'_>,
+        kind: Option<Kind>,
+        campaign: Option<&CampaignInfo>,
+    ) -> Nominee {
+        let mut out = Nominee::default();
+        let Some((t, header)) = self.cx.table(root, "nominee", Need::Required, L_NOMINEE) else {
+            return out;
+        };
+        let at = Some(header);
+
+        for (k, _) in t.iter() {
+            match (form::nominee_field(k.get_ref()), kind) {
+                (None, _) => {
+                    self.cx
+                        .unknown_key(k, NOMINEE_FIELDS.iter().map(|f| f.key), C_NOMINEE);
+                }
+                (Some(f), Some(kind)) if f.col(kind) == Col::No => {
+                    self.cx.report(
+                        Rule::FieldNotForKind,
+                        Some(k.span()),
+                        What::FieldNotForKind { field: f, kind },
+                    );
+                }
+                _ => {}
+            }
+        }
+
+        for f in NOMINEE_FIELDS {
+            let col = kind.map_or(Col::Optional, |k| f.col(k));
+            let need = match col {
+                Col::No => continue,
+                Col::Required => Need::Required,
+                Col::Optional | Col::Conditional => Need::Optional,
+            };
+            let label = Label::new(f.vi, f.en);
+            match f.ty {
+                FieldType::Text => {
+                    let value = self.cx.text(t, f.key, need, at.clone(), label);
+                    if let Some((s, span)) = value
+                        && matches!(f.key, "name" | "full_name")
+                        && out.name.is_none()
+                    {
+                        out.name = Some((nfc(s).trim().to_string(), span));
+                    }
+                }
+                FieldType::Date => {
+                    if let Some((birth, span)) = self.cx.date(t, f.key, need, at.clone(), label) {
+                        self.check_birth(birth, span);
+                        out.birth = Some(birth);
+                    }
+                }
+                FieldType::Gender => {
+                    self.cx.choice::<Gender>(t, f.key, need, at.clone(), label);
+                }
+                FieldType::Count => {
+                    if let Some((n, span)) = self.cx.integer(t, f.key, need, at.clone(), label)
+                        && n < 1
+                    {
+                        self.cx.report(
+                            Rule::InvalidValue,
+                            Some(span),
+                            What::AtLeast {
+                                key: f.key.to_string(),
+                                min: 1,
+                            },
+                        );
+                    }
+                }
+                FieldType::Role => {
+                    out.role = self.role(t, at.clone(), kind, campaign);
+                }
+            }
+        }
+
+        if kind == Some(Kind::CaNhan) && !has_text(t, "workplace") && !has_text(t, "residence") {
+            self.cx
+                .report(Rule::MissingField, at, What::WorkplaceOrResidence);
+        }
+        out
+    }
+
+    /// The role of an individual, where the campaign lists roles.
+    fn role(
+        &mut self,
+        t: &DeTable<'_>,
+        at: Option<Range<usize>>,
+        kind: Option<Kind>,
+        campaign: Option<&CampaignInfo>,
+    ) -> RoleState {
+        let given = self.cx.text(t, "role", Need::Optional, None, L_ROLE);
+        let (Some(Kind::CaNhan), Some(info)) = (kind, campaign) else {
+            // Without a known campaign only the spelling can be checked.
+            let role = given.and_then(|(s, span)| {
+                let r = Role::parse(s);
+                if r.is_none() && kind != Some(Kind::TapThe) && kind != Some(Kind::HoGiaDinh) {
+                    self.cx
+                        .bad_choice::<Role>(Rule::RoleNotAllowed, "role", s, span);
+                }
+                r
+            });
+            return role.map_or(RoleState::NotNeeded, RoleState::Given);
+        };
+        let roles = info.roles;
+        match given {
+            None if roles.is_empty() => RoleState::NotNeeded,
+            None => {
+                self.cx.report(
+                    Rule::MissingRole,
+                    at,
+                    What::MissingRole { campaign: info.id },
+                );
+                RoleState::Missing
+            }
+            Some((s, span)) => match Role::parse(s) {
+                Some(r) if roles.contains(&r) => RoleState::Given(r),
+                _ => {
+                    self.cx.report(
+                        Rule::RoleNotAllowed,
+                        Some(span),
+                        What::RoleNotAllowed {
+                            campaign: info.id,
+                            given: shown(s),
+                        },
+                    );
+                    if roles.is_empty() {
+                        RoleState::NotNeeded
+                    } else {
+                        RoleState::Missing
+                    }
+                }
+            },
+        }
+    }
+
+    fn check_birth(&mut self, birth: NaiveDate, span: Range<usize>) {
+        let as_of = self.settings.as_of;
+        if birth > as_of {
+            self.cx.report(
+                Rule::DateInFuture,
+                Some(span),
+                What::BirthInFuture { birth, as_of },
+            );
+            return;
+        }
+        let age = age_at(birth, as_of);
+        if !(6..=110).contains(&age) {
+            self.cx.report(
+                Rule::ImplausibleAge,
+                Some(span),
+                What::ImplausibleAge { age, as_of },
+            );
+        }
+    }
+}
