@@ -116,7 +116,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     }
     let (book, book_text) = read_book(&layout, &mut diags);
     let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
-    let mut records = check_files(&mut layout, &settings, &book, opts, &mut diags);
+    let (mut records, findings) = check_files(&mut layout, &settings, &book, opts);
     reviews(&records, &book, &mut diags);
     if layout.whole
         && let Some(text) = &book_text
@@ -140,8 +140,12 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     }
 
     duplicates(&records, &layout.root, &mut diags);
+    // Each record has counted its own file's findings; what is in `diags`
+    // now is the round's (few) other findings.
+    tally_round(&mut records, &diags);
+    let mut diags = findings.into_vec(diags);
     diagnostic::sort(&mut diags);
-    tally(&mut records, &mut units, &diags);
+    tally_units(&mut units, &diags);
     Report {
         root_path: layout.root.clone(),
         root: layout.root_display,
@@ -264,33 +268,33 @@ fn check_files(
     settings: &Settings,
     book: &Book,
     opts: Options,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Record> {
+) -> (Vec<Record>, Findings) {
     let slugs: Vec<Arc<str>> = layout
         .units
         .iter()
         .map(|u| Arc::from(u.slug.as_str()))
         .collect();
-    let jobs: Vec<(usize, Entry)> = layout
-        .units
-        .iter_mut()
-        .enumerate()
-        .flat_map(|(i, u)| {
-            std::mem::take(&mut u.files)
-                .into_iter()
-                .map(move |f| (i, f))
-        })
-        .collect();
+    // Sized once: grown by doubling, the list of a large round's files was
+    // copied as it grew and held up to twice its room during the run.
+    let mut jobs: Vec<(usize, Entry)> =
+        Vec::with_capacity(layout.units.iter().map(|u| u.files.len()).sum());
+    for (i, u) in layout.units.iter_mut().enumerate() {
+        jobs.extend(std::mem::take(&mut u.files).into_iter().map(|f| (i, f)));
+    }
     let bar = if opts.progress && jobs.len() >= PROGRESS_FROM {
         indicatif::ProgressBar::new(jobs.len() as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
     let root = &layout.root;
-    // Findings go straight into one vector as each file is done (their order
-    // is the sort's, later), so a round never holds a vector per file and a
-    // flattened copy at once.
-    let sink = std::sync::Mutex::new(std::mem::take(diags));
+    // Findings go straight into shared chunks as each file is done (their
+    // order is the sort's, later), so a round never holds a vector per file
+    // and a flattened copy at once.
+    // A real round has about one finding per file (its unbacked criteria
+    // are one finding), a few more where a clerk slipped: room for that
+    // from the start spares the copy a doubling vector makes, which is the
+    // peak of a large round.
+    let sink = std::sync::Mutex::new(Findings(Vec::with_capacity(jobs.len() + jobs.len() / 4)));
     let records: Vec<Record> = jobs
         .into_par_iter()
         .map(|(unit, entry)| {
@@ -310,7 +314,7 @@ fn check_files(
                 path,
                 unit: slugs[unit].clone(),
                 nomination: result.nomination,
-                tally: Tally::default(),
+                tally: Tally::of(&result.diagnostics),
                 review: review::State { decision, stale },
             };
             if !result.diagnostics.is_empty()
@@ -322,8 +326,28 @@ fn check_files(
         })
         .collect();
     bar.finish_and_clear();
-    *diags = sink.into_inner().unwrap_or_else(|e| e.into_inner());
-    records
+    let findings = sink.into_inner().unwrap_or_else(|e| e.into_inner());
+    (records, findings)
+}
+
+/// The files' findings, gathered as they finish.
+#[derive(Default)]
+struct Findings(Vec<Diagnostic>);
+
+impl Findings {
+    fn extend(&mut self, found: Vec<Diagnostic>) {
+        self.0.extend(found);
+    }
+
+    /// All findings in one vector; the round's few are added to the files'
+    /// many rather than the other way round, which would copy them all.
+    fn into_vec(self, rest: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        let mut all = self.0;
+        all.extend(rest);
+        // A doubled vector is up to half empty; the round keeps it to the end.
+        all.shrink_to_fit();
+        all
+    }
 }
 
 /// A unit: its descriptor (or the warning that it has none) and the cap.
@@ -417,13 +441,7 @@ fn check_file(
 
 /// `duplicate-nominee`: one warning on each file, naming the others.
 fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
-    let mut by_identity: HashMap<Identity, Vec<usize>> = HashMap::new();
-    for (i, r) in records.iter().enumerate() {
-        if let Some(id) = r.nomination.as_ref().and_then(Nomination::identity) {
-            by_identity.entry(id).or_default().push(i);
-        }
-    }
-    let mut groups: Vec<Vec<usize>> = by_identity.into_values().filter(|g| g.len() > 1).collect();
+    let mut groups = same_identity(records);
     groups.sort();
     for group in groups {
         for &i in &group {
@@ -451,6 +469,42 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The groups of records that name the same nominee. A round is sorted by
+/// a hash of each identity first and identities are built only where two
+/// hashes meet: a map from 100,000 identities to their files was the
+/// largest thing a round held at its end.
+fn same_identity(records: &[Record]) -> Vec<Vec<usize>> {
+    use std::hash::BuildHasher;
+    let hasher = std::collections::hash_map::RandomState::new();
+    let hash_of = |id: &Identity| hasher.hash_one(id);
+    let identity = |i: usize| {
+        records[i]
+            .nomination
+            .as_ref()
+            .and_then(Nomination::identity)
+    };
+    let mut hashes: Vec<(u64, usize)> = (0..records.len())
+        .filter_map(|i| identity(i).map(|id| (hash_of(&id), i)))
+        .collect();
+    hashes.sort_unstable();
+    let mut groups = Vec::new();
+    for run in hashes
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        // Equal hashes, most likely one identity; the identities decide.
+        let mut ids: Vec<(Identity, usize)> = run
+            .iter()
+            .filter_map(|&(_, i)| identity(i).map(|id| (id, i)))
+            .collect();
+        ids.sort();
+        for same in ids.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+            groups.push(same.iter().map(|&(_, i)| i).collect());
+        }
+    }
+    groups
+}
+
 /// Where a name is written. Only its span was kept (see
 /// [`Nomination::name_span`]), so the file is read again: duplicates are
 /// few, and a large round need not keep a line per file.
@@ -461,8 +515,9 @@ fn name_location(root: &Path, rel: &str, span: std::ops::Range<usize>) -> Option
     Some(Location::in_text(&text, span))
 }
 
-/// Counts each file's and each unit's problems once everything is known.
-fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic]) {
+/// Adds the round's findings about files (cap, duplicates, reviews) to the
+/// files' own counts.
+fn tally_round(records: &mut [Record], diags: &[Diagnostic]) {
     let mut per_path: HashMap<&str, Tally> = HashMap::new();
     for d in diags {
         per_path
@@ -470,18 +525,33 @@ fn tally(records: &mut [Record], units: &mut [UnitRecord], diags: &[Diagnostic])
             .or_default()
             .add_n(d.severity, d.count());
     }
-    let unit_index: HashMap<String, usize> = units
+    if per_path.is_empty() {
+        return;
+    }
+    for r in records.iter_mut() {
+        if let Some(t) = per_path.get(&*r.path) {
+            r.tally.errors += t.errors;
+            r.tally.warnings += t.warnings;
+            r.tally.notes += t.notes;
+        }
+    }
+}
+
+/// Counts each unit's problems, its files' included.
+fn tally_units(units: &mut [UnitRecord], diags: &[Diagnostic]) {
+    let unit_index: HashMap<&str, usize> = units
         .iter()
         .enumerate()
-        .map(|(i, u)| (u.slug.clone(), i))
+        .map(|(i, u)| (u.slug.as_str(), i))
         .collect();
-    for r in records.iter_mut() {
-        r.tally = per_path.get(&*r.path).copied().unwrap_or_default();
-    }
+    let mut counts = vec![Tally::default(); units.len()];
     for d in diags {
         let unit = d.path.split('/').next().unwrap_or("");
         if let Some(&i) = unit_index.get(unit) {
-            units[i].tally.add_n(d.severity, d.count());
+            counts[i].add_n(d.severity, d.count());
         }
+    }
+    for (u, t) in units.iter_mut().zip(counts) {
+        u.tally = t;
     }
 }

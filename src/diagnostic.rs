@@ -310,6 +310,10 @@ impl Diagnostic {
 
     /// The contract's order: by path, then line (whole-file first), then
     /// column and code so that output never depends on thread scheduling.
+    fn span_ends(&self) -> Option<(usize, usize)> {
+        self.location.as_ref().map(|l| (l.span.start, l.span.end))
+    }
+
     pub fn sort_key(&self) -> (&str, usize, usize, &'static str) {
         (
             &self.path,
@@ -322,12 +326,17 @@ impl Diagnostic {
 
 /// Sorts diagnostics into the contract's order. Ties (one place, one rule)
 /// are ordered by their Vietnamese words, worded only for them: the order
-/// is the same whatever the language.
+/// is the same whatever the language. Findings that still tie read the same
+/// in every output, so an unstable sort (which, unlike a stable one, needs
+/// no buffer of half the round's findings) prints the same bytes.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_by(|a, b| {
+    diags.sort_unstable_by(|a, b| {
         a.sort_key()
             .cmp(&b.sort_key())
             .then_with(|| a.message(Lang::Vi).cmp(&b.message(Lang::Vi)))
+            .then_with(|| a.help(Lang::Vi).cmp(&b.help(Lang::Vi)))
+            .then_with(|| a.severity.cmp(&b.severity))
+            .then_with(|| a.span_ends().cmp(&b.span_ends()))
     });
 }
 

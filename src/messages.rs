@@ -143,6 +143,15 @@ impl Unbacked {
     }
 }
 
+/// A value outside a closed list, and the list.
+#[derive(Clone, Debug)]
+pub struct BadChoice {
+    pub key: String,
+    pub given: String,
+    pub hint: Option<&'static str>,
+    pub choices: String,
+}
+
 /// Something found, with what its words need.
 #[derive(Clone, Debug)]
 pub enum What {
@@ -166,12 +175,8 @@ pub enum What {
         key: String,
         label: Label,
     },
-    BadChoice {
-        key: String,
-        given: String,
-        hint: Option<&'static str>,
-        choices: String,
-    },
+    /// Boxed: the largest finding, and a rare one, should not size them all.
+    BadChoice(Box<BadChoice>),
     InvalidDate {
         key: String,
         raw: String,
@@ -507,11 +512,14 @@ impl What {
                     "Field `{key}` ({label}) is blank"
                 )
             }
-            What::BadChoice { key, given, .. } => tr!(
-                lang,
-                "`{key}` không nhận giá trị \"{given}\"",
-                "`{key}` cannot be \"{given}\""
-            ),
+            What::BadChoice(c) => {
+                let BadChoice { key, given, .. } = &**c;
+                tr!(
+                    lang,
+                    "`{key}` không nhận giá trị \"{given}\"",
+                    "`{key}` cannot be \"{given}\""
+                )
+            }
             What::InvalidDate { key, raw, .. } => tr!(
                 lang,
                 "`{key}` = {raw} không phải một ngày hợp lệ",
@@ -920,7 +928,9 @@ impl What {
                     "check the quotes, = signs and brackets on this line (the TOML reader says: {raw})"
                 ),
             },
-            What::BadChoice { hint, choices, .. } => match hint {
+            What::BadChoice(c) => {
+                let choices = &c.choices;
+                match c.hint {
                 Some(h) => tr!(
                     lang,
                     "có phải là `{h}`? Giá trị cho phép: {choices}",
@@ -931,7 +941,8 @@ impl What {
                     "giá trị cho phép: {choices}",
                     "allowed values: {choices}"
                 ),
-            },
+                }
+            }
             What::UnknownRole { hint, .. } => {
                 let choices = roles_list(Role::ALL);
                 match hint {

@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Diagnostic, LineIndex, Location, Rule};
-use crate::messages::{DateProblem, Expected, Found, Label, What};
+use crate::messages::{BadChoice, DateProblem, Expected, Found, Label, What};
 use crate::text::{closest, escape_controls, shown};
 use crate::vocab::Vocab;
 
@@ -204,12 +204,12 @@ impl<'a> Cx<'a> {
         self.report(
             rule,
             Some(span),
-            What::BadChoice {
+            What::BadChoice(Box::new(BadChoice {
                 key: key.to_string(),
                 given,
                 hint,
                 choices: V::choices(),
-            },
+            })),
         );
     }
 
