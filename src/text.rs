@@ -134,6 +134,16 @@ pub fn shown(s: &str) -> String {
     escape_controls(&out).into_owned()
 }
 
+/// [`escape_controls`] of a string owned already: kept as it is when
+/// nothing needs escaping, as almost everything.
+pub fn escape_controls_owned(s: String) -> String {
+    if s.chars().any(needs_escape) {
+        escape_controls(&s).into_owned()
+    } else {
+        s
+    }
+}
+
 /// Makes user text safe to print on a terminal: control characters (which
 /// could move the cursor or recolour the screen) are shown as escapes.
 pub fn escape_controls(s: &str) -> Cow<'_, str> {

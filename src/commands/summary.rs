@@ -163,7 +163,7 @@ pub fn run(args: Args, opts: Options) -> Result<String> {
             render_tables(&summary, &filter, lang, None)
         ),
         Format::Csv => render_csv(
-            &sections(&summary, lang, true),
+            &sections(&summary, lang, true, args.table == Some(Which::Nominations)),
             args.table.unwrap_or(Which::Campaigns),
             args.excel,
             args.sep,
@@ -189,7 +189,9 @@ fn kinds_cells(k: &ByKind) -> [String; 3] {
     ]
 }
 
-fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
+/// `nominations`: whether the per-nomination table is wanted; a round of
+/// 100,000 files should not word a row for each only to print none.
+fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Section> {
     // A person's tables say TT / CN / HGĐ under a legend, so that a count
     // takes a few characters at 80 columns; a machine's carry the words.
     let kind_headers = if machine {
@@ -359,6 +361,7 @@ fn sections(s: &Summary, lang: Lang, machine: bool) -> Vec<Section> {
     let rows = s
         .nominations
         .iter()
+        .filter(|_| nominations)
         .map(|n| {
             let mut row = vec![
                 n.unit_name.clone(),
@@ -546,7 +549,7 @@ fn capitalise(s: &str) -> String {
 /// escalations and unreadable files only when they have something.
 fn render_tables(s: &Summary, filter: &Filter, lang: Lang, style: Option<TableStyle>) -> String {
     let mut out = String::new();
-    for sec in sections(s, lang, false) {
+    for sec in sections(s, lang, false, filter.campaign.is_some()) {
         let show = match sec.which {
             Which::Campaigns | Which::Units => true,
             Which::Nominations => filter.campaign.is_some(),
@@ -568,8 +571,10 @@ fn render_tables(s: &Summary, filter: &Filter, lang: Lang, style: Option<TableSt
             }
         }
         table.set_header(sec.header.iter().map(|h| escape_controls(h).into_owned()));
-        for row in sec.rows.iter().chain(sec.total.iter()) {
-            table.add_row(row.iter().map(|c| escape_controls(c).into_owned()));
+        // The rows are moved into the table, not copied: a round's unit
+        // table has a row per unit.
+        for row in sec.rows.into_iter().chain(sec.total) {
+            table.add_row(row.into_iter().map(crate::text::escape_controls_owned));
         }
         crate::output::fit(&mut table);
         let title = match (&style, sec.which, filter.campaign) {
