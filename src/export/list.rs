@@ -60,10 +60,7 @@ pub fn chosen(report: &Report, all: bool, scope: Option<Scope>) -> Vec<&Record> 
 
 pub fn run_list(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
-    let root = export::root_of(&args.path, lang)?;
-    export::refuse_inside(&root, &args.out, lang)?;
-    export::refuse_existing(std::slice::from_ref(&args.out), args.force, lang)?;
-    let report = export::check_round(&args.path)?;
+    let (root, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
     let rows = chosen(&report, args.all, args.scope);
     let doc = list(&report, &root, &rows, args.date, args.scope);
     export::write_atomic(&args.out, &export::bytes(&doc), lang)?;

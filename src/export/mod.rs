@@ -53,6 +53,20 @@ pub fn check_round(path: &Path) -> Result<Report> {
     )
 }
 
+/// The round behind one file to be written, checked; refused before any
+/// work when the file would land inside the round, or replace one unasked.
+pub fn round_for_file(
+    path: &Path,
+    out: &Path,
+    force: bool,
+    lang: Lang,
+) -> Result<(PathBuf, Report)> {
+    let root = root_of(path, lang)?;
+    refuse_inside(&root, out, lang)?;
+    refuse_existing(&[out.to_path_buf()], force, lang)?;
+    Ok((root, check_round(path)?))
+}
+
 /// The round's root on disk, for what the user named.
 pub fn root_of(path: &Path, lang: Lang) -> Result<PathBuf> {
     Ok(crate::tree::resolve(path, lang)?.root)

@@ -227,10 +227,7 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
 
 pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
-    let root = export::root_of(&args.path, lang)?;
-    export::refuse_inside(&root, &args.out, lang)?;
-    export::refuse_existing(std::slice::from_ref(&args.out), args.force, lang)?;
-    let report = export::check_round(&args.path)?;
+    let (_, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
     let summary = Summary::build(&report, &Filter::default(), Lang::Vi);
     let bytes = workbook(&summary)?;
     export::write_atomic(&args.out, &bytes, lang)?;
