@@ -166,22 +166,62 @@ pub fn nominee_field(key: &str) -> Option<&'static Field> {
     NOMINEE_FIELDS.iter().find(|f| f.key == key)
 }
 
-/// Top-level keys of a nomination file.
-pub const TOP_KEYS: &[&str] = &[
-    "campaign",
-    "kind",
-    "scope",
-    "proposed_award",
-    "movement",
-    "nominee",
-    "achievements",
-    "awards",
-    "facts",
-    "model",
-];
+/// The keys of a nomination file, one name each: the reader, the template
+/// and the dossier all spell a key through these, so that a key renamed in
+/// one place cannot be left behind in another.
+macro_rules! keys {
+    ($(#[$doc:meta])* $name:ident, $list:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($variant),+
+        }
 
-pub const ACHIEVEMENT_KEYS: &[&str] = &["text", "criteria"];
-pub const AWARD_KEYS: &[&str] = &["year", "title", "decision", "date"];
+        impl $name {
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $key),+
+                }
+            }
+        }
+
+        pub const $list: &[&str] = &[$($key),+];
+    };
+}
+
+keys!(
+    /// Top-level keys of a nomination file, in the form's order.
+    Top, TOP_KEYS {
+        Campaign = "campaign",
+        Kind = "kind",
+        Scope = "scope",
+        ProposedAward = "proposed_award",
+        Movement = "movement",
+        Nominee = "nominee",
+        Achievements = "achievements",
+        Awards = "awards",
+        Facts = "facts",
+        Model = "model",
+    }
+);
+
+keys!(
+    /// The keys of one `[[achievements]]` entry.
+    AchievementKey, ACHIEVEMENT_KEYS {
+        Text = "text",
+        Criteria = "criteria",
+    }
+);
+
+keys!(
+    /// The keys of one `[[awards]]` entry.
+    AwardKey, AWARD_KEYS {
+        Year = "year",
+        Title = "title",
+        Decision = "decision",
+        Date = "date",
+    }
+);
 
 /// `[model]` of a "Dân vận khéo" nomination (SPEC §4.1), all required there.
 pub const MODEL_KEYS: &[&str] = &[

@@ -3,7 +3,7 @@
 //! Vietnamese so that a clerk only fills in the blanks (SPEC §9.1).
 
 use crate::campaign::{Campaign, CampaignInfo};
-use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
+use crate::form::{self, AchievementKey, Col, FieldType, NOMINEE_FIELDS, Top};
 use crate::lang::Lang;
 use crate::vocab::{Domain, Fact, FactType, Gender, InitiativeLevel, Kind, Rating, Role, Vocab};
 
@@ -45,32 +45,32 @@ pub fn render(req: &Request<'_>) -> String {
 
     line(
         &mut out,
-        "campaign",
+        Top::Campaign.key(),
         &quoted(c.slug),
         "mã phong trào (xem: kh campaigns)",
     );
     line(
         &mut out,
-        "kind",
+        Top::Kind.key(),
         &quoted(req.kind.slug()),
         &format!("loại điển hình: {}", req.kind.label(lang)),
     );
     line(
         &mut out,
-        "scope",
+        Top::Scope.key(),
         &quoted("co-so"),
         "co-so | toan-tinh (thành tích có phạm vi ảnh hưởng toàn tỉnh, mục IV.1)",
     );
     line(
         &mut out,
-        "proposed_award",
+        Top::ProposedAward.key(),
         &quoted(""),
         "hình thức khen thưởng đề nghị (không bắt buộc), ví dụ \"Bằng khen của Chủ tịch UBND tỉnh\"",
     );
     if c.id == Campaign::LinhVucKhac {
         line(
             &mut out,
-            "movement",
+            Top::Movement.key(),
             &quoted(""),
             "tên phong trào thi đua hoặc lĩnh vực (bắt buộc với “Các lĩnh vực khác”)",
         );
@@ -81,7 +81,7 @@ pub fn render(req: &Request<'_>) -> String {
     } else {
         "1. Sơ lược lý lịch"
     };
-    out.push_str(&format!("\n# {section1}\n[nominee]\n"));
+    out.push_str(&format!("\n# {section1}\n[{}]\n", Top::Nominee.key()));
     for f in NOMINEE_FIELDS {
         let col = f.col(req.kind);
         if col == Col::No {
@@ -138,14 +138,14 @@ pub fn render(req: &Request<'_>) -> String {
         );
     }
 
-    out.push_str("\n# 2. Thành tích tiêu biểu xuất sắc đã đạt được: chép khối [[achievements]] cho mỗi thành tích\n");
-    out.push_str("[[achievements]]\n");
+    let achievements = Top::Achievements.key();
+    out.push_str(&format!("\n# 2. Thành tích tiêu biểu xuất sắc đã đạt được: chép khối [[{achievements}]] cho mỗi thành tích\n[[{achievements}]]\n"));
     // A triple-quoted text takes quotes and line breaks as they are typed.
     out.push_str("# nội dung thành tích (bắt buộc): viết giữa hai dấu \"\"\", xuống dòng tùy ý\n");
     out.push_str("text = \"\"\"\n\"\"\"\n");
     line(
         &mut out,
-        "criteria",
+        AchievementKey::Criteria.key(),
         "[]",
         "mã các tiêu chí thành tích này chứng minh, ví dụ [\"sang-tao\"]",
     );
@@ -161,9 +161,10 @@ pub fn render(req: &Request<'_>) -> String {
     out.push_str("# date = 2022-12-20                 # ngày quyết định (không bắt buộc)\n");
 
     if c.has_model(req.kind) {
-        out.push_str(
-            "\n# Mô hình “Dân vận khéo” (mục 3.7): bắt buộc, trừ điểm đánh giá\n[model]\n",
-        );
+        out.push_str(&format!(
+            "\n# Mô hình “Dân vận khéo” (mục 3.7): bắt buộc, trừ điểm đánh giá\n[{}]\n",
+            Top::Model.key()
+        ));
         line(&mut out, "name", &quoted(""), "tên mô hình");
         line(&mut out, "address", &quoted(""), "địa chỉ mô hình");
         line(
@@ -210,7 +211,7 @@ pub fn render(req: &Request<'_>) -> String {
         _ => c.facts_for(req.kind, req.role),
     };
     if !facts.is_empty() {
-        out.push_str("\n# Thông tin để kiểm tra tiêu chí của phong trào (bỏ ngoặc kép khi ghi số hoặc true/false)\n[facts]\n");
+        out.push_str(&format!("\n# Thông tin để kiểm tra tiêu chí của phong trào (bỏ ngoặc kép khi ghi số hoặc true/false)\n[{}]\n", Top::Facts.key()));
         for fact in facts {
             let hint = match fact.ty() {
                 FactType::Rating => Rating::choices(),

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use crate::campaign::Campaign;
+use crate::form::{AchievementKey, AwardKey, Top};
 use crate::text::nfc;
 use crate::vocab::{Kind, Scope, Vocab};
 
@@ -54,14 +55,14 @@ impl Dossier {
         };
         let top = |k: &str| doc.get(k).and_then(shown);
         let mut d = Dossier {
-            campaign: top("campaign").and_then(|c| Campaign::from_slug(&c)),
-            kind: top("kind").and_then(|k| Kind::parse(&k)),
-            scope: top("scope").and_then(|s| Scope::parse(&s)),
-            movement: top("movement"),
-            proposed_award: top("proposed_award"),
+            campaign: top(Top::Campaign.key()).and_then(|c| Campaign::from_slug(&c)),
+            kind: top(Top::Kind.key()).and_then(|k| Kind::parse(&k)),
+            scope: top(Top::Scope.key()).and_then(|s| Scope::parse(&s)),
+            movement: top(Top::Movement.key()),
+            proposed_award: top(Top::ProposedAward.key()),
             ..Dossier::default()
         };
-        if let Some(t) = doc.get("nominee").and_then(|v| v.as_table()) {
+        if let Some(t) = doc.get(Top::Nominee.key()).and_then(|v| v.as_table()) {
             for (k, v) in t {
                 if let Some(s) = shown(v) {
                     d.nominee.push((k.clone(), s));
@@ -69,27 +70,27 @@ impl Dossier {
             }
         }
         for item in doc
-            .get("achievements")
+            .get(Top::Achievements.key())
             .and_then(|v| v.as_array())
             .into_iter()
             .flatten()
         {
-            if let Some(t) = item.get("text").and_then(shown) {
+            if let Some(t) = item.get(AchievementKey::Text.key()).and_then(shown) {
                 d.achievements.push(t);
             }
         }
         for item in doc
-            .get("awards")
+            .get(Top::Awards.key())
             .and_then(|v| v.as_array())
             .into_iter()
             .flatten()
         {
             let f = |k: &str| item.get(k).and_then(shown).unwrap_or_default();
             d.awards.push(Award {
-                year: f("year"),
-                title: f("title"),
-                decision: f("decision"),
-                date: f("date"),
+                year: f(AwardKey::Year.key()),
+                title: f(AwardKey::Title.key()),
+                decision: f(AwardKey::Decision.key()),
+                date: f(AwardKey::Date.key()),
             });
         }
         d

@@ -9,13 +9,16 @@ impl NominationCheck<'_, '_> {
         target: Option<(&CampaignInfo, Kind)>,
         role: Option<Role>,
     ) {
-        let Some(v) = self
-            .cx
-            .value(root, "achievements", Need::Required, None, L_ACHIEVEMENTS)
-        else {
+        let Some(v) = self.cx.value(
+            root,
+            Top::Achievements.key(),
+            Need::Required,
+            None,
+            L_ACHIEVEMENTS,
+        ) else {
             return;
         };
-        let Some(items) = self.cx.array_of_tables("achievements", v) else {
+        let Some(items) = self.cx.array_of_tables(Top::Achievements.key(), v) else {
             return;
         };
         if items.is_empty() {
@@ -32,21 +35,23 @@ impl NominationCheck<'_, '_> {
                 .unknown_keys(t, form::ACHIEVEMENT_KEYS, C_ACHIEVEMENT);
             self.cx.text(
                 t,
-                "text",
+                AchievementKey::Text.key(),
                 Need::Required,
                 Some(span.clone()),
                 L_ACHIEVEMENT_TEXT,
             );
-            let Some(list) = t.get("criteria") else {
+            let Some(list) = t.get(AchievementKey::Criteria.key()) else {
                 continue;
             };
             let DeValue::Array(ids) = list.get_ref() else {
-                self.cx.wrong_type("criteria", list, Expected::CriteriaList);
+                self.cx
+                    .wrong_type(AchievementKey::Criteria.key(), list, Expected::CriteriaList);
                 continue;
             };
             for id in ids.iter() {
                 let DeValue::String(s) = id.get_ref() else {
-                    self.cx.wrong_type("criteria", id, Expected::CriterionId);
+                    self.cx
+                        .wrong_type(AchievementKey::Criteria.key(), id, Expected::CriterionId);
                     continue;
                 };
                 let Some((info, kind)) = target else { continue };

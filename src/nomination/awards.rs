@@ -4,19 +4,30 @@ use super::*;
 
 impl NominationCheck<'_, '_> {
     pub(super) fn awards(&mut self, root: &DeTable<'_>, birth: Option<NaiveDate>) {
-        let Some(v) = root.get("awards") else { return };
-        let Some(items) = self.cx.array_of_tables("awards", v) else {
+        let Some(v) = root.get(Top::Awards.key()) else {
+            return;
+        };
+        let Some(items) = self.cx.array_of_tables(Top::Awards.key(), v) else {
             return;
         };
         let year_max = self.settings.year;
         for (t, span) in items {
             let at = Some(span);
             self.cx.unknown_keys(t, form::AWARD_KEYS, C_AWARD);
-            let year = self
-                .cx
-                .integer(t, "year", Need::Required, at.clone(), L_AWARD_YEAR);
-            self.cx
-                .text(t, "title", Need::Required, at.clone(), L_AWARD_TITLE);
+            let year = self.cx.integer(
+                t,
+                AwardKey::Year.key(),
+                Need::Required,
+                at.clone(),
+                L_AWARD_YEAR,
+            );
+            self.cx.text(
+                t,
+                AwardKey::Title.key(),
+                Need::Required,
+                at.clone(),
+                L_AWARD_TITLE,
+            );
             if let Some((year, span)) = &year {
                 let floor = birth.map_or(1945, |b| b.year().max(1945)) as i64;
                 if *year < floor || *year > year_max as i64 {
@@ -31,16 +42,22 @@ impl NominationCheck<'_, '_> {
                     );
                 }
             }
-            if let Some((number, span)) =
-                self.cx
-                    .text(t, "decision", Need::Optional, None, L_DECISION)
-            {
+            if let Some((number, span)) = self.cx.text(
+                t,
+                AwardKey::Decision.key(),
+                Need::Optional,
+                None,
+                L_DECISION,
+            ) {
                 self.decision(number, span);
             }
-            if let Some((date, span)) =
-                self.cx
-                    .date(t, "date", Need::Optional, None, L_DECISION_DATE)
-            {
+            if let Some((date, span)) = self.cx.date(
+                t,
+                AwardKey::Date.key(),
+                Need::Optional,
+                None,
+                L_DECISION_DATE,
+            ) {
                 if date > self.settings.as_of {
                     self.cx.report(
                         Rule::DateInFuture,

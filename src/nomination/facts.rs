@@ -10,7 +10,10 @@ impl NominationCheck<'_, '_> {
         role: RoleState,
     ) -> Facts {
         let mut facts = Facts::default();
-        let Some((t, header)) = self.cx.table(root, "facts", Need::Optional, L_FACTS) else {
+        let Some((t, header)) = self
+            .cx
+            .table(root, Top::Facts.key(), Need::Optional, L_FACTS)
+        else {
             return facts;
         };
         facts.header = Some(header);
@@ -126,7 +129,7 @@ impl NominationCheck<'_, '_> {
             _ => None,
         };
         if wanted == Some(false) {
-            if let Some((key, _)) = root.get_key_value("model") {
+            if let Some((key, _)) = root.get_key_value(Top::Model.key()) {
                 self.cx
                     .report(Rule::FieldNotForKind, Some(key.span()), What::ModelNotHere);
             }
@@ -137,7 +140,7 @@ impl NominationCheck<'_, '_> {
         } else {
             Need::Optional
         };
-        let (t, header) = self.cx.table(root, "model", need, L_MODEL)?;
+        let (t, header) = self.cx.table(root, Top::Model.key(), need, L_MODEL)?;
         let at = Some(header.clone());
         self.cx.unknown_keys(t, form::MODEL_KEYS, C_MODEL);
         self.cx.text(

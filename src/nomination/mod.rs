@@ -11,7 +11,7 @@ use crate::campaign::{Campaign, CampaignInfo, Criterion};
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::facts::{Facts, Model};
-use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
+use crate::form::{self, AchievementKey, AwardKey, Col, FieldType, NOMINEE_FIELDS, Top};
 use crate::lang::Lang;
 use crate::messages::{
     CampaignHint, Expected, Label, Range as MsgRange, Unbacked, What, YearProblem,
@@ -166,7 +166,7 @@ impl NominationCheck<'_, '_> {
         let campaign = self.campaign(root);
         let kind = self
             .cx
-            .choice::<Kind>(root, "kind", Need::Required, None, L_KIND);
+            .choice::<Kind>(root, Top::Kind.key(), Need::Required, None, L_KIND);
         if let (Some(info), Some((k, span))) = (campaign, &kind)
             && !info.takes(*k)
         {
@@ -190,7 +190,7 @@ impl NominationCheck<'_, '_> {
             .cx
             .text(
                 root,
-                "proposed_award",
+                Top::ProposedAward.key(),
                 Need::Optional,
                 None,
                 L_AWARD_PROPOSED,
@@ -204,7 +204,7 @@ impl NominationCheck<'_, '_> {
         };
         let movement = self
             .cx
-            .text(root, "movement", movement_need, None, L_MOVEMENT)
+            .text(root, Top::Movement.key(), movement_need, None, L_MOVEMENT)
             .map(|(s, _)| nfc(s).trim().to_string());
         let nominee = self.nominee(root, kind, campaign);
         let role = nominee.role.role();
@@ -252,9 +252,9 @@ impl NominationCheck<'_, '_> {
     }
 
     fn campaign(&mut self, root: &DeTable<'_>) -> Option<&'static CampaignInfo> {
-        let (slug, span) = self
-            .cx
-            .text(root, "campaign", Need::Required, None, L_CAMPAIGN)?;
+        let (slug, span) =
+            self.cx
+                .text(root, Top::Campaign.key(), Need::Required, None, L_CAMPAIGN)?;
         if let Some(c) = Campaign::from_slug(slug) {
             return Some(c.info());
         }
@@ -277,10 +277,10 @@ impl NominationCheck<'_, '_> {
     fn scope(&mut self, root: &DeTable<'_>) -> Option<Scope> {
         let Some((scope, span)) =
             self.cx
-                .choice::<Scope>(root, "scope", Need::Optional, None, L_SCOPE)
+                .choice::<Scope>(root, Top::Scope.key(), Need::Optional, None, L_SCOPE)
         else {
             // Absent or blank: the default. Anything else was reported.
-            return match root.get("scope").map(|v| v.get_ref()) {
+            return match root.get(Top::Scope.key()).map(|v| v.get_ref()) {
                 None => Some(Scope::CoSo),
                 Some(DeValue::String(s)) if s.trim().is_empty() => Some(Scope::CoSo),
                 _ => None,

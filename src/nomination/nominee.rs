@@ -11,7 +11,10 @@ impl NominationCheck<'_, '_> {
         campaign: Option<&CampaignInfo>,
     ) -> Nominee {
         let mut out = Nominee::default();
-        let Some((t, header)) = self.cx.table(root, "nominee", Need::Required, L_NOMINEE) else {
+        let Some((t, header)) = self
+            .cx
+            .table(root, Top::Nominee.key(), Need::Required, L_NOMINEE)
+        else {
             return out;
         };
         let at = Some(header);
