@@ -223,15 +223,17 @@ keys!(
     }
 );
 
-/// `[model]` of a "Dân vận khéo" nomination (SPEC §4.1), all required there.
-pub const MODEL_KEYS: &[&str] = &[
-    "name",
-    "address",
-    "domain",
-    "four_step_plan",
-    "score",
-    "records_archived",
-];
+keys!(
+    /// `[model]` of a "Dân vận khéo" nomination (SPEC §4.1).
+    ModelKey, MODEL_KEYS {
+        Name = "name",
+        Address = "address",
+        Domain = "domain",
+        FourStepPlan = "four_step_plan",
+        Score = "score",
+        RecordsArchived = "records_archived",
+    }
+);
 
 /// The first form's title, or the second's, for a kind.
 pub fn form_title(kind: Kind, lang: Lang) -> &'static str {

@@ -3,7 +3,7 @@
 //! Vietnamese so that a clerk only fills in the blanks (SPEC §9.1).
 
 use crate::campaign::{Campaign, CampaignInfo};
-use crate::form::{self, AchievementKey, Col, FieldType, NOMINEE_FIELDS, Top};
+use crate::form::{self, AchievementKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, Top};
 use crate::lang::Lang;
 use crate::vocab::{Domain, Fact, FactType, Gender, InitiativeLevel, Kind, Rating, Role, Vocab};
 
@@ -165,29 +165,34 @@ pub fn render(req: &Request<'_>) -> String {
             "\n# Mô hình “Dân vận khéo” (mục 3.7): bắt buộc, trừ điểm đánh giá\n[{}]\n",
             Top::Model.key()
         ));
-        line(&mut out, "name", &quoted(""), "tên mô hình");
-        line(&mut out, "address", &quoted(""), "địa chỉ mô hình");
+        line(&mut out, ModelKey::Name.key(), &quoted(""), "tên mô hình");
         line(
             &mut out,
-            "domain",
+            ModelKey::Address.key(),
+            &quoted(""),
+            "địa chỉ mô hình",
+        );
+        line(
+            &mut out,
+            ModelKey::Domain.key(),
             &quoted(""),
             &format!("lĩnh vực: {}", Domain::choices()),
         );
         line(
             &mut out,
-            "four_step_plan",
+            ModelKey::FourStepPlan.key(),
             &quoted(""),
             "kế hoạch theo trình tự 4 bước (Hướng dẫn 22-HD/BCĐ): true | false",
         );
         line(
             &mut out,
-            "score",
+            ModelKey::Score.key(),
             &quoted(""),
             "điểm đánh giá trên thang 100, ví dụ 92.5 (không bắt buộc)",
         );
         line(
             &mut out,
-            "records_archived",
+            ModelKey::RecordsArchived.key(),
             &quoted(""),
             "hồ sơ lưu trữ đầy đủ: true | false",
         );

@@ -145,21 +145,21 @@ impl NominationCheck<'_, '_> {
         self.cx.unknown_keys(t, form::MODEL_KEYS, C_MODEL);
         self.cx.text(
             t,
-            "name",
+            ModelKey::Name.key(),
             need,
             at.clone(),
             Label::new("tên mô hình", "name of the model"),
         );
         self.cx.text(
             t,
-            "address",
+            ModelKey::Address.key(),
             need,
             at.clone(),
             Label::new("địa chỉ mô hình", "address of the model"),
         );
         self.cx.choice::<crate::vocab::Domain>(
             t,
-            "domain",
+            ModelKey::Domain.key(),
             need,
             at.clone(),
             Label::new("lĩnh vực", "field"),
@@ -168,7 +168,7 @@ impl NominationCheck<'_, '_> {
             header: Some(header),
             four_step_plan: self.cx.boolean(
                 t,
-                "four_step_plan",
+                ModelKey::FourStepPlan.key(),
                 need,
                 at.clone(),
                 Label::new("kế hoạch theo 4 bước", "four-step plan"),
@@ -177,14 +177,14 @@ impl NominationCheck<'_, '_> {
             // scale, not a score: optional, checked when given.
             score: self.cx.number(
                 t,
-                "score",
+                ModelKey::Score.key(),
                 Need::Optional,
                 at.clone(),
                 Label::new("điểm đánh giá (thang 100)", "score (out of 100)"),
             ),
             records_archived: self.cx.boolean(
                 t,
-                "records_archived",
+                ModelKey::RecordsArchived.key(),
                 need,
                 at,
                 Label::new("hồ sơ lưu trữ đầy đủ", "records archived"),

@@ -11,7 +11,7 @@ use crate::campaign::{Campaign, CampaignInfo, Criterion};
 use crate::config::Settings;
 use crate::diagnostic::{Diagnostic, Rule};
 use crate::facts::{Facts, Model};
-use crate::form::{self, AchievementKey, AwardKey, Col, FieldType, NOMINEE_FIELDS, Top};
+use crate::form::{self, AchievementKey, AwardKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, Top};
 use crate::lang::Lang;
 use crate::messages::{
     CampaignHint, Expected, Label, Range as MsgRange, Unbacked, What, YearProblem,
