@@ -72,6 +72,19 @@ fn export(args: &[&str]) -> std::process::Output {
     kh().arg("export").args(args).output().expect("run")
 }
 
+/// An export that must succeed; stderr is shown when it does not.
+fn export_ok(args: &[&str]) -> std::process::Output {
+    let o = export(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "kh export {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
 fn out_dir() -> tempfile::TempDir {
     tempfile::tempdir().expect("tmp")
 }
@@ -80,7 +93,7 @@ fn out_dir() -> tempfile::TempDir {
 fn forms_follow_the_plans_form_and_nd30_layout() {
     let out = out_dir();
     let dir = out.path().join("forms");
-    let o = export(&[
+    export_ok(&[
         "forms",
         "examples/submissions",
         "--out",
@@ -88,12 +101,6 @@ fn forms_follow_the_plans_form_and_nd30_layout() {
         "--date",
         "05/10/2023",
     ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
     let files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
         .into_iter()
         .flatten()
@@ -273,18 +280,12 @@ fn never_inside_the_round_never_over_a_file_without_force() {
 fn the_list_takes_the_approved_grouped_by_kind() {
     let out = out_dir();
     let list = out.path().join("ds.docx");
-    let o = export(&[
+    export_ok(&[
         "list",
         "examples/submissions",
         "--out",
         list.to_str().unwrap_or(""),
     ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
     let text = docx_text(&list);
     assert!(
         text.contains("DANH SÁCH")
@@ -350,18 +351,12 @@ fn the_list_takes_the_approved_grouped_by_kind() {
 fn letters_say_what_to_mend_and_remind_who_sent_nothing() {
     let out = out_dir();
     let dir = out.path().join("cv");
-    let o = export(&[
+    export_ok(&[
         "letters",
         "examples/broken",
         "--out",
         dir.to_str().unwrap_or(""),
     ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
     let thanh_son = docx_text(&dir.join("ubnd-xa-thanh-son.docx"));
     assert!(
         thanh_son.contains("Kính gửi: Ủy ban nhân dân xã Thanh Sơn"),
@@ -520,18 +515,12 @@ fn hostile_input_still_yields_documents_that_open() {
     t.write("khong-mo-ta/many.toml", &many);
     let out = out_dir();
     let dir = out.path().join("forms");
-    let o = export(&[
+    export_ok(&[
         "forms",
         t.root().to_str().unwrap_or(""),
         "--out",
         dir.to_str().unwrap_or(""),
     ]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
     let text = docx_text(&dir.join("a/nasty.docx"));
     assert!(text.contains("Trần & <Lê> \"Ngô\" [2J"), "{text}");
     assert!(docx_text(&dir.join("a/huge.docx")).len() > 100_000);
@@ -553,13 +542,7 @@ fn hostile_input_still_yields_documents_that_open() {
         if kind == "list" {
             args.push("--all");
         }
-        let o = export(&args);
-        assert_eq!(
-            o.status.code(),
-            Some(0),
-            "{kind}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        export_ok(&args);
     }
     assert!(docx_text(&out.path().join("l.docx")).contains("Trần & <Lê>"));
     // An empty round: an empty list and workbook, no forms, no letters.
