@@ -148,15 +148,7 @@ fn returned_and_rejected_say_why() {
     )
     .code(0);
     let doc = t.json();
-    let find = |rule: &str| {
-        doc["diagnostics"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .find(|d| d["rule"] == rule)
-            .cloned()
-            .unwrap_or_default()
-    };
+    let find = |rule: &str| first_of(&doc, rule);
     let returned = find("review-returned");
     assert_eq!(returned["severity"], "warning");
     assert_eq!(returned["path"], "so-y-te/a.toml");
@@ -192,13 +184,7 @@ fn an_entry_for_a_file_that_is_gone_is_an_orphan() {
     assert_quiet(&t, "review-orphan");
     std::fs::rename(t.path("ubnd-huyen/c.toml"), t.path("ubnd-huyen/c2.toml")).expect("mv");
     let doc = t.json();
-    let orphan = doc["diagnostics"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|d| d["rule"] == "review-orphan")
-        .cloned()
-        .unwrap_or_default();
+    let orphan = first_of(&doc, "review-orphan");
     assert_eq!(orphan["path"], "review.toml");
     assert_eq!(orphan["line"], 3, "{doc:#}");
     // A run over one unit does not call the other units' entries orphans.
@@ -334,13 +320,7 @@ fn the_roster_names_who_sent_nothing_and_who_was_not_asked() {
     );
     t.unit("so-y-tee").write("so-y-tee/d.toml", COLLECTIVE);
     let doc = t.json();
-    let d = doc["diagnostics"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|d| d["rule"] == "unexpected-unit")
-        .cloned()
-        .unwrap_or_default();
+    let d = first_of(&doc, "unexpected-unit");
     assert_eq!(d["path"], "so-y-tee");
     assert_eq!(d["severity"], "warning");
     let human = kh().arg("validate").arg(t.root()).output().expect("run");

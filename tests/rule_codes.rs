@@ -599,11 +599,7 @@ fn unit_over_cap() {
     );
     assert_fires(&t, "unit-over-cap");
     let doc = t.json();
-    let d = doc["diagnostics"]
-        .as_array()
-        .and_then(|a| a.iter().find(|d| d["rule"] == "unit-over-cap"))
-        .cloned()
-        .unwrap_or_default();
+    let d = first_of(&doc, "unit-over-cap");
     assert_eq!(d["path"], "u");
     assert_eq!(d["line"], serde_json::Value::Null);
     t.write("kh.toml", "year = 2023\ncap_per_unit = 4\n");

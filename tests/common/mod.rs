@@ -170,6 +170,15 @@ pub fn codes(doc: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The first diagnostic of a rule in a JSON report (`null` when none).
+pub fn first_of(doc: &Value, code: &str) -> Value {
+    doc["diagnostics"]
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["rule"] == code))
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// Asserts that `code` is among what the tree reports.
 pub fn assert_fires(tree: &Tree, code: &str) {
     let codes = tree.codes();
