@@ -143,7 +143,12 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     // Each record has counted its own file's findings; what is in `diags`
     // now is the round's (few) other findings.
     tally_round(&mut records, &diags);
-    let mut diags = findings.into_vec(diags);
+    // The round's few are added to the files' many, not the other way round.
+    let mut diags = {
+        let mut all = findings;
+        all.extend(diags);
+        all
+    };
     diagnostic::sort(&mut diags);
     tally_units(&mut units, &diags);
     Report {
@@ -268,7 +273,7 @@ fn check_files(
     settings: &Settings,
     book: &Book,
     opts: Options,
-) -> (Vec<Record>, Findings) {
+) -> (Vec<Record>, Vec<Diagnostic>) {
     let slugs: Vec<Arc<str>> = layout
         .units
         .iter()
@@ -287,14 +292,13 @@ fn check_files(
         indicatif::ProgressBar::hidden()
     };
     let root = &layout.root;
-    // Findings go straight into shared chunks as each file is done (their
+    // Findings go straight into one vector as each file is done (their
     // order is the sort's, later), so a round never holds a vector per file
-    // and a flattened copy at once.
-    // A real round has about one finding per file (its unbacked criteria
-    // are one finding), a few more where a clerk slipped: room for that
-    // from the start spares the copy a doubling vector makes, which is the
-    // peak of a large round.
-    let sink = std::sync::Mutex::new(Findings(Vec::with_capacity(jobs.len() + jobs.len() / 4)));
+    // and a flattened copy at once. A real round has about one finding per
+    // file (its unbacked criteria are one finding), a few more where a clerk
+    // slipped: room for that from the start spares the copy a doubling
+    // vector makes.
+    let sink = std::sync::Mutex::new(Vec::with_capacity(jobs.len() + jobs.len() / 4));
     let records: Vec<Record> = jobs
         .into_par_iter()
         .map(|(unit, entry)| {
@@ -328,26 +332,6 @@ fn check_files(
     bar.finish_and_clear();
     let findings = sink.into_inner().unwrap_or_else(|e| e.into_inner());
     (records, findings)
-}
-
-/// The files' findings, gathered as they finish.
-#[derive(Default)]
-struct Findings(Vec<Diagnostic>);
-
-impl Findings {
-    fn extend(&mut self, found: Vec<Diagnostic>) {
-        self.0.extend(found);
-    }
-
-    /// All findings in one vector; the round's few are added to the files'
-    /// many rather than the other way round, which would copy them all.
-    fn into_vec(self, rest: Vec<Diagnostic>) -> Vec<Diagnostic> {
-        let mut all = self.0;
-        all.extend(rest);
-        // A doubled vector is up to half empty; the round keeps it to the end.
-        all.shrink_to_fit();
-        all
-    }
 }
 
 /// A unit: its descriptor (or the warning that it has none) and the cap.
@@ -530,9 +514,7 @@ fn tally_round(records: &mut [Record], diags: &[Diagnostic]) {
     }
     for r in records.iter_mut() {
         if let Some(t) = per_path.get(&*r.path) {
-            r.tally.errors += t.errors;
-            r.tally.warnings += t.warnings;
-            r.tally.notes += t.notes;
+            r.tally += *t;
         }
     }
 }

@@ -348,6 +348,14 @@ pub struct Tally {
     pub notes: usize,
 }
 
+impl std::ops::AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.notes += other.notes;
+    }
+}
+
 impl Tally {
     pub fn add(&mut self, severity: Severity) {
         match severity {
