@@ -70,7 +70,22 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl UnitRecord {
+    /// Its name from `unit.toml`, or its slug when it gives none.
+    pub fn name(&self) -> &str {
+        self.info.name.as_deref().unwrap_or(&self.slug)
+    }
+}
+
 impl Report {
+    /// Each unit's name by its slug.
+    pub fn unit_names(&self) -> HashMap<&str, &str> {
+        self.units
+            .iter()
+            .map(|u| (u.slug.as_str(), u.name()))
+            .collect()
+    }
+
     pub fn tally(&self) -> Tally {
         Tally::of(&self.diagnostics)
     }

@@ -346,15 +346,7 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
 
 /// `kh.1`, `kh-validate.1`, `kh-review-set.1`…: one page per command.
 fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
-    use anyhow::Context;
-    std::fs::create_dir_all(dir).with_context(|| {
-        tr!(
-            lang,
-            "không tạo được thư mục `{}`",
-            "cannot create the folder `{}`",
-            dir.display()
-        )
-    })?;
+    crate::tree::create_dir_all(dir, lang)?;
     fn walk(
         cmd: &clap::Command,
         name: String,

@@ -11,8 +11,8 @@ use askama::Template;
 
 use crate::campaign::CAMPAIGNS;
 use crate::check::{Options, Record, Report};
+use crate::export;
 use crate::export::dossier::{Dossier, excerpt};
-use crate::export::{self, forms::unit_names};
 use crate::lang::Lang;
 use crate::review::Status;
 use crate::text::slugify;
@@ -143,7 +143,7 @@ pub fn page(d: &Dossier, unit: &str, preview: bool, year: i32) -> Page {
 pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, String)>> {
     let preview = all;
     let year = report.settings.year;
-    let units = unit_names(report);
+    let units = report.unit_names();
     let mut files = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -156,10 +156,7 @@ pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, Stri
             .filter(|r| r.nomination.as_ref().and_then(|n| n.campaign) == Some(c.id))
         {
             let d = Dossier::read(root, &r.path).unwrap_or_default();
-            let unit = units
-                .iter()
-                .find(|(s, _)| *s == &*r.unit)
-                .map_or(r.unit.to_string(), |(_, n)| n.clone());
+            let unit = units.get(&*r.unit).copied().unwrap_or(&*r.unit).to_string();
             // Pages are named by slugs, unique within the site.
             let stem = r
                 .path
@@ -260,14 +257,7 @@ fn write_site(out: &Path, files: &[(String, String)], lang: Lang) -> Result<()> 
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent).with_context(|| {
-        tr!(
-            lang,
-            "không tạo được thư mục `{}`",
-            "cannot create the folder `{}`",
-            parent.display()
-        )
-    })?;
+    crate::tree::create_dir_all(&parent, lang)?;
     let tmp = tempfile::Builder::new()
         .prefix(".kh-publish-")
         .tempdir_in(&parent)

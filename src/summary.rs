@@ -168,16 +168,7 @@ impl Summary {
                     filter.campaign.is_none_or(|f| f == c) && filter.kind.is_none_or(|f| f == k)
                 })
         };
-        let unit_names: std::collections::HashMap<&str, String> = report
-            .units
-            .iter()
-            .map(|u| {
-                (
-                    u.slug.as_str(),
-                    u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
-                )
-            })
-            .collect();
+        let unit_names = report.unit_names();
 
         let mut nominations: Vec<NominationRow> = Vec::new();
         for r in report.records.iter().filter(|r| matches(r)) {
@@ -202,7 +193,10 @@ impl Summary {
                     award: decision.and_then(|d| d.award.clone()),
                 },
                 role: n.role,
-                unit_name: unit_names.get(&*r.unit).cloned().unwrap_or_default(),
+                unit_name: unit_names
+                    .get(&*r.unit)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
             });
         }
 
@@ -266,7 +260,7 @@ impl Summary {
                 };
                 Some(UnitRow {
                     slug: u.slug.clone(),
-                    name: u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
+                    name: u.name().to_string(),
                     nominations: if narrowed { mine.len() } else { u.nominations },
                     cap: report.settings.cap,
                     kinds,

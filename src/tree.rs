@@ -341,6 +341,18 @@ fn io_problem(rel: &str, e: &std::io::Error) -> Diagnostic {
     )
 }
 
+/// Creates a folder and its parents, naming the folder when it cannot.
+pub fn create_dir_all(dir: &Path, lang: Lang) -> Result<()> {
+    fs::create_dir_all(dir).with_context(|| {
+        tr!(
+            lang,
+            "không tạo được thư mục `{}`",
+            "cannot create the folder `{}`",
+            dir.display()
+        )
+    })
+}
+
 /// Reads a file found by the walk: never a link or a special file, never
 /// more than [`MAX_FILE_BYTES`]. Returns its text without a byte-order mark,
 /// or the diagnostic that says why there is none.

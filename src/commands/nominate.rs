@@ -517,14 +517,7 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
         }
     }
 
-    std::fs::create_dir_all(&unit_dir).with_context(|| {
-        tr!(
-            lang,
-            "không tạo được thư mục `{}`",
-            "cannot create folder `{}`",
-            unit_dir.display()
-        )
-    })?;
+    crate::tree::create_dir_all(&unit_dir, lang)?;
     let round_file = args.root.join(crate::tree::ROUND_FILE);
     if std::fs::symlink_metadata(&round_file).is_err() {
         write_new(&round_file, &default_round(), lang)?;

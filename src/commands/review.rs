@@ -243,16 +243,7 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
         .map(|c| crate::campaign::Campaign::from_query(c, lang).map(|(c, _)| c))
         .transpose()?;
     let report = check::run(&args.root, opts)?;
-    let names: std::collections::HashMap<&str, String> = report
-        .units
-        .iter()
-        .map(|u| {
-            (
-                u.slug.as_str(),
-                u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
-            )
-        })
-        .collect();
+    let names = report.unit_names();
     let rows: Vec<Row> = report
         .records
         .iter()
@@ -267,7 +258,10 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
             Row {
                 path: r.path.to_string(),
                 unit: r.unit.to_string(),
-                unit_name: names.get(&*r.unit).cloned().unwrap_or_default(),
+                unit_name: names
+                    .get(&*r.unit)
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
                 name: n.and_then(|n| n.name.clone()),
                 campaign: n.and_then(|n| n.campaign).map(|c| c.slug()),
                 status: report.status(r),

@@ -40,16 +40,13 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
     let targets: Vec<PathBuf> = chosen.iter().map(|r| target(&c.out, &r.path)).collect();
     export::refuse_existing(&targets, c.force, lang)?;
 
-    let units = unit_names(&report);
+    let units = report.unit_names();
     let failures: Vec<String> = chosen
         .par_iter()
         .zip(targets.par_iter())
         .filter_map(|(r, to)| {
             let draft = r.tally.errors > 0;
-            let unit = units
-                .iter()
-                .find(|(s, _)| *s == &*r.unit)
-                .map_or(&*r.unit, |(_, n)| n.as_str());
+            let unit = units.get(&*r.unit).copied().unwrap_or(&*r.unit);
             let result = Dossier::read(&root, &r.path)
                 .ok_or_else(|| anyhow::anyhow!("{}", r.path))
                 .and_then(|d| {
@@ -107,19 +104,6 @@ fn choose(report: &Report, draft: bool) -> (Vec<&Record>, Vec<String>) {
         }
     }
     (chosen, left_out)
-}
-
-pub fn unit_names(report: &Report) -> Vec<(&str, String)> {
-    report
-        .units
-        .iter()
-        .map(|u| {
-            (
-                u.slug.as_str(),
-                u.info.name.clone().unwrap_or_else(|| u.slug.clone()),
-            )
-        })
-        .collect()
 }
 
 fn line(label: &str, value: Option<&str>) -> crate::docx::Para {

@@ -30,7 +30,7 @@ pub fn letters(
     let mut out = Vec::new();
     let year = report.settings.year;
     for unit in &report.units {
-        let name = unit.info.name.clone().unwrap_or_else(|| unit.slug.clone());
+        let name = unit.name().to_string();
         let records: Vec<_> = report
             .records
             .iter()

@@ -139,7 +139,7 @@ pub fn list(
         ],
         true,
     );
-    let units = crate::export::forms::unit_names(report);
+    let units = report.unit_names();
     let groups = [
         (Kind::TapThe, "I. TẬP THỂ"),
         (Kind::CaNhan, "II. CÁ NHÂN"),
@@ -176,10 +176,7 @@ pub fn list(
             let award = decision
                 .and_then(|x| x.award.clone())
                 .or_else(|| d.proposed_award.clone());
-            let unit = units
-                .iter()
-                .find(|(s, _)| *s == &*r.unit)
-                .map_or(r.unit.to_string(), |(_, name)| name.clone());
+            let unit = units.get(&*r.unit).copied().unwrap_or(&*r.unit).to_string();
             let campaign = match d.campaign {
                 Some(c) if c.info().section != "*" => {
                     format!("{} ({})", c.info().name_vi, c.info().section)

@@ -147,14 +147,7 @@ pub fn refuse_existing(targets: &[PathBuf], force: bool, lang: Lang) -> Result<(
 pub fn write_atomic(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
     use std::io::Write;
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| {
-        tr!(
-            lang,
-            "không tạo được thư mục `{}`",
-            "cannot create the folder `{}`",
-            dir.display()
-        )
-    })?;
+    crate::tree::create_dir_all(dir, lang)?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
         tr!(
             lang,
