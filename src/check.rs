@@ -10,9 +10,9 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::config::{self, Settings, UnitInfo};
-use crate::diagnostic::{self, Diagnostic, Location, Rule, Tally};
+use crate::diagnostic::{self, Diagnostic, Location, Rule, Severity, Tally};
 use crate::lang::Lang;
-use crate::messages::What;
+use crate::messages::{Unbacked, What};
 use crate::nomination::{self, Identity, Nomination};
 use crate::review::{self, Book, Status};
 use crate::tree::{self, Entry, Layout};
@@ -40,6 +40,17 @@ pub struct Record {
     pub tally: Tally,
     /// Sở Nội vụ's decision on it, if any, and whether it still holds.
     pub review: review::State,
+    /// Its criteria no achievement backs. Kept here, not among the round's
+    /// findings: a real round has such a note on nearly every file, and a
+    /// finding costs several times these bytes (see [`Report::notes`]).
+    pub unbacked: Option<Unevidenced>,
+}
+
+/// A nomination's `unevidenced-criterion` finding, in the bytes it needs.
+#[derive(Clone, Copy, Debug)]
+pub struct Unevidenced {
+    pub criteria: Unbacked,
+    pub at: Option<Location>,
 }
 
 #[derive(Debug)]
@@ -70,6 +81,14 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Record {
+    /// How many `unevidenced-criterion` notes it keeps.
+    pub fn unbacked_count(&self) -> usize {
+        self.unbacked
+            .map_or(0, |u| u.criteria.mask.count_ones() as usize)
+    }
+}
+
 impl UnitRecord {
     /// Its name from `unit.toml`, or its slug when it gives none.
     pub fn name(&self) -> &str {
@@ -86,8 +105,35 @@ impl Report {
             .collect()
     }
 
+    /// The counts of every finding, those kept with the records included.
     pub fn tally(&self) -> Tally {
-        Tally::of(&self.diagnostics)
+        let mut t = Tally::of(&self.diagnostics);
+        t.add_n(
+            Severity::Note,
+            self.records.iter().map(Record::unbacked_count).sum(),
+        );
+        t
+    }
+
+    /// The findings kept with the records, as findings, in the contract's
+    /// order (by path: a file has one at most). They are merged with
+    /// [`Report::diagnostics`] when a report is printed.
+    pub fn notes(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        let mut order: Vec<u32> = (0..self.records.len())
+            .filter(|&i| self.records[i].unbacked.is_some())
+            .map(|i| i as u32)
+            .collect();
+        // The walk gives folders and files in name order, which is the
+        // paths' order but where a name sorts before `/` ("a-b" and "a").
+        let path = |i: &u32| &*self.records[*i as usize].path;
+        if !order.is_sorted_by_key(path) {
+            order.sort_unstable_by_key(path);
+        }
+        order.into_iter().filter_map(|i| {
+            let r = &self.records[i as usize];
+            let u = r.unbacked?;
+            Some(Diagnostic::unbacked(r.path.clone(), u.at, u.criteria))
+        })
     }
 
     /// The status a nomination counts as (stale decisions: `cho-xet`).
@@ -125,7 +171,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     for entry in &layout.stray {
         diags.push(Diagnostic::new(
             Rule::OutsideUnit,
-            entry.rel.as_str(),
+            entry.rel.clone(),
             What::OutsideUnit,
         ));
     }
@@ -165,14 +211,18 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         all
     };
     diagnostic::sort(&mut diags);
-    tally_units(&mut units, &diags);
+    tally_units(&mut units, &records, &diags);
     Report {
         root_path: layout.root.clone(),
         root: layout.root_display,
         settings,
         units,
         records,
-        stray: layout.stray.into_iter().map(|e| e.rel).collect(),
+        stray: layout
+            .stray
+            .into_iter()
+            .map(|e| e.rel.to_string())
+            .collect(),
         skipped: layout.skipped,
         book,
         diagnostics: diags,
@@ -309,32 +359,33 @@ fn check_files(
     let root = &layout.root;
     // Findings go straight into one vector as each file is done (their
     // order is the sort's, later), so a round never holds a vector per file
-    // and a flattened copy at once. A real round has about one finding per
-    // file (its unbacked criteria are one finding), a few more where a clerk
-    // slipped: room for that from the start spares the copy a doubling
-    // vector makes.
-    let sink = std::sync::Mutex::new(Vec::with_capacity(jobs.len() + jobs.len() / 4));
+    // and a flattened copy at once. Unbacked criteria stay with the record.
+    let sink = std::sync::Mutex::new(Vec::new());
     let records: Vec<Record> = jobs
         .into_par_iter()
         .map(|(unit, entry)| {
             // Only a reviewed file is fingerprinted: most of a round is not.
             let decision = book.get(&entry.rel);
             // One path for the record and every finding of the file.
-            let path: Arc<str> = Arc::from(entry.rel.as_str());
+            let path = entry.rel.clone();
             let (result, hash) =
                 check_file(root, &entry, path.clone(), settings, decision.is_some());
             // Counted here rather than through indicatif's rayon adaptor,
             // which turns the indexed collect into a costlier one.
             bar.inc(1);
             let stale = decision
-                .and_then(|i| book.decisions[i].sha256.as_deref())
+                .and_then(|i| book.decisions[i as usize].sha256.as_deref())
                 .is_some_and(|want| hash.as_deref() != Some(want));
+            let mut result = result;
+            let tally = Tally::of(&result.diagnostics);
+            let unbacked = take_unbacked(&mut result.diagnostics);
             let record = Record {
                 path,
                 unit: slugs[unit].clone(),
                 nomination: result.nomination,
-                tally: Tally::of(&result.diagnostics),
+                tally,
                 review: review::State { decision, stale },
+                unbacked,
             };
             if !result.diagnostics.is_empty()
                 && let Ok(mut v) = sink.lock()
@@ -347,6 +398,23 @@ fn check_files(
     bar.finish_and_clear();
     let findings = sink.into_inner().unwrap_or_else(|e| e.into_inner());
     (records, findings)
+}
+
+/// Takes a file's unbacked-criteria finding out of its findings, to be
+/// kept with its record. One that tells of findings past the file's limit
+/// (`more`) stays where it is, being more than the note.
+fn take_unbacked(diags: &mut Vec<Diagnostic>) -> Option<Unevidenced> {
+    let i = diags
+        .iter()
+        .position(|d| d.more == 0 && matches!(d.what, What::Unbacked(_)))?;
+    let d = diags.swap_remove(i);
+    let What::Unbacked(criteria) = d.what else {
+        return None;
+    };
+    Some(Unevidenced {
+        criteria,
+        at: d.location,
+    })
 }
 
 /// A unit: its descriptor (or the warning that it has none) and the cap.
@@ -535,7 +603,7 @@ fn tally_round(records: &mut [Record], diags: &[Diagnostic]) {
 }
 
 /// Counts each unit's problems, its files' included.
-fn tally_units(units: &mut [UnitRecord], diags: &[Diagnostic]) {
+fn tally_units(units: &mut [UnitRecord], records: &[Record], diags: &[Diagnostic]) {
     let unit_index: HashMap<&str, usize> = units
         .iter()
         .enumerate()
@@ -546,6 +614,11 @@ fn tally_units(units: &mut [UnitRecord], diags: &[Diagnostic]) {
         let unit = d.path.split('/').next().unwrap_or("");
         if let Some(&i) = unit_index.get(unit) {
             counts[i].add_n(d.severity, d.count());
+        }
+    }
+    for r in records {
+        if let Some(&i) = unit_index.get(&*r.unit) {
+            counts[i].add_n(Severity::Note, r.unbacked_count());
         }
     }
     for (u, t) in units.iter_mut().zip(counts) {

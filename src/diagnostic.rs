@@ -88,14 +88,17 @@ rules! {
 /// Where in a file a diagnostic points, worked out while the file's text was
 /// at hand, so the text itself need not be kept: the line shown under a
 /// diagnostic is read back only when a person is shown it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Location {
     /// 1-based line.
-    pub line: usize,
+    pub line: u32,
     /// 1-based column, counted in characters (Unicode scalar values).
-    pub column: usize,
-    /// Byte span in the file.
-    pub span: Range<usize>,
+    pub column: u32,
+    /// Byte span in the file. Four-byte numbers, as lines and columns: a
+    /// file is at most a mebibyte (`tree::MAX_FILE_BYTES`), and a round
+    /// keeps a location per finding.
+    start: u32,
+    end: u32,
 }
 
 /// The part of a line worth showing under a diagnostic, and the span within
@@ -109,11 +112,22 @@ pub struct Excerpt {
 }
 
 impl Location {
+    /// The byte span in the file.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// Locates `span` in `text`. Out-of-range or mid-character spans are
     /// clamped rather than trusted.
     pub fn in_text(text: &str, span: Range<usize>) -> Location {
         LineIndex::new(text).locate(text, span)
     }
+}
+
+/// A position as stored: files are far below four gigabytes, and a wild
+/// one saturates rather than wraps.
+fn narrow(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Bytes of a long line kept on each side of what a diagnostic points at:
@@ -147,9 +161,10 @@ impl LineIndex {
         let line_start = self.starts[line_no - 1];
         let column = text[line_start..start].chars().count() + 1;
         Location {
-            line: line_no,
-            column,
-            span: start..end,
+            line: narrow(line_no),
+            column: narrow(column),
+            start: narrow(start),
+            end: narrow(end),
         }
     }
 
@@ -301,17 +316,17 @@ impl Diagnostic {
     }
 
     pub fn line(&self) -> Option<usize> {
-        self.location.as_ref().map(|l| l.line)
+        self.location.as_ref().map(|l| l.line as usize)
     }
 
     pub fn column(&self) -> Option<usize> {
-        self.location.as_ref().map(|l| l.column)
+        self.location.as_ref().map(|l| l.column as usize)
     }
 
     /// The contract's order: by path, then line (whole-file first), then
     /// column and code so that output never depends on thread scheduling.
-    fn span_ends(&self) -> Option<(usize, usize)> {
-        self.location.as_ref().map(|l| (l.span.start, l.span.end))
+    fn span_ends(&self) -> Option<(u32, u32)> {
+        self.location.as_ref().map(|l| (l.start, l.end))
     }
 
     pub fn sort_key(&self) -> (&str, usize, usize, &'static str) {
@@ -330,14 +345,17 @@ impl Diagnostic {
 /// in every output, so an unstable sort (which, unlike a stable one, needs
 /// no buffer of half the round's findings) prints the same bytes.
 pub fn sort(diags: &mut [Diagnostic]) {
-    diags.sort_unstable_by(|a, b| {
-        a.sort_key()
-            .cmp(&b.sort_key())
-            .then_with(|| a.message(Lang::Vi).cmp(&b.message(Lang::Vi)))
-            .then_with(|| a.help(Lang::Vi).cmp(&b.help(Lang::Vi)))
-            .then_with(|| a.severity.cmp(&b.severity))
-            .then_with(|| a.span_ends().cmp(&b.span_ends()))
-    });
+    diags.sort_unstable_by(order);
+}
+
+/// The contract's order of two findings (see [`sort`]).
+pub fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
+    a.sort_key()
+        .cmp(&b.sort_key())
+        .then_with(|| a.message(Lang::Vi).cmp(&b.message(Lang::Vi)))
+        .then_with(|| a.help(Lang::Vi).cmp(&b.help(Lang::Vi)))
+        .then_with(|| a.severity.cmp(&b.severity))
+        .then_with(|| a.span_ends().cmp(&b.span_ends()))
 }
 
 /// How many of each severity.

@@ -62,7 +62,8 @@ pub struct Decision {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct State {
     /// Index into [`Book::decisions`]; `None`: never reviewed (`cho-xet`).
-    pub decision: Option<usize>,
+    /// Four bytes: a round keeps one per nomination.
+    pub decision: Option<u32>,
     /// The file changed after its review: it counts as `cho-xet`.
     pub stale: bool,
 }
@@ -76,20 +77,20 @@ pub struct Book {
 }
 
 impl Book {
-    pub fn get(&self, path: &str) -> Option<usize> {
-        self.by_path.get(path).copied()
+    pub fn get(&self, path: &str) -> Option<u32> {
+        self.by_path.get(path).and_then(|&i| u32::try_from(i).ok())
     }
 
     /// The status a nomination counts as: stale decisions count as pending.
     pub fn status(&self, state: State) -> Status {
         match state.decision {
-            Some(i) if !state.stale => self.decisions[i].status,
+            Some(i) if !state.stale => self.decisions[i as usize].status,
             _ => Status::ChoXet,
         }
     }
 
     pub fn decision(&self, state: State) -> Option<&Decision> {
-        state.decision.map(|i| &self.decisions[i])
+        state.decision.map(|i| &self.decisions[i as usize])
     }
 }
 

@@ -5,6 +5,7 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use walkdir::WalkDir;
@@ -32,11 +33,12 @@ pub enum EntryKind {
 
 #[derive(Clone, Debug)]
 pub struct Entry {
-    /// Relative to the root, `/`-separated, as shown to the user.
-    pub rel: String,
+    /// Relative to the root, `/`-separated, as shown to the user. Shared:
+    /// a nomination's record and findings keep this very string.
+    pub rel: Arc<str>,
     /// The path below the root, kept only where `rel` cannot spell it (a
     /// name that is not UTF-8): a large round keeps one string per file.
-    os_rel: Option<PathBuf>,
+    os_rel: Option<Box<Path>>,
     pub kind: EntryKind,
 }
 
@@ -44,16 +46,20 @@ impl Entry {
     pub fn new(root: &Path, path: &Path, kind: EntryKind) -> Entry {
         let below = path.strip_prefix(root).unwrap_or(path);
         let rel = rel_path(root, path);
-        let os_rel = (below.to_str().is_none() || std::path::MAIN_SEPARATOR != '/')
-            .then(|| below.to_path_buf());
-        Entry { rel, os_rel, kind }
+        let os_rel =
+            (below.to_str().is_none() || std::path::MAIN_SEPARATOR != '/').then(|| below.into());
+        Entry {
+            rel: rel.into(),
+            os_rel,
+            kind,
+        }
     }
 
     /// Where the file is.
     pub fn path(&self, root: &Path) -> PathBuf {
         match &self.os_rel {
             Some(p) => root.join(p),
-            None => root.join(&self.rel),
+            None => root.join(&*self.rel),
         }
     }
 }
@@ -113,6 +119,8 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
         let mut layout = Layout::new(&abs, display_of(target));
         layout.whole = true;
         layout.walk_root(&abs);
+        // Kept to the end of the run: not the room its doubling left.
+        layout.units.shrink_to_fit();
         return Ok(layout);
     }
     if !meta.is_file() {
@@ -365,11 +373,7 @@ pub fn read_text(root: &Path, entry: &Entry) -> std::result::Result<String, Box<
 /// fingerprint).
 pub fn read_bytes(root: &Path, entry: &Entry) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
     let fail = |rule: Rule, u: Unreadable| {
-        Box::new(Diagnostic::new(
-            rule,
-            entry.rel.as_str(),
-            What::Unreadable(u),
-        ))
+        Box::new(Diagnostic::new(rule, &*entry.rel, What::Unreadable(u)))
     };
     match entry.kind {
         EntryKind::Symlink => return Err(fail(Rule::IoError, Unreadable::Symlink)),
@@ -404,7 +408,7 @@ pub fn decode_entry(entry: &Entry, bytes: Vec<u8>) -> std::result::Result<String
         Box::new(
             Diagnostic::new(
                 Rule::NotUtf8,
-                entry.rel.as_str(),
+                &*entry.rel,
                 What::Unreadable(Unreadable::NotUtf8),
             )
             .at(Some(Location::in_text(&lossy, at..at + 1))),

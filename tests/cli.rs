@@ -121,6 +121,48 @@ fn json_is_sorted_by_path_then_line() {
     assert_eq!(keys, sorted);
 }
 
+/// Unbacked criteria are kept apart from the other findings and merged
+/// back when printed: in path order where the walk's order differs ("a b"
+/// and "a-b" sort before "a/"), and counted in the totals.
+#[test]
+fn unbacked_notes_merge_in_path_order() {
+    let tree = Tree::new();
+    let untagged = edit(PERSON, "criteria = [\"giai-phap-moi\"]\n", "");
+    let warned = format!("{untagged}late_dossiers = 0\n");
+    for unit in ["a", "a b", "a-b", "ab"] {
+        tree.unit(unit)
+            .write(&format!("{unit}/x.toml"), &untagged)
+            .write(&format!("{unit}/y.toml"), &warned);
+    }
+    let doc = validate_json(tree.root(), &["--verbose"]);
+    let diags = doc["diagnostics"].as_array().cloned().unwrap_or_default();
+    let keys: Vec<(String, u64, u64, String)> = diags
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    let notes = codes(&doc)
+        .iter()
+        .filter(|c| *c == "unevidenced-criterion")
+        .count();
+    // One criterion of §3.10's individual, unbacked, in each of eight files.
+    assert!(notes >= 8, "{notes}");
+    assert_eq!(doc["counts"]["notes"].as_u64(), Some(notes as u64));
+    let paths: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();
+    let first_a = paths.iter().position(|p| p.starts_with("a/"));
+    let first_ab = paths.iter().position(|p| p.starts_with("a-b/"));
+    assert!(first_ab < first_a, "{paths:?}");
+}
+
 #[test]
 fn exit_codes() {
     let clean = Tree::single(PERSON);

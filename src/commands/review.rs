@@ -216,7 +216,7 @@ fn locate(file: &Path, lang: Lang) -> Result<(PathBuf, String)> {
             "`{shown}` is not a nomination file"
         ));
     }
-    Ok((layout.root.clone(), entry.rel.clone()))
+    Ok((layout.root.clone(), entry.rel.to_string()))
 }
 
 /// One line of `kh review list`.

@@ -61,7 +61,7 @@ impl Sources {
         if text.is_empty() {
             return None;
         }
-        Some(index.excerpt(text, loc.span.clone()))
+        Some(index.excerpt(text, loc.span()))
     }
 }
 
@@ -155,12 +155,16 @@ pub fn render_one(d: &Diagnostic, excerpt: Option<&Excerpt>, style: Style) -> St
             let span = widen(&line, ex.line_span.clone());
             title.element(
                 Snippet::source(line)
-                    .line_start(loc.line)
+                    .line_start(loc.line as usize)
                     .path(path)
                     .annotation(AnnotationKind::Primary.span(span)),
             )
         }
-        (Some(loc), _) => title.element(Origin::path(path).line(loc.line).char_column(loc.column)),
+        (Some(loc), _) => title.element(
+            Origin::path(path)
+                .line(loc.line as usize)
+                .char_column(loc.column as usize),
+        ),
         (None, _) => title.element(Origin::path(path)),
     };
     if let Some(help) = &d.help(lang) {

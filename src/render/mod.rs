@@ -10,7 +10,7 @@ pub mod sarif;
 use std::io::{self, Write};
 
 use crate::check::Report;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{self, Diagnostic};
 
 /// Writes a report in one format.
 pub trait Emitter {
@@ -23,11 +23,19 @@ pub trait Emitter {
     fn end(&mut self, report: &Report) -> io::Result<()>;
 }
 
-/// Feeds `report` to `emitter`.
+/// Feeds `report` to `emitter`: its findings and those its records keep
+/// (the unbacked criteria), merged in the contract's order.
 pub fn emit(report: &Report, emitter: &mut dyn Emitter) -> io::Result<()> {
     emitter.begin(report)?;
+    let mut notes = report.notes().peekable();
     for d in &report.diagnostics {
+        while let Some(n) = notes.next_if(|n| diagnostic::order(n, d).is_lt()) {
+            emitter.diagnostic(report, &n)?;
+        }
         emitter.diagnostic(report, d)?;
+    }
+    for n in notes {
+        emitter.diagnostic(report, &n)?;
     }
     emitter.end(report)
 }
