@@ -523,6 +523,7 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
             let name = crate::text::shown(name);
             let location = nom
                 .and_then(|n| n.name_span.clone())
+                .map(|s| s.start as usize..s.end as usize)
                 .and_then(|span| name_location(root, &records[i].path, span));
             diags.push(
                 Diagnostic::new(

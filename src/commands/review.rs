@@ -262,7 +262,7 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
                     .get(&*r.unit)
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
-                name: n.and_then(|n| n.name.clone()),
+                name: n.and_then(|n| n.name.as_deref().map(String::from)),
                 campaign: n.and_then(|n| n.campaign).map(|c| c.slug()),
                 status: report.status(r),
                 stale: r.review.stale,

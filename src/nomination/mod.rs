@@ -37,17 +37,17 @@ pub struct Nomination {
     pub role: Option<Role>,
     pub scope: Option<Scope>,
     /// Name of the collective, or of the person (chủ hộ), as written (NFC).
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// A person's date of birth, which with the name tells who they are.
     pub birth: Option<NaiveDate>,
     /// Where the name is written (bytes), to point duplicates at. Only the
     /// span is kept: a round of 100,000 files should not keep a line of
     /// text for each, for the few that turn out to be duplicates.
-    pub name_span: Option<Range<usize>>,
+    pub name_span: Option<Range<u32>>,
     /// The form of commendation the unit proposes, as written.
-    pub proposed_award: Option<String>,
+    pub proposed_award: Option<Box<str>>,
     /// For `linh-vuc-khac`: the movement or field it belongs to.
-    pub movement: Option<String>,
+    pub movement: Option<Box<str>>,
 }
 
 impl Nomination {
@@ -221,11 +221,15 @@ impl NominationCheck<'_, '_> {
             kind,
             role,
             scope,
-            name_span: nominee.name.as_ref().map(|(_, s)| s.clone()),
-            name: nominee.name.map(|(n, _)| n),
+            // Four-byte offsets: a file is at most a mebibyte.
+            name_span: nominee
+                .name
+                .as_ref()
+                .and_then(|(_, s)| Some(u32::try_from(s.start).ok()?..u32::try_from(s.end).ok()?)),
+            name: nominee.name.map(|(n, _)| n.into()),
             birth: nominee.birth,
-            proposed_award,
-            movement,
+            proposed_award: proposed_award.map(Into::into),
+            movement: movement.map(Into::into),
         }
     }
 
