@@ -263,7 +263,7 @@ fn run(cli: Cli) -> Result<bool> {
             opts,
         ),
         Command::Summary(args) => {
-            print(&summary::run(args, opts)?)?;
+            summary::print(args, opts)?;
             // The summary reports problems; it does not fail on them.
             Ok(false)
         }

@@ -47,34 +47,325 @@ pub fn fit(table: &mut Table) {
     let n = table.column_count();
     for i in 0..n {
         // The rows' cells: a header may wrap, what is under it may not.
-        let cells: Vec<String> = table
-            .column_cells_iter(i)
-            .map(|c| c.map(|c| c.content()).unwrap_or_default())
-            .collect();
-        let widest = cells
-            .iter()
-            .map(|c| unicode_width(c.trim()))
-            .max()
-            .unwrap_or(0);
-        let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
-        if filled.is_empty() {
-            continue;
+        let mut fit = ColumnFit::default();
+        for c in table.column_cells_iter(i) {
+            fit.see(&c.map(|c| c.content()).unwrap_or_default());
         }
-        let numeric = filled.iter().all(|c| c.trim().parse::<f64>().is_ok());
-        let unbroken = filled
-            .iter()
-            .all(|c| !c.trim().contains(char::is_whitespace));
         if let Some(col) = table.column_mut(i) {
-            if numeric {
-                col.set_cell_alignment(CellAlignment::Right);
+            fit.apply(col);
+        }
+    }
+}
+
+/// What [`fit`] learns of a column from its cells, one at a time.
+#[derive(Clone, Copy, Debug)]
+struct ColumnFit {
+    widest: usize,
+    filled: bool,
+    numeric: bool,
+    unbroken: bool,
+}
+
+impl Default for ColumnFit {
+    fn default() -> Self {
+        ColumnFit {
+            widest: 0,
+            filled: false,
+            numeric: true,
+            unbroken: true,
+        }
+    }
+}
+
+impl ColumnFit {
+    fn see(&mut self, cell: &str) {
+        let cell = cell.trim();
+        self.widest = self.widest.max(unicode_width(cell));
+        if cell.is_empty() {
+            return;
+        }
+        self.filled = true;
+        self.numeric &= cell.parse::<f64>().is_ok();
+        self.unbroken &= !cell.contains(char::is_whitespace);
+    }
+
+    fn apply(&self, col: &mut comfy_table::Column) {
+        if !self.filled {
+            return;
+        }
+        if self.numeric {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+        if self.numeric || self.unbroken {
+            col.set_constraint(ColumnConstraint::LowerBoundary(
+                // The boundary counts the cell's padding, one space a side.
+                comfy_table::Width::Fixed(self.widest as u16 + 2),
+            ));
+        }
+    }
+}
+
+/// What comfy-table's sizing of a column sees of a cell: where its lines
+/// and spaces are and how wide each grapheme is. Cells alike in this are
+/// sized alike ("Đơn vị số 12" and "Trường THCS 45" differ; "Đơn vị số 12"
+/// and "Đơn vị số 34" do not). A cell whose width is not the sum of its
+/// graphemes' is its own shape.
+fn shape(cell: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::with_capacity(cell.len());
+    for line in cell.split('\n') {
+        let mut sum = 0;
+        for g in line.graphemes(true) {
+            let w = g.width();
+            sum += w;
+            out.push(match g {
+                " " => ' ',
+                _ => char::from_digit(w.min(9) as u32, 10).unwrap_or('9'),
+            });
+        }
+        if sum != line.width() {
+            return format!("\u{1}{cell}");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Rows drawn in one piece at most: comfy-table keeps every cell of a table
+/// as several allocations, and a round's unit table has a row per unit.
+const CHUNK: usize = 256;
+
+/// Writes a table (no newline after its last line) as `table.to_string()`
+/// would, `new_table` giving it its style and width, `rows` (called twice
+/// for a long table) its rows. A long table is sized first on a stand-in
+/// holding each column's distinct values once — the widths comfy-table
+/// picks depend on a column's values, not on which row holds them — and
+/// then drawn a chunk of rows at a time at those widths, each chunk's
+/// borders trimmed where they meet.
+pub fn write_table<'r>(
+    out: &mut dyn Write,
+    new_table: &dyn Fn() -> Table,
+    header: &[String],
+    rows: &dyn Fn() -> Box<dyn Iterator<Item = Vec<String>> + 'r>,
+) -> std::io::Result<()> {
+    let whole = || {
+        let mut t = new_table();
+        t.set_header(header.to_vec());
+        t
+    };
+    if rows().nth(CHUNK).is_none() {
+        let mut t = whole();
+        t.add_rows(rows());
+        fit(&mut t);
+        return write!(out, "{t}");
+    }
+    // Each column's cells of distinct shapes, as ragged rows of a stand-in
+    // table that comfy-table sizes as it would the whole; what `fit` makes
+    // of a column is learnt from every cell.
+    let mut fits = vec![ColumnFit::default(); header.len()];
+    let mut shapes: Vec<std::collections::HashMap<String, String>> =
+        vec![Default::default(); header.len()];
+    for row in rows() {
+        for (i, cell) in row.into_iter().enumerate() {
+            if i >= shapes.len() {
+                shapes.resize_with(i + 1, Default::default);
+                fits.resize_with(i + 1, Default::default);
             }
-            if numeric || unbroken {
-                col.set_constraint(ColumnConstraint::LowerBoundary(
-                    // The boundary counts the cell's padding, one space a side.
-                    comfy_table::Width::Fixed(widest as u16 + 2),
-                ));
+            fits[i].see(&cell);
+            shapes[i].entry(shape(&cell)).or_insert(cell);
+        }
+    }
+    let mut columns: Vec<Vec<String>> = shapes
+        .into_iter()
+        .map(|s| s.into_values().collect())
+        .collect();
+    let deepest = columns.iter().map(Vec::len).max().unwrap_or(0);
+    let mut stand_in = whole();
+    for k in 0..deepest {
+        let last = columns.iter().rposition(|c| c.len() > k).unwrap_or(0);
+        let row: Vec<String> = columns[..=last]
+            .iter_mut()
+            .map(|c| c.get_mut(k).map(std::mem::take).unwrap_or_default())
+            .collect();
+        stand_in.add_row(row);
+    }
+    drop(columns);
+    for (i, fit) in fits.iter().enumerate() {
+        if let Some(col) = stand_in.column_mut(i) {
+            fit.apply(col);
+        }
+    }
+    let style = stand_in.style();
+    let sep = style.header_separator;
+    let is_sep = |line: &str| {
+        !line.is_empty()
+            && line
+                .chars()
+                .all(|c| [sep.left, sep.fill, sep.junction, sep.right].contains(&Some(c)))
+    };
+    let lines: Vec<String> = stand_in.lines().collect();
+    let Some(sep_at) = lines.iter().position(|l| is_sep(l)) else {
+        // No separator to measure (no header, or a style without one):
+        // drawn whole, as before.
+        drop(stand_in);
+        let mut t = whole();
+        t.add_rows(rows());
+        fit(&mut t);
+        return write!(out, "{t}");
+    };
+    // Measured on a border whose joints are drawn: the top one, or the
+    // header's separator (ASCII's top is `+--+--+`, its separator `+=====+`).
+    let joined = |l: &comfy_table::LineStyle| l.junction.is_some() && l.junction != l.fill;
+    let top = style.top_border;
+    let (border, line) = if top.fill.is_some() && joined(&top) {
+        (top, &lines[0])
+    } else if joined(&sep) {
+        (sep, &lines[sep_at])
+    } else {
+        drop(stand_in);
+        let mut t = whole();
+        t.add_rows(rows());
+        fit(&mut t);
+        return write!(out, "{t}");
+    };
+    let widths = column_widths(line, border.left, border.junction, border.right);
+    let alignments: Vec<bool> = fits.iter().map(|f| f.filled && f.numeric).collect();
+    let has_bottom = style.bottom_border.left.is_some() || style.bottom_border.fill.is_some();
+    drop(stand_in);
+
+    let mut rows = rows().peekable();
+    let mut first = true;
+    while rows.peek().is_some() {
+        let mut t = whole();
+        t.add_rows(rows.by_ref().take(CHUNK));
+        for (i, &w) in widths.iter().enumerate() {
+            if let Some(col) = t.column_mut(i) {
+                col.set_constraint(ColumnConstraint::Absolute(comfy_table::Width::Fixed(w)));
+                if alignments.get(i) == Some(&true) {
+                    col.set_cell_alignment(CellAlignment::Right);
+                }
             }
         }
+        let last = rows.peek().is_none();
+        let lines: Vec<String> = t.lines().collect();
+        let start = if first { 0 } else { sep_at + 1 };
+        let end = if last || !has_bottom {
+            lines.len()
+        } else {
+            lines.len() - 1
+        };
+        for (k, line) in lines[start.min(end)..end].iter().enumerate() {
+            if !(first && k == 0) {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
+        first = false;
+    }
+    Ok(())
+}
+
+/// The widths of a table's columns, padding included, read off its header
+/// separator (`╞═══╪══╡`, `|---|--|`).
+fn column_widths(
+    line: &str,
+    left: Option<char>,
+    junction: Option<char>,
+    right: Option<char>,
+) -> Vec<u16> {
+    let mut inner = line;
+    if let Some(l) = left {
+        inner = inner.strip_prefix(l).unwrap_or(inner);
+    }
+    if let Some(r) = right {
+        inner = inner.strip_suffix(r).unwrap_or(inner);
+    }
+    match junction {
+        Some(j) => inner
+            .split(j)
+            .map(|part| u16::try_from(part.chars().count()).unwrap_or(u16::MAX))
+            .collect(),
+        None => vec![u16::try_from(inner.chars().count()).unwrap_or(u16::MAX)],
+    }
+}
+
+/// A writer that notes whether the reader went away (a closed pipe), so
+/// that an error it caused, however wrapped, ends the run quietly.
+pub struct PipeWatch<'w> {
+    out: &'w mut dyn Write,
+    closed: bool,
+}
+
+impl<'w> PipeWatch<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Self {
+        PipeWatch { out, closed: false }
+    }
+
+    pub fn closed(&self) -> bool {
+        self.closed
+    }
+
+    fn watch<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r
+            && e.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            self.closed = true;
+        }
+        r
+    }
+}
+
+impl Write for PipeWatch<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.out.write(buf);
+        self.watch(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.out.flush();
+        self.watch(r)
+    }
+}
+
+/// A writer that holds back trailing whitespace, and ends with one newline:
+/// what `trim_end` and a newline make of the whole output, for output
+/// written as it is made. (ASCII whitespace: what the tables end with.)
+pub struct TrimEnd<'w> {
+    out: &'w mut dyn Write,
+    held: Vec<u8>,
+}
+
+impl<'w> TrimEnd<'w> {
+    pub fn new(out: &'w mut dyn Write) -> Self {
+        TrimEnd {
+            out,
+            held: Vec::new(),
+        }
+    }
+
+    pub fn finish(self) -> std::io::Result<()> {
+        self.out.write_all(b"\n")
+    }
+}
+
+impl Write for TrimEnd<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let body = buf
+            .iter()
+            .rposition(|b| !b.is_ascii_whitespace())
+            .map_or(0, |i| i + 1);
+        if body > 0 {
+            self.out.write_all(&self.held)?;
+            self.held.clear();
+            self.out.write_all(&buf[..body])?;
+        }
+        self.held.extend_from_slice(&buf[body..]);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -120,5 +411,94 @@ mod tests {
         let out = t.to_string();
         assert!(out.contains("hoc-tap-lam-theo-bac"), "{out}");
         assert!(out.contains(" 12 |"), "right-aligned: {out}");
+    }
+
+    /// A long table drawn a chunk at a time is the table drawn whole, in
+    /// every style and at every width, wrapped names, wide characters,
+    /// empty and numeric columns included.
+    #[test]
+    fn long_tables_are_drawn_as_whole_ones() {
+        let words = [
+            "Phòng",
+            "Văn hóa",
+            "và",
+            "Thông tin",
+            "huyện",
+            "Kim Bảng",
+            "Trường",
+            "THCS",
+            "Lý Thường Kiệt",
+            "中文",
+            "Ủy ban nhân dân xã",
+            "Đinh",
+        ];
+        let rows: Vec<Vec<String>> = (0..700usize)
+            .map(|i| {
+                let name: Vec<&str> = (0..1 + i % 7)
+                    .map(|k| words[(i * 7 + k * 3) % words.len()])
+                    .collect();
+                vec![
+                    name.join(" "),
+                    format!(
+                        "{}/3{}",
+                        i % 5,
+                        if i % 11 == 0 {
+                            " ⚠ vượt mức"
+                        } else {
+                            ""
+                        }
+                    ),
+                    (i % 13).to_string(),
+                    String::new(),
+                    format!("ma-{}", i * 37 % 1000),
+                ]
+            })
+            .collect();
+        let header: Vec<String> = ["Đơn vị", "Đề nghị / tối đa", "TT", "Nhóm đối tượng", "Mã"]
+            .map(String::from)
+            .to_vec();
+        for width in [30u16, 50, 80, 200] {
+            for style in [Some(false), Some(true), None] {
+                let new_table = || {
+                    let mut t = Table::new();
+                    match style {
+                        Some(unicode) => {
+                            TableStyle { unicode }.apply(&mut t);
+                            t.set_width(width);
+                        }
+                        None => {
+                            t.load_style(comfy_table::presets::ASCII_MARKDOWN);
+                        }
+                    }
+                    t
+                };
+                let mut whole = new_table();
+                whole.set_header(header.clone());
+                whole.add_rows(rows.clone());
+                fit(&mut whole);
+                let mut out = Vec::new();
+                let all =
+                    || Box::new(rows.clone().into_iter()) as Box<dyn Iterator<Item = Vec<String>>>;
+                let written = write_table(&mut out, &new_table, &header, &all);
+                assert!(written.is_ok());
+                assert_eq!(
+                    String::from_utf8_lossy(&out),
+                    whole.to_string(),
+                    "width {width}, style {style:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn trailing_whitespace_is_held_back() {
+        let mut buf = Vec::new();
+        {
+            let mut w = TrimEnd::new(&mut buf);
+            let _ = write!(w, "a \n\n");
+            let _ = write!(w, "b\n\n  ");
+            let _ = w.finish();
+        }
+        assert_eq!(String::from_utf8_lossy(&buf), "a \n\nb\n");
     }
 }

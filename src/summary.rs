@@ -41,12 +41,12 @@ impl std::ops::AddAssign for ReviewCounts {
 
 /// A nomination's place in the appraisal (SPEC §9).
 #[derive(Clone, Debug, Serialize)]
-pub struct ReviewCell {
+pub struct ReviewCell<'a> {
     /// What it counts as: a stale decision counts as `cho-xet`.
     pub status: Status,
     pub stale: bool,
     /// The commendation Sở Nội vụ proposes.
-    pub award: Option<String>,
+    pub award: Option<&'a str>,
 }
 
 /// A unit of the roster that sent nothing.
@@ -91,6 +91,15 @@ impl ByKind {
     }
 }
 
+/// A campaign's nominations under the filter, counted.
+#[derive(Clone, Copy, Default)]
+struct CampaignCounts {
+    kinds: ByKind,
+    total: usize,
+    with_errors: usize,
+    review: ReviewCounts,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct CampaignRow {
     pub slug: &'static str,
@@ -105,9 +114,9 @@ pub struct CampaignRow {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct UnitRow {
-    pub slug: String,
-    pub name: String,
+pub struct UnitRow<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
     pub nominations: usize,
     pub cap: usize,
     #[serde(flatten)]
@@ -120,43 +129,63 @@ pub struct UnitRow {
     pub sent: usize,
 }
 
+/// A nomination as the tables show it, borrowing the report's words: a
+/// round of 100,000 is not copied to be counted.
 #[derive(Clone, Debug, Serialize)]
-pub struct NominationRow {
-    pub path: String,
-    pub unit: String,
+pub struct NominationRow<'a> {
+    pub path: &'a str,
+    pub unit: &'a str,
     pub campaign: &'static str,
     pub kind: Kind,
-    pub name: String,
+    pub name: &'a str,
     pub scope: Scope,
     pub errors: usize,
     pub warnings: usize,
-    pub proposed_award: Option<String>,
-    pub movement: Option<String>,
-    pub review: ReviewCell,
+    pub proposed_award: Option<&'a str>,
+    pub movement: Option<&'a str>,
+    pub review: ReviewCell<'a>,
     #[serde(skip)]
     pub role: Option<Role>,
     #[serde(skip)]
-    pub unit_name: String,
+    pub unit_name: &'a str,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Summary {
-    pub root: String,
+pub struct Summary<'a> {
+    pub root: &'a str,
     pub campaigns: Vec<CampaignRow>,
-    pub units: Vec<UnitRow>,
-    pub nominations: Vec<NominationRow>,
-    pub escalations: Vec<String>,
-    pub unreadable: Vec<String>,
+    pub units: Vec<UnitRow<'a>>,
+    /// Empty unless asked for (see [`Summary::build`]).
+    pub nominations: Vec<NominationRow<'a>>,
+    pub escalations: Vec<&'a str>,
+    pub unreadable: Vec<&'a str>,
     /// Nomination files directly in the root, which belong to no unit.
-    pub outside_unit: Vec<String>,
+    pub outside_unit: Vec<&'a str>,
     pub missing_units: Vec<MissingUnit>,
+    /// The nominations reported to the Chairman (their paths are
+    /// `escalations`), kept whole for their table.
+    #[serde(skip)]
+    pub escalated: Vec<NominationRow<'a>>,
     /// Every `*.toml` nomination file found (for the reconciliation line).
     #[serde(skip)]
     pub files_found: usize,
 }
 
-impl Summary {
-    pub fn build(report: &Report, filter: &Filter, lang: Lang) -> Summary {
+/// A unit's nominations under the filter, counted.
+#[derive(Default)]
+struct UnitCounts {
+    n: usize,
+    kinds: ByKind,
+    review: ReviewCounts,
+    errors: usize,
+    warnings: usize,
+}
+
+impl<'a> Summary<'a> {
+    /// The tables of `report` under `filter`. `rows`: keep a row for each
+    /// nomination (the per-nomination table, JSON and the workbook want
+    /// them; the counts do not).
+    pub fn build(report: &'a Report, filter: &Filter, lang: Lang, rows: bool) -> Summary<'a> {
         let readable = |r: &Record| -> Option<(Campaign, Kind)> {
             let n = r.nomination.as_ref()?;
             Some((n.campaign?, n.kind?))
@@ -170,120 +199,122 @@ impl Summary {
         };
         let unit_names = report.unit_names();
 
-        let mut nominations: Vec<NominationRow> = Vec::new();
+        let mut nominations: Vec<NominationRow<'a>> = Vec::new();
+        let mut escalated: Vec<NominationRow<'a>> = Vec::new();
+        let mut by_campaign = vec![CampaignCounts::default(); CAMPAIGNS.len()];
+        // Counted in one pass: a scan per unit would be quadratic on a
+        // large round. A unit's counts are found by its place in the list.
+        let slot: std::collections::HashMap<&str, usize> = report
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.slug.as_str(), i))
+            .collect();
+        let mut by_unit: Vec<UnitCounts> = Vec::new();
+        by_unit.resize_with(report.units.len(), UnitCounts::default);
         for r in report.records.iter().filter(|r| matches(r)) {
             let (Some(n), Some((campaign, kind))) = (r.nomination.as_ref(), readable(r)) else {
                 continue;
             };
             let decision = report.book.decision(r.review);
-            nominations.push(NominationRow {
-                path: r.path.to_string(),
-                unit: r.unit.to_string(),
+            let row = NominationRow {
+                path: &r.path,
+                unit: &r.unit,
                 campaign: campaign.slug(),
                 kind,
-                name: n.name.clone().unwrap_or_default(),
+                name: n.name.as_deref().unwrap_or_default(),
                 scope: n.scope.unwrap_or(Scope::CoSo),
                 errors: r.tally.errors,
                 warnings: r.tally.warnings,
-                proposed_award: n.proposed_award.clone(),
-                movement: n.movement.clone(),
+                proposed_award: n.proposed_award.as_deref(),
+                movement: n.movement.as_deref(),
                 review: ReviewCell {
                     status: report.status(r),
                     stale: r.review.stale,
-                    award: decision.and_then(|d| d.award.clone()),
+                    award: decision.and_then(|d| d.award.as_deref()),
                 },
                 role: n.role,
-                unit_name: unit_names
-                    .get(&*r.unit)
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
-            });
+                unit_name: unit_names.get(&*r.unit).copied().unwrap_or_default(),
+            };
+            if let Some(c) = CAMPAIGNS.iter().position(|c| c.id == campaign) {
+                let c = &mut by_campaign[c];
+                c.kinds.add(kind);
+                c.total += 1;
+                c.with_errors += usize::from(row.errors > 0);
+                c.review.add(row.review.status);
+            }
+            if let Some(u) = slot.get(&*r.unit).and_then(|&i| by_unit.get_mut(i)) {
+                u.n += 1;
+                u.kinds.add(kind);
+                u.review.add(row.review.status);
+                u.errors += row.errors;
+                u.warnings += row.warnings;
+            }
+            if row.scope == Scope::ToanTinh {
+                escalated.push(row.clone());
+            }
+            if rows {
+                nominations.push(row);
+            }
         }
 
         let campaigns = CAMPAIGNS
             .iter()
-            .filter(|c| filter.campaign.is_none_or(|f| f == c.id))
-            .map(|c| {
-                let mut row = CampaignRow {
-                    slug: c.slug,
-                    section: c.section,
-                    name: c.name(lang),
-                    lead_agency: c.lead_agency,
-                    kinds: ByKind::default(),
-                    total: 0,
-                    with_errors: 0,
-                    review: ReviewCounts::default(),
-                };
-                for n in nominations.iter().filter(|n| n.campaign == c.slug) {
-                    row.kinds.add(n.kind);
-                    row.total += 1;
-                    row.with_errors += usize::from(n.errors > 0);
-                    row.review.add(n.review.status);
-                }
-                row
+            .zip(by_campaign)
+            .filter(|(c, _)| filter.campaign.is_none_or(|f| f == c.id))
+            .map(|(c, n)| CampaignRow {
+                slug: c.slug,
+                section: c.section,
+                name: c.name(lang),
+                lead_agency: c.lead_agency,
+                kinds: n.kinds,
+                total: n.total,
+                with_errors: n.with_errors,
+                review: n.review,
             })
             .filter(|row| filter.all || row.total > 0)
             .collect();
 
         let narrowed = filter.campaign.is_some() || filter.kind.is_some();
-        // Grouped once: a scan per unit would be quadratic on a large round.
-        let mut by_unit: std::collections::HashMap<&str, Vec<&NominationRow>> =
-            std::collections::HashMap::new();
-        for n in &nominations {
-            by_unit.entry(n.unit.as_str()).or_default().push(n);
-        }
-        let mut units: Vec<UnitRow> = report
-            .units
-            .iter()
-            .filter(|u| filter.unit.as_ref().is_none_or(|f| &u.slug == f))
-            .filter_map(|u| {
-                let mine: &[&NominationRow] =
-                    by_unit.get(u.slug.as_str()).map_or(&[], Vec::as_slice);
-                if narrowed && mine.is_empty() {
-                    return None;
-                }
-                let mut kinds = ByKind::default();
-                let mut review = ReviewCounts::default();
-                for n in mine {
-                    kinds.add(n.kind);
-                    review.add(n.review.status);
-                }
-                // Narrowed, a unit answers for the nominations shown; whole,
-                // for its own problems (the cap, unit.toml) and all its files.
-                let (errors, warnings) = if narrowed {
-                    (
-                        mine.iter().map(|n| n.errors).sum(),
-                        mine.iter().map(|n| n.warnings).sum(),
-                    )
-                } else {
-                    (u.tally.errors, u.tally.warnings)
-                };
-                Some(UnitRow {
-                    slug: u.slug.clone(),
-                    name: u.name().to_string(),
-                    nominations: if narrowed { mine.len() } else { u.nominations },
-                    cap: report.settings.cap,
-                    kinds,
-                    errors,
-                    warnings,
-                    review,
-                    sent: u.nominations,
-                })
-            })
-            .collect();
+        drop(slot);
+        let mut units: Vec<UnitRow<'a>> = Vec::with_capacity(report.units.len());
+        units.extend(
+            report
+                .units
+                .iter()
+                .zip(by_unit)
+                .filter(|(u, _)| filter.unit.as_ref().is_none_or(|f| &u.slug == f))
+                .filter_map(|(u, mine)| {
+                    if narrowed && mine.n == 0 {
+                        return None;
+                    }
+                    // Narrowed, a unit answers for the nominations shown; whole,
+                    // for its own problems (the cap, unit.toml) and all its files.
+                    let (errors, warnings) = if narrowed {
+                        (mine.errors, mine.warnings)
+                    } else {
+                        (u.tally.errors, u.tally.warnings)
+                    };
+                    Some(UnitRow {
+                        slug: &u.slug,
+                        name: u.name(),
+                        nominations: if narrowed { mine.n } else { u.nominations },
+                        cap: report.settings.cap,
+                        kinds: mine.kinds,
+                        errors,
+                        warnings,
+                        review: mine.review,
+                        sent: u.nominations,
+                    })
+                }),
+        );
         // By name, as the Vietnamese alphabet orders it ("Ủy ban…" after
         // "Trường…"), not by folder code.
-        units.sort_by(|a, b| {
-            crate::text::vi_sort_key(&a.name)
-                .cmp(&crate::text::vi_sort_key(&b.name))
-                .then_with(|| a.slug.cmp(&b.slug))
-        });
+        // Each key made once, not at each of a large round's comparisons;
+        // slugs are unique, so no two keys tie.
+        units.sort_by_cached_key(|u| (crate::text::vi_sort_key(u.name), u.slug));
 
-        let escalations = nominations
-            .iter()
-            .filter(|n| n.scope == Scope::ToanTinh)
-            .map(|n| n.path.clone())
-            .collect();
+        let escalations = escalated.iter().map(|n| n.path).collect();
         // A file whose campaign or kind cannot be read matches no campaign
         // or kind filter, so only the unit filter applies: it must not
         // vanish from the tables.
@@ -291,7 +322,7 @@ impl Summary {
             .records
             .iter()
             .filter(|r| unit_ok(r) && readable(r).is_none())
-            .map(|r| r.path.to_string())
+            .map(|r| &*r.path)
             .collect();
 
         // Files in the root belong to no unit: a unit filter leaves them out;
@@ -299,7 +330,7 @@ impl Summary {
         let outside_unit = if filter.unit.is_some() {
             Vec::new()
         } else {
-            report.stray.clone()
+            report.stray.iter().map(String::as_str).collect()
         };
         let missing_units = report
             .missing_units()
@@ -312,7 +343,7 @@ impl Summary {
             .collect();
 
         Summary {
-            root: report.root.clone(),
+            root: &report.root,
             campaigns,
             units,
             nominations,
@@ -320,6 +351,7 @@ impl Summary {
             unreadable,
             outside_unit,
             missing_units,
+            escalated,
             files_found: report.records.len() + report.stray.len(),
         }
     }

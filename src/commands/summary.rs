@@ -1,6 +1,7 @@
 //! `kh summary`: the summary's lists as terminal tables, Markdown, CSV or
 //! JSON.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::{Result, bail};
@@ -81,7 +82,25 @@ fn parse_sep(s: &str) -> std::result::Result<u8, String> {
     }
 }
 
-pub fn run(args: Args, opts: Options) -> Result<String> {
+/// `kh summary` on standard output, written as it is drawn; a closed pipe
+/// (`kh summary | head`) ends it quietly, whichever writer met it.
+pub fn print(args: Args, opts: Options) -> Result<()> {
+    let mut result = Ok(());
+    let mut closed = false;
+    crate::render::stdout_quietly(|out| {
+        let mut out = crate::output::PipeWatch::new(out);
+        result = run(args, opts, &mut out);
+        closed = out.closed();
+        Ok(())
+    })?;
+    match result {
+        Err(_) if closed => Ok(()),
+        other => other,
+    }
+}
+
+/// Writes the summary to `out` as it is drawn.
+pub fn run(args: Args, opts: Options, out: &mut dyn Write) -> Result<()> {
     let lang = opts.lang;
     let style = TableStyle {
         unicode: !args.ascii && std::io::IsTerminal::is_terminal(&std::io::stdout()),
@@ -149,34 +168,57 @@ pub fn run(args: Args, opts: Options) -> Result<String> {
         kind,
         all: args.all,
     };
-    let summary = Summary::build(&report, &filter, lang);
-    Ok(match args.format {
-        Format::Json => serde_json::to_string_pretty(&summary).unwrap_or_default() + "\n",
-        Format::Table => format!(
-            "{}\n\n{}",
-            report.settings.describe(lang),
-            render_tables(&summary, &filter, lang, Some(style))
-        ),
-        Format::Markdown => format!(
-            "{}\n\n{}",
-            report.settings.describe(lang),
-            render_tables(&summary, &filter, lang, None)
-        ),
+    // A row per nomination only where one is shown.
+    let rows = match args.format {
+        Format::Json => true,
+        Format::Csv => args.table == Some(Which::Nominations),
+        Format::Table | Format::Markdown => filter.campaign.is_some(),
+    };
+    let summary = Summary::build(&report, &filter, lang, rows);
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, &summary)?;
+            out.write_all(b"\n")?;
+        }
+        Format::Table | Format::Markdown => {
+            let style = (args.format == Format::Table).then_some(style);
+            let mut out = crate::output::TrimEnd::new(out);
+            write!(out, "{}\n\n", report.settings.describe(lang))?;
+            render_tables(&mut out, &summary, &filter, lang, style)?;
+            out.finish()?;
+        }
         Format::Csv => render_csv(
-            &sections(&summary, lang, true, args.table == Some(Which::Nominations)),
+            out,
+            &sections(&summary, lang, true),
             args.table.unwrap_or(Which::Campaigns),
             args.excel,
             args.sep,
         )?,
+    }
+    Ok(())
+}
+
+/// A table's rows, worded when drawn: a round's unit table has a row per
+/// unit, and is gone over twice (once to size its columns).
+type Rows<'s> = Box<dyn Fn() -> Box<dyn Iterator<Item = Vec<String>> + 's> + 's>;
+
+/// The rows of `items`, one each.
+fn rows<'s, T>(items: &'s [T], row: impl Fn(&'s T) -> Vec<String> + 's) -> Rows<'s> {
+    let row = std::rc::Rc::new(row);
+    Box::new(move || {
+        let row = row.clone();
+        Box::new(items.iter().map(move |x| row(x)))
     })
 }
 
 /// A titled table: the one shape every format is made from.
-struct Section {
+struct Section<'s> {
     which: Which,
     title: String,
     header: Vec<String>,
-    rows: Vec<Vec<String>>,
+    rows: Rows<'s>,
+    /// Whether it has no row.
+    empty: bool,
     /// A totals row, shown apart in terminal tables.
     total: Option<Vec<String>>,
 }
@@ -189,9 +231,7 @@ fn kinds_cells(k: &ByKind) -> [String; 3] {
     ]
 }
 
-/// `nominations`: whether the per-nomination table is wanted; a round of
-/// 100,000 files should not word a row for each only to print none.
-fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Section> {
+fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s>> {
     // A person's tables say TT / CN / HGĐ under a legend, so that a count
     // takes a few characters at 80 columns; a machine's carry the words.
     let kind_headers = if machine {
@@ -222,26 +262,24 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
     let mut sum = ByKind::default();
     let mut review_sum = ReviewCounts::default();
     let (mut total, mut with_errors) = (0, 0);
-    let rows = s
-        .campaigns
-        .iter()
-        .map(|c| {
-            sum += c.kinds;
-            review_sum += c.review;
-            total += c.total;
-            with_errors += c.with_errors;
-            let mut row = vec![c.section.to_string(), c.name.to_string()];
-            if machine {
-                row.insert(1, c.slug.to_string());
-            }
-            row.push(c.lead_agency.to_string());
-            row.extend(kinds_cells(&c.kinds));
-            row.push(c.total.to_string());
-            row.push(c.with_errors.to_string());
-            row.extend(review_cells(&c.review, machine));
-            row
-        })
-        .collect();
+    for c in &s.campaigns {
+        sum += c.kinds;
+        review_sum += c.review;
+        total += c.total;
+        with_errors += c.with_errors;
+    }
+    let rows_of = rows(&s.campaigns, move |c| {
+        let mut row = vec![c.section.to_string(), c.name.to_string()];
+        if machine {
+            row.insert(1, c.slug.to_string());
+        }
+        row.push(c.lead_agency.to_string());
+        row.extend(kinds_cells(&c.kinds));
+        row.push(c.total.to_string());
+        row.push(c.with_errors.to_string());
+        row.extend(review_cells(&c.review, machine));
+        row
+    });
     let mut total_row = vec![String::new(), lang.pick("Cộng", "Total").to_string()];
     if machine {
         total_row.insert(1, String::new());
@@ -257,7 +295,8 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
             .pick("Theo phong trào thi đua", "By campaign")
             .to_string(),
         header,
-        rows,
+        rows: rows_of,
+        empty: s.campaigns.is_empty(),
         total: Some(total_row),
     });
 
@@ -283,30 +322,28 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
     let mut sum = ByKind::default();
     let mut review_sum = ReviewCounts::default();
     let (mut n, mut errors, mut warnings) = (0, 0, 0);
-    let rows = s
-        .units
-        .iter()
-        .map(|u| {
-            sum += u.kinds;
-            review_sum += u.review;
-            n += u.nominations;
-            errors += u.errors;
-            warnings += u.warnings;
-            let mut row = vec![u.name.clone()];
-            if machine {
-                row.insert(0, u.slug.clone());
-                row.push(u.nominations.to_string());
-                row.push(u.cap.to_string());
-            } else {
-                row.push(cap_cell(u, narrowed, lang));
-            }
-            row.extend(kinds_cells(&u.kinds));
-            row.push(u.errors.to_string());
-            row.push(u.warnings.to_string());
-            row.extend(review_cells(&u.review, machine));
-            row
-        })
-        .collect();
+    for u in &s.units {
+        sum += u.kinds;
+        review_sum += u.review;
+        n += u.nominations;
+        errors += u.errors;
+        warnings += u.warnings;
+    }
+    let rows_of = rows(&s.units, move |u| {
+        let mut row = vec![u.name.to_string()];
+        if machine {
+            row.insert(0, u.slug.to_string());
+            row.push(u.nominations.to_string());
+            row.push(u.cap.to_string());
+        } else {
+            row.push(cap_cell(u, narrowed, lang));
+        }
+        row.extend(kinds_cells(&u.kinds));
+        row.push(u.errors.to_string());
+        row.push(u.warnings.to_string());
+        row.extend(review_cells(&u.review, machine));
+        row
+    });
     let mut total_row = vec![lang.pick("Cộng", "Total").to_string()];
     if machine {
         total_row.insert(0, String::new());
@@ -323,7 +360,8 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
         which: Which::Units,
         title: lang.pick("Theo đơn vị", "By unit").to_string(),
         header,
-        rows,
+        rows: rows_of,
+        empty: s.units.is_empty(),
         total: Some(total_row),
     });
 
@@ -358,64 +396,55 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
         header.push(lang.pick("Tình trạng", "Status").to_string());
         header.push(lang.pick("Thẩm định", "Review").to_string());
     }
-    let rows = s
-        .nominations
-        .iter()
-        .filter(|_| nominations)
-        .map(|n| {
-            let mut row = vec![
-                n.unit_name.clone(),
-                n.name.clone(),
-                n.kind.label(lang).to_string(),
-                n.role
-                    .map(|r| r.label(lang).to_string())
-                    .unwrap_or_default(),
-            ];
-            if machine {
-                row.splice(0..0, [n.path.clone(), n.campaign.to_string()]);
-                row.extend([
-                    n.errors.to_string(),
-                    n.warnings.to_string(),
-                    n.review.status.slug().to_string(),
-                    n.review.stale.to_string(),
-                    n.proposed_award.clone().unwrap_or_default(),
-                    n.review.award.clone().unwrap_or_default(),
-                ]);
-            } else {
-                row.push(match (n.errors, n.warnings) {
-                    (0, 0) => "✓".to_string(),
-                    (e, w) => tr!(lang, "{e} lỗi, {w} cảnh báo", "{e} errors, {w} warnings"),
-                });
-                let mut review = n.review.status.label(lang).to_string();
-                if n.review.stale {
-                    review.push_str(lang.pick(" (tệp đã sửa)", " (file changed)"));
-                }
-                row.push(review);
+    let rows_of = rows(&s.nominations, move |n| {
+        let mut row = vec![
+            n.unit_name.to_string(),
+            n.name.to_string(),
+            n.kind.label(lang).to_string(),
+            n.role
+                .map(|r| r.label(lang).to_string())
+                .unwrap_or_default(),
+        ];
+        if machine {
+            row.splice(0..0, [n.path.to_string(), n.campaign.to_string()]);
+            row.extend([
+                n.errors.to_string(),
+                n.warnings.to_string(),
+                n.review.status.slug().to_string(),
+                n.review.stale.to_string(),
+                n.proposed_award.unwrap_or_default().to_string(),
+                n.review.award.unwrap_or_default().to_string(),
+            ]);
+        } else {
+            row.push(match (n.errors, n.warnings) {
+                (0, 0) => "✓".to_string(),
+                (e, w) => tr!(lang, "{e} lỗi, {w} cảnh báo", "{e} errors, {w} warnings"),
+            });
+            let mut review = n.review.status.label(lang).to_string();
+            if n.review.stale {
+                review.push_str(lang.pick(" (tệp đã sửa)", " (file changed)"));
             }
-            row
-        })
-        .collect();
+            row.push(review);
+        }
+        row
+    });
     out.push(Section {
         which: Which::Nominations,
         title: lang.pick("Các đề nghị", "Nominations").to_string(),
         header,
-        rows,
+        rows: rows_of,
+        empty: s.nominations.is_empty(),
         total: None,
     });
 
-    let rows = s
-        .nominations
-        .iter()
-        .filter(|n| s.escalations.contains(&n.path))
-        .map(|n| {
-            vec![
-                n.path.clone(),
-                n.unit_name.clone(),
-                n.name.clone(),
-                n.campaign.to_string(),
-            ]
-        })
-        .collect();
+    let rows_of = rows(&s.escalated, |n| {
+        vec![
+            n.path.to_string(),
+            n.unit_name.to_string(),
+            n.name.to_string(),
+            n.campaign.to_string(),
+        ]
+    });
     out.push(Section {
         which: Which::Escalations,
         title: lang
@@ -427,7 +456,8 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
         header: [lang.pick("Tệp", "File"), lang.pick("Đơn vị", "Unit"), lang.pick("Tên", "Name"), lang.pick("Phong trào", "Campaign")]
             .map(String::from)
             .to_vec(),
-        rows,
+        rows: rows_of,
+        empty: s.escalated.is_empty(),
         total: None,
     });
 
@@ -440,7 +470,8 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
             )
             .to_string(),
         header: vec![lang.pick("Tệp", "File").to_string()],
-        rows: s.unreadable.iter().map(|p| vec![p.clone()]).collect(),
+        rows: rows(&s.unreadable, |p| vec![p.to_string()]),
+        empty: s.unreadable.is_empty(),
         total: None,
     });
 
@@ -453,7 +484,8 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
             )
             .to_string(),
         header: vec![lang.pick("Tệp", "File").to_string()],
-        rows: s.outside_unit.iter().map(|p| vec![p.clone()]).collect(),
+        rows: rows(&s.outside_unit, |p| vec![p.to_string()]),
+        empty: s.outside_unit.is_empty(),
         total: None,
     });
 
@@ -466,11 +498,8 @@ fn sections(s: &Summary, lang: Lang, machine: bool, nominations: bool) -> Vec<Se
             lang.pick("Mã đơn vị", "Unit slug").to_string(),
             lang.pick("Đơn vị", "Unit").to_string(),
         ],
-        rows: s
-            .missing_units
-            .iter()
-            .map(|m| vec![m.slug.clone(), m.name.clone()])
-            .collect(),
+        rows: rows(&s.missing_units, |m| vec![m.slug.clone(), m.name.clone()]),
+        empty: s.missing_units.is_empty(),
         total: None,
     });
     out
@@ -547,36 +576,24 @@ fn capitalise(s: &str) -> String {
 /// Terminal tables (`style` given) or Markdown (`None`). The nominations
 /// list is shown for one campaign, as a lead agency wants it; the lists of
 /// escalations and unreadable files only when they have something.
-fn render_tables(s: &Summary, filter: &Filter, lang: Lang, style: Option<TableStyle>) -> String {
-    let mut out = String::new();
-    for sec in sections(s, lang, false, filter.campaign.is_some()) {
+fn render_tables(
+    out: &mut dyn Write,
+    s: &Summary,
+    filter: &Filter,
+    lang: Lang,
+    style: Option<TableStyle>,
+) -> std::io::Result<()> {
+    for sec in sections(s, lang, false) {
         let show = match sec.which {
             Which::Campaigns | Which::Units => true,
             Which::Nominations => filter.campaign.is_some(),
             Which::Escalations | Which::Unreadable | Which::OutsideUnit | Which::MissingUnits => {
-                !sec.rows.is_empty()
+                !sec.empty
             }
         };
         if !show {
             continue;
         }
-        let mut table = Table::new();
-        match style {
-            Some(st) => {
-                st.apply(&mut table);
-                table.set_content_arrangement(ContentArrangement::Dynamic);
-            }
-            None => {
-                table.load_style(comfy_table::presets::ASCII_MARKDOWN);
-            }
-        }
-        table.set_header(sec.header.iter().map(|h| escape_controls(h).into_owned()));
-        // The rows are moved into the table, not copied: a round's unit
-        // table has a row per unit.
-        for row in sec.rows.into_iter().chain(sec.total) {
-            table.add_row(row.into_iter().map(crate::text::escape_controls_owned));
-        }
-        crate::output::fit(&mut table);
         let title = match (&style, sec.which, filter.campaign) {
             (_, Which::Nominations, Some(c)) => format!(
                 "{} — {} ({})",
@@ -590,18 +607,48 @@ fn render_tables(s: &Summary, filter: &Filter, lang: Lang, style: Option<TableSt
             Which::Campaigns | Which::Units => format!("\n{}", legend(lang)),
             _ => String::new(),
         };
+        let new_table = || {
+            let mut table = Table::new();
+            match style {
+                Some(st) => {
+                    st.apply(&mut table);
+                    table.set_content_arrangement(ContentArrangement::Dynamic);
+                }
+                None => {
+                    table.load_style(comfy_table::presets::ASCII_MARKDOWN);
+                }
+            }
+            table
+        };
+        let header: Vec<String> = sec
+            .header
+            .iter()
+            .map(|h| escape_controls(h).into_owned())
+            .collect();
+        let total = sec.total.clone();
+        let all_rows = || {
+            Box::new((sec.rows)().chain(total.clone()).map(|row| {
+                row.into_iter()
+                    .map(crate::text::escape_controls_owned)
+                    .collect()
+            })) as Box<dyn Iterator<Item = Vec<String>> + '_>
+        };
         if style.is_some() {
-            out.push_str(&format!("{title}\n{table}{note}\n\n"));
+            writeln!(out, "{title}")?;
         } else {
-            out.push_str(&format!("## {title}\n\n{table}\n{note}\n\n"));
+            write!(out, "## {title}\n\n")?;
+        }
+        crate::output::write_table(out, &new_table, &header, &all_rows)?;
+        if style.is_some() {
+            write!(out, "{note}\n\n")?;
+        } else {
+            write!(out, "\n{note}\n\n")?;
         }
     }
     if filter.campaign.is_none() && filter.unit.is_none() && filter.kind.is_none() {
-        out.push_str(&reconciliation(s, lang));
+        out.write_all(reconciliation(s, lang).as_bytes())?;
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
+    Ok(())
 }
 
 /// Every file found is in exactly one place: the campaign table, the
@@ -619,32 +666,32 @@ fn reconciliation(s: &Summary, lang: Lang) -> String {
 
 /// One table as CSV, with a header row; a UTF-8 byte-order mark first for
 /// Excel, which otherwise reads Vietnamese as mojibake.
-fn render_csv(sections: &[Section], which: Which, excel: bool, sep: u8) -> Result<String> {
-    let mut w = csv::WriterBuilder::new()
-        .delimiter(sep)
-        .from_writer(Vec::new());
+fn render_csv(
+    out: &mut dyn Write,
+    sections: &[Section],
+    which: Which,
+    excel: bool,
+    sep: u8,
+) -> Result<()> {
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(out);
     if let Some(sec) = sections.iter().find(|s| s.which == which) {
         w.write_record(&sec.header)?;
-        for row in sec.rows.iter().chain(sec.total.iter()) {
+        for mut row in (sec.rows)().chain(sec.total.clone()) {
             if excel && which == Which::Campaigns {
                 // "3.10" would be the number 3.1 to Excel: a text formula
                 // keeps the section as written.
-                let mut row = row.clone();
                 if let Some(first) = row.first_mut()
                     && !first.is_empty()
                 {
                     *first = format!("=\"{first}\"");
                 }
-                w.write_record(&row)?;
-            } else {
-                w.write_record(row)?;
             }
+            w.write_record(&row)?;
         }
     }
-    let body = String::from_utf8(w.into_inner()?)?;
-    Ok(if excel {
-        format!("\u{feff}{body}")
-    } else {
-        body
-    })
+    w.flush()?;
+    Ok(())
 }

@@ -136,7 +136,7 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
         .units
         .iter()
         .map(|u| {
-            let mut row = vec![t(&u.slug), t(&u.name), n(u.nominations), n(u.cap)];
+            let mut row = vec![t(u.slug), t(u.name), n(u.nominations), n(u.cap)];
             row.extend(kinds(&u.kinds));
             row.extend([n(u.errors), n(u.warnings)]);
             row.extend(review_cells(&u.review));
@@ -165,10 +165,10 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
         .iter()
         .map(|x| {
             vec![
-                t(&x.path),
-                t(&x.unit),
-                t(&x.unit_name),
-                t(&x.name),
+                t(x.path),
+                t(x.unit),
+                t(x.unit_name),
+                t(x.name),
                 t(x.campaign),
                 t(x.kind.label(lang)),
                 t(x.scope.label(lang)),
@@ -176,8 +176,8 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
                 n(x.warnings),
                 t(x.review.status.label(lang)),
                 t(if x.review.stale { "Có" } else { "Không" }),
-                t(x.proposed_award.clone().unwrap_or_default()),
-                t(x.review.award.clone().unwrap_or_default()),
+                t(x.proposed_award.unwrap_or_default()),
+                t(x.review.award.unwrap_or_default()),
             ]
         })
         .collect();
@@ -189,9 +189,9 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
         .filter(|x| x.scope == Scope::ToanTinh)
         .map(|x| {
             vec![
-                t(&x.path),
-                t(&x.unit_name),
-                t(&x.name),
+                t(x.path),
+                t(x.unit_name),
+                t(x.name),
                 t(x.campaign),
                 t(x.kind.label(lang)),
             ]
@@ -214,11 +214,11 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
     let rows: Vec<Vec<V>> = s
         .unreadable
         .iter()
-        .map(|p| vec![t(p), t("không đọc được phong trào hoặc loại")])
+        .map(|p| vec![t(*p), t("không đọc được phong trào hoặc loại")])
         .chain(
             s.outside_unit
                 .iter()
-                .map(|p| vec![t(p), t("nằm ngoài thư mục đơn vị")]),
+                .map(|p| vec![t(*p), t("nằm ngoài thư mục đơn vị")]),
         )
         .collect();
     sheet(&mut book, SHEETS[5], &["Tệp", "Lý do"], &rows)?;
@@ -228,7 +228,7 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
 pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let (_, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
-    let summary = Summary::build(&report, &Filter::default(), Lang::Vi);
+    let summary = Summary::build(&report, &Filter::default(), Lang::Vi, true);
     let bytes = workbook(&summary)?;
     export::write_atomic(&args.out, &bytes, lang)?;
     crate::output::print(&tr!(
