@@ -154,11 +154,15 @@ pub fn write_table<'r>(
         t.set_header(header.to_vec());
         t
     };
-    if rows().nth(CHUNK).is_none() {
+    // Short, or with no border to measure: drawn whole.
+    let drawn_whole = |out: &mut dyn Write| {
         let mut t = whole();
         t.add_rows(rows());
         fit(&mut t);
-        return write!(out, "{t}");
+        write!(out, "{t}")
+    };
+    if rows().nth(CHUNK).is_none() {
+        return drawn_whole(out);
     }
     // Each column's cells of distinct shapes, as ragged rows of a stand-in
     // table that comfy-table sizes as it would the whole; what `fit` makes
@@ -206,13 +210,9 @@ pub fn write_table<'r>(
     };
     let lines: Vec<String> = stand_in.lines().collect();
     let Some(sep_at) = lines.iter().position(|l| is_sep(l)) else {
-        // No separator to measure (no header, or a style without one):
-        // drawn whole, as before.
+        // No separator to find the rows by (a style without one).
         drop(stand_in);
-        let mut t = whole();
-        t.add_rows(rows());
-        fit(&mut t);
-        return write!(out, "{t}");
+        return drawn_whole(out);
     };
     // Measured on a border whose joints are drawn: the top one, or the
     // header's separator (ASCII's top is `+--+--+`, its separator `+=====+`).
@@ -224,10 +224,7 @@ pub fn write_table<'r>(
         (sep, &lines[sep_at])
     } else {
         drop(stand_in);
-        let mut t = whole();
-        t.add_rows(rows());
-        fit(&mut t);
-        return write!(out, "{t}");
+        return drawn_whole(out);
     };
     let widths = column_widths(line, border.left, border.junction, border.right);
     let alignments: Vec<bool> = fits.iter().map(|f| f.filled && f.numeric).collect();
