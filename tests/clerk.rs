@@ -128,45 +128,19 @@ fn the_smaller_things() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("có phải là `ca-nhan`?"));
-    let doc: serde_json::Value = serde_json::from_slice(
-        &kh()
-            .args([
-                "summary",
-                "examples/submissions",
-                "--campaign",
-                "3.9",
-                "--format",
-                "json",
-            ])
-            .output()
-            .expect("run")
-            .stdout,
-    )
-    .expect("json");
+    let doc = summary_json(["examples/submissions", "--campaign", "3.9"]);
     assert_eq!(doc["campaigns"][0]["slug"], "day-tot-hoc-tot");
     kh().args(["summary", "examples/submissions", "--table", "units"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--format csv"));
-    let names: Vec<String> = doc["units"]
+    let all = summary_json(["examples/submissions"]);
+    let names: Vec<String> = all["units"]
         .as_array()
-        .map(|_| {
-            let all: serde_json::Value = serde_json::from_slice(
-                &kh()
-                    .args(["summary", "examples/submissions", "--format", "json"])
-                    .output()
-                    .expect("run")
-                    .stdout,
-            )
-            .expect("json");
-            all["units"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .map(|u| u["name"].as_str().unwrap_or("").to_string())
-                .collect()
-        })
-        .unwrap_or_default();
+        .into_iter()
+        .flatten()
+        .map(|u| u["name"].as_str().unwrap_or("").to_string())
+        .collect();
     let noi_vu = names
         .iter()
         .position(|n| n.starts_with("Sở Nội vụ"))

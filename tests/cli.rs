@@ -143,7 +143,7 @@ fn unbacked_notes_merge_in_path_order() {
                 d["path"].as_str().unwrap_or("").to_string(),
                 d["line"].as_u64().unwrap_or(0),
                 d["column"].as_u64().unwrap_or(0),
-                d["code"].as_str().unwrap_or("").to_string(),
+                d["rule"].as_str().unwrap_or("").to_string(),
             )
         })
         .collect();

@@ -399,14 +399,7 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
         book.to_str().unwrap_or(""),
     ]);
     assert_eq!(o.status.code(), Some(0));
-    let summary: Value = serde_json::from_slice(
-        &kh()
-            .args(["summary", "examples/submissions", "--format", "json"])
-            .output()
-            .expect("run")
-            .stdout,
-    )
-    .expect("json");
+    let summary: Value = summary_json(["examples/submissions"]);
     let mut wb: Xlsx<_> = open_workbook(&book).expect("opens");
     assert_eq!(
         wb.sheet_names(),

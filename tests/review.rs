@@ -29,20 +29,9 @@ fn set(t: &Tree, files: &[&str], extra: &[&str]) -> assert_cmd::assert::Assert {
 }
 
 fn summary(t: &Tree, extra: &[&str]) -> Value {
-    let out = kh()
-        .arg("summary")
-        .arg(t.root())
-        .args(["--format", "json"])
-        .args(extra)
-        .output()
-        .expect("run");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
+    let mut args = vec![t.root().as_os_str()];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    summary_json(args)
 }
 
 fn list(t: &Tree) -> Value {
@@ -518,14 +507,7 @@ fn the_shipped_round_shows_every_status() {
             .flatten()
             .all(|r| r["stale"] == false)
     );
-    let doc: Value = serde_json::from_slice(
-        &kh()
-            .args(["summary", "examples/submissions", "--format", "json"])
-            .output()
-            .expect("run")
-            .stdout,
-    )
-    .expect("json");
+    let doc: Value = summary_json(["examples/submissions"]);
     assert_eq!(doc["missing_units"][0]["slug"], "so-tai-chinh");
     assert!(Path::new("examples/submissions/review.toml").is_file());
 }

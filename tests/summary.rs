@@ -6,22 +6,6 @@ use common::*;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn summary_json(args: &[&str]) -> Value {
-    let out = kh()
-        .arg("summary")
-        .args(args)
-        .args(["--format", "json"])
-        .output()
-        .expect("run");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
-}
-
 fn sum(doc: &Value, list: &str, key: &str) -> u64 {
     doc[list]
         .as_array()
@@ -33,7 +17,7 @@ fn sum(doc: &Value, list: &str, key: &str) -> u64 {
 
 #[test]
 fn whole_round_in_json() {
-    let doc = summary_json(&["examples/submissions"]);
+    let doc = summary_json(["examples/submissions"]);
     assert_eq!(doc["root"], "examples/submissions");
     assert_eq!(doc["campaigns"].as_array().map(Vec::len), Some(15));
     assert_eq!(sum(&doc, "campaigns", "total"), 22);
@@ -83,13 +67,13 @@ fn whole_round_in_json() {
     ] {
         assert!(nom.get(key).is_some(), "nominations[0] lacks {key}");
     }
-    let all = summary_json(&["examples/submissions", "--all"]);
+    let all = summary_json(["examples/submissions", "--all"]);
     assert_eq!(all["campaigns"].as_array().map(Vec::len), Some(19));
 }
 
 #[test]
 fn broken_round_counts_every_file() {
-    let doc = summary_json(&["examples/broken"]);
+    let doc = summary_json(["examples/broken"]);
     let over = doc["units"]
         .as_array()
         .into_iter()
@@ -125,17 +109,17 @@ fn filters_narrow_every_list() {
         "Chung sức xây dựng nông thôn mới",
         "nong thon moi",
     ] {
-        let doc = summary_json(&["examples/submissions", "--campaign", query]);
+        let doc = summary_json(["examples/submissions", "--campaign", query]);
         assert_eq!(doc["campaigns"].as_array().map(Vec::len), Some(1));
         assert_eq!(doc["campaigns"][0]["total"], 2);
         assert_eq!(doc["units"].as_array().map(Vec::len), Some(1));
         assert_eq!(doc["nominations"].as_array().map(Vec::len), Some(2));
         assert_eq!(doc["escalations"], serde_json::json!([]));
     }
-    let doc = summary_json(&["examples/submissions", "--unit", "so-giao-duc"]);
+    let doc = summary_json(["examples/submissions", "--unit", "so-giao-duc"]);
     assert_eq!(sum(&doc, "campaigns", "total"), 3);
     assert_eq!(doc["units"].as_array().map(Vec::len), Some(1));
-    let doc = summary_json(&["examples/submissions", "--kind", "ho-gia-dinh"]);
+    let doc = summary_json(["examples/submissions", "--kind", "ho-gia-dinh"]);
     assert_eq!(sum(&doc, "campaigns", "ho_gia_dinh"), 3);
     assert_eq!(
         sum(&doc, "campaigns", "tap_the") + sum(&doc, "campaigns", "ca_nhan"),
@@ -325,7 +309,7 @@ fn tables_fit_the_width() {
 
 #[test]
 fn a_campaign_by_a_few_of_its_words() {
-    let doc = summary_json(&["examples/submissions", "--campaign", "dạy tốt"]);
+    let doc = summary_json(["examples/submissions", "--campaign", "dạy tốt"]);
     assert_eq!(doc["campaigns"][0]["slug"], "day-tot-hoc-tot");
     kh().args(["summary", "examples/submissions", "--campaign", "thi đua"])
         .assert()

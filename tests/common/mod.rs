@@ -142,6 +142,23 @@ pub fn kh() -> Command {
     cmd
 }
 
+/// `kh summary ARGS --format json`, which must succeed.
+pub fn summary_json<S: AsRef<std::ffi::OsStr>>(args: impl IntoIterator<Item = S>) -> Value {
+    let out = kh()
+        .arg("summary")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run kh");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
 pub fn validate_json(path: &Path, extra: &[&str]) -> Value {
     let out = kh()
         .arg("validate")
