@@ -157,18 +157,22 @@ pub struct Summary<'a> {
     pub units: Vec<UnitRow<'a>>,
     /// Empty unless asked for (see [`Summary::build`]).
     pub nominations: Vec<NominationRow<'a>>,
-    pub escalations: Vec<&'a str>,
+    /// The nominations reported to the Chairman, kept whole for their
+    /// table; JSON lists their paths.
+    #[serde(rename = "escalations", serialize_with = "paths_of")]
+    pub escalated: Vec<NominationRow<'a>>,
     pub unreadable: Vec<&'a str>,
     /// Nomination files directly in the root, which belong to no unit.
     pub outside_unit: Vec<&'a str>,
     pub missing_units: Vec<MissingUnit>,
-    /// The nominations reported to the Chairman (their paths are
-    /// `escalations`), kept whole for their table.
-    #[serde(skip)]
-    pub escalated: Vec<NominationRow<'a>>,
     /// Every `*.toml` nomination file found (for the reconciliation line).
     #[serde(skip)]
     pub files_found: usize,
+}
+
+/// Rows as the list of their paths.
+fn paths_of<S: serde::Serializer>(rows: &[NominationRow<'_>], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(rows.iter().map(|n| n.path))
 }
 
 /// A unit's nominations under the filter, counted.
@@ -314,7 +318,6 @@ impl<'a> Summary<'a> {
         // slugs are unique, so no two keys tie.
         units.sort_by_cached_key(|u| (crate::text::vi_sort_key(u.name), u.slug));
 
-        let escalations = escalated.iter().map(|n| n.path).collect();
         // A file whose campaign or kind cannot be read matches no campaign
         // or kind filter, so only the unit filter applies: it must not
         // vanish from the tables.
@@ -347,7 +350,6 @@ impl<'a> Summary<'a> {
             campaigns,
             units,
             nominations,
-            escalations,
             unreadable,
             outside_unit,
             missing_units,

@@ -172,7 +172,7 @@ pub fn run(args: Args, opts: Options, out: &mut dyn Write) -> Result<()> {
     let rows = match args.format {
         Format::Json => true,
         Format::Csv => args.table == Some(Which::Nominations),
-        Format::Table | Format::Markdown => filter.campaign.is_some(),
+        Format::Table | Format::Markdown => nominations_shown(&filter),
     };
     let summary = Summary::build(&report, &filter, lang, rows);
     match args.format {
@@ -573,6 +573,12 @@ fn capitalise(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
+/// Whether a person's tables list the nominations: for one campaign, as a
+/// lead agency wants them.
+fn nominations_shown(filter: &Filter) -> bool {
+    filter.campaign.is_some()
+}
+
 /// Terminal tables (`style` given) or Markdown (`None`). The nominations
 /// list is shown for one campaign, as a lead agency wants it; the lists of
 /// escalations and unreadable files only when they have something.
@@ -586,7 +592,7 @@ fn render_tables(
     for sec in sections(s, lang, false) {
         let show = match sec.which {
             Which::Campaigns | Which::Units => true,
-            Which::Nominations => filter.campaign.is_some(),
+            Which::Nominations => nominations_shown(filter),
             Which::Escalations | Which::Unreadable | Which::OutsideUnit | Which::MissingUnits => {
                 !sec.empty
             }
