@@ -185,8 +185,22 @@ macro_rules! keys {
             }
         }
 
+        impl FormKey for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant),+];
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+        }
+
         pub const $list: &[&str] = &[$($key),+];
     };
+}
+
+/// A table's keys, each with its name: what the schema is made from.
+pub trait FormKey: Copy + 'static {
+    /// Every key, in the form's order.
+    const ALL: &'static [Self];
+    fn key(self) -> &'static str;
 }
 
 keys!(

@@ -6,7 +6,9 @@
 use serde_json::{Map, Value, json};
 
 use crate::campaign::CAMPAIGNS;
-use crate::form::{self, Col, FieldType, NOMINEE_FIELDS};
+use crate::form::{
+    self, AchievementKey, AwardKey, Col, FieldType, FormKey, ModelKey, NOMINEE_FIELDS, Top,
+};
 use crate::lang::Lang;
 use crate::review::Status;
 use crate::vocab::{
@@ -108,8 +110,8 @@ pub fn nomination(lang: Lang) -> Value {
                 props.insert(f.key.to_string(), nominee_field(f, lang));
             }
             json!({
-                "if": {"properties": {"kind": {"enum": [k.slug(), k.label(Lang::Vi), capitalise(k.label(Lang::Vi))]}}, "required": ["kind"]},
-                "then": {"properties": {"nominee": {
+                "if": {"properties": {Top::Kind.key(): {"enum": [k.slug(), k.label(Lang::Vi), capitalise(k.label(Lang::Vi))]}}, "required": [Top::Kind.key()]},
+                "then": {"properties": {Top::Nominee.key(): {
                     "type": "object", "additionalProperties": false,
                     "required": required, "properties": props,
                     "description": form::form_title(*k, lang),
@@ -138,47 +140,92 @@ pub fn nomination(lang: Lang) -> Value {
         .iter()
         .map(|c| format!("{} (mục {}: {})", c.slug, c.section, c.name(lang)))
         .collect();
+    // Every key of the form has its schema here: each match lists all of
+    // a table's keys, so a key added to `form` and not here does not build.
+    let achievement = |k: AchievementKey| match k {
+        AchievementKey::Text => text(lang.pick("Nội dung thành tích", "What was achieved")),
+        AchievementKey::Criteria => {
+            json!({"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+            "description": lang.pick("Mã các tiêu chí thành tích này chứng minh (kh campaigns show)", "Ids of the criteria this backs (kh campaigns show)")})
+        }
+    };
+    let award = |k: AwardKey| match k {
+        AwardKey::Year => {
+            json!({"type": "integer", "minimum": 1945, "description": lang.pick("Năm khen thưởng", "Year of the award")})
+        }
+        AwardKey::Title => text(lang.pick("Hình thức khen thưởng", "The award")),
+        AwardKey::Decision => {
+            json!({"type": "string", "pattern": "^\\s*[0-9]+[-/]\\S+\\s*$", "description": lang.pick("Số quyết định, ví dụ 1234/QĐ-UBND", "Decision number, as in 1234/QĐ-UBND")})
+        }
+        AwardKey::Date => date(lang.pick("Ngày quyết định", "Date of the decision")),
+    };
+    let model = |k: ModelKey| match k {
+        ModelKey::Name => text(lang.pick("Tên mô hình", "Name of the model")),
+        ModelKey::Address => text(lang.pick("Địa chỉ mô hình", "Address of the model")),
+        ModelKey::Domain => closed::<Domain>(lang, lang.pick("Lĩnh vực", "Field")),
+        ModelKey::FourStepPlan => {
+            json!({"type": "boolean", "description": lang.pick("Kế hoạch theo trình tự 4 bước", "Four-step plan")})
+        }
+        ModelKey::Score => {
+            json!({"type": "number", "minimum": 0, "maximum": 100, "description": lang.pick("Điểm trên thang 100", "Score out of 100")})
+        }
+        ModelKey::RecordsArchived => {
+            json!({"type": "boolean", "description": lang.pick("Hồ sơ lưu trữ đầy đủ", "Records archived")})
+        }
+    };
+    let top = |k: Top| match k {
+        Top::Campaign => {
+            json!({"enum": campaigns, "description": format!("{}: {}", lang.pick("Mã phong trào thi đua", "Campaign slug"), campaign_doc.join("; "))})
+        }
+        Top::Kind => closed::<Kind>(lang, lang.pick("Loại điển hình", "Kind of exemplar")),
+        Top::Scope => closed::<Scope>(
+            lang,
+            lang.pick("Phạm vi ảnh hưởng (mục IV.1)", "Reach (§IV.1)"),
+        ),
+        Top::ProposedAward => text(lang.pick(
+            "Hình thức khen thưởng đơn vị đề nghị",
+            "Commendation the unit proposes",
+        )),
+        Top::Movement => text(lang.pick(
+            "Tên phong trào, lĩnh vực (bắt buộc với linh-vuc-khac)",
+            "Movement or field (required for linh-vuc-khac)",
+        )),
+        Top::Nominee => json!({"type": "object", "properties": all_fields,
+            "description": lang.pick("1. Sơ lược lý lịch / Đặc điểm tình hình", "1. The nominee")}),
+        Top::Achievements => json!({"type": "array", "minItems": 1,
+            "description": lang.pick("2. Thành tích tiêu biểu xuất sắc đã đạt được", "2. Outstanding achievements"),
+            "items": {"type": "object", "additionalProperties": false,
+                "required": [AchievementKey::Text.key()], "properties": properties(achievement)}}),
+        Top::Awards => json!({"type": "array",
+            "description": lang.pick("3. Quá trình khen thưởng", "3. Commendation history"),
+            "items": {"type": "object", "additionalProperties": false,
+                "required": [AwardKey::Year.key(), AwardKey::Title.key()], "properties": properties(award)}}),
+        Top::Facts => json!({"type": "object", "additionalProperties": false, "properties": facts,
+            "description": lang.pick("Thông tin để kiểm tra tiêu chí của phong trào", "Facts the campaign's rules check")}),
+        Top::Model => json!({"type": "object", "additionalProperties": false,
+            "description": lang.pick("Mô hình “Dân vận khéo” (mục 3.7)", "The “Dân vận khéo” model (§3.7)"),
+            "properties": properties(model)}),
+    };
+    let required = [Top::Campaign, Top::Kind, Top::Nominee, Top::Achievements].map(Top::key);
     json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": lang.pick("Tệp đề nghị điển hình tiên tiến (kh)", "Nomination of an advanced exemplar (kh)"),
         "type": "object",
         "additionalProperties": false,
-        "required": ["campaign", "kind", "nominee", "achievements"],
-        "properties": {
-            "campaign": {"enum": campaigns, "description": format!("{}: {}", lang.pick("Mã phong trào thi đua", "Campaign slug"), campaign_doc.join("; "))},
-            "kind": closed::<Kind>(lang, lang.pick("Loại điển hình", "Kind of exemplar")),
-            "scope": closed::<Scope>(lang, lang.pick("Phạm vi ảnh hưởng (mục IV.1)", "Reach (§IV.1)")),
-            "proposed_award": text(lang.pick("Hình thức khen thưởng đơn vị đề nghị", "Commendation the unit proposes")),
-            "movement": text(lang.pick("Tên phong trào, lĩnh vực (bắt buộc với linh-vuc-khac)", "Movement or field (required for linh-vuc-khac)")),
-            "nominee": {"type": "object", "properties": all_fields,
-                        "description": lang.pick("1. Sơ lược lý lịch / Đặc điểm tình hình", "1. The nominee")},
-            "achievements": {"type": "array", "minItems": 1,
-                "description": lang.pick("2. Thành tích tiêu biểu xuất sắc đã đạt được", "2. Outstanding achievements"),
-                "items": {"type": "object", "additionalProperties": false, "required": ["text"], "properties": {
-                    "text": text(lang.pick("Nội dung thành tích", "What was achieved")),
-                    "criteria": {"type": "array", "items": {"type": "string", "pattern": "^[a-z0-9-]+$"},
-                                 "description": lang.pick("Mã các tiêu chí thành tích này chứng minh (kh campaigns show)", "Ids of the criteria this backs (kh campaigns show)")}}}},
-            "awards": {"type": "array",
-                "description": lang.pick("3. Quá trình khen thưởng", "3. Commendation history"),
-                "items": {"type": "object", "additionalProperties": false, "required": ["year", "title"], "properties": {
-                    "year": {"type": "integer", "minimum": 1945, "description": lang.pick("Năm khen thưởng", "Year of the award")},
-                    "title": text(lang.pick("Hình thức khen thưởng", "The award")),
-                    "decision": {"type": "string", "pattern": "^\\s*[0-9]+[-/]\\S+\\s*$", "description": lang.pick("Số quyết định, ví dụ 1234/QĐ-UBND", "Decision number, as in 1234/QĐ-UBND")},
-                    "date": date(lang.pick("Ngày quyết định", "Date of the decision"))}}},
-            "facts": {"type": "object", "additionalProperties": false, "properties": facts,
-                      "description": lang.pick("Thông tin để kiểm tra tiêu chí của phong trào", "Facts the campaign's rules check")},
-            "model": {"type": "object", "additionalProperties": false,
-                "description": lang.pick("Mô hình “Dân vận khéo” (mục 3.7)", "The “Dân vận khéo” model (§3.7)"),
-                "properties": {
-                    "name": text(lang.pick("Tên mô hình", "Name of the model")),
-                    "address": text(lang.pick("Địa chỉ mô hình", "Address of the model")),
-                    "domain": closed::<Domain>(lang, lang.pick("Lĩnh vực", "Field")),
-                    "four_step_plan": {"type": "boolean", "description": lang.pick("Kế hoạch theo trình tự 4 bước", "Four-step plan")},
-                    "score": {"type": "number", "minimum": 0, "maximum": 100, "description": lang.pick("Điểm trên thang 100", "Score out of 100")},
-                    "records_archived": {"type": "boolean", "description": lang.pick("Hồ sơ lưu trữ đầy đủ", "Records archived")}}}
-        },
+        "required": required,
+        "properties": properties(top),
         "allOf": per_kind,
     })
+}
+
+/// A table's keys and the schema of each, in the form's order.
+fn properties<K: FormKey>(schema: impl Fn(K) -> Value) -> Value {
+    Value::Object(
+        K::ALL
+            .iter()
+            .map(|&k| (k.key().to_string(), schema(k)))
+            .collect(),
+    )
 }
 
 pub fn unit(lang: Lang) -> Value {
