@@ -185,20 +185,26 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         orphans(&records, &book, text, &mut diags);
     }
 
-    // Records come in the walk's order, unit by unit.
-    let mut units = Vec::with_capacity(layout.units.len());
+    // Records come in the walk's order, unit by unit. Units are read on all
+    // cores too: a round has a `unit.toml` for every three nominations.
+    let mut spans = Vec::with_capacity(sent.len());
     let mut offset = 0;
-    for (unit, n) in layout.units.iter().zip(sent) {
-        let files = &records[offset..offset + n];
+    for n in sent {
+        spans.push(offset..offset + n);
         offset += n;
-        units.push(unit_record(
-            unit,
-            files,
-            &layout.root,
-            &settings,
-            &mut diags,
-        ));
     }
+    let (units, unit_diags): (Vec<UnitRecord>, Vec<Vec<Diagnostic>>) = layout
+        .units
+        .par_iter()
+        .zip(spans)
+        .map(|(unit, span)| {
+            let mut found = Vec::new();
+            let u = unit_record(unit, &records[span], &layout.root, &settings, &mut found);
+            (u, found)
+        })
+        .unzip();
+    diags.extend(unit_diags.into_iter().flatten());
+    let mut units = units;
 
     duplicates(&records, &layout.root, &mut diags);
     // Each record has counted its own file's findings; what is in `diags`
