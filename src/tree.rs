@@ -112,8 +112,7 @@ pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
             let root = parent_or_self(&abs);
             let mut layout = Layout::new(&root, display_parent(target, 1, &root));
             layout.read_config(&root);
-            let unit = layout.walk_unit(&root, &abs);
-            layout.units.push(unit);
+            layout.add_unit(&root, &abs);
             return Ok(layout);
         }
         let mut layout = Layout::new(&abs, display_of(target));
@@ -192,6 +191,7 @@ impl Layout {
             }
         };
         children.sort_by_key(|e| e.file_name());
+        let mut unit_dirs = Vec::new();
         for child in children {
             let name = child.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
@@ -199,8 +199,7 @@ impl Layout {
             }
             let Ok(ft) = child.file_type() else { continue };
             if ft.is_dir() {
-                let unit = self.walk_unit(root, &child.path());
-                self.units.push(unit);
+                unit_dirs.push(child.path());
             } else if name == ROUND_FILE || name == crate::review::REVIEW_FILE {
                 self.read_config(root);
             } else if is_toml(&name) {
@@ -208,49 +207,86 @@ impl Layout {
                     .push(Entry::new(root, &child.path(), kind_of(&ft)));
             }
         }
+        // Each unit's folder on all cores, kept in name order: a round has
+        // thousands, and a folder costs a few system calls each.
+        use rayon::prelude::*;
+        let walked: Vec<Walked> = unit_dirs
+            .par_iter()
+            .map(|dir| walk_unit(root, dir))
+            .collect();
+        self.units.reserve_exact(walked.len());
+        for w in walked {
+            self.units.push(w.unit);
+            self.problems.extend(w.problems);
+            self.skipped.extend(w.skipped);
+        }
     }
 
-    fn walk_unit(&mut self, root: &Path, dir: &Path) -> UnitDir {
-        let mut unit = UnitDir {
-            slug: name_of(dir),
-            descriptor: descriptor(root, dir),
-            files: Vec::new(),
+    fn add_unit(&mut self, root: &Path, dir: &Path) {
+        let w = walk_unit(root, dir);
+        self.units.push(w.unit);
+        self.problems.extend(w.problems);
+        self.skipped.extend(w.skipped);
+    }
+}
+
+/// A unit's folder as walked, and what the walk met on the way.
+struct Walked {
+    unit: UnitDir,
+    problems: Vec<Diagnostic>,
+    skipped: Vec<String>,
+}
+
+fn walk_unit(root: &Path, dir: &Path) -> Walked {
+    let mut unit = UnitDir {
+        slug: name_of(dir),
+        descriptor: None,
+        files: Vec::new(),
+    };
+    let (mut problems, mut skipped) = (Vec::new(), Vec::new());
+    let walk = WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for item in walk {
+        let entry = match item {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e
+                    .path()
+                    .map_or_else(|| unit.slug.clone(), |p| rel_path(root, p));
+                let io = e.io_error().map_or_else(
+                    || std::io::Error::other(e.to_string()),
+                    |io| std::io::Error::new(io.kind(), io.to_string()),
+                );
+                problems.push(io_problem(&rel, &io));
+                continue;
+            }
         };
-        let walk = WalkDir::new(dir)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        for item in walk {
-            let entry = match item {
-                Ok(e) => e,
-                Err(e) => {
-                    let rel = e
-                        .path()
-                        .map_or_else(|| unit.slug.clone(), |p| rel_path(root, p));
-                    let io = e.io_error().map_or_else(
-                        || std::io::Error::other(e.to_string()),
-                        |io| std::io::Error::new(io.kind(), io.to_string()),
-                    );
-                    self.problems.push(io_problem(&rel, &io));
-                    continue;
-                }
-            };
-            let name = entry.file_name().to_string_lossy();
-            let ft = entry.file_type();
-            // A `unit.toml`, the unit's own or one further down, is no
-            // nomination.
-            if ft.is_dir() || name == UNIT_FILE {
-                continue;
-            }
-            if !is_toml(&name) {
-                self.skipped.push(rel_path(root, entry.path()));
-                continue;
-            }
-            unit.files
-                .push(Entry::new(root, entry.path(), kind_of(&ft)));
+        let name = entry.file_name().to_string_lossy();
+        let ft = entry.file_type();
+        // The unit's own descriptor, met by the walk rather than
+        // looked up once more.
+        if entry.depth() == 1 && name == UNIT_FILE {
+            unit.descriptor = Some(Entry::new(root, entry.path(), kind_of(&ft)));
         }
-        unit
+        // A `unit.toml`, the unit's own or one further down, is no
+        // nomination.
+        if ft.is_dir() || name == UNIT_FILE {
+            continue;
+        }
+        if !is_toml(&name) {
+            skipped.push(rel_path(root, entry.path()));
+            continue;
+        }
+        unit.files
+            .push(Entry::new(root, entry.path(), kind_of(&ft)));
+    }
+    Walked {
+        unit,
+        problems,
+        skipped,
     }
 }
 
