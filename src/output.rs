@@ -109,11 +109,19 @@ impl ColumnFit {
 /// and spaces are and how wide each grapheme is. Cells alike in this are
 /// sized alike ("Đơn vị số 12" and "Trường THCS 45" differ; "Đơn vị số 12"
 /// and "Đơn vị số 34" do not). A cell whose width is not the sum of its
-/// graphemes' is its own shape.
-fn shape(cell: &str) -> String {
+/// graphemes' is its own shape. Written into `out`, which a long table
+/// reuses from cell to cell.
+fn shape(cell: &str, out: &mut String) {
     use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
-    let mut out = String::with_capacity(cell.len());
+    out.clear();
+    // Printable ASCII is one column a character: most cells (numbers,
+    // codes) need no segmenting.
+    if cell.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        out.extend(cell.chars().map(|c| if c == ' ' { ' ' } else { '1' }));
+        out.push('\n');
+        return;
+    }
     for line in cell.split('\n') {
         let mut sum = 0;
         for g in line.graphemes(true) {
@@ -125,11 +133,13 @@ fn shape(cell: &str) -> String {
             });
         }
         if sum != line.width() {
-            return format!("\u{1}{cell}");
+            out.clear();
+            out.push('\u{1}');
+            out.push_str(cell);
+            return;
         }
         out.push('\n');
     }
-    out
 }
 
 /// Rows drawn in one piece at most: comfy-table keeps every cell of a table
@@ -170,6 +180,7 @@ pub fn write_table<'r>(
     let mut fits = vec![ColumnFit::default(); header.len()];
     let mut shapes: Vec<std::collections::HashMap<String, String>> =
         vec![Default::default(); header.len()];
+    let mut buf = String::new();
     for row in rows() {
         for (i, cell) in row.into_iter().enumerate() {
             if i >= shapes.len() {
@@ -177,7 +188,10 @@ pub fn write_table<'r>(
                 fits.resize_with(i + 1, Default::default);
             }
             fits[i].see(&cell);
-            shapes[i].entry(shape(&cell)).or_insert(cell);
+            shape(&cell, &mut buf);
+            if !shapes[i].contains_key(&buf) {
+                shapes[i].insert(buf.clone(), cell);
+            }
         }
     }
     let mut columns: Vec<Vec<String>> = shapes

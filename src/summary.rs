@@ -314,9 +314,12 @@ impl<'a> Summary<'a> {
         );
         // By name, as the Vietnamese alphabet orders it ("Ủy ban…" after
         // "Trường…"), not by folder code.
-        // Each key made once, not at each of a large round's comparisons;
-        // slugs are unique, so no two keys tie.
-        units.sort_by_cached_key(|u| (crate::text::vi_sort_key(u.name), u.slug));
+        // Each key made once (on all cores), not at each of a large round's
+        // comparisons; slugs are unique, so no two keys tie.
+        {
+            use rayon::slice::ParallelSliceMut;
+            units.par_sort_by_cached_key(|u| (crate::text::vi_sort_key(u.name), u.slug));
+        }
 
         // A file whose campaign or kind cannot be read matches no campaign
         // or kind filter, so only the unit filter applies: it must not
