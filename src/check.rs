@@ -3,6 +3,9 @@
 //! `kh summary` both stand on this one pass.
 
 use std::collections::HashMap;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::num::NonZeroU64;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -44,6 +47,9 @@ pub struct Record {
     /// findings: a real round has such a note on nearly every file, and a
     /// finding costs several times these bytes (see [`Report::notes`]).
     pub unbacked: Option<Unevidenced>,
+    /// A hash of who is nominated ([`Nomination::identity`]), made while
+    /// the file is checked on all cores; `duplicate-nominee` sorts these.
+    identity: Option<std::num::NonZeroU64>,
 }
 
 /// A nomination's `unevidenced-criterion` finding, in the bytes it needs.
@@ -177,7 +183,8 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     }
     let (book, book_text) = read_book(&layout, &mut diags);
     let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
-    let (mut records, findings) = check_files(&mut layout, &settings, &book, opts);
+    let hasher = std::collections::hash_map::RandomState::new();
+    let (mut records, findings) = check_files(&mut layout, &settings, &book, &hasher, opts);
     reviews(&records, &book, &mut diags);
     if layout.whole
         && let Some(text) = &book_text
@@ -343,6 +350,7 @@ fn check_files(
     layout: &mut Layout,
     settings: &Settings,
     book: &Book,
+    hasher: &RandomState,
     opts: Options,
 ) -> (Vec<Record>, Vec<Diagnostic>) {
     let slugs: Vec<Arc<str>> = layout
@@ -385,6 +393,11 @@ fn check_files(
             let mut result = result;
             let tally = Tally::of(&result.diagnostics);
             let unbacked = take_unbacked(&mut result.diagnostics);
+            let identity = result
+                .nomination
+                .as_ref()
+                .and_then(Nomination::identity)
+                .map(|id| NonZeroU64::new(hasher.hash_one(&id)).unwrap_or(NonZeroU64::MIN));
             let record = Record {
                 path,
                 unit: slugs[unit].clone(),
@@ -392,6 +405,7 @@ fn check_files(
                 tally,
                 review: review::State { decision, stale },
                 unbacked,
+                identity,
             };
             if !result.diagnostics.is_empty()
                 && let Ok(mut v) = sink.lock()
@@ -543,22 +557,21 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The groups of records that name the same nominee. A round is sorted by
-/// a hash of each identity first and identities are built only where two
-/// hashes meet: a map from 100,000 identities to their files was the
-/// largest thing a round held at its end.
+/// The groups of records that name the same nominee. Each record carries
+/// a hash of its identity; identities are built again only where two hashes
+/// meet: a map from 100,000 identities to their files was the largest thing
+/// a round held at its end.
 fn same_identity(records: &[Record]) -> Vec<Vec<usize>> {
-    use std::hash::BuildHasher;
-    let hasher = std::collections::hash_map::RandomState::new();
-    let hash_of = |id: &Identity| hasher.hash_one(id);
     let identity = |i: usize| {
         records[i]
             .nomination
             .as_ref()
             .and_then(Nomination::identity)
     };
-    let mut hashes: Vec<(u64, usize)> = (0..records.len())
-        .filter_map(|i| identity(i).map(|id| (hash_of(&id), i)))
+    let mut hashes: Vec<(NonZeroU64, usize)> = records
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.identity.map(|h| (h, i)))
         .collect();
     hashes.sort_unstable();
     let mut groups = Vec::new();
