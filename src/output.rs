@@ -89,6 +89,14 @@ impl ColumnFit {
         self.unbroken &= !cell.contains(char::is_whitespace);
     }
 
+    /// What two parts of a column make together.
+    fn merge(&mut self, other: ColumnFit) {
+        self.widest = self.widest.max(other.widest);
+        self.filled |= other.filled;
+        self.numeric &= other.numeric;
+        self.unbroken &= other.unbroken;
+    }
+
     fn apply(&self, col: &mut comfy_table::Column) {
         if !self.filled {
             return;
@@ -147,18 +155,20 @@ fn shape(cell: &str, out: &mut String) {
 const CHUNK: usize = 256;
 
 /// Writes a table (no newline after its last line) as `table.to_string()`
-/// would, `new_table` giving it its style and width, `rows` (called twice
-/// for a long table) its rows. A long table is sized first on a stand-in
-/// holding each column's distinct values once — the widths comfy-table
-/// picks depend on a column's values, not on which row holds them — and
-/// then drawn a chunk of rows at a time at those widths, each chunk's
-/// borders trimmed where they meet.
-pub fn write_table<'r>(
+/// would, `new_table` giving it its style and width, `row(i)` its `len`
+/// rows (each worded twice for a long table). A long table is sized first
+/// on a stand-in holding each column's cells of distinct shapes once — the
+/// widths comfy-table picks depend on a column's values, not on which row
+/// holds them — and then drawn a chunk of rows at a time at those widths,
+/// each chunk's borders trimmed where they meet.
+pub fn write_table(
     out: &mut dyn Write,
-    new_table: &dyn Fn() -> Table,
+    new_table: &(dyn Fn() -> Table + Sync),
     header: &[String],
-    rows: &dyn Fn() -> Box<dyn Iterator<Item = Vec<String>> + 'r>,
+    len: usize,
+    row: &(dyn Fn(usize) -> Vec<String> + Sync),
 ) -> std::io::Result<()> {
+    use rayon::prelude::*;
     let whole = || {
         let mut t = new_table();
         t.set_header(header.to_vec());
@@ -167,33 +177,28 @@ pub fn write_table<'r>(
     // Short, or with no border to measure: drawn whole.
     let drawn_whole = |out: &mut dyn Write| {
         let mut t = whole();
-        t.add_rows(rows());
+        t.add_rows((0..len).map(row));
         fit(&mut t);
         write!(out, "{t}")
     };
-    if rows().nth(CHUNK).is_none() {
+    if len <= CHUNK {
         return drawn_whole(out);
     }
     // Each column's cells of distinct shapes, as ragged rows of a stand-in
     // table that comfy-table sizes as it would the whole; what `fit` makes
-    // of a column is learnt from every cell.
-    let mut fits = vec![ColumnFit::default(); header.len()];
-    let mut shapes: Vec<std::collections::HashMap<String, String>> =
-        vec![Default::default(); header.len()];
-    let mut buf = String::new();
-    for row in rows() {
-        for (i, cell) in row.into_iter().enumerate() {
-            if i >= shapes.len() {
-                shapes.resize_with(i + 1, Default::default);
-                fits.resize_with(i + 1, Default::default);
-            }
-            fits[i].see(&cell);
-            shape(&cell, &mut buf);
-            if !shapes[i].contains_key(&buf) {
-                shapes[i].insert(buf.clone(), cell);
-            }
-        }
-    }
+    // of a column is learnt from every cell. Gone over on all cores.
+    let columns = header.len();
+    let (fits, shapes) = (0..len)
+        .into_par_iter()
+        .fold(
+            || Seen::new(columns),
+            |mut seen, i| {
+                seen.add(row(i));
+                seen
+            },
+        )
+        .reduce(|| Seen::new(columns), Seen::merge)
+        .into_parts();
     let mut columns: Vec<Vec<String>> = shapes
         .into_iter()
         .map(|s| s.into_values().collect())
@@ -245,11 +250,11 @@ pub fn write_table<'r>(
     let has_bottom = style.bottom_border.left.is_some() || style.bottom_border.fill.is_some();
     drop(stand_in);
 
-    let mut rows = rows().peekable();
-    let mut first = true;
-    while rows.peek().is_some() {
+    // Chunks drawn on all cores, a few per core at a time (not the whole
+    // table's lines at once), written in order, their borders joined.
+    let chunk = |c: usize| -> Vec<String> {
         let mut t = whole();
-        t.add_rows(rows.by_ref().take(CHUNK));
+        t.add_rows((c * CHUNK..((c + 1) * CHUNK).min(len)).map(row));
         for (i, &w) in widths.iter().enumerate() {
             if let Some(col) = t.column_mut(i) {
                 col.set_constraint(ColumnConstraint::Absolute(comfy_table::Width::Fixed(w)));
@@ -258,23 +263,88 @@ pub fn write_table<'r>(
                 }
             }
         }
-        let last = rows.peek().is_none();
-        let lines: Vec<String> = t.lines().collect();
-        let start = if first { 0 } else { sep_at + 1 };
-        let end = if last || !has_bottom {
-            lines.len()
-        } else {
-            lines.len() - 1
-        };
-        for (k, line) in lines[start.min(end)..end].iter().enumerate() {
-            if !(first && k == 0) {
-                out.write_all(b"\n")?;
+        t.lines().collect()
+    };
+    let chunks = len.div_ceil(CHUNK);
+    let at_once = 2 * rayon::current_num_threads();
+    for batch in (0..chunks).step_by(at_once) {
+        let drawn: Vec<Vec<String>> = (batch..(batch + at_once).min(chunks))
+            .into_par_iter()
+            .map(chunk)
+            .collect();
+        for (c, lines) in (batch..).zip(&drawn) {
+            let (first, last) = (c == 0, c + 1 == chunks);
+            let start = if first { 0 } else { sep_at + 1 };
+            let end = if last || !has_bottom {
+                lines.len()
+            } else {
+                lines.len() - 1
+            };
+            for (k, line) in lines[start.min(end)..end].iter().enumerate() {
+                if !(first && k == 0) {
+                    out.write_all(b"\n")?;
+                }
+                out.write_all(line.as_bytes())?;
             }
-            out.write_all(line.as_bytes())?;
         }
-        first = false;
     }
     Ok(())
+}
+
+/// What a long table's first pass learns of its columns: how `fit` sizes
+/// each, and one cell of each shape.
+struct Seen {
+    fits: Vec<ColumnFit>,
+    shapes: Vec<std::collections::HashMap<String, String>>,
+    buf: String,
+}
+
+impl Seen {
+    fn new(columns: usize) -> Self {
+        Seen {
+            fits: vec![ColumnFit::default(); columns],
+            shapes: vec![Default::default(); columns],
+            buf: String::new(),
+        }
+    }
+
+    fn add(&mut self, row: Vec<String>) {
+        for (i, cell) in row.into_iter().enumerate() {
+            if i >= self.shapes.len() {
+                self.shapes.resize_with(i + 1, Default::default);
+                self.fits.resize_with(i + 1, Default::default);
+            }
+            self.fits[i].see(&cell);
+            shape(&cell, &mut self.buf);
+            if !self.shapes[i].contains_key(&self.buf) {
+                self.shapes[i].insert(self.buf.clone(), cell);
+            }
+        }
+    }
+
+    fn merge(mut self, other: Seen) -> Seen {
+        if other.fits.len() > self.fits.len() {
+            self.fits.resize_with(other.fits.len(), Default::default);
+            self.shapes
+                .resize_with(other.shapes.len(), Default::default);
+        }
+        for (i, (fit, shapes)) in other.fits.into_iter().zip(other.shapes).enumerate() {
+            self.fits[i].merge(fit);
+            for (k, v) in shapes {
+                self.shapes[i].entry(k).or_insert(v);
+            }
+        }
+        self
+    }
+
+    fn into_parts(
+        self,
+    ) -> (
+        Vec<ColumnFit>,
+        Vec<std::collections::HashMap<String, String>>,
+    ) {
+        (self.fits, self.shapes)
+    }
 }
 
 /// The widths of a table's columns, padding included, read off its header
@@ -424,7 +494,8 @@ mod tests {
         assert!(out.contains(" 12 |"), "right-aligned: {out}");
     }
 
-    /// A long table drawn a chunk at a time is the table drawn whole, in
+    /// A long table (2,100 rows: more chunks than are drawn at once) drawn
+    /// a chunk at a time is the table drawn whole, in
     /// every style and at every width, wrapped names, wide characters,
     /// empty and numeric columns included.
     #[test]
@@ -443,7 +514,7 @@ mod tests {
             "Ủy ban nhân dân xã",
             "Đinh",
         ];
-        let rows: Vec<Vec<String>> = (0..700usize)
+        let rows: Vec<Vec<String>> = (0..2100usize)
             .map(|i| {
                 let name: Vec<&str> = (0..1 + i % 7)
                     .map(|k| words[(i * 7 + k * 3) % words.len()])
@@ -488,9 +559,8 @@ mod tests {
                 whole.add_rows(rows.clone());
                 fit(&mut whole);
                 let mut out = Vec::new();
-                let all =
-                    || Box::new(rows.clone().into_iter()) as Box<dyn Iterator<Item = Vec<String>>>;
-                let written = write_table(&mut out, &new_table, &header, &all);
+                let row = |i: usize| rows[i].clone();
+                let written = write_table(&mut out, &new_table, &header, rows.len(), &row);
                 assert!(written.is_ok());
                 assert_eq!(
                     String::from_utf8_lossy(&out),

@@ -198,17 +198,26 @@ pub fn run(args: Args, opts: Options, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// A table's rows, worded when drawn: a round's unit table has a row per
-/// unit, and is gone over twice (once to size its columns).
-type Rows<'s> = Box<dyn Fn() -> Box<dyn Iterator<Item = Vec<String>> + 's> + 's>;
+/// A table's rows, each worded when it is drawn, by its number: a round's
+/// unit table has a row per unit, is gone over twice (once to size its
+/// columns) and drawn on all cores.
+struct Rows<'s> {
+    len: usize,
+    row: Box<dyn Fn(usize) -> Vec<String> + Sync + 's>,
+}
+
+impl Rows<'_> {
+    fn iter(&self) -> impl Iterator<Item = Vec<String>> + '_ {
+        (0..self.len).map(|i| (self.row)(i))
+    }
+}
 
 /// The rows of `items`, one each.
-fn rows<'s, T>(items: &'s [T], row: impl Fn(&'s T) -> Vec<String> + 's) -> Rows<'s> {
-    let row = std::rc::Rc::new(row);
-    Box::new(move || {
-        let row = row.clone();
-        Box::new(items.iter().map(move |x| row(x)))
-    })
+fn rows<'s, T: Sync>(items: &'s [T], row: impl Fn(&'s T) -> Vec<String> + Sync + 's) -> Rows<'s> {
+    Rows {
+        len: items.len(),
+        row: Box::new(move |i| row(&items[i])),
+    }
 }
 
 /// A titled table: the one shape every format is made from.
@@ -217,8 +226,6 @@ struct Section<'s> {
     title: String,
     header: Vec<String>,
     rows: Rows<'s>,
-    /// Whether it has no row.
-    empty: bool,
     /// A totals row, shown apart in terminal tables.
     total: Option<Vec<String>>,
 }
@@ -296,7 +303,6 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
             .to_string(),
         header,
         rows: rows_of,
-        empty: s.campaigns.is_empty(),
         total: Some(total_row),
     });
 
@@ -361,7 +367,6 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
         title: lang.pick("Theo đơn vị", "By unit").to_string(),
         header,
         rows: rows_of,
-        empty: s.units.is_empty(),
         total: Some(total_row),
     });
 
@@ -433,7 +438,6 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
         title: lang.pick("Các đề nghị", "Nominations").to_string(),
         header,
         rows: rows_of,
-        empty: s.nominations.is_empty(),
         total: None,
     });
 
@@ -457,7 +461,6 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
             .map(String::from)
             .to_vec(),
         rows: rows_of,
-        empty: s.escalated.is_empty(),
         total: None,
     });
 
@@ -471,7 +474,6 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
             .to_string(),
         header: vec![lang.pick("Tệp", "File").to_string()],
         rows: rows(&s.unreadable, |p| vec![p.to_string()]),
-        empty: s.unreadable.is_empty(),
         total: None,
     });
 
@@ -485,7 +487,6 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
             .to_string(),
         header: vec![lang.pick("Tệp", "File").to_string()],
         rows: rows(&s.outside_unit, |p| vec![p.to_string()]),
-        empty: s.outside_unit.is_empty(),
         total: None,
     });
 
@@ -499,7 +500,6 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
             lang.pick("Đơn vị", "Unit").to_string(),
         ],
         rows: rows(&s.missing_units, |m| vec![m.slug.clone(), m.name.clone()]),
-        empty: s.missing_units.is_empty(),
         total: None,
     });
     out
@@ -594,7 +594,7 @@ fn render_tables(
             Which::Campaigns | Which::Units => true,
             Which::Nominations => nominations_shown(filter),
             Which::Escalations | Which::Unreadable | Which::OutsideUnit | Which::MissingUnits => {
-                !sec.empty
+                sec.rows.len > 0
             }
         };
         if !show {
@@ -631,20 +631,24 @@ fn render_tables(
             .iter()
             .map(|h| escape_controls(h).into_owned())
             .collect();
-        let total = sec.total.clone();
-        let all_rows = || {
-            Box::new((sec.rows)().chain(total.clone()).map(|row| {
-                row.into_iter()
-                    .map(crate::text::escape_controls_owned)
-                    .collect()
-            })) as Box<dyn Iterator<Item = Vec<String>> + '_>
+        let shown = sec.rows.len;
+        let row = |i: usize| -> Vec<String> {
+            let cells = match (i < shown, &sec.total) {
+                (true, _) => (sec.rows.row)(i),
+                (false, total) => total.clone().unwrap_or_default(),
+            };
+            cells
+                .into_iter()
+                .map(crate::text::escape_controls_owned)
+                .collect()
         };
+        let len = shown + usize::from(sec.total.is_some());
         if style.is_some() {
             writeln!(out, "{title}")?;
         } else {
             write!(out, "## {title}\n\n")?;
         }
-        crate::output::write_table(out, &new_table, &header, &all_rows)?;
+        crate::output::write_table(out, &new_table, &header, len, &row)?;
         if style.is_some() {
             write!(out, "{note}\n\n")?;
         } else {
@@ -685,7 +689,7 @@ fn render_csv(
     let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(out);
     if let Some(sec) = sections.iter().find(|s| s.which == which) {
         w.write_record(&sec.header)?;
-        for mut row in (sec.rows)().chain(sec.total.clone()) {
+        for mut row in sec.rows.iter().chain(sec.total.clone()) {
             if excel && which == Which::Campaigns {
                 // "3.10" would be the number 3.1 to Excel: a text formula
                 // keeps the section as written.
