@@ -36,8 +36,8 @@ const PROGRESS_FROM: usize = 2000;
 pub struct Record {
     /// Shared with the file's findings.
     pub path: Arc<str>,
-    /// The unit's slug, shared by its records.
-    pub unit: Arc<str>,
+    /// Its unit's place in [`Report::units`] (see [`Report::unit_of`]).
+    pub unit: u32,
     /// `None` when the file could not be read or parsed.
     pub nomination: Option<Nomination>,
     pub tally: Tally,
@@ -103,12 +103,10 @@ impl UnitRecord {
 }
 
 impl Report {
-    /// Each unit's name by its slug.
-    pub fn unit_names(&self) -> HashMap<&str, &str> {
-        self.units
-            .iter()
-            .map(|u| (u.slug.as_str(), u.name()))
-            .collect()
+    /// The unit a record belongs to. Records are made with their unit's
+    /// place in this report's list, which the report keeps whole.
+    pub fn unit_of(&self, r: &Record) -> &UnitRecord {
+        &self.units[r.unit as usize]
     }
 
     /// The counts of every finding, those kept with the records included.
@@ -353,11 +351,6 @@ fn check_files(
     hasher: &RandomState,
     opts: Options,
 ) -> (Vec<Record>, Vec<Diagnostic>) {
-    let slugs: Vec<Arc<str>> = layout
-        .units
-        .iter()
-        .map(|u| Arc::from(u.slug.as_str()))
-        .collect();
     // Sized once: grown by doubling, the list of a large round's files was
     // copied as it grew and held up to twice its room during the run.
     let mut jobs: Vec<(usize, Entry)> =
@@ -400,7 +393,7 @@ fn check_files(
                 .map(|id| NonZeroU64::new(hasher.hash_one(&id)).unwrap_or(NonZeroU64::MIN));
             let record = Record {
                 path,
-                unit: slugs[unit].clone(),
+                unit: u32::try_from(unit).unwrap_or(u32::MAX),
                 nomination: result.nomination,
                 tally,
                 review: review::State { decision, stale },
@@ -637,8 +630,8 @@ fn tally_units(units: &mut [UnitRecord], records: &[Record], diags: &[Diagnostic
         }
     }
     for r in records {
-        if let Some(&i) = unit_index.get(&*r.unit) {
-            counts[i].add_n(Severity::Note, r.unbacked_count());
+        if let Some(c) = counts.get_mut(r.unit as usize) {
+            c.add_n(Severity::Note, r.unbacked_count());
         }
     }
     for (u, t) in units.iter_mut().zip(counts) {

@@ -143,7 +143,6 @@ pub fn page(d: &Dossier, unit: &str, preview: bool, year: i32) -> Page {
 pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, String)>> {
     let preview = all;
     let year = report.settings.year;
-    let units = report.unit_names();
     let mut files = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     let mut groups: Vec<Group> = Vec::new();
@@ -156,7 +155,7 @@ pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, Stri
             .filter(|r| r.nomination.as_ref().and_then(|n| n.campaign) == Some(c.id))
         {
             let d = Dossier::read(root, &r.path).unwrap_or_default();
-            let unit = units.get(&*r.unit).copied().unwrap_or(&*r.unit).to_string();
+            let unit = report.unit_of(r).name().to_string();
             // Pages are named by slugs, unique within the site.
             let stem = r
                 .path
@@ -164,7 +163,7 @@ pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, Stri
                 .next()
                 .unwrap_or("")
                 .trim_end_matches(".toml");
-            let base = format!("{}/{}", slugify(&r.unit), slugify(stem));
+            let base = format!("{}/{}", slugify(&report.unit_of(r).slug), slugify(stem));
             let base = if base.ends_with('/') {
                 format!("{base}trang")
             } else {

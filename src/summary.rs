@@ -194,26 +194,24 @@ impl<'a> Summary<'a> {
             let n = r.nomination.as_ref()?;
             Some((n.campaign?, n.kind?))
         };
-        let unit_ok = |r: &Record| filter.unit.as_ref().is_none_or(|u| *r.unit == **u);
+        let unit_ok = |r: &Record| {
+            filter
+                .unit
+                .as_ref()
+                .is_none_or(|u| report.unit_of(r).slug == **u)
+        };
         let matches = |r: &Record| {
             unit_ok(r)
                 && readable(r).is_some_and(|(c, k)| {
                     filter.campaign.is_none_or(|f| f == c) && filter.kind.is_none_or(|f| f == k)
                 })
         };
-        let unit_names = report.unit_names();
 
         let mut nominations: Vec<NominationRow<'a>> = Vec::new();
         let mut escalated: Vec<NominationRow<'a>> = Vec::new();
         let mut by_campaign = vec![CampaignCounts::default(); CAMPAIGNS.len()];
         // Counted in one pass: a scan per unit would be quadratic on a
-        // large round. A unit's counts are found by its place in the list.
-        let slot: std::collections::HashMap<&str, usize> = report
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.slug.as_str(), i))
-            .collect();
+        // large round. A unit's counts are kept at its place in the list.
         let mut by_unit: Vec<UnitCounts> = Vec::new();
         by_unit.resize_with(report.units.len(), UnitCounts::default);
         for r in report.records.iter().filter(|r| matches(r)) {
@@ -223,7 +221,7 @@ impl<'a> Summary<'a> {
             let decision = report.book.decision(r.review);
             let row = NominationRow {
                 path: &r.path,
-                unit: &r.unit,
+                unit: &report.unit_of(r).slug,
                 campaign: campaign.slug(),
                 kind,
                 name: n.name.as_deref().unwrap_or_default(),
@@ -238,7 +236,7 @@ impl<'a> Summary<'a> {
                     award: decision.and_then(|d| d.award.as_deref()),
                 },
                 role: n.role,
-                unit_name: unit_names.get(&*r.unit).copied().unwrap_or_default(),
+                unit_name: report.unit_of(r).name(),
             };
             if let Some(c) = CAMPAIGNS.iter().position(|c| c.id == campaign) {
                 let c = &mut by_campaign[c];
@@ -247,7 +245,7 @@ impl<'a> Summary<'a> {
                 c.with_errors += usize::from(row.errors > 0);
                 c.review.add(row.review.status);
             }
-            if let Some(u) = slot.get(&*r.unit).and_then(|&i| by_unit.get_mut(i)) {
+            if let Some(u) = by_unit.get_mut(r.unit as usize) {
                 u.n += 1;
                 u.kinds.add(kind);
                 u.review.add(row.review.status);
@@ -280,7 +278,6 @@ impl<'a> Summary<'a> {
             .collect();
 
         let narrowed = filter.campaign.is_some() || filter.kind.is_some();
-        drop(slot);
         let mut units: Vec<UnitRow<'a>> = Vec::with_capacity(report.units.len());
         units.extend(
             report

@@ -243,11 +243,14 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
         .map(|c| crate::campaign::Campaign::from_query(c, lang).map(|(c, _)| c))
         .transpose()?;
     let report = check::run(&args.root, opts)?;
-    let names = report.unit_names();
     let rows: Vec<Row> = report
         .records
         .iter()
-        .filter(|r| args.unit.as_ref().is_none_or(|u| *r.unit == **u))
+        .filter(|r| {
+            args.unit
+                .as_ref()
+                .is_none_or(|u| report.unit_of(r).slug == **u)
+        })
         .filter(|r| {
             campaign.is_none_or(|c| r.nomination.as_ref().and_then(|n| n.campaign) == Some(c))
         })
@@ -257,11 +260,8 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
             let n = r.nomination.as_ref();
             Row {
                 path: r.path.to_string(),
-                unit: r.unit.to_string(),
-                unit_name: names
-                    .get(&*r.unit)
-                    .map(|n| n.to_string())
-                    .unwrap_or_default(),
+                unit: report.unit_of(r).slug.clone(),
+                unit_name: report.unit_of(r).name().to_string(),
                 name: n.and_then(|n| n.name.as_deref().map(String::from)),
                 campaign: n.and_then(|n| n.campaign).map(|c| c.slug()),
                 status: report.status(r),

@@ -40,13 +40,12 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
     let targets: Vec<PathBuf> = chosen.iter().map(|r| target(&c.out, &r.path)).collect();
     export::refuse_existing(&targets, c.force, lang)?;
 
-    let units = report.unit_names();
     let failures: Vec<String> = chosen
         .par_iter()
         .zip(targets.par_iter())
         .filter_map(|(r, to)| {
             let draft = r.tally.errors > 0;
-            let unit = units.get(&*r.unit).copied().unwrap_or(&*r.unit);
+            let unit = report.unit_of(r).name();
             let result = Dossier::read(&root, &r.path)
                 .ok_or_else(|| anyhow::anyhow!("{}", r.path))
                 .and_then(|d| {

@@ -29,12 +29,12 @@ pub fn letters(
 ) -> Vec<(String, Doc)> {
     let mut out = Vec::new();
     let year = report.settings.year;
-    for unit in &report.units {
+    for (i, unit) in report.units.iter().enumerate() {
         let name = unit.name().to_string();
         let records: Vec<_> = report
             .records
             .iter()
-            .filter(|r| *r.unit == *unit.slug)
+            .filter(|r| r.unit as usize == i)
             .collect();
         let prefix = format!("{}/", unit.slug);
         let mut items: Vec<Para> = Vec::new();

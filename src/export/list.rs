@@ -139,7 +139,6 @@ pub fn list(
         ],
         true,
     );
-    let units = report.unit_names();
     let groups = [
         (Kind::TapThe, "I. TẬP THỂ"),
         (Kind::CaNhan, "II. CÁ NHÂN"),
@@ -176,7 +175,7 @@ pub fn list(
             let award = decision
                 .and_then(|x| x.award.clone())
                 .or_else(|| d.proposed_award.clone());
-            let unit = units.get(&*r.unit).copied().unwrap_or(&*r.unit).to_string();
+            let unit = report.unit_of(r).name().to_string();
             let campaign = match d.campaign {
                 Some(c) if c.info().section != "*" => {
                     format!("{} ({})", c.info().name_vi, c.info().section)
