@@ -102,24 +102,7 @@ fn vietnamese_mode_speaks_vietnamese() {
 /// that are not read named under --verbose.
 #[test]
 fn the_smaller_things() {
-    let by_name = kh()
-        .args([
-            "summary",
-            "examples/submissions",
-            "--format",
-            "json",
-            "--unit",
-            "Sở Giáo dục và Đào tạo",
-        ])
-        .output()
-        .expect("run");
-    assert_eq!(
-        by_name.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&by_name.stderr)
-    );
-    let doc: serde_json::Value = serde_json::from_slice(&by_name.stdout).expect("json");
+    let doc = summary_json(["examples/submissions", "--unit", "Sở Giáo dục và Đào tạo"]);
     assert_eq!(doc["units"][0]["slug"], "so-giao-duc");
     kh().args(["summary", "examples/submissions", "--kind", "canhan"])
         .assert()
