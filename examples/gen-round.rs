@@ -175,6 +175,8 @@ fn nomination(i: usize, rng: &mut Rng, fault: bool, tagged: bool) -> String {
     out
 }
 
+const USAGE: &str = "usage: gen-round --out DIR [--units N] [--seed S] [--faults P] [--no-criteria]\n\n  --out DIR       a new folder to write the round in\n  --units N       units, three nominations each (default 100)\n  --seed S        the same seed writes the same tree (default 1)\n  --faults P      plant a fault in about P% of the files\n  --no-criteria   achievements name no criteria, as real clerks write them";
+
 fn main() -> Result<()> {
     let mut units = 100usize;
     let mut out: Option<PathBuf> = None;
@@ -185,12 +187,16 @@ fn main() -> Result<()> {
     while let Some(a) = args.next() {
         let mut val = || args.next().context("a value is missing");
         match a.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
             "--units" => units = val()?.parse()?,
             "--out" => out = Some(PathBuf::from(val()?)),
             "--seed" => seed = val()?.parse()?,
             "--faults" => faults = val()?.parse()?,
             "--no-criteria" => tagged = false,
-            other => bail!("unknown argument {other}"),
+            other => bail!("unknown argument {other}\n{USAGE}"),
         }
     }
     let out = out.context("--out DIR is required")?;

@@ -1,15 +1,22 @@
-//! Arbitrary bytes through the single-file path: decode, parse, check.
+//! Arbitrary bytes through the single-file path: decode, parse, check, and
+//! every finding worded in both languages.
 #![no_main]
+
+use std::sync::Arc;
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let settings = kh::config::Settings::for_year(2023);
     let text = String::from_utf8_lossy(data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data));
-    let a = kh::nomination::check("u/a.toml", &text, kh::lang::Lang::Vi, &settings);
-    let b = kh::nomination::check("u/a.toml", &text, kh::lang::Lang::Vi, &settings);
+    let path: Arc<str> = Arc::from("u/a.toml");
+    let a = kh::nomination::check(path.clone(), &text, &settings);
+    let b = kh::nomination::check(path, &text, &settings);
     assert_eq!(a.diagnostics, b.diagnostics);
     for d in &a.diagnostics {
-        let _ = kh::render::human::render_one(d, kh::render::human::Style { lang: kh::lang::Lang::En, color: false, verbose: true });
+        for lang in [kh::lang::Lang::Vi, kh::lang::Lang::En] {
+            let _ = d.message(lang);
+            let _ = d.help(lang);
+        }
     }
 });
