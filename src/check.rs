@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::config::{self, Settings, UnitInfo};
 use crate::diagnostic::{self, Diagnostic, Location, Rule, Severity, Tally};
 use crate::lang::Lang;
-use crate::messages::{Unbacked, What};
+use crate::messages::{DUPLICATES_NAMED, Unbacked, What};
 use crate::nomination::{self, Identity, Nomination};
 use crate::review::{self, Book, Status};
 use crate::tree::{self, Entry, Layout};
@@ -85,6 +85,9 @@ pub struct Report {
     pub book: Book,
     /// Sorted by path, then line.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where a file's shown path cannot spell it (a name that is not UTF-8):
+    /// its path below the root. Empty in a round of well-named files.
+    os_paths: HashMap<Arc<str>, std::path::PathBuf>,
 }
 
 impl Record {
@@ -140,6 +143,14 @@ impl Report {
         })
     }
 
+    /// The file of a record, to be read again under the walk's guards.
+    pub fn entry(&self, r: &Record) -> Entry {
+        Entry::found(
+            r.path.clone(),
+            self.os_paths.get(&r.path).map(|p| p.as_path()),
+        )
+    }
+
     /// The status a nomination counts as (stale decisions: `cho-xet`).
     pub fn status(&self, r: &Record) -> Status {
         self.book.status(r.review)
@@ -182,6 +193,12 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     let (book, book_text) = read_book(&layout, &mut diags);
     let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
     let hasher = std::collections::hash_map::RandomState::new();
+    let os_paths: HashMap<Arc<str>, std::path::PathBuf> = layout
+        .units
+        .iter()
+        .flat_map(|u| &u.files)
+        .filter_map(|e| Some((e.rel.clone(), e.os_rel()?.to_path_buf())))
+        .collect();
     let (mut records, findings) = check_files(&mut layout, &settings, &book, &hasher, opts);
     reviews(&records, &book, &mut diags);
     if layout.whole
@@ -237,6 +254,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         skipped: layout.skipped,
         book,
         diagnostics: diags,
+        os_paths,
     }
 }
 
@@ -247,7 +265,9 @@ fn read_book(layout: &Layout, diags: &mut Vec<Diagnostic>) -> (Book, Option<Stri
     let Some(entry) = &layout.review else {
         return (Book::default(), None);
     };
-    match tree::read_text(&layout.root, entry) {
+    let text = tree::read_bytes_within(&layout.root, entry, review::MAX_REVIEW_BYTES)
+        .and_then(|b| tree::decode_entry(entry, b));
+    match text {
         Ok(text) => {
             let (book, d) = review::read(&entry.rel, &text);
             if layout.whole {
@@ -375,14 +395,12 @@ fn check_files(
             let decision = book.get(&entry.rel);
             // One path for the record and every finding of the file.
             let path = entry.rel.clone();
-            let (result, hash) =
-                check_file(root, &entry, path.clone(), settings, decision.is_some());
+            let seal = decision.map(|i| &book.decisions[i as usize].sha256);
+            let (result, holds) = check_file(root, &entry, path.clone(), settings, seal);
             // Counted here rather than through indicatif's rayon adaptor,
             // which turns the indexed collect into a costlier one.
             bar.inc(1);
-            let stale = decision
-                .and_then(|i| book.decisions[i as usize].sha256.as_deref())
-                .is_some_and(|want| hash.as_deref() != Some(want));
+            let stale = decision.is_some() && !holds;
             let mut result = result;
             let tally = Tally::of(&result.diagnostics);
             let unbacked = take_unbacked(&mut result.diagnostics);
@@ -495,28 +513,29 @@ fn unit_record(
     }
 }
 
-/// One file checked, and the fingerprint of its bytes when `hash` asks.
+/// One file checked, and whether the decision sealed with `seal` (a
+/// reviewed file's) still holds for its bytes; an unread file holds none.
 fn check_file(
     root: &Path,
     entry: &Entry,
     path: Arc<str>,
     settings: &Settings,
-    hash: bool,
-) -> (nomination::Checked, Option<String>) {
+    seal: Option<&review::Seal>,
+) -> (nomination::Checked, bool) {
     let failed = |d: Box<Diagnostic>| nomination::Checked {
         nomination: None,
         diagnostics: vec![*d],
     };
     let bytes = match tree::read_bytes(root, entry) {
         Ok(b) => b,
-        Err(d) => return (failed(d), None),
+        Err(d) => return (failed(d), seal.is_none_or(|s| *s == review::Seal::Absent)),
     };
-    let fingerprint = hash.then(|| review::fingerprint(&bytes));
+    let holds = seal.is_none_or(|s| s.holds(&bytes));
     let checked = match tree::decode_entry(entry, bytes) {
         Ok(text) => nomination::check(path, &text, settings),
         Err(d) => failed(d),
     };
-    (checked, fingerprint)
+    (checked, holds)
 }
 
 /// `duplicate-nominee`: one warning on each file, naming the others.
@@ -525,12 +544,15 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
     groups.sort();
     for group in groups {
         for &i in &group {
-            let others: Vec<&str> = group
+            // At most a few named: a finding per file, each naming every
+            // other, grew with the square of the copies (SPEC §6).
+            let others: Vec<String> = group
                 .iter()
                 .filter(|&&j| j != i)
-                .map(|&j| &*records[j].path)
+                .take(DUPLICATES_NAMED)
+                .map(|&j| records[j].path.to_string())
                 .collect();
-            let others = others.join(", ");
+            let more = group.len() - 1 - others.len();
             let nom = records[i].nomination.as_ref();
             let name = nom.and_then(|n| n.name.as_deref()).unwrap_or("");
             let name = crate::text::shown(name);
@@ -542,7 +564,7 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Rule::DuplicateNominee,
                     records[i].path.clone(),
-                    What::DuplicateNominee { name, others },
+                    What::DuplicateNominee { name, others, more },
                 )
                 .at(location),
             );

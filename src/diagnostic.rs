@@ -47,6 +47,9 @@ rules! {
     NotUtf8 = "not-utf8", Error;
     FileTooLarge = "file-too-large", Error;
     IoError = "io-error", Error;
+    NotRegularFile = "not-regular-file", Error;
+    NonUtf8Name = "non-utf8-name", Warning;
+    LinkSkipped = "link-skipped", Warning;
     // §3: the form.
     MissingField = "missing-field", Error;
     EmptyField = "empty-field", Error;
@@ -60,6 +63,7 @@ rules! {
     InvalidDecisionNumber = "invalid-decision-number", Error;
     SuspiciousDecisionNumber = "suspicious-decision-number", Warning;
     AwardDateMismatch = "award-date-mismatch", Warning;
+    ImplausibleText = "implausible-text", Warning;
     // §4: the campaign.
     UnknownCampaign = "unknown-campaign", Error;
     KindNotAllowed = "kind-not-allowed", Error;
@@ -411,7 +415,7 @@ mod tests {
             assert!(seen.insert(r.code()));
             assert!(crate::text::is_slug(r.code()));
         }
-        assert_eq!(Rule::ALL.len(), 36);
+        assert_eq!(Rule::ALL.len(), 40);
     }
 
     #[test]

@@ -16,6 +16,13 @@ pub enum File {
     Padded(&'static str),
     /// A symbolic link to another path of the tree.
     Link(&'static str),
+    /// A FIFO (a named pipe).
+    Fifo,
+    /// The text, at a path whose file name is written in Latin-1 (not UTF-8).
+    Latin1Name(&'static str),
+    /// A folder nested past the system's limit on a path's length, with a
+    /// nomination at its bottom.
+    PastPathLimit,
 }
 
 /// A rule in words.
@@ -106,12 +113,39 @@ explain! {
         example: ["don-vi/de-nghi.toml" => File::Padded(person!())];
     }
     IoError {
-        vi: "Không đọc được tệp hay thư mục; liên kết tượng trưng và tệp đặc biệt (FIFO) không bao giờ được mở.",
-            "SPEC §2, §7.",
-            "Chép tệp thật vào thư mục đơn vị thay cho liên kết; kiểm tra quyền đọc.";
-        en: "A file or folder cannot be read; symbolic links and special files (FIFOs) are never opened.",
-            "SPEC §2, §7.",
-            "Copy the real file into the unit folder instead of a link; check read permissions.";
+        vi: "Hệ thống không cho đọc tệp hay thư mục (quyền đọc, đường dẫn quá dài, ổ đĩa lỗi).",
+            "SPEC §7.",
+            "Kiểm tra quyền đọc; rút ngắn tên thư mục; chép hồ sơ sang ổ đĩa khác.";
+        en: "The system will not let a file or folder be read (permissions, a path too long, a failing disk).",
+            "SPEC §7.",
+            "Check read permissions; shorten folder names; copy the round to another disk.";
+        example: ["don-vi/a.toml" => PERSON, "don-vi/sau" => File::PastPathLimit];
+    }
+    NotRegularFile {
+        vi: "Ở chỗ một tệp lại là FIFO, socket, thiết bị hay thư mục: kh không bao giờ mở để đọc, nên không bao giờ bị treo.",
+            "SPEC §7.",
+            "Thay bằng tệp thật.";
+        en: "A FIFO, socket, device or folder stands where a file should: kh never opens it for reading, so it never hangs.",
+            "SPEC §7.",
+            "Put a real file there.";
+        example: ["don-vi/a.toml" => PERSON, "don-vi/ong.toml" => File::Fifo];
+    }
+    NonUtf8Name {
+        vi: "Tên tệp hay thư mục không được mã hóa UTF-8 (thường do giải nén tệp .zip tạo trên máy cũ): kh vẫn kiểm tra tệp, tên được viết với byte lạ dạng \\xNN.",
+            "SPEC §7.",
+            "Đổi tên tệp hay thư mục, gõ lại tên tiếng Việt.";
+        en: "A file or folder name that is not UTF-8 (usually from a .zip made on an old machine): kh still checks the file and names it with stray bytes as \\xNN.",
+            "SPEC §7.",
+            "Rename the file or folder, typing the Vietnamese name again.";
+        example: ["don-vi/bé.toml" => File::Latin1Name(person!())];
+    }
+    LinkSkipped {
+        vi: "Liên kết tượng trưng (symlink) ở chỗ một đơn vị hay một tệp: kh không đi theo liên kết, nên nói ra rằng đã bỏ qua.",
+            "SPEC §2.",
+            "Chép thư mục hay tệp thật vào cây hồ sơ thay cho liên kết.";
+        en: "A symbolic link where a unit or a file should be: kh does not follow links, and says it skipped it.",
+            "SPEC §2.",
+            "Copy the real folder or file into the round instead of the link.";
         example: ["don-vi/a.toml" => PERSON, "don-vi/lien-ket.toml" => File::Link("don-vi/a.toml")];
     }
     MissingField {
@@ -221,6 +255,15 @@ explain! {
             "SPEC §3.2.",
             "Make the year and the date agree with the decision.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("\n[[awards]]\nyear = 2021\ntitle = \"Giấy khen\"\ndate = 2020-05-01\n"))];
+    }
+    ImplausibleText {
+        vi: "Tên chỉ có chữ số, có hai dấu cách liền nhau hay dài quá 300 ký tự, hoặc thành tích dài quá 20.000 ký tự: thường là gõ nhầm ô hay dán nhầm.",
+            "SPEC §3.2.",
+            "Sửa lại tên hay nội dung cho đúng.";
+        en: "A name of digits only, with two spaces in a row or over 300 characters, or an achievement over 20,000 characters: usually a slip or a mistaken paste.",
+            "SPEC §3.2.",
+            "Correct the name or the text.";
+        example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh  Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão, huyện Bình Lục\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n")];
     }
     UnknownCampaign {
         vi: "`campaign` không phải mã của phong trào nào trong kế hoạch; kh gợi ý mã gần nhất.",
@@ -483,6 +526,21 @@ pub fn render(code: &str, lang: Lang) -> Result<String, String> {
                 *target,
                 Some(lang.pick("liên kết tượng trưng tới", "a symbolic link to")),
             ),
+            File::Fifo => ("", Some(lang.pick("một FIFO (mkfifo)", "a FIFO (mkfifo)"))),
+            File::Latin1Name(t) => (
+                *t,
+                Some(lang.pick(
+                    "tên tệp lưu bằng bảng mã Latin-1",
+                    "its name saved as Latin-1",
+                )),
+            ),
+            File::PastPathLimit => (
+                "",
+                Some(lang.pick(
+                    "thư mục lồng nhau, đường dẫn dài hơn hệ thống cho phép",
+                    "folders nested past the system's path length",
+                )),
+            ),
         };
         match (file, remark) {
             (File::Link(_), Some(r)) => out.push_str(&format!("\n  {path}  ({r} {body})\n")),
@@ -538,6 +596,21 @@ pub fn write_example(e: &Explanation, root: &std::path::Path) -> std::io::Result
                 }
                 fs::write(&target, s)?;
             }
+            File::Fifo => make_fifo(&target)?,
+            File::Latin1Name(t) => {
+                let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let bytes: Vec<u8> = name
+                    .chars()
+                    .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'_'))
+                    .collect();
+                #[cfg(unix)]
+                let target = {
+                    use std::os::unix::ffi::OsStrExt;
+                    target.with_file_name(std::ffi::OsStr::from_bytes(&bytes))
+                };
+                fs::write(&target, t)?;
+            }
+            File::PastPathLimit => past_path_limit(&target)?,
             File::Link(to) => {
                 #[cfg(unix)]
                 std::os::unix::fs::symlink(root.join(to), &target)?;
@@ -547,6 +620,56 @@ pub fn write_example(e: &Explanation, root: &std::path::Path) -> std::io::Result
         }
     }
     Ok(())
+}
+
+#[cfg(unix)]
+fn make_fifo(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())?;
+    // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
+    if unsafe { libc::mkfifo(c.as_ptr(), 0o644) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(unix))]
+fn make_fifo(path: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(path)
+}
+
+/// Folders nested one inside the other, each made relative to the last
+/// (`mkdirat`), until the whole path is longer than the system opens.
+#[cfg(unix)]
+fn past_path_limit(top: &std::path::Path) -> std::io::Result<()> {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    std::fs::create_dir_all(top)?;
+    let mut dir = std::fs::File::open(top).map(OwnedFd::from)?;
+    let name = std::ffi::CString::new("d".repeat(200))?;
+    for _ in 0..24 {
+        // SAFETY: `dir` is an open folder and `name` a valid C string.
+        unsafe {
+            if libc::mkdirat(dir.as_raw_fd(), name.as_ptr(), 0o755) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            let fd = libc::openat(
+                dir.as_raw_fd(),
+                name.as_ptr(),
+                libc::O_RDONLY | libc::O_DIRECTORY,
+            );
+            if fd < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            dir = OwnedFd::from_raw_fd(fd);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn past_path_limit(top: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(top)
 }
 
 #[cfg(test)]

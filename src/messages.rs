@@ -98,11 +98,23 @@ pub enum Unreadable {
     Symlink,
     Special,
     NotRegular,
-    TooLarge,
+    /// Over the ceiling, in bytes.
+    TooLarge(u64),
     NotUtf8,
     /// What the system said, worded in the run's language when shown.
     Io(std::io::ErrorKind, String),
 }
+
+/// What makes a text implausible (`implausible-text`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFault {
+    DigitsOnly,
+    DoubleSpace,
+    TooLong { chars: usize, max: usize },
+}
+
+/// How many other files a `duplicate-nominee` finding names (SPEC §6).
+pub const DUPLICATES_NAMED: usize = 5;
 
 /// The range a number must fall in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -328,7 +340,16 @@ pub enum What {
     },
     DuplicateNominee {
         name: String,
-        others: String,
+        /// At most [`DUPLICATES_NAMED`] of the other files.
+        others: Vec<String>,
+        /// How many more there are past those.
+        more: usize,
+    },
+    NonUtf8Name,
+    LinkSkipped,
+    ImplausibleText {
+        label: Label,
+        why: TextFault,
     },
     UnexpectedUnit {
         slug: String,
@@ -801,11 +822,54 @@ impl What {
                 "Đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
                 "The unit sends {n} nominations, over the cap of {cap} (§IV.1)"
             ),
-            What::DuplicateNominee { name, others } => tr!(
-                lang,
-                "“{name}” cũng được đề nghị trong: {others}",
-                "“{name}” is also nominated in: {others}"
-            ),
+            What::DuplicateNominee { name, others, more } => {
+                let mut listed = others.join(", ");
+                if *more > 0 {
+                    listed.push_str(&tr!(
+                        lang,
+                        " và {} tệp khác",
+                        " and {} more files",
+                        crate::text::thousands(*more, lang)
+                    ));
+                }
+                tr!(
+                    lang,
+                    "“{name}” cũng được đề nghị trong: {listed}",
+                    "“{name}” is also nominated in: {listed}"
+                )
+            }
+            What::NonUtf8Name => lang
+                .pick(
+                    "Tên tệp hay thư mục không được mã hóa UTF-8 (byte lạ viết dạng \\xNN): tệp vẫn được kiểm tra; hãy đổi tên",
+                    "A file or folder name that is not UTF-8 (stray bytes shown as \\xNN): the file is still checked; rename it",
+                )
+                .to_string(),
+            What::LinkSkipped => lang
+                .pick(
+                    "Liên kết tượng trưng (symlink): kh không đi theo liên kết, nên bỏ qua mục này",
+                    "A symbolic link: kh does not follow links, so this was skipped",
+                )
+                .to_string(),
+            What::ImplausibleText { label, why } => {
+                let label = label.say(lang);
+                match why {
+                    TextFault::DigitsOnly => tr!(
+                        lang,
+                        "{label} chỉ có chữ số: có nhầm ô không?",
+                        "{label} is digits only: was it typed in the wrong place?"
+                    ),
+                    TextFault::DoubleSpace => tr!(
+                        lang,
+                        "{label} có hai dấu cách liền nhau",
+                        "{label} has two spaces in a row"
+                    ),
+                    TextFault::TooLong { chars, max } => tr!(
+                        lang,
+                        "{label} dài {chars} ký tự, quá {max}: có dán nhầm không?",
+                        "{label} is {chars} characters long, over {max}: was something pasted by mistake?"
+                    ),
+                }
+            }
             What::UnexpectedUnit { slug, .. } => tr!(
                 lang,
                 "Đơn vị `{slug}` không có trong danh sách [expected] của kh.toml",
@@ -869,16 +933,21 @@ impl What {
                     .to_string(),
                 Unreadable::Special => lang
                     .pick(
-                        "Không phải tệp thông thường (FIFO, socket hay thiết bị)",
-                        "Not a regular file (a FIFO, socket or device)",
+                        "Không phải tệp thông thường (thư mục, FIFO, socket hay thiết bị): kh không mở để đọc",
+                        "Not a regular file (a folder, FIFO, socket or device): kh does not open it for reading",
                     )
                     .to_string(),
                 Unreadable::NotRegular => lang
                     .pick("Không phải tệp thông thường", "Not a regular file")
                     .to_string(),
-                Unreadable::TooLarge => lang
-                    .pick("Tệp lớn hơn 1 MiB: không đọc", "Larger than 1 MiB: not parsed")
-                    .to_string(),
+                Unreadable::TooLarge(limit) => {
+                    let mib = limit / (1024 * 1024);
+                    tr!(
+                        lang,
+                        "Tệp lớn hơn {mib} MiB: không đọc",
+                        "Larger than {mib} MiB: not parsed"
+                    )
+                }
                 Unreadable::NotUtf8 => lang
                     .pick(
                         "Tệp không được mã hóa UTF-8: hãy lưu lại với bảng mã UTF-8",
@@ -1098,6 +1167,18 @@ impl What {
                     "state it in [facts]: {wanted}"
                 )
             }
+            What::LinkSkipped => lang
+                .pick(
+                    "chép tệp hay thư mục thật vào đây thay cho liên kết",
+                    "copy the real file or folder here instead of the link",
+                )
+                .to_string(),
+            What::ImplausibleText {
+                why: TextFault::DoubleSpace,
+                ..
+            } => lang
+                .pick("bỏ bớt một dấu cách", "remove the extra space")
+                .to_string(),
             What::UnitMissingDescriptor { .. } => lang
                 .pick(
                     "tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\"",

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use askama::Template;
 
 use crate::campaign::CAMPAIGNS;
@@ -111,7 +111,7 @@ fn kind_label(k: Option<Kind>) -> &'static str {
 /// name, birth year, position and workplace; a household's head's name.
 pub fn page(d: &Dossier, unit: &str, preview: bool, year: i32) -> Page {
     let person = d.kind == Some(Kind::CaNhan);
-    Page {
+    let page = Page {
         css: "../style.css",
         index: "../index.html",
         preview,
@@ -136,11 +136,59 @@ pub fn page(d: &Dossier, unit: &str, preview: bool, year: i32) -> Page {
                 title: a.title.clone(),
             })
             .collect(),
+    };
+    page.cleaned()
+}
+
+/// Text as a page may hold it: control characters (NUL, ESC, BEL, DEL, the
+/// C1 range) and bidirectional overrides dropped, as the Word writer drops
+/// what XML cannot hold; line breaks and tabs become spaces.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+impl Page {
+    fn cleaned(mut self) -> Page {
+        let fix = |s: &mut String| *s = clean(s);
+        fix(&mut self.name);
+        fix(&mut self.campaign);
+        fix(&mut self.unit);
+        for s in [
+            &mut self.birth_year,
+            &mut self.position,
+            &mut self.workplace,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            fix(s);
+        }
+        self.achievements.iter_mut().for_each(fix);
+        for a in &mut self.awards {
+            fix(&mut a.year);
+            fix(&mut a.title);
+        }
+        self
+    }
+}
+
+fn or_fallback(slug: String, fallback: &str) -> String {
+    if slug.is_empty() {
+        fallback.to_string()
+    } else {
+        slug
     }
 }
 
 /// The site's files, relative path → contents.
-pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, String)>> {
+pub fn site(report: &Report, all: bool) -> Result<Vec<(String, String)>> {
     let preview = all;
     let year = report.settings.year;
     let mut files = Vec::new();
@@ -154,7 +202,7 @@ pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, Stri
             .iter()
             .filter(|r| r.nomination.as_ref().and_then(|n| n.campaign) == Some(c.id))
         {
-            let d = Dossier::read(root, &r.path).unwrap_or_default();
+            let d = Dossier::of(report, r).unwrap_or_default();
             let unit = report.unit_of(r).name().to_string();
             // Pages are named by slugs, unique within the site.
             let stem = r
@@ -163,12 +211,14 @@ pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, Stri
                 .next()
                 .unwrap_or("")
                 .trim_end_matches(".toml");
-            let base = format!("{}/{}", slugify(&report.unit_of(r).slug), slugify(stem));
-            let base = if base.ends_with('/') {
-                format!("{base}trang")
-            } else {
-                base
-            };
+            // A name with no letter or digit kh can spell (`___`, `中文`)
+            // slugs to nothing: a fallback name keeps the page inside the
+            // site, never at `/` (SPEC §13).
+            let base = format!(
+                "{}/{}",
+                or_fallback(slugify(&report.unit_of(r).slug), "don-vi"),
+                or_fallback(slugify(stem), "trang")
+            );
             let mut rel = format!("{base}.html");
             let mut k = 2;
             while !used.insert(rel.clone()) {
@@ -181,12 +231,13 @@ pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, Stri
                 href: rel,
                 name: p.name,
                 kind: p.kind,
-                unit,
-                summary: d
-                    .achievements
-                    .first()
-                    .map(|a| excerpt(a, 200))
-                    .unwrap_or_default(),
+                unit: p.unit.clone(),
+                summary: clean(
+                    &d.achievements
+                        .first()
+                        .map(|a| excerpt(a, 200))
+                        .unwrap_or_default(),
+                ),
             });
         }
         if cards.is_empty() {
@@ -214,90 +265,219 @@ pub fn site(report: &Report, root: &Path, all: bool) -> Result<Vec<(String, Stri
     };
     files.push(("index.html".to_string(), index.render()?));
     files.push(("style.css".to_string(), STYLE.to_string()));
-    files.push((MARKER.to_string(), "kh publish\n".to_string()));
     Ok(files)
 }
 
 pub fn run(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let root = export::root_of(&args.path, lang)?;
-    export::refuse_inside(&root, &args.out, lang)?;
-    if args.out.exists() {
-        let is_dir = args.out.is_dir();
-        let empty = is_dir
-            && std::fs::read_dir(&args.out)
-                .map(|mut d| d.next().is_none())
-                .unwrap_or(false);
-        if !is_dir || !(empty || args.out.join(MARKER).is_file()) {
-            bail!(tr!(
-                lang,
-                "`{}` đã có và không phải thư mục trống hay thư mục do kh publish tạo: không ghi đè",
-                "`{}` exists and is neither empty nor made by kh publish: not replaced",
-                args.out.display()
-            ));
-        }
+    let out = export::refuse_inside(&root, &args.out, lang)?;
+    if root.starts_with(&out) {
+        bail!(tr!(
+            lang,
+            "--out `{}` chứa thư mục của đợt `{}`: kh không ghi lên cây hồ sơ nó đọc; hãy chọn thư mục khác",
+            "--out `{}` contains the round `{}`: kh never writes over the tree it reads; choose another folder",
+            export::shown_path(&args.out),
+            export::shown_path(&root)
+        ));
     }
+    let previous = previous_run(&out, &args.out, lang)?;
     let report = export::check_round(&args.path)?;
-    let files = site(&report, &root, args.all)?;
+    let files = site(&report, args.all)?;
     let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count() - 1;
-    write_site(&args.out, &files, lang)?;
-    crate::output::print(&tr!(
+    let kept = write_site(&out, &files, &previous, lang)?;
+    let mut said = tr!(
         lang,
         "Đã viết {pages} trang điển hình và trang mục lục vào {}\n",
         "Wrote {pages} exemplar pages and the index to {}\n",
-        args.out.display()
-    ))?;
+        export::shown_path(&args.out)
+    );
+    if !kept.is_empty() {
+        let shown: Vec<String> = kept
+            .iter()
+            .take(10)
+            .map(|k| crate::text::escape_controls(k).into_owned())
+            .collect();
+        let more = kept.len().saturating_sub(10);
+        let more = if more > 0 {
+            tr!(lang, " và {more} tệp khác", " and {more} more")
+        } else {
+            String::new()
+        };
+        said.push_str(&tr!(
+            lang,
+            "Giữ nguyên các tệp không do kh viết: {}{more}\n",
+            "Left as they were, not written by kh: {}{more}\n",
+            shown.join(", ")
+        ));
+    }
+    crate::output::print(&said)?;
     Ok(false)
 }
 
-/// Builds the site beside `out` and puts it in place in one rename.
-fn write_site(out: &Path, files: &[(String, String)], lang: Lang) -> Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+/// What an earlier run left in `out`: nothing (a new or empty folder), or
+/// the files its marker names. Anything else is refused (exit 2).
+fn previous_run(out: &Path, typed: &Path, lang: Lang) -> Result<Vec<String>> {
+    let refuse = || {
+        anyhow::anyhow!(tr!(
+            lang,
+            "`{}` đã có và không phải thư mục trống hay thư mục do kh publish tạo: không ghi đè",
+            "`{}` exists and is neither empty nor made by kh publish: not replaced",
+            export::shown_path(typed)
+        ))
     };
-    crate::tree::create_dir_all(&parent, lang)?;
-    let tmp = tempfile::Builder::new()
-        .prefix(".kh-publish-")
-        .tempdir_in(&parent)
-        .with_context(|| {
-            tr!(
-                lang,
-                "không ghi được vào `{}`",
-                "cannot write in `{}`",
-                parent.display()
-            )
-        })?;
-    for (rel, text) in files {
-        let path = tmp.path().join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&path, text)?;
+    let meta = match std::fs::symlink_metadata(out) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(_) => return Err(refuse()),
+    };
+    if !meta.is_dir() {
+        return Err(refuse());
     }
+    let empty = std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_none());
+    if empty {
+        return Ok(Vec::new());
+    }
+    let text = crate::tree::read_regular_text(&out.join(MARKER), 64 * 1024 * 1024)
+        .ok()
+        .flatten()
+        .ok_or_else(refuse)?;
+    let mut lines = text.lines();
+    if lines.next().map(str::trim) != Some(MARKER_HEAD) {
+        return Err(refuse());
+    }
+    let listed: Vec<String> = lines
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && safe_rel(l))
+        .map(String::from)
+        .collect();
+    if !listed.is_empty() {
+        return Ok(listed);
+    }
+    // A marker of an earlier kh that listed nothing: kh's own files are
+    // those named as kh names them; anything else stays.
+    Ok(kh_shaped(out))
+}
+
+/// The first line of the marker; the files kh wrote follow, one a line.
+const MARKER_HEAD: &str = "kh publish";
+
+/// The files an unlisted marker's run would have written: the index, the
+/// stylesheet, and `<unit>/<slug>.html`.
+fn kh_shaped(out: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for top in ["index.html", "style.css"] {
+        if out.join(top).is_file() {
+            found.push(top.to_string());
+        }
+    }
+    let Ok(rd) = std::fs::read_dir(out) else {
+        return found;
+    };
+    for unit in rd.flatten() {
+        let Some(u) = unit.file_name().to_str().map(String::from) else {
+            continue;
+        };
+        if !crate::text::is_slug(&u) || !unit.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let Ok(inner) = std::fs::read_dir(unit.path()) else {
+            continue;
+        };
+        for page in inner.flatten() {
+            let Some(name) = page.file_name().to_str().map(String::from) else {
+                continue;
+            };
+            let is_page = name.strip_suffix(".html").is_some_and(crate::text::is_slug);
+            if is_page && page.file_type().is_ok_and(|t| t.is_file()) {
+                found.push(format!("{u}/{name}"));
+            }
+        }
+    }
+    found
+}
+
+/// A path kh may write below `--out`: relative, each part a plain name,
+/// never empty, `.` or `..`, never from `/`.
+pub fn safe_rel(rel: &str) -> bool {
+    !rel.is_empty()
+        && rel.split('/').all(|part| {
+            !part.is_empty()
+                && part != "."
+                && part != ".."
+                && !part.contains('\\')
+                && !part.chars().any(char::is_control)
+        })
+}
+
+/// Writes the site into `out` file by file, each through a temporary file
+/// renamed into place; removes what the previous run wrote and this one
+/// does not; writes the marker listing this run's files last. Returns the
+/// files found in `out` that kh did not write, which stay.
+fn write_site(
+    out: &Path,
+    files: &[(String, String)],
+    previous: &[String],
+    lang: Lang,
+) -> Result<Vec<String>> {
+    crate::tree::create_dir_all(out, lang)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755))?;
+        if std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_none()) {
+            let _ = std::fs::set_permissions(out, std::fs::Permissions::from_mode(0o755));
+        }
     }
-    if out.exists() {
-        std::fs::remove_dir_all(out).with_context(|| {
-            tr!(
+    let mut written: Vec<&str> = Vec::with_capacity(files.len());
+    for (rel, text) in files {
+        if !safe_rel(rel) {
+            bail!(tr!(
                 lang,
-                "không thay được `{}`",
-                "cannot replace `{}`",
-                out.display()
-            )
-        })?;
+                "tên trang không hợp lệ: `{}`",
+                "not a valid page name: `{}`",
+                crate::text::escape_controls(rel)
+            ));
+        }
+        export::write_atomic(&out.join(rel), text.as_bytes(), lang)?;
+        written.push(rel);
     }
-    let kept = tmp.keep();
-    std::fs::rename(&kept, out).with_context(|| {
-        tr!(
-            lang,
-            "không đặt được trang vào `{}`",
-            "cannot move the pages into `{}`",
-            out.display()
-        )
-    })?;
-    Ok(())
+    let now: HashSet<&str> = written.iter().copied().collect();
+    for old in previous {
+        if now.contains(old.as_str()) || !safe_rel(old) {
+            continue;
+        }
+        let path = out.join(old);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+            let _ = std::fs::remove_file(&path);
+            // A unit's folder kh made, now empty, goes too.
+            if let Some(dir) = path.parent()
+                && dir != out
+            {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+    }
+    let mut marker = String::from(MARKER_HEAD);
+    marker.push('\n');
+    for rel in &written {
+        marker.push_str(rel);
+        marker.push('\n');
+    }
+    export::write_atomic(&out.join(MARKER), marker.as_bytes(), lang)?;
+    Ok(others(out, &now))
+}
+
+/// The files below `out` that kh did not write.
+fn others(out: &Path, ours: &HashSet<&str>) -> Vec<String> {
+    let mut found: Vec<String> = walkdir::WalkDir::new(out)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| crate::tree::rel_path(out, e.path()))
+        .filter(|rel| rel != MARKER && !ours.contains(rel.as_str()))
+        .collect();
+    found.sort();
+    found
 }

@@ -24,6 +24,53 @@ pub const REVIEW_FILE: &str = "review.toml";
 /// Held, with an OS lock, while `review.toml` is rewritten. Its presence
 /// means nothing: the lock dies with the process that took it.
 pub const LOCK_FILE: &str = "review.toml.lock";
+/// The most `review.toml` may hold (SPEC §7): a round of 100,000
+/// nominations writes about 25 MB, and kh reads whatever it writes.
+pub const MAX_REVIEW_BYTES: u64 = 256 * 1024 * 1024;
+/// How `kh review set` names the temporary file it renames into place; a
+/// write killed half-way leaves one, which the next run removes under the
+/// lock (no other run can be writing it then).
+const TEMP_PREFIX: &str = ".review.toml.tmp";
+
+/// The lock file, opened without following a link and without waiting on
+/// a FIFO: what stands there must be a plain file kh may create.
+fn open_lock(path: &Path, lang: Lang) -> Result<fs::File> {
+    let mut opts = fs::OpenOptions::new();
+    opts.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let refused = |e: crate::tree::ReadError| anyhow::anyhow!(e.say(path, lang));
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(refused(crate::tree::ReadError::Link));
+    }
+    let file = opts.open(path).with_context(|| {
+        tr!(
+            lang,
+            "không tạo được tệp khóa `{}`",
+            "cannot create the lock file `{}`",
+            path.display()
+        )
+    })?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(refused(crate::tree::ReadError::NotRegular));
+    }
+    Ok(file)
+}
+
+/// Temporary files of earlier writes that were killed before their rename.
+fn remove_leftovers(root: &Path) {
+    let Ok(rd) = fs::read_dir(root) else { return };
+    for e in rd.flatten() {
+        let name = e.file_name();
+        let is_ours = name.to_str().is_some_and(|n| n.starts_with(TEMP_PREFIX));
+        if is_ours && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
 
 crate::vocab::slug_enum! {
     /// Where a nomination stands in the appraisal.
@@ -52,10 +99,34 @@ pub struct Decision {
     pub reviewer: Option<String>,
     pub date: Option<NaiveDate>,
     pub award: Option<String>,
-    /// Hex SHA-256 of the nomination's bytes when it was reviewed.
-    pub sha256: Option<String>,
+    /// The nomination's fingerprint when it was reviewed.
+    pub sha256: Seal,
     /// Where the entry starts in `review.toml`, for `review-orphan`.
     pub span: Range<usize>,
+}
+
+/// The fingerprint a decision was sealed with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Seal {
+    /// None written (a register kept by hand): the decision holds as it is.
+    Absent,
+    /// 64 hex digits, lower case.
+    Digest(String),
+    /// Something else: it can match no file, so the decision is stale.
+    Invalid,
+}
+
+impl Seal {
+    /// Whether the file's bytes are still those the decision was taken on:
+    /// the digest of its normalised text (SPEC §10), or of its raw bytes, as
+    /// registers written before digested them.
+    pub fn holds(&self, bytes: &[u8]) -> bool {
+        match self {
+            Seal::Absent => true,
+            Seal::Invalid => false,
+            Seal::Digest(want) => fingerprint(bytes) == *want || raw_fingerprint(bytes) == *want,
+        }
+    }
 }
 
 /// What the check makes of a nomination's decision.
@@ -94,8 +165,31 @@ impl Book {
     }
 }
 
-/// Hex SHA-256 of a file's bytes.
+/// A nomination's fingerprint (SPEC §10): the hex SHA-256 of its bytes
+/// without a leading byte-order mark and with CRLF and lone CR turned into
+/// LF, so that a change of line endings alone (e-mail, editors) is no change.
 pub fn fingerprint(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if !bytes.contains(&b'\r') {
+        return raw_fingerprint(bytes);
+    }
+    let mut text = Vec::with_capacity(bytes.len());
+    let mut it = bytes.iter().peekable();
+    while let Some(&b) = it.next() {
+        if b == b'\r' {
+            text.push(b'\n');
+            if it.peek() == Some(&&b'\n') {
+                it.next();
+            }
+        } else {
+            text.push(b);
+        }
+    }
+    raw_fingerprint(&text)
+}
+
+/// Hex SHA-256 of bytes as they are.
+pub fn raw_fingerprint(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
     for b in digest.iter() {
@@ -173,15 +267,21 @@ pub fn read(path: &str, text: &str) -> (Book, Vec<Diagnostic>) {
         let award = cx
             .text(t, "award", Need::Optional, None, plain("award"))
             .map(|(s, _)| nfc(s).trim().to_string());
+        // Present but not a text (a number, a blank) can match nothing.
+        let sealed = t.get("sha256").is_some();
         let sha256 = cx
             .text(t, "sha256", Need::Optional, None, plain("sha256"))
-            .and_then(|(s, span)| {
-                let ok = s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit());
-                if !ok {
-                    cx.report(Rule::InvalidValue, Some(span), What::ReviewSha);
-                }
-                ok.then(|| s.to_ascii_lowercase())
-            });
+            .map_or(
+                if sealed { Seal::Invalid } else { Seal::Absent },
+                |(s, span)| {
+                    if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
+                        Seal::Digest(s.to_ascii_lowercase())
+                    } else {
+                        cx.report(Rule::InvalidValue, Some(span), What::ReviewSha);
+                        Seal::Invalid
+                    }
+                },
+            );
         let (Some((p, p_span)), Some((status, _))) = (entry_path, status) else {
             continue;
         };
@@ -245,19 +345,7 @@ pub fn record(
     lang: Lang,
 ) -> Result<()> {
     let lock_path = root.join(LOCK_FILE);
-    let lock = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)
-        .with_context(|| {
-            tr!(
-                lang,
-                "không tạo được tệp khóa `{}`",
-                "cannot create the lock file `{}`",
-                lock_path.display()
-            )
-        })?;
+    let lock = open_lock(&lock_path, lang)?;
     lock.lock().with_context(|| {
         tr!(
             lang,
@@ -266,32 +354,34 @@ pub fn record(
             lock_path.display()
         )
     })?;
+    remove_leftovers(root);
 
     let path = root.join(REVIEW_FILE);
-    let old = match fs::read_to_string(&path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => {
-            return Err(e).with_context(|| {
-                tr!(
-                    lang,
-                    "không đọc được `{}`",
-                    "cannot read `{}`",
-                    path.display()
-                )
-            });
-        }
-    };
+    // Read as the check reads it: never through a link, never from a FIFO,
+    // up to the same ceiling, so that kh writes no register it then refuses.
+    let old = crate::tree::read_regular_text(&path, MAX_REVIEW_BYTES)
+        .map_err(|e| anyhow::anyhow!(e.say(&path, lang)))?;
     let text = update(old.as_deref(), files, decision, lang)?;
-
-    let mut tmp = tempfile::NamedTempFile::new_in(root).with_context(|| {
-        tr!(
+    if text.len() as u64 > MAX_REVIEW_BYTES {
+        bail!(tr!(
             lang,
-            "không ghi được vào `{}`",
-            "cannot write in `{}`",
-            root.display()
-        )
-    })?;
+            "sổ thẩm định sẽ vượt {} MiB, giới hạn kh đọc được: không ghi; hãy chia đợt",
+            "the register would pass {} MiB, the most kh reads: not written; split the round",
+            MAX_REVIEW_BYTES / (1024 * 1024)
+        ));
+    }
+
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(root)
+        .with_context(|| {
+            tr!(
+                lang,
+                "không ghi được vào `{}`",
+                "cannot write in `{}`",
+                root.display()
+            )
+        })?;
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
     // Readable by colleagues on a shared folder, as an editor would leave it.
@@ -337,11 +427,26 @@ pub fn update(
             doc
         }
     };
-    if doc.get("review").is_none() {
-        doc.insert(
-            "review",
-            toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
-        );
+    match doc.get("review") {
+        None => {
+            doc.insert(
+                "review",
+                toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+            );
+        }
+        // `review = [{…}, …]`, as validate reads it too: one reader.
+        Some(toml_edit::Item::Value(toml_edit::Value::Array(items)))
+            if items.iter().all(toml_edit::Value::is_inline_table) =>
+        {
+            let mut tables = toml_edit::ArrayOfTables::new();
+            for v in items.iter() {
+                if let Some(t) = v.as_inline_table() {
+                    tables.push(t.clone().into_table());
+                }
+            }
+            doc.insert("review", toml_edit::Item::ArrayOfTables(tables));
+        }
+        Some(_) => {}
     }
     let Some(list) = doc
         .get_mut("review")

@@ -91,6 +91,21 @@ pub fn vi_sort_key(s: &str) -> (Vec<u32>, Vec<u8>) {
     (letters, tones)
 }
 
+/// A count as each language groups its thousands: 19.997 in Vietnamese,
+/// 19,997 in English.
+pub fn thousands(n: usize, lang: crate::lang::Lang) -> String {
+    let digits = n.to_string();
+    let sep = lang.pick(".", ",");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// True for `[a-z0-9-]+`, the shape of every slug in a tree.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -173,6 +188,15 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped_by_language() {
+        use crate::lang::Lang;
+        assert_eq!(thousands(19_997, Lang::Vi), "19.997");
+        assert_eq!(thousands(1_234_567, Lang::En), "1,234,567");
+        assert_eq!(thousands(999, Lang::Vi), "999");
+        assert_eq!(thousands(0, Lang::En), "0");
+    }
 
     #[test]
     fn bidirectional_overrides_are_escaped() {

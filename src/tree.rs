@@ -55,6 +55,21 @@ impl Entry {
         }
     }
 
+    /// The path below the root where `rel` cannot spell it.
+    pub fn os_rel(&self) -> Option<&Path> {
+        self.os_rel.as_deref()
+    }
+
+    /// An entry for a path the walk found, spelt below the root as `os_rel`
+    /// where `rel` cannot spell it.
+    pub fn found(rel: Arc<str>, os_rel: Option<&Path>) -> Entry {
+        Entry {
+            rel,
+            os_rel: os_rel.map(Into::into),
+            kind: EntryKind::File,
+        }
+    }
+
     /// Where the file is.
     pub fn path(&self, root: &Path) -> PathBuf {
         match &self.os_rel {
@@ -94,73 +109,180 @@ pub struct Layout {
     pub skipped: Vec<String>,
 }
 
-/// Works out the round from what the user named: a root, a unit folder (one
-/// holding `unit.toml`) or one nomination file.
+/// What a command was given, within its round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole round.
+    Whole,
+    /// One unit's folder (the given folder, or the unit it lies in).
+    Unit(PathBuf),
+    /// One file; `unit` is `None` for a file directly in the root.
+    File {
+        unit: Option<PathBuf>,
+        file: PathBuf,
+    },
+}
+
+/// How the round was found, for a command that must know (`review set`
+/// takes a file only where a round's file says it is one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FoundBy {
+    /// A `kh.toml` at or above the path.
+    RoundFile,
+    /// A `unit.toml` at or above the path: the root is its folder's parent.
+    UnitFile,
+    /// A folder of nomination files with no descriptor: a unit missing it.
+    Nominations,
+    /// Nothing above: the given folder is the root.
+    Given,
+}
+
+/// The one rule that finds the round for every command (SPEC §2): the
+/// nearest folder at or above `abs` holding `kh.toml`; else the parent of
+/// the nearest folder holding `unit.toml`; else, for a folder that directly
+/// holds nomination files (and no `unit.toml`, and no sub-folder of its
+/// own holding any: that is a root's shape), its parent, the folder being a
+/// unit missing its descriptor; else the given folder. `abs` is absolute.
+pub fn find_round(abs: &Path, is_dir: bool) -> (PathBuf, Scope, FoundBy) {
+    let start = if is_dir {
+        abs.to_path_buf()
+    } else {
+        parent_or_self(abs)
+    };
+    if let Some(root) = start.ancestors().find(|a| a.join(ROUND_FILE).is_file()) {
+        return (
+            root.to_path_buf(),
+            scope_below(root, abs, is_dir),
+            FoundBy::RoundFile,
+        );
+    }
+    if let Some(unit) = start.ancestors().find(|a| a.join(UNIT_FILE).is_file()) {
+        let root = parent_or_self(unit);
+        let scope = scope_below(&root, abs, is_dir);
+        return (root, scope, FoundBy::UnitFile);
+    }
+    if !is_dir {
+        // A lone file: its folder stands for its unit.
+        let root = parent_or_self(&start);
+        let scope = scope_below(&root, abs, false);
+        return (root, scope, FoundBy::Nominations);
+    }
+    if holds_nominations(abs) && !has_unit_like_children(abs) {
+        let root = parent_or_self(abs);
+        return (root, Scope::Unit(abs.to_path_buf()), FoundBy::Nominations);
+    }
+    (abs.to_path_buf(), Scope::Whole, FoundBy::Given)
+}
+
+/// Where `abs` lies below `root`: the root itself, a unit, or a file.
+fn scope_below(root: &Path, abs: &Path, is_dir: bool) -> Scope {
+    let Some(first) = abs
+        .strip_prefix(root)
+        .ok()
+        .and_then(|p| p.components().next())
+    else {
+        return Scope::Whole;
+    };
+    let unit = root.join(first);
+    if is_dir {
+        Scope::Unit(unit)
+    } else if unit == abs {
+        Scope::File {
+            unit: None,
+            file: abs.to_path_buf(),
+        }
+    } else {
+        Scope::File {
+            unit: Some(unit),
+            file: abs.to_path_buf(),
+        }
+    }
+}
+
+/// A nomination file's name, seen in a folder listing.
+fn is_nomination_name(name: &str) -> bool {
+    !name.starts_with('.')
+        && is_toml(name)
+        && ![ROUND_FILE, UNIT_FILE, crate::review::REVIEW_FILE].contains(&name)
+}
+
+fn holds_nominations(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            e.file_type().is_ok_and(|t| t.is_file())
+                && e.file_name().to_str().is_some_and(is_nomination_name)
+        })
+    })
+}
+
+/// A sub-folder holding `unit.toml` or nomination files of its own.
+fn has_unit_like_children(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|rd| {
+        rd.flatten().any(|e| {
+            e.file_type().is_ok_and(|t| t.is_dir())
+                && !e.file_name().to_string_lossy().starts_with('.')
+                && (e.path().join(UNIT_FILE).is_file() || holds_nominations(&e.path()))
+        })
+    })
+}
+
+/// Works out the round from what the user named: a root, a unit folder, a
+/// folder inside one, or one nomination file (see [`find_round`]).
 pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
     let cannot_open = || {
         tr!(
             lang,
             "không mở được `{}`",
             "cannot open `{}`",
-            target.display()
+            crate::text::escape_controls(&target.display().to_string())
         )
     };
     let meta = fs::metadata(target).with_context(cannot_open)?;
     let abs = fs::canonicalize(target).with_context(cannot_open)?;
-    if meta.is_dir() {
-        if abs.join(UNIT_FILE).is_file() && !abs.join(ROUND_FILE).is_file() {
-            let root = parent_or_self(&abs);
-            let mut layout = Layout::new(&root, display_parent(target, 1, &root));
-            layout.read_config(&root);
-            layout.add_unit(&root, &abs);
-            return Ok(layout);
-        }
-        let mut layout = Layout::new(&abs, display_of(target));
-        layout.whole = true;
-        layout.walk_root(&abs);
-        // Kept to the end of the run: not the room its doubling left.
-        layout.units.shrink_to_fit();
-        return Ok(layout);
-    }
-    if !meta.is_file() {
+    if !meta.is_dir() && !meta.is_file() {
         bail!(tr!(
             lang,
             "`{}` không phải tệp hay thư mục",
             "`{}` is neither a file nor a folder",
-            target.display()
+            crate::text::escape_controls(&target.display().to_string())
         ));
     }
-    // A single nomination: find its unit, then the root above it.
-    let parent = parent_or_self(&abs);
-    let unit_dir = parent
-        .ancestors()
-        .find(|a| a.join(UNIT_FILE).is_file())
-        .map(Path::to_path_buf)
-        .or_else(|| {
-            let root = parent.ancestors().find(|a| a.join(ROUND_FILE).is_file())?;
-            let below = abs.strip_prefix(root).ok()?.components().next()?;
-            Some(root.join(below))
-        })
-        .unwrap_or_else(|| parent.clone());
-    let root = parent_or_self(&unit_dir);
+    let (root, scope, _) = find_round(&abs, meta.is_dir());
     let depth = abs
         .strip_prefix(&root)
-        .map_or(2, |p| p.components().count());
-    let mut layout = Layout::new(&root, display_parent(target, depth, &root));
-    layout.read_config(&root);
-    let entry = Entry::new(&root, &abs, EntryKind::File);
-    if unit_dir == abs || unit_dir == root {
-        layout.stray.push(entry);
-    } else {
-        let mut unit = UnitDir {
-            slug: name_of(&unit_dir),
-            descriptor: descriptor(&root, &unit_dir),
-            files: Vec::new(),
-        };
-        unit.files.push(entry);
-        layout.units.push(unit);
+        .map_or(0, |p| p.components().count());
+    match scope {
+        Scope::Whole => {
+            let mut layout = Layout::new(&root, display_of(target));
+            layout.whole = true;
+            layout.walk_root(&root);
+            // Kept to the end of the run: not the room its doubling left.
+            layout.units.shrink_to_fit();
+            Ok(layout)
+        }
+        Scope::Unit(dir) => {
+            let mut layout = Layout::new(&root, display_parent(target, depth, &root));
+            layout.read_config(&root);
+            layout.add_unit(&root, &dir);
+            Ok(layout)
+        }
+        Scope::File { unit, file } => {
+            let mut layout = Layout::new(&root, display_parent(target, depth, &root));
+            layout.read_config(&root);
+            let entry = Entry::new(&root, &file, EntryKind::File);
+            match unit {
+                None => layout.stray.push(entry),
+                Some(unit_dir) => {
+                    layout.units.push(UnitDir {
+                        slug: name_of(&unit_dir),
+                        descriptor: descriptor(&root, &unit_dir),
+                        files: vec![entry],
+                    });
+                }
+            }
+            Ok(layout)
+        }
     }
-    Ok(layout)
 }
 
 impl Layout {
@@ -198,10 +320,16 @@ impl Layout {
                 continue;
             }
             let Ok(ft) = child.file_type() else { continue };
-            if ft.is_dir() {
-                unit_dirs.push(child.path());
-            } else if name == ROUND_FILE || name == crate::review::REVIEW_FILE {
+            let path = child.path();
+            self.name_check(root, &path);
+            if name == ROUND_FILE || name == crate::review::REVIEW_FILE {
+                // Whatever it is (a folder too): read as the round's file,
+                // where a folder is refused, never walked as a unit.
                 self.read_config(root);
+            } else if ft.is_symlink() {
+                self.problems.push(link_skipped(root, &path));
+            } else if ft.is_dir() {
+                unit_dirs.push(path);
             } else if is_toml(&name) {
                 self.stray
                     .push(Entry::new(root, &child.path(), kind_of(&ft)));
@@ -219,6 +347,13 @@ impl Layout {
             self.units.push(w.unit);
             self.problems.extend(w.problems);
             self.skipped.extend(w.skipped);
+        }
+    }
+
+    /// A name that is not UTF-8 is said once, where it stands (SPEC §7).
+    fn name_check(&mut self, root: &Path, path: &Path) {
+        if let Some(d) = name_problem(root, path) {
+            self.problems.push(d);
         }
     }
 
@@ -266,6 +401,14 @@ fn walk_unit(root: &Path, dir: &Path) -> Walked {
         };
         let name = entry.file_name().to_string_lossy();
         let ft = entry.file_type();
+        if entry.depth() > 0 {
+            problems.extend(name_problem(root, entry.path()));
+            if ft.is_symlink() {
+                // Never followed, never dropped unseen (SPEC §2).
+                problems.push(link_skipped(root, entry.path()));
+                continue;
+            }
+        }
         // The unit's own descriptor, met by the walk rather than
         // looked up once more.
         if entry.depth() == 1 && name == UNIT_FILE {
@@ -288,6 +431,24 @@ fn walk_unit(root: &Path, dir: &Path) -> Walked {
         problems,
         skipped,
     }
+}
+
+/// `non-utf8-name` for a name that is not UTF-8, named escaped.
+fn name_problem(root: &Path, path: &Path) -> Option<Diagnostic> {
+    let name = path.file_name()?;
+    if name.to_str().is_some() {
+        return None;
+    }
+    Some(Diagnostic::new(
+        Rule::NonUtf8Name,
+        rel_path(root, path),
+        What::NonUtf8Name,
+    ))
+}
+
+/// `link-skipped` for a link met where a unit, a folder or a file was.
+fn link_skipped(root: &Path, path: &Path) -> Diagnostic {
+    Diagnostic::new(Rule::LinkSkipped, rel_path(root, path), What::LinkSkipped)
 }
 
 fn descriptor(root: &Path, dir: &Path) -> Option<Entry> {
@@ -331,7 +492,7 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
     let parts: Vec<String> = rel
         .components()
         .filter_map(|c| match c {
-            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            Component::Normal(s) => Some(escaped_name(s)),
             _ => None,
         })
         .collect();
@@ -339,6 +500,30 @@ pub fn rel_path(root: &Path, path: &Path) -> String {
         ".".to_string()
     } else {
         parts.join("/")
+    }
+}
+
+/// A name as text: a name that is not UTF-8 has its stray bytes written
+/// `\xNN`, so that two such names never read alike.
+pub fn escaped_name(name: &std::ffi::OsStr) -> String {
+    if let Some(s) = name.to_str() {
+        return s.to_string();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let mut out = String::new();
+        for chunk in name.as_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
+        out
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned()
     }
 }
 
@@ -408,33 +593,137 @@ pub fn read_text(root: &Path, entry: &Entry) -> std::result::Result<String, Box<
 /// [`read_text`], for what must see them as they are on disk (the review's
 /// fingerprint).
 pub fn read_bytes(root: &Path, entry: &Entry) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
+    read_bytes_within(root, entry, MAX_FILE_BYTES)
+}
+
+/// [`read_bytes`] with another ceiling (the review register's).
+pub fn read_bytes_within(
+    root: &Path,
+    entry: &Entry,
+    limit: u64,
+) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
     let fail = |rule: Rule, u: Unreadable| {
         Box::new(Diagnostic::new(rule, &*entry.rel, What::Unreadable(u)))
     };
     match entry.kind {
-        EntryKind::Symlink => return Err(fail(Rule::IoError, Unreadable::Symlink)),
-        EntryKind::Special => return Err(fail(Rule::IoError, Unreadable::Special)),
+        EntryKind::Symlink => return Err(fail(Rule::LinkSkipped, Unreadable::Symlink)),
+        EntryKind::Special => return Err(fail(Rule::NotRegularFile, Unreadable::Special)),
         EntryKind::File => {}
     }
-    let too_large = || fail(Rule::FileTooLarge, Unreadable::TooLarge);
-    // The system's reason, said in the run's language when it is shown.
-    let io = |e: std::io::Error| fail(Rule::IoError, Unreadable::Io(e.kind(), e.to_string()));
-    let file = fs::File::open(entry.path(root)).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(fail(Rule::IoError, Unreadable::NotRegular));
+    read_regular(&entry.path(root), limit).map_err(|e| match e {
+        ReadError::Link => fail(Rule::LinkSkipped, Unreadable::Symlink),
+        ReadError::NotRegular => fail(Rule::NotRegularFile, Unreadable::NotRegular),
+        ReadError::TooLarge => fail(Rule::FileTooLarge, Unreadable::TooLarge(limit)),
+        // The system's reason, said in the run's language when it is shown.
+        ReadError::Io(e) => fail(Rule::IoError, Unreadable::Io(e.kind(), e.to_string())),
+    })
+}
+
+/// Why [`read_regular`] read nothing.
+#[derive(Debug)]
+pub enum ReadError {
+    /// A symbolic link: never followed.
+    Link,
+    /// A FIFO, socket, device or folder: never read.
+    NotRegular,
+    /// Over the ceiling asked for.
+    TooLarge,
+    Io(std::io::Error),
+}
+
+impl ReadError {
+    /// Said in the run's language, for a command's own error.
+    pub fn say(&self, path: &Path, lang: Lang) -> String {
+        let shown = crate::text::escape_controls(&path.display().to_string()).into_owned();
+        match self {
+            ReadError::Link => tr!(
+                lang,
+                "`{shown}` là liên kết tượng trưng (symlink): kh không đi theo liên kết",
+                "`{shown}` is a symbolic link: kh does not follow links"
+            ),
+            ReadError::NotRegular => tr!(
+                lang,
+                "`{shown}` không phải tệp thông thường (thư mục, FIFO, socket hay thiết bị): kh không mở",
+                "`{shown}` is not a regular file (a folder, FIFO, socket or device): kh does not open it"
+            ),
+            ReadError::TooLarge => tr!(
+                lang,
+                "`{shown}` quá lớn: kh không đọc",
+                "`{shown}` is too large: kh does not read it"
+            ),
+            ReadError::Io(e) => {
+                let why = crate::lang::io_text(e.kind(), &e.to_string(), lang);
+                tr!(
+                    lang,
+                    "không đọc được `{shown}`: {why}",
+                    "cannot read `{shown}`: {why}"
+                )
+            }
+        }
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large());
+}
+
+/// Opens `path` for reading only when it is a regular file, without
+/// following a link and without waiting on a FIFO: the open is non-blocking,
+/// and what was opened is checked, so a file swapped for a FIFO after the
+/// walk is refused rather than waited on.
+pub fn open_regular(path: &Path) -> std::result::Result<(fs::File, fs::Metadata), ReadError> {
+    let mut opts = fs::OpenOptions::new();
+    opts.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = match opts.open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            // O_NOFOLLOW says ELOOP for a link; say what it is.
+            if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(ReadError::Link);
+            }
+            return Err(ReadError::Io(e));
+        }
+    };
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    Ok((file, meta))
+}
+
+/// The bytes of a regular file of at most `limit` bytes ([`open_regular`]).
+pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_regular(path)?;
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge);
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large());
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge);
     }
     Ok(bytes)
+}
+
+/// The text of a regular file of at most `limit` bytes, without its
+/// byte-order mark; `Ok(None)` when there is no such file.
+pub fn read_regular_text(
+    path: &Path,
+    limit: u64,
+) -> std::result::Result<Option<String>, ReadError> {
+    match read_regular(path, limit) {
+        Ok(bytes) => decode(bytes).map(Some).map_err(|_| {
+            ReadError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "not UTF-8",
+            ))
+        }),
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// The text of bytes [`read_bytes`] returned, or `not-utf8` pointing at the

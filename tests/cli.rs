@@ -79,7 +79,13 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 fn broken_round_fires_every_rule() {
     let doc = validate_json(Path::new("examples/broken"), &[]);
     let codes = codes(&doc);
+    // What a clone cannot hold (see examples/broken/README.md); each fires
+    // in tests/rule_codes.rs.
+    let unshippable = ["io-error", "non-utf8-name"];
     for rule in kh::diagnostic::Rule::ALL {
+        if unshippable.contains(&rule.code()) {
+            continue;
+        }
         assert!(
             codes.iter().any(|c| c == rule.code()),
             "{} never fires in examples/broken",

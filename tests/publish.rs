@@ -103,14 +103,29 @@ fn never_over_a_folder_that_is_not_its_own_nor_inside_the_round() {
         Some(2)
     );
     assert!(!t.path("web").exists());
-    // An empty folder is fine, and kh's own folder is replaced whole.
+    // An empty folder is fine; a rerun replaces only what kh wrote (SPEC
+    // §13 as amended in turn 3: a user's file in the site stays, and is
+    // named), and removes a page it no longer writes.
     let empty = out.path().join("empty");
     std::fs::create_dir(&empty).expect("mkdir");
     assert_eq!(publish(&t, &empty, &["--all"]).status.code(), Some(0));
     assert!(empty.join(".kh-publish").is_file());
     std::fs::write(empty.join("stale.html"), "old").expect("write");
+    let o = publish(&t, &empty, &["--all"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(empty.join("stale.html").exists(), "a user's file stays");
+    assert!(String::from_utf8_lossy(&o.stdout).contains("stale.html"));
+    std::fs::remove_file(t.path("ubnd-huyen/ho.toml")).expect("rm");
+    let gone = pages(&empty)
+        .into_iter()
+        .filter(|p| p.ends_with("ho.html"))
+        .count();
+    assert_eq!(gone, 1, "before");
     assert_eq!(publish(&t, &empty, &["--all"]).status.code(), Some(0));
-    assert!(!empty.join("stale.html").exists(), "replaced whole");
+    assert!(
+        !empty.join("ubnd-huyen/ho.html").exists(),
+        "kh's old page goes"
+    );
 }
 
 #[test]

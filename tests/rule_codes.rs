@@ -76,26 +76,91 @@ fn file_too_large() {
 #[cfg(unix)]
 #[test]
 fn io_error() {
+    // A folder nested past the system's path limit cannot be opened.
+    let t = Tree::single(PERSON);
+    let e = kh::explain::of(kh::diagnostic::Rule::IoError);
+    kh::explain::write_example(e, t.root()).expect("example");
+    assert_fires(&t, "io-error");
+    // Links, FIFOs, scans and PDFs are no io-error.
+    let quiet_tree = Tree::single(PERSON);
+    quiet_tree.write("don-vi/scan.pdf", "%PDF");
+    std::os::unix::fs::symlink("/nonexistent", quiet_tree.path("don-vi/anh.jpg")).expect("symlink");
+    std::os::unix::fs::symlink(
+        quiet_tree.path("don-vi/de-nghi.toml"),
+        quiet_tree.path("don-vi/lien-ket.toml"),
+    )
+    .expect("symlink");
+    assert_quiet(&quiet_tree, "io-error");
+}
+
+#[cfg(unix)]
+#[test]
+fn not_regular_file() {
+    let fifo = Tree::single(PERSON);
+    let made = std::process::Command::new("mkfifo")
+        .arg(fifo.path("don-vi/ong.toml"))
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // Never opened: a FIFO would block a reader forever.
+    assert_fires(&fifo, "not-regular-file");
+    // A folder named review.toml is the round's file gone wrong, never a unit.
+    let dir = Tree::single(PERSON);
+    std::fs::create_dir(dir.path("review.toml")).expect("mkdir");
+    assert_fires(&dir, "not-regular-file");
+    let doc = dir.json();
+    assert_eq!(doc["counts"]["units"], 1, "{doc:#}");
+    assert_quiet(&Tree::single(PERSON), "not-regular-file");
+}
+
+#[cfg(unix)]
+#[test]
+fn link_skipped() {
     let t = Tree::single(PERSON);
     std::os::unix::fs::symlink(
         t.path("don-vi/de-nghi.toml"),
         t.path("don-vi/lien-ket.toml"),
     )
     .expect("symlink");
-    assert_fires(&t, "io-error");
-    let fifo = Tree::single(PERSON);
-    let made = std::process::Command::new("mkfifo")
-        .arg(fifo.path("don-vi/ong.toml"))
-        .status();
-    if made.is_ok_and(|s| s.success()) {
-        // Never opened: a FIFO would block a reader forever.
-        assert_fires(&fifo, "io-error");
-    }
-    // Other files (scans, PDFs) and links that are not *.toml are ignored.
-    let quiet_tree = Tree::single(PERSON);
-    quiet_tree.write("don-vi/scan.pdf", "%PDF");
-    std::os::unix::fs::symlink("/nonexistent", quiet_tree.path("don-vi/anh.jpg")).expect("symlink");
-    assert_quiet(&quiet_tree, "io-error");
+    assert_fires(&t, "link-skipped");
+    // A linked unit folder is named too, never dropped unseen.
+    let u = Tree::single(PERSON);
+    std::os::unix::fs::symlink(u.path("don-vi"), u.path("don-vi-khac")).expect("symlink");
+    let doc = u.json();
+    let linked: Vec<&serde_json::Value> = doc["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["rule"] == "link-skipped")
+        .collect();
+    assert_eq!(linked.len(), 1, "{doc:#}");
+    assert_eq!(linked[0]["path"], "don-vi-khac");
+    assert_eq!(linked[0]["severity"], "warning");
+    assert_quiet(&Tree::single(PERSON), "link-skipped");
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_name() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = Tree::single(PERSON);
+    let name = std::ffi::OsStr::from_bytes(b"don-vi/b\xe9.toml");
+    std::fs::write(
+        t.root().join(name),
+        PERSON.replace("Đinh Văn Thành", "Lê Văn Bé"),
+    )
+    .expect("write");
+    let doc = t.json();
+    let on: Vec<String> = doc["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["path"] == "don-vi/b\\xE9.toml")
+        .filter_map(|d| d["rule"].as_str().map(String::from))
+        .collect();
+    // Named escaped, and still checked (its notes are there).
+    assert!(on.iter().any(|r| r == "non-utf8-name"), "{doc:#}");
+    assert!(on.iter().any(|r| r == "unevidenced-criterion"), "{on:?}");
+    assert_quiet(&Tree::single(PERSON), "non-utf8-name");
 }
 
 // §3: the form.
@@ -674,5 +739,25 @@ fn every_problem_of_a_file_in_one_run() {
         "invalid-decision-number",
     ] {
         assert!(codes.iter().any(|x| x == c), "{c} missing from {codes:?}");
+    }
+}
+
+#[test]
+fn implausible_text() {
+    for name in ["Đinh  Văn Thành", "0912345678", &"Nguyễn ".repeat(60)] {
+        let t = Tree::single(&edit(PERSON, "Đinh Văn Thành", name));
+        assert_fires(&t, "implausible-text");
+    }
+    let long = "Phẫu thuật. ".repeat(2000);
+    let t = Tree::single(&edit(
+        PERSON,
+        "Phẫu thuật nội soi 320 ca, giảm chuyển tuyến 35%",
+        &long,
+    ));
+    assert_fires(&t, "implausible-text");
+    // Near misses: a name with a digit in it, one space, a long but real text.
+    for name in ["Đinh Văn Thành 2", "Tổ 3", "Lê Thị Hồng Nhung"] {
+        let t = Tree::single(&edit(PERSON, "Đinh Văn Thành", name));
+        assert_quiet(&t, "implausible-text");
     }
 }

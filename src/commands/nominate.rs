@@ -210,7 +210,12 @@ fn existing_units(root: &Path) -> Vec<(String, String)> {
         .filter(|e| e.path().join(UNIT_FILE).is_file())
         .filter_map(|e| {
             let slug = e.file_name().to_str()?.to_string();
-            let text = std::fs::read_to_string(e.path().join(UNIT_FILE)).ok()?;
+            let text = crate::tree::read_regular_text(
+                &e.path().join(UNIT_FILE),
+                crate::tree::MAX_FILE_BYTES,
+            )
+            .ok()
+            .flatten()?;
             let name = text
                 .parse::<toml::Table>()
                 .ok()
@@ -394,9 +399,13 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
 
 /// The round's settings, as the check would read them.
 fn round_settings(root: &Path) -> crate::config::Settings {
-    match std::fs::read_to_string(root.join(crate::tree::ROUND_FILE)) {
-        Ok(text) => crate::config::read_round(crate::tree::ROUND_FILE, &text).0,
-        Err(_) => crate::config::Settings::default(),
+    // Under the walk's guards: a FIFO named kh.toml must not hang kh.
+    match crate::tree::read_regular_text(
+        &root.join(crate::tree::ROUND_FILE),
+        crate::tree::MAX_FILE_BYTES,
+    ) {
+        Ok(Some(text)) => crate::config::read_round(crate::tree::ROUND_FILE, &text).0,
+        _ => crate::config::Settings::default(),
     }
 }
 
@@ -479,6 +488,10 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
     }
 
     let unit_dir = args.root.join(unit);
+    // A linked unit folder would put the file outside the round.
+    if std::fs::symlink_metadata(&unit_dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(crate::tree::ReadError::Link.say(&unit_dir, lang));
+    }
     let target = unit_dir.join(format!("{stem}.toml"));
     if std::fs::symlink_metadata(&target).is_ok() {
         bail!(tr!(

@@ -188,24 +188,33 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
 }
 
 /// The round's root and the file's root-relative path, for a nomination
-/// file inside a unit folder.
+/// file of a round found by the one rule (SPEC §2). Refused: a file above
+/// any unit or with no round's file above it, a link or a path through
+/// one, a file under a dot-folder, anything but a nomination.
 fn locate(file: &Path, lang: Lang) -> Result<(PathBuf, String)> {
-    let layout = tree::resolve(file, lang)?;
     let shown = escape_controls(&file.display().to_string()).into_owned();
-    if std::fs::metadata(file).is_ok_and(|m| m.is_dir()) {
+    let not_nomination = || {
+        anyhow::anyhow!(tr!(
+            lang,
+            "`{shown}` không phải tệp đề nghị của một đợt",
+            "`{shown}` is not a nomination file of a round"
+        ))
+    };
+    let meta = std::fs::symlink_metadata(file)
+        .map_err(|e| anyhow::anyhow!(tree::ReadError::Io(e).say(file, lang)))?;
+    if meta.file_type().is_symlink() {
+        bail!(tree::ReadError::Link.say(file, lang));
+    }
+    if meta.is_dir() {
         bail!(tr!(
             lang,
             "`{shown}` là thư mục: hãy nêu từng tệp đề nghị",
             "`{shown}` is a folder: name the nomination files"
         ));
     }
-    let Some(entry) = layout.units.first().and_then(|u| u.files.first()) else {
-        bail!(tr!(
-            lang,
-            "`{shown}` không nằm trong thư mục của một đơn vị",
-            "`{shown}` is not inside a unit's folder"
-        ));
-    };
+    if !meta.is_file() {
+        bail!(tree::ReadError::NotRegular.say(file, lang));
+    }
     let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if [tree::UNIT_FILE, tree::ROUND_FILE, review::REVIEW_FILE].contains(&name)
         || !name.to_ascii_lowercase().ends_with(".toml")
@@ -216,7 +225,68 @@ fn locate(file: &Path, lang: Lang) -> Result<(PathBuf, String)> {
             "`{shown}` is not a nomination file"
         ));
     }
-    Ok((layout.root.clone(), entry.rel.to_string()))
+    // The path as typed, made absolute without resolving links, so that a
+    // link on the way is seen rather than followed.
+    let lexical = lexical_absolute(file);
+    let (root, scope, by) = tree::find_round(&lexical, false);
+    if !matches!(by, tree::FoundBy::RoundFile | tree::FoundBy::UnitFile) {
+        bail!(tr!(
+            lang,
+            "`{shown}` không nằm trong một đợt: không có kh.toml hay unit.toml ở thư mục trên nó",
+            "`{shown}` is not in a round: no kh.toml or unit.toml in a folder above it"
+        ));
+    }
+    if !matches!(scope, tree::Scope::File { unit: Some(_), .. }) {
+        return Err(not_nomination());
+    }
+    let below = lexical.strip_prefix(&root).map_err(|_| not_nomination())?;
+    let mut at = root.clone();
+    for part in below.components() {
+        let std::path::Component::Normal(part) = part else {
+            return Err(not_nomination());
+        };
+        if part.to_string_lossy().starts_with('.') {
+            bail!(tr!(
+                lang,
+                "`{shown}` nằm trong thư mục ẩn: không phải tệp đề nghị của đợt",
+                "`{shown}` is under a hidden folder: not a nomination of the round"
+            ));
+        }
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            bail!(tree::ReadError::Link.say(&at, lang));
+        }
+    }
+    let book = root.join(review::REVIEW_FILE);
+    match std::fs::symlink_metadata(&book) {
+        Ok(m) if m.file_type().is_symlink() => bail!(tree::ReadError::Link.say(&book, lang)),
+        Ok(m) if !m.is_file() => bail!(tree::ReadError::NotRegular.say(&book, lang)),
+        _ => {}
+    }
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    Ok((root, tree::rel_path(Path::new(""), below)))
+}
+
+/// `path` from the current folder, `.` and `..` resolved by name.
+fn lexical_absolute(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    let mut out = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// One line of `kh review list`.

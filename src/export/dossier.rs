@@ -1,8 +1,6 @@
 //! A nomination as its documents show it: every line of the form read back
 //! from the file, leniently (a draft may still have slips in it).
 
-use std::path::Path;
-
 use crate::campaign::Campaign;
 use crate::form::{AchievementKey, AwardKey, Top};
 use crate::text::nfc;
@@ -96,10 +94,9 @@ impl Dossier {
         d
     }
 
-    /// Reads a nomination file of the round.
-    pub fn read(root: &Path, rel: &str) -> Option<Dossier> {
-        let entry = crate::tree::Entry::new(root, &root.join(rel), crate::tree::EntryKind::File);
-        let text = crate::tree::read_text(root, &entry).ok()?;
+    /// Reads a nomination file of the round, under the walk's guards.
+    pub fn of(report: &crate::check::Report, r: &crate::check::Record) -> Option<Dossier> {
+        let text = crate::tree::read_text(&report.root_path, &report.entry(r)).ok()?;
         Some(Dossier::parse(&text))
     }
 

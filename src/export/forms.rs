@@ -34,10 +34,10 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let c = &args.common;
     let root = export::root_of(&c.path, lang)?;
-    export::refuse_inside(&root, &c.out, lang)?;
+    let out = export::refuse_inside(&root, &c.out, lang)?;
     let report = export::check_round(&c.path)?;
     let (chosen, left_out) = choose(&report, args.draft);
-    let targets: Vec<PathBuf> = chosen.iter().map(|r| target(&c.out, &r.path)).collect();
+    let targets: Vec<PathBuf> = chosen.iter().map(|r| target(&out, &r.path)).collect();
     export::refuse_existing(&targets, c.force, lang)?;
 
     let failures: Vec<String> = chosen
@@ -46,7 +46,7 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
         .filter_map(|(r, to)| {
             let draft = r.tally.errors > 0;
             let unit = report.unit_of(r).name();
-            let result = Dossier::read(&root, &r.path)
+            let result = Dossier::of(&report, r)
                 .ok_or_else(|| anyhow::anyhow!("{}", r.path))
                 .and_then(|d| {
                     let doc = form(&d, unit, draft, c.date);

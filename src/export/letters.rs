@@ -2,7 +2,7 @@
 //! something to mend, in plain Vietnamese, and a reminder to each unit of
 //! the roster that sent nothing.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 
@@ -22,11 +22,7 @@ pub struct Args {
 }
 
 /// A letter for each unit: its slug and the document.
-pub fn letters(
-    report: &Report,
-    root: &Path,
-    date: Option<chrono::NaiveDate>,
-) -> Vec<(String, Doc)> {
+pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String, Doc)> {
     let mut out = Vec::new();
     let year = report.settings.year;
     for (i, unit) in report.units.iter().enumerate() {
@@ -53,12 +49,12 @@ pub fn letters(
                 .decision(r.review)
                 .filter(|d| !r.review.stale && d.status == Status::BoSung);
             if problems.is_empty() && returned.is_none() {
-                let d = Dossier::read(root, &r.path).unwrap_or_default();
+                let d = Dossier::of(report, r).unwrap_or_default();
                 in_order.push(export::or_dots(d.name()));
                 continue;
             }
             k += 1;
-            let d = Dossier::read(root, &r.path).unwrap_or_default();
+            let d = Dossier::of(report, r).unwrap_or_default();
             items.push(
                 para(vec![
                     run(format!("{k}. {}", export::or_dots(d.name()))).bold(),
@@ -235,12 +231,12 @@ pub fn run_letters(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let c = &args.common;
     let root = export::root_of(&c.path, lang)?;
-    export::refuse_inside(&root, &c.out, lang)?;
+    let out = export::refuse_inside(&root, &c.out, lang)?;
     let report = export::check_round(&c.path)?;
-    let docs = letters(&report, &root, c.date);
+    let docs = letters(&report, c.date);
     let targets: Vec<PathBuf> = docs
         .iter()
-        .map(|(slug, _)| c.out.join(format!("{slug}.docx")))
+        .map(|(slug, _)| out.join(format!("{slug}.docx")))
         .collect();
     export::refuse_existing(&targets, c.force, lang)?;
     for ((_, doc), to) in docs.iter().zip(&targets) {

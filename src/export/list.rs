@@ -60,10 +60,10 @@ pub fn chosen(report: &Report, all: bool, scope: Option<Scope>) -> Vec<&Record> 
 
 pub fn run_list(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
-    let (root, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
+    let (out, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
     let rows = chosen(&report, args.all, args.scope);
-    let doc = list(&report, &root, &rows, args.date, args.scope);
-    export::write_atomic(&args.out, &export::bytes(&doc), lang)?;
+    let doc = list(&report, &rows, args.date, args.scope);
+    export::write_atomic(&out, &export::bytes(&doc), lang)?;
     crate::output::print(&tr!(
         lang,
         "Đã ghi danh sách {} điển hình vào {}\n",
@@ -76,7 +76,6 @@ pub fn run_list(args: Args, opts: Options) -> Result<bool> {
 
 pub fn list(
     report: &Report,
-    root: &std::path::Path,
     rows: &[&Record],
     date: Option<chrono::NaiveDate>,
     scope: Option<Scope>,
@@ -162,7 +161,7 @@ pub fn list(
         );
         for r in mine {
             n += 1;
-            let d = Dossier::read(root, &r.path).unwrap_or_default();
+            let d = Dossier::of(report, r).unwrap_or_default();
             let who = match (kind, d.birth_year()) {
                 (Kind::TapThe, _) | (_, None) => export::or_dots(d.name()),
                 (_, Some(y)) => format!("{} ({y})", export::or_dots(d.name())),

@@ -53,8 +53,9 @@ pub fn check_round(path: &Path) -> Result<Report> {
     )
 }
 
-/// The round behind one file to be written, checked; refused before any
-/// work when the file would land inside the round, or replace one unasked.
+/// The round behind one file to be written, checked, and where the file
+/// goes ([`resolve_out`]); refused before any work when the file would land
+/// inside the round, or replace one unasked.
 pub fn round_for_file(
     path: &Path,
     out: &Path,
@@ -62,9 +63,9 @@ pub fn round_for_file(
     lang: Lang,
 ) -> Result<(PathBuf, Report)> {
     let root = root_of(path, lang)?;
-    refuse_inside(&root, out, lang)?;
-    refuse_existing(&[out.to_path_buf()], force, lang)?;
-    Ok((root, check_round(path)?))
+    let out = refuse_inside(&root, out, lang)?;
+    refuse_existing(std::slice::from_ref(&out), force, lang)?;
+    Ok((out, check_round(path)?))
 }
 
 /// The round's root on disk, for what the user named.
@@ -72,46 +73,60 @@ pub fn root_of(path: &Path, lang: Lang) -> Result<PathBuf> {
     Ok(crate::tree::resolve(path, lang)?.root)
 }
 
-/// `out` as it will be once created: its nearest existing ancestor made
-/// absolute, the rest appended.
-fn absolute(out: &Path) -> PathBuf {
-    let mut existing = out.to_path_buf();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(abs) = std::fs::canonicalize(&existing) {
-            let mut p = abs;
-            for part in rest.iter().rev() {
-                p.push(part);
+/// `out` as it will be once created: the longest prefix that exists
+/// canonicalised (links and `..` resolved by the system), the rest resolved
+/// lexically, so that `/tmp/nonexist/../round/out` is seen as
+/// `/tmp/round/out`. Every command writes to this path, never to what was
+/// typed: nothing is created along a detour (`/tmp/nonexist`).
+pub fn resolve_out(out: &Path) -> PathBuf {
+    use std::path::Component;
+    let abs = if out.is_absolute() {
+        out.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(out))
+            .unwrap_or_else(|_| out.to_path_buf())
+    };
+    let parts: Vec<Component> = abs.components().collect();
+    for i in (1..=parts.len()).rev() {
+        let prefix: PathBuf = parts[..i].iter().collect();
+        let Ok(mut resolved) = std::fs::canonicalize(&prefix) else {
+            continue;
+        };
+        for part in &parts[i..] {
+            match part {
+                Component::ParentDir => {
+                    resolved.pop();
+                }
+                Component::Normal(name) => resolved.push(name),
+                _ => {}
             }
-            return p;
         }
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name.to_os_string());
-                existing = if parent.as_os_str().is_empty() {
-                    PathBuf::from(".")
-                } else {
-                    parent.to_path_buf()
-                };
-            }
-            _ => return out.to_path_buf(),
-        }
+        return resolved;
     }
+    abs
 }
 
-/// kh never writes in the tree it reads (exit 2).
-pub fn refuse_inside(root: &Path, out: &Path, lang: Lang) -> Result<()> {
+/// kh never writes in the tree it reads (exit 2). `out` is resolved
+/// ([`resolve_out`]); the resolved path is returned for the writing.
+pub fn refuse_inside(root: &Path, out: &Path, lang: Lang) -> Result<PathBuf> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    if absolute(out).starts_with(&root) {
+    let resolved = resolve_out(out);
+    if resolved.starts_with(&root) {
         bail!(tr!(
             lang,
             "--out `{}` nằm trong thư mục của đợt `{}`: kh không ghi vào cây hồ sơ nó đọc; hãy chọn thư mục khác",
             "--out `{}` is inside the round `{}`: kh never writes in the tree it reads; choose another folder",
-            out.display(),
-            root.display()
+            shown_path(out),
+            shown_path(&root)
         ));
     }
-    Ok(())
+    Ok(resolved)
+}
+
+/// A path for a message: control characters escaped.
+pub fn shown_path(p: &Path) -> String {
+    crate::text::escape_controls(&p.display().to_string()).into_owned()
 }
 
 /// Refuses, naming them, files that exist when `--force` was not given.
@@ -122,7 +137,7 @@ pub fn refuse_existing(targets: &[PathBuf], force: bool, lang: Lang) -> Result<(
     let existing: Vec<String> = targets
         .iter()
         .filter(|p| p.exists())
-        .map(|p| p.display().to_string())
+        .map(|p| shown_path(p))
         .collect();
     if existing.is_empty() {
         return Ok(());

@@ -57,10 +57,33 @@ fn review_cells(r: &ReviewCounts) -> [V; 4] {
 const REVIEW_HEADERS: [&str; 4] = ["Chờ xét", "Đạt", "Đề nghị bổ sung", "Không đạt"];
 
 /// Text a cell can hold: control characters a file may carry are dropped.
+/// The most characters an Excel cell holds (Excel's limit, counted in
+/// UTF-16 units).
+const CELL_MAX: usize = 32_767;
+/// What ends a cell cut at [`CELL_MAX`], so that a reader sees it was cut.
+const CUT_MARK: &str = " …[đã cắt bớt]";
+
+/// Text as a cell may hold it: control characters dropped, and cut with a
+/// visible mark past Excel's limit rather than failing the whole workbook.
 fn clean(s: &str) -> String {
-    s.chars()
+    let mut out: String = s
+        .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
+        .collect();
+    if out.encode_utf16().count() > CELL_MAX {
+        let room = CELL_MAX - CUT_MARK.encode_utf16().count();
+        let mut used = 0;
+        let end = out
+            .char_indices()
+            .find(|(_, c)| {
+                used += c.len_utf16();
+                used > room
+            })
+            .map_or(out.len(), |(i, _)| i);
+        out.truncate(end);
+        out.push_str(CUT_MARK);
+    }
+    out
 }
 
 fn sheet(book: &mut Workbook, name: &str, header: &[&str], rows: &[Vec<V>]) -> Result<()> {
@@ -227,10 +250,10 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
 
 pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
-    let (_, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
+    let (out, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
     let summary = Summary::build(&report, &Filter::default(), Lang::Vi, true);
     let bytes = workbook(&summary)?;
-    export::write_atomic(&args.out, &bytes, lang)?;
+    export::write_atomic(&out, &bytes, lang)?;
     crate::output::print(&tr!(
         lang,
         "Đã ghi bảng tính của đợt vào {}\n",
@@ -238,4 +261,19 @@ pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
         args.out.display()
     ))?;
     Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_past_excels_limit_are_cut_with_a_mark() {
+        let long = "Nguyễn ".repeat(6_500);
+        let cell = clean(&long);
+        assert_eq!(cell.encode_utf16().count(), CELL_MAX);
+        assert!(cell.ends_with(CUT_MARK));
+        assert_eq!(clean("Lê\u{1b}Văn"), "LêVăn");
+        assert_eq!(clean("ngắn"), "ngắn");
+    }
 }

@@ -2,6 +2,10 @@
 
 use super::*;
 
+/// Longest plausible achievement text (SPEC §3.2): a report of several
+/// pages, not a document pasted whole.
+const MAX_ACHIEVEMENT_CHARS: usize = 20_000;
+
 impl NominationCheck<'_, '_> {
     pub(super) fn achievements(
         &mut self,
@@ -33,13 +37,28 @@ impl NominationCheck<'_, '_> {
         for (t, span) in &items {
             self.cx
                 .unknown_keys(t, form::ACHIEVEMENT_KEYS, C_ACHIEVEMENT);
-            self.cx.text(
+            if let Some((text, at)) = self.cx.text(
                 t,
                 AchievementKey::Text.key(),
                 Need::Required,
                 Some(span.clone()),
                 L_ACHIEVEMENT_TEXT,
-            );
+            ) {
+                let chars = text.chars().count();
+                if chars > MAX_ACHIEVEMENT_CHARS {
+                    self.cx.report(
+                        Rule::ImplausibleText,
+                        Some(at),
+                        What::ImplausibleText {
+                            label: L_ACHIEVEMENT_TEXT,
+                            why: crate::messages::TextFault::TooLong {
+                                chars,
+                                max: MAX_ACHIEVEMENT_CHARS,
+                            },
+                        },
+                    );
+                }
+            }
             let Some(list) = t.get(AchievementKey::Criteria.key()) else {
                 continue;
             };

@@ -2,6 +2,10 @@
 //! and the role a campaign asks of an individual.
 
 use super::*;
+use crate::messages::TextFault;
+
+/// Longest plausible name of a person or a collective (SPEC §3.2).
+const MAX_NAME_CHARS: usize = 300;
 
 impl NominationCheck<'_, '_> {
     pub(super) fn nominee(
@@ -51,6 +55,7 @@ impl NominationCheck<'_, '_> {
                         && matches!(f.key, "name" | "full_name")
                         && out.name.is_none()
                     {
+                        self.plausible_name(s, span.clone(), label);
                         out.name = Some((nfc(s).trim().to_string(), span));
                     }
                 }
@@ -141,6 +146,34 @@ impl NominationCheck<'_, '_> {
                 }
             },
         }
+    }
+
+    /// A name of digits only, with a doubled space, or past
+    /// [`MAX_NAME_CHARS`] is a slip a person should see (`implausible-text`).
+    fn plausible_name(&mut self, name: &str, span: Range<usize>, label: Label) {
+        let name = name.trim();
+        let chars = name.chars().count();
+        let why = if chars > MAX_NAME_CHARS {
+            TextFault::TooLong {
+                chars,
+                max: MAX_NAME_CHARS,
+            }
+        } else if !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace() || c.is_ascii_punctuation())
+        {
+            TextFault::DigitsOnly
+        } else if name.contains("  ") {
+            TextFault::DoubleSpace
+        } else {
+            return;
+        };
+        self.cx.report(
+            Rule::ImplausibleText,
+            Some(span),
+            What::ImplausibleText { label, why },
+        );
     }
 
     fn check_birth(&mut self, birth: NaiveDate, span: Range<usize>) {

@@ -56,7 +56,10 @@ impl<W: Write> Emitter for Github<W> {
 
 impl<W: Write> Github<W> {
     fn one(&mut self, report: &Report, d: &Diagnostic, command: &str) -> std::io::Result<()> {
-        let mut props = format!("file={}", property(&user_path(&report.root, &d.path)));
+        // Escape sequences and bidirectional overrides in a file name are
+        // shown as escapes, never passed to the log raw.
+        let file = user_path(&report.root, &d.path);
+        let mut props = format!("file={}", property(&crate::text::escape_controls(&file)));
         if let Some(loc) = &d.location {
             props.push_str(&format!(",line={},col={}", loc.line, loc.column));
         }
