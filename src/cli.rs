@@ -276,8 +276,24 @@ fn run(cli: Cli) -> Result<bool> {
             let style = TableStyle {
                 unicode: !args.ascii && std::io::stdout().is_terminal(),
             };
-            print(&crate::commands::review::list(args, style, opts)?)?;
-            Ok(false)
+            let stdout = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(stdout);
+            let written = crate::commands::review::list(args, style, opts, &mut out)
+                .and_then(|()| Ok(std::io::Write::flush(&mut out)?));
+            match written {
+                // A closed pipe (`kh review list | head`) ends quietly.
+                Err(e)
+                    if e.downcast_ref::<std::io::Error>()
+                        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                        || e.downcast_ref::<csv::Error>().is_some_and(|c| {
+                            matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+                        }) =>
+                {
+                    Ok(false)
+                }
+                Err(e) => Err(e),
+                Ok(()) => Ok(false),
+            }
         }
         Command::Nominate {
             action: NominateAction::New(args),

@@ -187,11 +187,15 @@ fn or_fallback(slug: String, fallback: &str) -> String {
     }
 }
 
-/// The site's files, relative path → contents.
-pub fn site(report: &Report, all: bool) -> Result<Vec<(String, String)>> {
+/// The site's files, each handed to `put` (relative path, contents) as it
+/// is made: a round of 100,000 pages never holds them all at once.
+pub fn site(
+    report: &Report,
+    all: bool,
+    put: &mut dyn FnMut(&str, &str) -> Result<()>,
+) -> Result<()> {
     let preview = all;
     let year = report.settings.year;
-    let mut files = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut total = 0;
@@ -226,7 +230,7 @@ pub fn site(report: &Report, all: bool) -> Result<Vec<(String, String)>> {
                 k += 1;
             }
             let p = page(&d, &unit, preview, year);
-            files.push((rel.clone(), p.render()?));
+            put(&rel, &p.render()?)?;
             cards.push(Card {
                 href: rel,
                 name: p.name,
@@ -263,9 +267,9 @@ pub fn site(report: &Report, all: bool) -> Result<Vec<(String, String)>> {
         total,
         groups,
     };
-    files.push(("index.html".to_string(), index.render()?));
-    files.push(("style.css".to_string(), STYLE.to_string()));
-    Ok(files)
+    put("index.html", &index.render()?)?;
+    put("style.css", STYLE)?;
+    Ok(())
 }
 
 pub fn run(args: Args, opts: Options) -> Result<bool> {
@@ -283,9 +287,9 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     }
     let previous = previous_run(&out, &args.out, lang)?;
     let report = export::check_round(&args.path)?;
-    let files = site(&report, args.all)?;
-    let pages = files.iter().filter(|(p, _)| p.ends_with(".html")).count() - 1;
-    let kept = write_site(&out, &files, &previous, lang)?;
+    let (pages, kept) = write_site(&out, &previous, lang, &mut |put| {
+        site(&report, args.all, put)
+    })?;
     let mut said = tr!(
         lang,
         "Đã viết {pages} trang điển hình và trang mục lục vào {}\n",
@@ -410,16 +414,19 @@ pub fn safe_rel(rel: &str) -> bool {
         })
 }
 
-/// Writes the site into `out` file by file, each through a temporary file
-/// renamed into place; removes what the previous run wrote and this one
-/// does not; writes the marker listing this run's files last. Returns the
-/// files found in `out` that kh did not write, which stay.
+/// Writes the site into `out` file by file as `make` hands them over, each
+/// through a temporary file renamed into place; removes what the previous
+/// run wrote and this one does not; writes the marker listing this run's
+/// files last. Returns the number of exemplar pages, and the files found in
+/// `out` that kh did not write, which stay.
+type Maker<'a> = dyn FnMut(&mut dyn FnMut(&str, &str) -> Result<()>) -> Result<()> + 'a;
+
 fn write_site(
     out: &Path,
-    files: &[(String, String)],
     previous: &[String],
     lang: Lang,
-) -> Result<Vec<String>> {
+    make: &mut Maker<'_>,
+) -> Result<(usize, Vec<String>)> {
     crate::tree::create_dir_all(out, lang)?;
     #[cfg(unix)]
     {
@@ -428,8 +435,8 @@ fn write_site(
             let _ = std::fs::set_permissions(out, std::fs::Permissions::from_mode(0o755));
         }
     }
-    let mut written: Vec<&str> = Vec::with_capacity(files.len());
-    for (rel, text) in files {
+    let mut written: Vec<String> = Vec::new();
+    make(&mut |rel, text| {
         if !safe_rel(rel) {
             bail!(tr!(
                 lang,
@@ -439,9 +446,11 @@ fn write_site(
             ));
         }
         export::write_atomic(&out.join(rel), text.as_bytes(), lang)?;
-        written.push(rel);
-    }
-    let now: HashSet<&str> = written.iter().copied().collect();
+        written.push(rel.to_string());
+        Ok(())
+    })?;
+    let pages = written.iter().filter(|p| p.contains('/')).count();
+    let now: HashSet<&str> = written.iter().map(String::as_str).collect();
     for old in previous {
         if now.contains(old.as_str()) || !safe_rel(old) {
             continue;
@@ -464,7 +473,7 @@ fn write_site(
         marker.push('\n');
     }
     export::write_atomic(&out.join(MARKER), marker.as_bytes(), lang)?;
-    Ok(others(out, &now))
+    Ok((pages, others(out, &now)))
 }
 
 /// The files below `out` that kh did not write.

@@ -226,6 +226,21 @@ fn has_unit_like_children(dir: &Path) -> bool {
     })
 }
 
+/// The root of the round `target` lies in ([`find_round`]), absolute,
+/// without walking the round.
+pub fn round_root(target: &Path, lang: Lang) -> Result<PathBuf> {
+    let meta = fs::metadata(target).with_context(|| {
+        tr!(
+            lang,
+            "không mở được `{}`",
+            "cannot open `{}`",
+            crate::text::escape_controls(&target.display().to_string())
+        )
+    })?;
+    let abs = fs::canonicalize(target)?;
+    Ok(find_round(&abs, meta.is_dir()).0)
+}
+
 /// Works out the round from what the user named: a root, a unit folder, a
 /// folder inside one, or one nomination file (see [`find_round`]).
 pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {

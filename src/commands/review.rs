@@ -305,7 +305,14 @@ struct Row {
     award: Option<String>,
 }
 
-pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> {
+/// Writes the list to `out`. JSON and CSV are written a row at a time, so
+/// a round of 100,000 nominations never holds them all as text.
+pub fn list(
+    args: ListArgs,
+    style: TableStyle,
+    opts: Options,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
     let lang = opts.lang;
     let campaign = args
         .campaign
@@ -313,7 +320,7 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
         .map(|c| crate::campaign::Campaign::from_query(c, lang).map(|(c, _)| c))
         .transpose()?;
     let report = check::run(&args.root, opts)?;
-    let rows: Vec<Row> = report
+    let rows = report
         .records
         .iter()
         .filter(|r| {
@@ -343,12 +350,27 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
                     .map(|d| d.format("%Y-%m-%d").to_string()),
                 award: d.and_then(|d| d.award.clone()),
             }
-        })
-        .collect();
-    Ok(match args.format {
-        ListFormat::Json => serde_json::to_string_pretty(&rows)? + "\n",
+        });
+    match args.format {
+        ListFormat::Json => {
+            // As serde_json's pretty printing of the whole list writes it.
+            let mut first = true;
+            for row in rows {
+                let item = serde_json::to_string_pretty(&row)?;
+                out.write_all(if first { b"[\n" } else { b",\n" })?;
+                first = false;
+                for (i, line) in item.lines().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\n")?;
+                    }
+                    out.write_all(b"  ")?;
+                    out.write_all(line.as_bytes())?;
+                }
+            }
+            out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+        }
         ListFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut w = csv::Writer::from_writer(out);
             w.write_record([
                 "path",
                 "unit",
@@ -362,7 +384,7 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
                 "date",
                 "award",
             ])?;
-            for r in &rows {
+            for r in rows {
                 w.write_record([
                     r.path.as_str(),
                     &r.unit,
@@ -377,10 +399,14 @@ pub fn list(args: ListArgs, style: TableStyle, opts: Options) -> Result<String> 
                     r.award.as_deref().unwrap_or(""),
                 ])?;
             }
-            String::from_utf8(w.into_inner()?)?
+            w.flush()?;
         }
-        ListFormat::Table => table(&rows, style, lang),
-    })
+        ListFormat::Table => {
+            let rows: Vec<Row> = rows.collect();
+            out.write_all(table(&rows, style, lang).as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {

@@ -34,18 +34,11 @@ pub fn run(path: &Path, format: Format, strict: bool, style: Style, opts: Option
                 out,
                 style.lang,
                 style.verbose,
-                sarif::root_uri(&report_root(path)),
+                sarif::root_uri(&report.root_path),
             )),
         };
         render::emit(&report, emitter.as_mut())
     })?;
     let tally = report.tally();
     Ok(tally.errors > 0 || (strict && tally.warnings > 0))
-}
-
-/// The round's root for what the user named (a root, a unit or a file).
-fn report_root(path: &Path) -> std::path::PathBuf {
-    crate::tree::resolve(path, crate::lang::Lang::Vi)
-        .map(|l| l.root)
-        .unwrap_or_else(|_| path.to_path_buf())
 }

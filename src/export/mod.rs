@@ -68,9 +68,10 @@ pub fn round_for_file(
     Ok((out, check_round(path)?))
 }
 
-/// The round's root on disk, for what the user named.
+/// The round's root on disk, for what the user named: found by the one
+/// rule, without walking the round (the check walks it once).
 pub fn root_of(path: &Path, lang: Lang) -> Result<PathBuf> {
-    Ok(crate::tree::resolve(path, lang)?.root)
+    crate::tree::round_root(path, lang)
 }
 
 /// `out` as it will be once created: the longest prefix that exists
