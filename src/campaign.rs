@@ -10,7 +10,9 @@ use crate::vocab::Fact;
 use crate::vocab::InitiativeLevel;
 use crate::vocab::Kind::{self, CaNhan, HoGiaDinh, TapThe};
 use crate::vocab::Rating::{self, Tot, XuatSac};
-use crate::vocab::Role::{self, CanBo, DoanhNhan, GiaoVien, HocSinh, NguoiDan};
+use crate::vocab::Role::{
+    self, CanBo, CoQuanDiaPhuongDoanhNghiep, DoanhNhan, GiaoVien, HocSinh, LucLuongCongAn, NguoiDan,
+};
 
 /// The campaigns, in the order of the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,6 +47,8 @@ pub enum Check {
     PartyRating,
     /// The fact must be given.
     Present(Fact),
+    /// The first fact must be given unless the second is.
+    PresentUnless(Fact, Fact),
     /// The fact must be given and be 0.
     Zero(Fact),
     /// At least one condition must hold (facts left out count as not held).
@@ -87,8 +91,11 @@ pub struct Requirement {
     pub kind: Kind,
     /// Only for these roles; empty means every role.
     pub roles: &'static [Role],
-    /// Only when this yes/no fact is `true`.
+    /// Only when this yes/no fact is `true`…
     pub when: Option<Fact>,
+    /// … or when this fact is given at all (a given PAR index means the
+    /// province scores the unit, §3.5 a).
+    pub or_given: Option<Fact>,
     pub check: Check,
 }
 
@@ -97,6 +104,7 @@ const fn req(kind: Kind, check: Check) -> Requirement {
         kind,
         roles: &[],
         when: None,
+        or_given: None,
         check,
     }
 }
@@ -111,16 +119,23 @@ impl Requirement {
             ..self
         }
     }
+    const fn or_given(self, fact: Fact) -> Self {
+        Requirement {
+            or_given: Some(fact),
+            ..self
+        }
+    }
 
     /// The facts this rule looks at.
     pub fn facts(&self) -> Vec<Fact> {
-        let mut out: Vec<Fact> = self.when.into_iter().collect();
+        let mut out: Vec<Fact> = self.when.into_iter().chain(self.or_given).collect();
         match self.check {
             Check::Rating(_) => out.push(Fact::Rating),
             Check::PartyRating => out.push(Fact::PartyRating),
             Check::Present(f) | Check::Zero(f) | Check::AtLeast(f, _) | Check::Optional(f) => {
                 out.push(f)
             }
+            Check::PresentUnless(f, g) => out.extend([f, g]),
             Check::AnyOf(conds) => out.extend(conds.iter().map(|c| c.fact())),
             Check::InitiativeAt(_) => out.push(Fact::InitiativeLevel),
             Check::ParImproved => out.extend([
@@ -150,6 +165,9 @@ pub struct Criterion {
     pub kinds: &'static [Kind],
     /// Roles it applies to; empty means every role.
     pub roles: &'static [Role],
+    /// Alternatives the plan gives ("hoặc", two profiles): the criteria of
+    /// one group are backed when any one of them is (SPEC §4.3).
+    pub group: Option<&'static str>,
     pub vi: &'static str,
     pub en: &'static str,
 }
@@ -164,6 +182,7 @@ const fn crit(
         id,
         kinds,
         roles: &[],
+        group: None,
         vi,
         en,
     }
@@ -172,6 +191,12 @@ const fn crit(
 impl Criterion {
     const fn roles(self, roles: &'static [Role]) -> Self {
         Criterion { roles, ..self }
+    }
+    const fn alt(self, group: &'static str) -> Self {
+        Criterion {
+            group: Some(group),
+            ..self
+        }
     }
 
     pub fn text(&self, lang: Lang) -> &'static str {
@@ -232,6 +257,9 @@ pub struct CampaignInfo {
     pub kinds: &'static [Kind],
     /// Roles an individual must declare, where the campaign lists them.
     pub roles: &'static [Role],
+    /// Roles a collective must declare, where the campaign sets collectives
+    /// apart (§3.12: police units, and other bodies).
+    pub collective_roles: &'static [Role],
     pub rules: &'static [Requirement],
     /// The campaign's own criteria; the general ones come on top.
     pub criteria: &'static [Criterion],
@@ -243,8 +271,8 @@ const MASS_ORG_CRITERIA: &[Criterion] = &[
     crit(
         &[],
         "tuyen-truyen-van-dong",
-        "Có nhiều sáng tạo trong hoạt động tuyên truyền, giáo dục, vận động đoàn viên, hội viên và nhân dân thực hiện tốt đường lối của Đảng, chính sách, pháp luật của Nhà nước",
-        "Creative in informing, educating and mobilising members and the people to follow the Party's line and the law",
+        "Có nhiều sáng tạo trong hoạt động tuyên truyền, giáo dục, vận động đoàn viên, hội viên và nhân dân thực hiện tốt đường lối của Đảng, chính sách, pháp luật của Nhà nước, quy định của địa phương",
+        "Creative in informing, educating and mobilising members and the people to follow the Party's line, the State's laws and local regulations",
     ),
     crit(
         &[],
@@ -276,6 +304,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Ban Tuyên giáo Tỉnh ủy",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[
             // "Tập thể được đánh giá hoàn thành xuất sắc nhiệm vụ; nếu là tổ chức
             // Đảng, phải được công nhận Chi bộ, Đảng bộ hoàn thành xuất sắc nhiệm vụ."
@@ -300,8 +329,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
             crit(
                 &[TapThe],
                 "chuyen-bien-ro-net",
-                "Tạo được sự chuyển biến rõ nét, hiệu quả nổi trội trong thực hiện nhiệm vụ chuyên môn, nhiệm vụ chính trị; có nhiều gương điển hình được nhân rộng",
-                "Brings clear change and outstanding results in its professional and political tasks",
+                "Tạo được sự chuyển biến rõ nét, hiệu quả nổi trội trong thực hiện nhiệm vụ chuyên môn, nhiệm vụ chính trị; có nhiều gương điển hình tiêu biểu được học tập và nhân rộng",
+                "Brings clear change and outstanding results in its professional and political tasks, with many outstanding examples others learn from and follow",
             ),
             crit(
                 &[TapThe],
@@ -345,6 +374,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Sở Nông nghiệp và Phát triển nông thôn",
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -389,6 +419,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Sở Lao động - Thương binh và Xã hội",
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
+        collective_roles: &[],
         rules: &[
             // "Hộ gia đình: Có ý thức, trách nhiệm tự nguyện đăng ký thoát nghèo, …;
             // có nhiều đóng góp, hỗ trợ … cho các hộ nghèo, hộ cận nghèo …"
@@ -426,8 +457,9 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 &[HoGiaDinh],
                 "tu-nguyen-thoat-ngheo",
                 "Có ý thức, trách nhiệm tự nguyện đăng ký thoát nghèo, thoát nghèo bền vững",
-                "Registered of its own will to leave poverty, and left it for good",
-            ),
+                "Responsible enough to register of its own will to leave poverty, and to leave it sustainably",
+            )
+            .alt("thoat-ngheo"),
             crit(
                 &[HoGiaDinh],
                 "lam-kinh-te",
@@ -439,7 +471,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "ho-tro-ho-ngheo",
                 "Có nhiều đóng góp, hỗ trợ hiệu quả cho các hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo phát triển sản xuất",
                 "Gives effective help to poor, near-poor and newly non-poor households",
-            ),
+            )
+            .alt("thoat-ngheo"),
         ],
     },
     CampaignInfo {
@@ -452,6 +485,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Sở Nội vụ",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -514,6 +548,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Sở Nội vụ",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[
             // "… không có hồ sơ trễ hẹn, tồn đọng."
             req(TapThe, Check::Zero(Fact::LateDossiers)),
@@ -522,9 +557,19 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
             req(TapThe, Check::Present(Fact::InitiativeLevel)),
             // For units the province scores: an initiative recognised by the
             // province, an index of 90 or more, and a rise in points or rank.
-            req(TapThe, Check::InitiativeAt(InitiativeLevel::Tinh)).when(Fact::ParScored),
-            req(TapThe, Check::AtLeast(Fact::ParIndex, 90.0)).when(Fact::ParScored),
-            req(TapThe, Check::ParImproved).when(Fact::ParScored),
+            // "(đối với các đơn vị tỉnh chấm chỉ số cải cách hành chính)":
+            // whether the province scores the unit must be said, unless its
+            // index is given, which says so.
+            req(TapThe, Check::PresentUnless(Fact::ParScored, Fact::ParIndex)),
+            req(TapThe, Check::InitiativeAt(InitiativeLevel::Tinh))
+                .when(Fact::ParScored)
+                .or_given(Fact::ParIndex),
+            req(TapThe, Check::AtLeast(Fact::ParIndex, 90.0))
+                .when(Fact::ParScored)
+                .or_given(Fact::ParIndex),
+            req(TapThe, Check::ParImproved)
+                .when(Fact::ParScored)
+                .or_given(Fact::ParIndex),
             req(CaNhan, Check::Zero(Fact::LateDossiers)),
             req(CaNhan, Check::Present(Fact::InitiativeLevel)),
             // "Được đánh giá, xếp loại hoàn thành tốt nhiệm vụ trở lên."
@@ -541,7 +586,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 &[],
                 "ke-hoach-cchc",
                 "Thực hiện tốt các nhiệm vụ được giao trong Kế hoạch cải cách hành chính hằng năm, giai đoạn",
-                "Carries out its tasks in the yearly and multi-year administrative reform plans",
+                "Carries out well the tasks assigned in the yearly and multi-year administrative reform plans",
             ),
             crit(
                 &[],
@@ -573,6 +618,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Các đơn vị theo Kế hoạch số 315/KH-UBND",
         kinds: &[TapThe, CaNhan],
         roles: &[CanBo, NguoiDan, DoanhNhan],
+        collective_roles: &[],
         rules: &[
             // Officials and entrepreneurs: "có sáng kiến, giải pháp hữu ích được
             // cấp có thẩm quyền công nhận".
@@ -611,6 +657,30 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
             ),
             crit(
                 &[TapThe],
+                "cong-nghe-cao",
+                "Đẩy mạnh ứng dụng công nghệ cao",
+                "Steps up the use of high technology",
+            ),
+            crit(
+                &[TapThe],
+                "moi-truong-quoc-phong",
+                "Đảm bảo phát triển kết cấu hạ tầng gắn với nhiệm vụ bảo vệ môi trường, ứng phó với biến đổi khí hậu và đảm bảo quốc phòng, an ninh",
+                "Ties infrastructure development to protecting the environment, responding to climate change and ensuring defence and security",
+            ),
+            crit(
+                &[TapThe],
+                "chinh-sach-tiet-kiem",
+                "Tiếp tục hoàn thiện, tham mưu ban hành các cơ chế, chính sách trong thực hành tiết kiệm, chống lãng phí trong phạm vi lĩnh vực quản lý theo thẩm quyền gắn với xác định mục tiêu, chỉ tiêu tiết kiệm và tổ chức thực hiện bảo đảm tiến độ, chất lượng công việc",
+                "Keeps refining and proposing thrift and anti-waste mechanisms and policies in its field, tied to savings targets, and carries them out on time and well",
+            ),
+            crit(
+                &[TapThe],
+                "phoi-hop-chuyen-giao",
+                "Tập trung phối hợp chặt chẽ với các cấp chính quyền, các cơ quan Nhà nước trong thực hiện đầu tư xây dựng kết cấu hạ tầng kinh tế, xã hội; chuyển giao, ứng dụng công nghệ tiên tiến trong đầu tư, quản lý, khai thác các công trình hạ tầng, đảm bảo lợi ích hài hòa giữa Nhà nước, người dân và doanh nghiệp",
+                "Works closely with every level of government and State bodies on economic and social infrastructure; transfers and applies advanced technology in building, managing and running it, balancing the interests of the State, the people and enterprises",
+            ),
+            crit(
+                &[TapThe],
                 "khoa-hoc-cong-nghe",
                 "Các tổ chức, doanh nghiệp sử dụng tiến bộ khoa học, công nghệ trong khai thác, chế biến tài nguyên; sử dụng hợp lý, hiệu quả, tiết kiệm tài nguyên, nguồn lực",
                 "Organisations and enterprises apply science and technology to exploit and process resources, and use resources soundly, effectively and thriftily",
@@ -639,8 +709,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
             crit(
                 &[CaNhan],
                 "su-dung-tai-nguyen",
-                "Sử dụng tài nguyên thiên nhiên đúng mục đích, tiết kiệm, hiệu quả; tham gia giám sát, phản ánh hành vi gây lãng phí",
-                "Uses natural resources thriftily; watches for and reports waste",
+                "Sử dụng tài nguyên thiên nhiên đảm bảo đúng mục đích, tiết kiệm, hiệu quả, bảo vệ môi trường và phát triển bền vững; tham gia giám sát việc thực hành tiết kiệm, chống lãng phí, phát hiện và kịp thời phản ánh các hành vi gây lãng phí",
+                "Uses natural resources for their purpose, thriftily and effectively, protecting the environment and for sustainable development; watches over thrift and reports waste promptly",
             )
             .roles(&[NguoiDan]),
             crit(
@@ -669,6 +739,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Ban Dân vận Tỉnh ủy",
         kinds: &[TapThe],
         roles: &[],
+        collective_roles: &[],
         rules: &[
             // A model with a name, an address, a field, a four-step plan, a
             // 100-point scale and a complete archive.
@@ -759,6 +830,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Liên đoàn Lao động tỉnh",
         kinds: &[CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -797,6 +869,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Sở Giáo dục và Đào tạo",
         kinds: &[TapThe, CaNhan],
         roles: &[GiaoVien, HocSinh],
+        collective_roles: &[],
         rules: &[
             // "Giáo viên: hoàn thành xuất sắc nhiệm vụ được giao …"
             req(CaNhan, Check::Rating(XuatSac)).roles(&[GiaoVien]),
@@ -835,13 +908,25 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "Leads by example in the emulation movement",
             )
             .roles(&[GiaoVien]),
+            // "là những tấm gương tiêu biểu ham học hỏi; những học sinh có hoàn
+            // cảnh khó khăn nhưng nỗ lực phấn đấu vươn lên trong học tập…":
+            // two profiles, either of which qualifies.
             crit(
                 &[CaNhan],
-                "vuot-kho-hoc-gioi",
-                "Ham học hỏi, vượt khó vươn lên, đạt nhiều thành tích xuất sắc trong các cuộc thi học sinh giỏi các cấp",
-                "Eager to learn, overcomes hardship, wins in gifted-pupil competitions",
+                "ham-hoc-hoi",
+                "Là tấm gương tiêu biểu ham học hỏi",
+                "An outstanding example of eagerness to learn",
             )
-            .roles(&[HocSinh]),
+            .roles(&[HocSinh])
+            .alt("hoc-sinh"),
+            crit(
+                &[CaNhan],
+                "vuot-kho-vuon-len",
+                "Có hoàn cảnh khó khăn nhưng nỗ lực phấn đấu vươn lên trong học tập, đạt nhiều thành tích xuất sắc trong các cuộc thi học sinh giỏi các cấp",
+                "In hard circumstances, yet strives to rise in studies and wins many top results in gifted-pupil competitions at every level",
+            )
+            .roles(&[HocSinh])
+            .alt("hoc-sinh"),
         ],
     },
     CampaignInfo {
@@ -854,6 +939,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Sở Y tế",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: INDIVIDUAL_EXCELLENT,
         criteria: &[
             crit(
@@ -892,6 +978,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Bộ Chỉ huy quân sự tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: BOTH_EXCELLENT,
         criteria: &[
             crit(
@@ -924,26 +1011,47 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Công an tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
-        rules: BOTH_EXCELLENT,
+        // §3.12 a has two paragraphs of collectives: police units, and the
+        // agencies, localities and enterprises that help fight crime.
+        collective_roles: &[LucLuongCongAn, CoQuanDiaPhuongDoanhNghiep],
+        rules: &[
+            // "… an ninh chính trị, trật tự an toàn xã hội được bảo đảm và hoàn
+            // thành xuất sắc nhiệm vụ được giao": the police units only; the
+            // second paragraph carries no rating (the general "if given" floor).
+            req(TapThe, Check::Rating(XuatSac)).roles(&[LucLuongCongAn]),
+            // "Gương mẫu, mưu trí, dũng cảm vì Nhân dân phục vụ và hoàn thành
+            // xuất sắc các nhiệm vụ được giao."
+            req(CaNhan, Check::Rating(XuatSac)),
+        ],
         criteria: &[
             crit(
                 &[TapThe],
                 "doan-ket-ky-cuong",
                 "Đoàn kết, chủ động, gương mẫu, kỷ cương, trách nhiệm, sáng tạo, hiệu quả",
                 "United, proactive, exemplary, disciplined, responsible, creative and effective",
-            ),
+            )
+            .roles(&[LucLuongCongAn]),
             crit(
                 &[TapThe],
                 "du-bao-tinh-hinh",
                 "Làm tốt công tác dự báo tình hình, không để bị động, bất ngờ; an ninh chính trị, trật tự an toàn xã hội được bảo đảm",
                 "Foresees the situation; keeps political security and public order",
-            ),
+            )
+            .roles(&[LucLuongCongAn]),
             crit(
                 &[TapThe],
                 "phong-chong-toi-pham",
-                "Thành tích tiêu biểu trong phòng ngừa, phát hiện, tố giác, đấu tranh chống tội phạm, tệ nạn xã hội; vận động quần chúng bảo vệ an ninh Tổ quốc",
-                "Stands out in preventing and fighting crime and mobilising the people",
-            ),
+                "Thành tích tiêu biểu xuất sắc trong công tác tham gia phòng ngừa, phát hiện tố giác, đấu tranh chống các loại tội phạm, tệ nạn xã hội, bảo vệ tài sản của Nhà nước, tính mạng của Nhân dân, đảm bảo trật tự an toàn xã hội trên địa bàn",
+                "Outstanding in helping to prevent, detect, report and fight crime and social evils, protect State property and people's lives, and keep public order locally",
+            )
+            .roles(&[CoQuanDiaPhuongDoanhNghiep]),
+            crit(
+                &[TapThe],
+                "van-dong-quan-chung",
+                "Làm tốt công tác vận động quần chúng nhân dân tham gia bảo vệ an ninh Tổ quốc tại địa bàn công tác hoặc cư trú",
+                "Mobilises the people to protect national security where they work or live",
+            )
+            .roles(&[CoQuanDiaPhuongDoanhNghiep]),
             crit(
                 &[CaNhan],
                 "muu-tri-dung-cam",
@@ -962,6 +1070,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Sở Tài nguyên và Môi trường",
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
+        collective_roles: &[],
         rules: &[
             // "Góp quyền sử dụng đất (hiến đất) … hoặc … bàn giao mặt bằng trước
             // thời gian quy định."
@@ -1008,13 +1117,15 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "hien-dat",
                 "Góp quyền sử dụng đất (hiến đất) và tài sản trên đất có giá trị lớn",
                 "Contributed land use rights and assets of great value",
-            ),
+            )
+            .alt("dat-hoac-mat-bang"),
             crit(
                 &[CaNhan, HoGiaDinh],
                 "ban-giao-som",
                 "Tiêu biểu trong di dời, bàn giao mặt bằng trước thời gian quy định",
                 "Moved out and handed over the site ahead of the deadline",
-            ),
+            )
+            .alt("dat-hoac-mat-bang"),
         ],
     },
     CampaignInfo {
@@ -1023,10 +1134,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         aliases: &[],
         section: "3.14",
         name_vi: "Nông dân thi đua sản xuất kinh doanh giỏi, đoàn kết giúp đỡ nhau làm giàu và giảm nghèo bền vững",
-        name_en: "Farmers excelling in production and business, helping each other prosper and escape poverty",
+        name_en: "Farmers excelling in production and business, united in helping each other prosper and reduce poverty sustainably",
         lead_agency: "Hội Nông dân tỉnh",
         kinds: &[CaNhan, HoGiaDinh],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -1065,6 +1177,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Hội Cựu chiến binh tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1078,6 +1191,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Hội Liên hiệp Phụ nữ tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1093,6 +1207,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1108,6 +1223,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh",
         kinds: &[TapThe, CaNhan],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1123,6 +1239,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Các cơ quan, đơn vị (giới thiệu về Sở Nội vụ)",
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
+        collective_roles: &[],
         rules: &[],
         criteria: &[],
     },
@@ -1270,6 +1387,16 @@ impl Campaign {
 }
 
 impl CampaignInfo {
+    /// The lead agency as the language says it: names of bodies are proper
+    /// names, kept; the two descriptive phrases of the plan are translated.
+    pub fn lead_agency_in(&self, lang: Lang) -> &'static str {
+        match (lang, self.id) {
+            (Lang::En, Campaign::KetCauHaTang) => "The units named in Plan 315/KH-UBND",
+            (Lang::En, Campaign::LinhVucKhac) => "Agencies and units (introduced to Sở Nội vụ)",
+            _ => self.lead_agency,
+        }
+    }
+
     /// How a document cites it: "mục 3.9", or "Các lĩnh vực khác".
     pub fn cited(&self, lang: Lang) -> String {
         if self.section == "*" {
@@ -1281,6 +1408,15 @@ impl CampaignInfo {
 
     pub fn name(&self, lang: Lang) -> &'static str {
         lang.pick(self.name_vi, self.name_en)
+    }
+
+    /// The roles a nomination of this kind must declare (none: no role).
+    pub fn roles_for(&self, kind: Kind) -> &'static [Role] {
+        match kind {
+            CaNhan => self.roles,
+            TapThe => self.collective_roles,
+            HoGiaDinh => &[],
+        }
     }
 
     pub fn takes(&self, kind: Kind) -> bool {
@@ -1332,13 +1468,18 @@ impl CampaignInfo {
     /// The floor for `rating`: "hoàn thành xuất sắc" unless a rule of the
     /// campaign sets a lower one for this kind and role.
     pub fn rating_floor(&self, kind: Kind, role: Option<Role>) -> Rating {
+        self.own_rating_floor(kind, role).unwrap_or(XuatSac)
+    }
+
+    /// The floor this campaign's own rules set, if any; without one, the
+    /// general criteria's (§III.2) holds.
+    pub fn own_rating_floor(&self, kind: Kind, role: Option<Role>) -> Option<Rating> {
         self.rules_for(kind, role)
             .filter_map(|r| match r.check {
                 Check::Rating(floor) => Some(floor),
                 _ => None,
             })
             .max()
-            .unwrap_or(XuatSac)
     }
 
     /// Takes a `[model]` table (Dân vận khéo).
@@ -1482,8 +1623,8 @@ mod tests {
     fn criteria_ids_are_unique_per_kind_and_role() {
         for info in CAMPAIGNS {
             for kind in info.kinds {
-                let roles: Vec<Option<Role>> = if *kind == CaNhan && !info.roles.is_empty() {
-                    info.roles.iter().map(|r| Some(*r)).collect()
+                let roles: Vec<Option<Role>> = if !info.roles_for(*kind).is_empty() {
+                    info.roles_for(*kind).iter().map(|r| Some(*r)).collect()
                 } else {
                     vec![None]
                 };
@@ -1524,7 +1665,7 @@ mod tests {
             for r in info.rules {
                 assert!(info.takes(r.kind), "{}", info.slug);
                 assert!(
-                    r.roles.iter().all(|x| info.roles.contains(x)),
+                    r.roles.iter().all(|x| info.roles_for(r.kind).contains(x)),
                     "{}",
                     info.slug
                 );

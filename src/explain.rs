@@ -284,11 +284,11 @@ explain! {
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"lao-dong-gioi\"\nkind = \"tap-the\"\n")];
     }
     MissingRole {
-        vi: "Phong trào phân loại cá nhân theo nhóm đối tượng (mục 3.6, 3.9) mà đề nghị không ghi `role`.",
-            "Kế hoạch, mục 3.6, 3.9; SPEC §3.1.",
+        vi: "Phong trào phân loại cá nhân (mục 3.6, 3.9) hay tập thể (mục 3.12: lực lượng công an; cơ quan, đơn vị, địa phương, doanh nghiệp) theo nhóm đối tượng mà đề nghị không ghi `role`.",
+            "Kế hoạch, mục 3.6, 3.9, 3.12; SPEC §3.1.",
             "Thêm `role` vào [nominee], ví dụ `role = \"giao-vien\"`.";
-        en: "The campaign sets individuals apart by group (§3.6, §3.9) and `role` is not given.",
-            "The plan, §3.6, §3.9; SPEC §3.1.",
+        en: "The campaign sets individuals (§3.6, §3.9) or collectives (§3.12: police units; agencies, localities, enterprises) apart by group and `role` is not given.",
+            "The plan, §3.6, §3.9, §3.12; SPEC §3.1.",
             "Add `role` to [nominee], as in `role = \"giao-vien\"`.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"day-tot-hoc-tot\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Nguyễn Thị Mai\"\nbirth_date = 1985-03-02\nhometown = \"Phủ Lý\"\nworkplace = \"Trường THCS Lam Hạ\"\n\n[[achievements]]\ntext = \"Bồi dưỡng học sinh giỏi\"\n")];
     }

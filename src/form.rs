@@ -128,14 +128,16 @@ pub const NOMINEE_FIELDS: &[Field] = &[
     Field {
         key: "workplace",
         ty: FieldType::Text,
-        cols: [N, C, O],
+        cols: [N, C, C],
         vi: "Đơn vị công tác",
         en: "Workplace",
     },
     Field {
         key: "residence",
         ty: FieldType::Text,
-        cols: [N, C, R],
+        // Either answers "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường
+        // trú)", for a household head as for an individual.
+        cols: [N, C, C],
         vi: "Hộ khẩu thường trú",
         en: "Permanent residence",
     },
@@ -149,7 +151,8 @@ pub const NOMINEE_FIELDS: &[Field] = &[
     Field {
         key: "role",
         ty: FieldType::Role,
-        cols: [N, C, N],
+        // Collectives too where the campaign sets them apart (§3.12 a).
+        cols: [C, C, N],
         // "Đối tượng" is the plan's word for the kinds (§III.1).
         vi: "Nhóm đối tượng",
         en: "Group",

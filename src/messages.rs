@@ -232,9 +232,11 @@ pub enum What {
     WorkplaceOrResidence,
     MissingRole {
         campaign: Campaign,
+        kind: Kind,
     },
     RoleNotAllowed {
         campaign: Campaign,
+        kind: Kind,
         given: String,
     },
     /// A role spelt as no role at all, where no campaign is known.
@@ -427,6 +429,19 @@ fn kinds_list(kinds: &[Kind], lang: Lang) -> String {
         .join(", ")
 }
 
+/// Which role fits whom, where the plan's words are not plain from the slug
+/// (§3.12's collectives).
+fn who_fits(roles: &[Role], lang: Lang) -> String {
+    if !roles.contains(&Role::LucLuongCongAn) {
+        return String::new();
+    }
+    lang.pick(
+        " (luc-luong-cong-an: đơn vị thuộc lực lượng công an, phải hoàn thành xuất sắc nhiệm vụ; co-quan-dia-phuong-doanh-nghiep: cơ quan, đơn vị, địa phương, doanh nghiệp có thành tích phòng, chống tội phạm)",
+        " (luc-luong-cong-an: a police unit, which must be rated excellent; co-quan-dia-phuong-doanh-nghiep: an agency, locality or enterprise that helped fight crime)",
+    )
+    .to_string()
+}
+
 fn roles_list(roles: &[Role]) -> String {
     roles
         .iter()
@@ -613,13 +628,19 @@ impl What {
                     "Missing the workplace (`workplace`) or permanent residence (`residence`)",
                 )
                 .to_string(),
-            What::MissingRole { campaign } => tr!(
+            What::MissingRole { campaign, kind } => tr!(
                 lang,
-                "Phong trào `{}` phân loại cá nhân theo nhóm đối tượng: thiếu `role`",
-                "Campaign `{}` sets individuals apart by role: `role` is missing",
-                campaign.slug()
+                "Phong trào `{}` phân loại {} theo nhóm đối tượng: thiếu `role`",
+                "Campaign `{}` sets {} apart by role: `role` is missing",
+                campaign.slug(),
+                match kind {
+                    Kind::TapThe => lang.pick("tập thể", "collectives"),
+                    _ => lang.pick("cá nhân", "individuals"),
+                }
             ),
-            What::RoleNotAllowed { campaign, given } => tr!(
+            What::RoleNotAllowed {
+                campaign, given, ..
+            } => tr!(
                 lang,
                 "Phong trào `{}` không có nhóm đối tượng \"{given}\"",
                 "Campaign `{}` has no role \"{given}\"",
@@ -1092,16 +1113,17 @@ impl What {
                     "the form asks for a workplace, or else a residence",
                 )
                 .to_string(),
-            What::MissingRole { campaign } => {
-                let list = roles_list(campaign.info().roles);
+            What::MissingRole { campaign, kind } => {
+                let list = roles_list(campaign.info().roles_for(*kind));
                 tr!(
                     lang,
-                    "thêm `role` = một trong: {list}",
-                    "add `role` = one of: {list}"
+                    "thêm `role` = một trong: {list}{}",
+                    "add `role` = one of: {list}{}",
+                    who_fits(campaign.info().roles_for(*kind), lang)
                 )
             }
-            What::RoleNotAllowed { campaign, .. } => {
-                let roles = campaign.info().roles;
+            What::RoleNotAllowed { campaign, kind, .. } => {
+                let roles = campaign.info().roles_for(*kind);
                 if roles.is_empty() {
                     tr!(
                         lang,

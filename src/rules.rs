@@ -11,6 +11,10 @@ use crate::reader::Cx;
 use crate::tr;
 use crate::vocab::{Fact, FactValue, Kind, Rating, Role};
 
+/// The general criteria's section of the plan (§III.2), cited where a
+/// rating floor is theirs rather than the campaign's.
+const GENERAL: &str = "III.2";
+
 pub(crate) fn apply(
     cx: &mut Cx<'_>,
     info: &CampaignInfo,
@@ -23,9 +27,12 @@ pub(crate) fn apply(
 
     // §III.2: every exemplar "hoàn thành xuất sắc các nhiệm vụ được giao",
     // unless the campaign sets a lower floor.
-    let floor = info.rating_floor(kind, role);
+    let own = info.own_rating_floor(kind, role);
+    let floor = own.unwrap_or(Rating::XuatSac);
+    // The section the floor comes from: the campaign's, or §III.2's.
+    let floor_section = if own.is_some() { section } else { GENERAL };
     if let Some((FactValue::Rating(r), span)) = facts.get(Fact::Rating) {
-        below_floor(cx, Fact::Rating, *r, floor, span.clone(), section);
+        below_floor(cx, Fact::Rating, *r, floor, span.clone(), floor_section);
     }
 
     // A fact two rules need (`par_index` for the floor and for the rise) is
@@ -49,6 +56,7 @@ pub(crate) fn apply(
     for rule in info.rules_for(kind, role) {
         if let Some(when) = rule.when
             && !facts.is_true(when)
+            && rule.or_given.is_none_or(|g| facts.get(g).is_none())
         {
             continue;
         }
@@ -72,6 +80,11 @@ pub(crate) fn apply(
             }
             Check::Present(fact) => {
                 require(cx, fact);
+            }
+            Check::PresentUnless(fact, unless) => {
+                if facts.get(unless).is_none() {
+                    require(cx, fact);
+                }
             }
             Check::Zero(fact) => {
                 if require(cx, fact)
@@ -236,13 +249,25 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
         let roles: Vec<&str> = rule.roles.iter().map(|r| r.slug()).collect();
         who = format!("{who} ({})", roles.join(", "));
     }
-    if let Some(when) = rule.when {
-        who = tr!(
-            lang,
-            "{who}, khi `{} = true`",
-            "{who}, when `{} = true`",
-            when.slug()
-        );
+    match (rule.when, rule.or_given) {
+        (Some(when), Some(given)) => {
+            who = tr!(
+                lang,
+                "{who}, khi `{} = true` hoặc có ghi `{}`",
+                "{who}, when `{} = true` or `{}` is given",
+                when.slug(),
+                given.slug()
+            );
+        }
+        (Some(when), None) => {
+            who = tr!(
+                lang,
+                "{who}, khi `{} = true`",
+                "{who}, when `{} = true`",
+                when.slug()
+            );
+        }
+        _ => {}
     }
     let what = match rule.check {
         Check::Rating(floor) if floor == Rating::XuatSac => tr!(
@@ -264,6 +289,13 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
             Rating::XuatSac.label(lang)
         ),
         Check::Present(f) => tr!(lang, "`{}` bắt buộc", "`{}` required", f.slug()),
+        Check::PresentUnless(f, g) => tr!(
+            lang,
+            "`{}` bắt buộc, trừ khi có ghi `{}`",
+            "`{}` required unless `{}` is given",
+            f.slug(),
+            g.slug()
+        ),
         Check::Zero(f) => tr!(
             lang,
             "`{}` bắt buộc và bằng 0",

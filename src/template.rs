@@ -87,7 +87,7 @@ pub fn render(req: &Request<'_>) -> String {
         if col == Col::No {
             continue;
         }
-        if f.ty == FieldType::Role && (req.kind != Kind::CaNhan || c.roles.is_empty()) {
+        if f.ty == FieldType::Role && c.roles_for(req.kind).is_empty() {
             continue;
         }
         let need = match col {
@@ -117,7 +117,7 @@ pub fn render(req: &Request<'_>) -> String {
                 quoted(req.role.map_or("", |r| r.slug())),
                 format!(
                     "; {}",
-                    c.roles
+                    c.roles_for(req.kind)
                         .iter()
                         .map(|r| r.slug())
                         .collect::<Vec<_>>()
@@ -198,12 +198,12 @@ pub fn render(req: &Request<'_>) -> String {
         );
     }
 
-    // Where individuals are set apart by role and none was chosen yet, every
+    // Where the kind is set apart by role and none was chosen yet, every
     // role's facts are offered: the clerk removes what does not apply.
     let facts = match req.role {
-        None if req.kind == Kind::CaNhan && !c.roles.is_empty() => {
+        None if !c.roles_for(req.kind).is_empty() => {
             let mut all: Vec<Fact> = Vec::new();
-            for r in c.roles {
+            for r in c.roles_for(req.kind) {
                 for f in c.facts_for(req.kind, Some(*r)) {
                     if !all.contains(&f) {
                         all.push(f);

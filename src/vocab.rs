@@ -101,6 +101,8 @@ slug_enum! {
         DoanhNhan = "doanh-nhan", "doanh nhân, trí thức, nhà khoa học, kỹ sư, công nhân, cá nhân trong và ngoài nước, người Việt Nam định cư ở nước ngoài", "entrepreneur, intellectual, scientist, engineer, worker, individual at home or abroad, or overseas Vietnamese";
         GiaoVien = "giao-vien", "giáo viên", "teacher";
         HocSinh = "hoc-sinh", "học sinh", "pupil";
+        LucLuongCongAn = "luc-luong-cong-an", "lực lượng công an", "police unit";
+        CoQuanDiaPhuongDoanhNghiep = "co-quan-dia-phuong-doanh-nghiep", "cơ quan, đơn vị, địa phương, doanh nghiệp", "agency, unit, locality or enterprise";
     }
 }
 

@@ -49,6 +49,16 @@ fn a_rise_in_score_or_in_rank_suffices() {
 fn defence_and_police_collectives_need_the_excellent_rating() {
     for campaign in ["quyet-thang", "vi-an-ninh-to-quoc"] {
         let base = edit(COLLECTIVE, "\"nong-thon-moi\"", &format!("\"{campaign}\""));
+        // §3.12's police units say so by their role (SPEC §3.1, turn 3).
+        let base = if campaign == "vi-an-ninh-to-quoc" {
+            edit(
+                &base,
+                "duties = \"Quản lý nhà nước trên địa bàn xã\"\n",
+                "duties = \"Quản lý nhà nước trên địa bàn xã\"\nrole = \"luc-luong-cong-an\"\n",
+            )
+        } else {
+            base
+        };
         assert!(codes_of(&base).contains(&"missing-fact".to_string()));
         let rated = format!("{base}\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n");
         assert!(errors(&codes_of(&rated)).is_empty(), "{campaign}");
@@ -252,5 +262,161 @@ fn every_new_criterion_shows_in_both_languages() {
             let line = text.lines().find(|l| l.contains(id)).unwrap_or("");
             assert!(line.contains(word), "{campaign} {id} {lang}: {line:?}");
         }
+    }
+}
+
+/// §3.12 a's second paragraph: an enterprise that helped fight crime carries
+/// no rating; a police unit must be rated excellent; a §3.12 collective
+/// without a role is asked which it is.
+#[test]
+fn an_enterprise_fighting_crime_needs_no_rating() {
+    let base = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"vi-an-ninh-to-quoc\"");
+    let base = edit(
+        &base,
+        "Ủy ban nhân dân xã Nhân Thịnh",
+        "Công ty TNHH May Sông Châu",
+    );
+    let with = |role: &str| {
+        edit(
+            &base,
+            "duties = \"Quản lý nhà nước trên địa bàn xã\"\n",
+            &format!("duties = \"Quản lý nhà nước trên địa bàn xã\"\nrole = \"{role}\"\n"),
+        )
+    };
+    let codes = codes_of(&with("co-quan-dia-phuong-doanh-nghiep"));
+    assert!(errors(&codes).is_empty(), "{codes:?}");
+    // A rating given must still be excellent (§III.2's floor, cited as such).
+    let low = format!(
+        "{}\n[facts]\nrating = \"hoan-thanh-tot\"\n",
+        with("co-quan-dia-phuong-doanh-nghiep")
+    );
+    assert!(codes_of(&low).contains(&"rating-below-required".to_string()));
+    let police = codes_of(&with("luc-luong-cong-an"));
+    assert!(police.contains(&"missing-fact".to_string()), "{police:?}");
+    let none = codes_of(&base);
+    assert!(none.contains(&"missing-role".to_string()), "{none:?}");
+    assert!(!none.contains(&"missing-fact".to_string()), "{none:?}");
+    // Each role takes its paragraph's criteria.
+    let tagged = edit(
+        &with("co-quan-dia-phuong-doanh-nghiep"),
+        "text = \"Đạt 19/19 tiêu chí nông thôn mới nâng cao\"\n",
+        "text = \"Phát hiện, tố giác 3 vụ trộm cắp\"\ncriteria = [\"phong-chong-toi-pham\", \"du-bao-tinh-hinh\"]\n",
+    );
+    let codes = codes_of(&tagged);
+    assert_eq!(
+        codes.iter().filter(|c| *c == "unknown-criterion").count(),
+        1,
+        "du-bao-tinh-hinh is the police's: {codes:?}"
+    );
+}
+
+/// "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)": a household head
+/// may answer with a workplace.
+#[test]
+fn a_household_may_give_a_workplace_instead_of_a_residence() {
+    let work = edit(
+        HOUSEHOLD,
+        "residence = \"thôn Văn Xá, xã Nhân Mỹ\"\n",
+        "position = \"Tổ trưởng tổ dân phố\"\nworkplace = \"Tổ dân phố Văn Xá\"\n",
+    );
+    assert!(errors(&codes_of(&work)).is_empty(), "{:?}", codes_of(&work));
+    let neither = edit(HOUSEHOLD, "residence = \"thôn Văn Xá, xã Nhân Mỹ\"\n", "");
+    assert!(codes_of(&neither).contains(&"missing-field".to_string()));
+}
+
+/// §3.5 a: a given PAR index means the province scores the unit, so its
+/// floor and its rise are checked; whether it is scored must be said.
+#[test]
+fn a_par_index_given_means_the_unit_is_scored() {
+    let cchc = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"");
+    let falling = format!(
+        "{cchc}\n[facts]\nlate_dossiers = 0\ninitiative_level = \"tinh\"\npar_index = 70\npar_index_prev = 72\npar_rank = 20\npar_rank_prev = 5\n"
+    );
+    let codes = codes_of(&falling);
+    assert!(
+        codes.iter().filter(|c| *c == "criterion-not-met").count() >= 2,
+        "{codes:?}"
+    );
+    let said_no = falling.replace("late_dossiers = 0", "late_dossiers = 0\npar_scored = false");
+    assert!(codes_of(&said_no).contains(&"criterion-not-met".to_string()));
+    // Neither said: asked for.
+    let silent = format!("{cchc}\n[facts]\nlate_dossiers = 0\ninitiative_level = \"don-vi\"\n");
+    assert!(codes_of(&silent).contains(&"missing-fact".to_string()));
+    let unscored = silent.replace("late_dossiers = 0", "late_dossiers = 0\npar_scored = false");
+    assert!(
+        errors(&codes_of(&unscored)).is_empty(),
+        "{:?}",
+        codes_of(&unscored)
+    );
+}
+
+/// §3.9 b: the eager learner and the pupil who rises from hardship are two
+/// profiles; backing one backs the pair. Likewise §3.13 and §3.3's "hoặc".
+#[test]
+fn alternatives_are_not_missing_evidence() {
+    let notes = |text: &str| -> Vec<String> {
+        let t = Tree::single(text);
+        let doc = validate_json(t.root(), &["--verbose"]);
+        doc["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|d| d["rule"] == "unevidenced-criterion")
+            .filter_map(|d| d["message"].as_str().map(String::from))
+            .collect()
+    };
+    let pupil = edit(PERSON, "\"y-te-hai-long\"", "\"day-tot-hoc-tot\"")
+        .replace(
+            "gender = \"nam\"\n",
+            "gender = \"nam\"\nrole = \"hoc-sinh\"\n",
+        )
+        .replace("birth_date = 1978-12-01", "birth_date = 2008-12-01")
+        .replace("[\"giai-phap-moi\"]", "[\"ham-hoc-hoi\"]");
+    let n = notes(&pupil);
+    assert!(!n.iter().any(|m| m.contains("vuot-kho-vuon-len")), "{n:?}");
+    let untagged = pupil.replace("criteria = [\"ham-hoc-hoi\"]\n", "");
+    let n = notes(&untagged);
+    assert!(n.iter().any(|m| m.contains("vuot-kho-vuon-len")), "{n:?}");
+    assert!(n.iter().any(|m| m.contains("ham-hoc-hoi")), "{n:?}");
+    let land = edit(
+        HOUSEHOLD,
+        "text = \"Hiến 1.150 m² đất cho dự án đường nối hai cao tốc\"\n",
+        "text = \"Hiến 1.150 m² đất cho dự án đường nối hai cao tốc\"\ncriteria = [\"hien-dat\"]\n",
+    );
+    assert!(!notes(&land).iter().any(|m| m.contains("ban-giao-som")));
+}
+
+/// §3.6 a's ten requirements for collectives, in the plan's words.
+#[test]
+fn the_infrastructure_collectives_have_all_their_criteria() {
+    let out = kh()
+        .args(["campaigns", "show", "ket-cau-ha-tang"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for id in [
+        "cong-nghe-cao",
+        "moi-truong-quoc-phong",
+        "chinh-sach-tiet-kiem",
+        "phoi-hop-chuyen-giao",
+    ] {
+        assert!(text.contains(id), "{id}: {text}");
+    }
+    assert!(text.contains("bảo vệ môi trường và phát triển bền vững"));
+    assert!(text.contains("lợi ích hài hòa giữa Nhà nước, người dân và doanh nghiệp"));
+}
+
+/// A rating floor that is §III.2's, not the campaign's, cites §III.2.
+#[test]
+fn the_general_floor_is_cited_as_iii_2() {
+    let cchc = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"");
+    let text = format!(
+        "{cchc}\n[facts]\nrating = \"hoan-thanh-tot\"\npar_scored = false\nlate_dossiers = 0\ninitiative_level = \"don-vi\"\n"
+    );
+    let t = Tree::single(&text);
+    for (lang, want) in [("vi", "mục III.2"), ("en", "§III.2")] {
+        let doc = validate_json(t.root(), &["--lang", lang]);
+        let m = first_of(&doc, "rating-below-required");
+        assert!(m["message"].as_str().unwrap_or("").contains(want), "{m:#}");
     }
 }

@@ -525,8 +525,15 @@ fn missing_fact() {
     let cchc = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"");
     fires(&format!("{cchc}\n{par}"), "missing-fact");
     quiet(&format!("{cchc}\n{par}par_rank_prev = 4\n"), "missing-fact");
-    // Units the province does not score need no index.
+    // Units the province does not score need no index, once they say so
+    // (turn 3: par_scored is asked for when no index is given).
     quiet(
+        &format!(
+            "{cchc}\n[facts]\nlate_dossiers = 0\ninitiative_level = \"don-vi\"\npar_scored = false\n"
+        ),
+        "missing-fact",
+    );
+    fires(
         &format!("{cchc}\n[facts]\nlate_dossiers = 0\ninitiative_level = \"don-vi\"\n"),
         "missing-fact",
     );

@@ -27,7 +27,7 @@ pub fn list(lang: Lang, table_style: crate::output::TableStyle) -> String {
             c.section,
             c.slug,
             c.name(lang),
-            c.lead_agency,
+            c.lead_agency_in(lang),
             &kinds.join(", "),
         ]);
     }
@@ -44,9 +44,15 @@ pub fn show(query: &str, lang: Lang) -> Result<String> {
 fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     let mut out = String::new();
     let line = |out: &mut String, label: &str, value: &str| {
-        out.push_str(&format!("{label:<18}{value}\n"));
+        // Padded to 18 columns, and never run into its value.
+        out.push_str(&format!("{label:<17} {value}\n"));
     };
-    out.push_str(&format!("{} ({})\n\n", c.name(lang), c.cited(lang)));
+    // "Các lĩnh vực khác" is its own citation: never said twice.
+    if c.section == "*" {
+        out.push_str(&format!("{}\n\n", c.name(lang)));
+    } else {
+        out.push_str(&format!("{} ({})\n\n", c.name(lang), c.cited(lang)));
+    }
     line(&mut out, lang.pick("Mã:", "Slug:"), c.slug);
     if !c.aliases.is_empty() {
         line(
@@ -58,7 +64,7 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     line(
         &mut out,
         lang.pick("Cơ quan chủ trì:", "Lead agency:"),
-        c.lead_agency,
+        c.lead_agency_in(lang),
     );
     let kinds: Vec<String> = c
         .kinds
@@ -70,17 +76,28 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
         lang.pick("Đối tượng:", "Kinds:"),
         &kinds.join(", "),
     );
-    if !c.roles.is_empty() {
-        let roles: Vec<String> = c
-            .roles
+    for kind in c.kinds {
+        let roles = c.roles_for(*kind);
+        if roles.is_empty() {
+            continue;
+        }
+        let roles: Vec<String> = roles
             .iter()
             .map(|r| format!("{} ({})", r.slug(), r.label(lang)))
             .collect();
-        line(
-            &mut out,
-            lang.pick("Nhóm đối tượng:", "Roles:"),
-            &roles.join(", "),
-        );
+        // Individuals' roles as before; a kind's name ahead where another
+        // kind has roles too (§3.12's collectives).
+        let label = if *kind == Kind::CaNhan {
+            lang.pick("Nhóm đối tượng:", "Roles:").to_string()
+        } else {
+            tr!(
+                lang,
+                "Nhóm đối tượng ({}):",
+                "Roles ({}):",
+                kind.label(lang)
+            )
+        };
+        line(&mut out, &label, &roles.join(", "));
     }
     out.push_str(&format!(
         "\n{}\n",
@@ -105,8 +122,8 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
         )
     ));
     for kind in c.kinds {
-        let roles: Vec<Option<Role>> = if *kind == Kind::CaNhan && !c.roles.is_empty() {
-            c.roles.iter().copied().map(Some).collect()
+        let roles: Vec<Option<Role>> = if !c.roles_for(*kind).is_empty() {
+            c.roles_for(*kind).iter().copied().map(Some).collect()
         } else {
             vec![None]
         };

@@ -175,7 +175,7 @@ pub fn run(mut args: Args, lang: Lang) -> Result<String> {
                 let c = Campaign::resolve(c);
                 let k = Kind::parse(k);
                 matches!(c, Match::Exact(c) | Match::Words(c)
-                    if k == Some(Kind::CaNhan) && !c.info().roles.is_empty())
+                    if k.is_some_and(|k| !c.info().roles_for(k).is_empty()))
             }
             _ => false,
         };
@@ -282,7 +282,7 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
             query,
             info.cited(lang),
             info.name(lang),
-            info.lead_agency
+            info.lead_agency_in(lang)
         );
         if ask.confirm(&q)? {
             args.campaign = Some(info.slug.to_string());
@@ -324,16 +324,16 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
             _ => None,
         })
         .map(Campaign::info);
-    if let (Some(c), Some(Kind::CaNhan), None) = (campaign, kind, &args.role)
-        && !c.roles.is_empty()
+    if let (Some(c), Some(k), None) = (campaign, kind, &args.role)
+        && !c.roles_for(k).is_empty()
     {
-        let options = c
-            .roles
+        let roles = c.roles_for(k);
+        let options = roles
             .iter()
             .map(|r| format!("{} ({})", r.label(lang), r.slug()))
             .collect();
         let i = ask.choose(lang.pick("Nhóm đối tượng:", "Group:"), options)?;
-        args.role = c.roles.get(i).map(|r| r.slug().to_string());
+        args.role = roles.get(i).map(|r| r.slug().to_string());
     }
     if args.name.is_none() {
         let prompt = match kind {
@@ -443,9 +443,9 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
     }
     let role = match &args.role {
         Some(r) => {
-            let role = Role::parse(r).filter(|r| kind == Kind::CaNhan && info.roles.contains(r));
+            let role = Role::parse(r).filter(|r| info.roles_for(kind).contains(r));
             if role.is_none() {
-                let list: Vec<&str> = info.roles.iter().map(|r| r.slug()).collect();
+                let list: Vec<&str> = info.roles_for(kind).iter().map(|r| r.slug()).collect();
                 bail!(tr!(
                     lang,
                     "phong trào `{}` không có nhóm đối tượng `{}` cho {}; có: {}",
@@ -558,7 +558,7 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
         "Wrote {shown} — {} «{}», led by {}\nFill in the blanks, then check it: kh validate {shown}\n",
         info.cited(lang),
         info.name(lang),
-        info.lead_agency
+        info.lead_agency_in(lang)
     ))
 }
 

@@ -93,10 +93,20 @@ impl NominationCheck<'_, '_> {
             }
         }
         let first = items.first().map(|(_, s)| s.clone());
+        // A criterion of a group of alternatives is backed when any of the
+        // group is (SPEC §4.3).
+        let is_backed = |c: &Criterion| {
+            backed.contains(&c.id)
+                || c.group.is_some_and(|g| {
+                    criteria
+                        .iter()
+                        .any(|o| o.group == Some(g) && backed.contains(&o.id))
+                })
+        };
         let mask = criteria
             .iter()
             .enumerate()
-            .filter(|(i, c)| *i < 64 && !backed.contains(&c.id))
+            .filter(|(i, c)| *i < 64 && !is_backed(c))
             .fold(0u64, |m, (i, _)| m | (1 << i));
         if let (Some((info, kind)), true) = (target, mask != 0) {
             let at = self.cx.locate(first);

@@ -88,14 +88,18 @@ impl NominationCheck<'_, '_> {
             }
         }
 
-        if kind == Some(Kind::CaNhan) && !has_text(t, "workplace") && !has_text(t, "residence") {
+        if matches!(kind, Some(Kind::CaNhan | Kind::HoGiaDinh))
+            && !has_text(t, "workplace")
+            && !has_text(t, "residence")
+        {
             self.cx
                 .report(Rule::MissingField, at, What::WorkplaceOrResidence);
         }
         out
     }
 
-    /// The role of an individual, where the campaign lists roles.
+    /// The role of an individual, or of a collective, where the campaign
+    /// lists roles for its kind.
     fn role(
         &mut self,
         t: &DeTable<'_>,
@@ -104,11 +108,11 @@ impl NominationCheck<'_, '_> {
         campaign: Option<&CampaignInfo>,
     ) -> RoleState {
         let given = self.cx.text(t, "role", Need::Optional, None, L_ROLE);
-        let (Some(Kind::CaNhan), Some(info)) = (kind, campaign) else {
+        let (Some(kind), Some(info)) = (kind, campaign) else {
             // Without a known campaign only the spelling can be checked.
             let role = given.and_then(|(s, span)| {
                 let r = Role::parse(s);
-                if r.is_none() && kind != Some(Kind::TapThe) && kind != Some(Kind::HoGiaDinh) {
+                if r.is_none() && kind != Some(Kind::HoGiaDinh) {
                     self.cx
                         .bad_choice::<Role>(Rule::RoleNotAllowed, "role", s, span);
                 }
@@ -116,14 +120,20 @@ impl NominationCheck<'_, '_> {
             });
             return role.map_or(RoleState::NotNeeded, RoleState::Given);
         };
-        let roles = info.roles;
+        let roles = info.roles_for(kind);
+        if kind == Kind::TapThe && roles.is_empty() && given.is_none() {
+            return RoleState::NotNeeded;
+        }
         match given {
             None if roles.is_empty() => RoleState::NotNeeded,
             None => {
                 self.cx.report(
                     Rule::MissingRole,
                     at,
-                    What::MissingRole { campaign: info.id },
+                    What::MissingRole {
+                        campaign: info.id,
+                        kind,
+                    },
                 );
                 RoleState::Missing
             }
@@ -135,6 +145,7 @@ impl NominationCheck<'_, '_> {
                         Some(span),
                         What::RoleNotAllowed {
                             campaign: info.id,
+                            kind,
                             given: shown(s),
                         },
                     );
