@@ -81,6 +81,8 @@ pub struct Report {
     pub stray: Vec<String>,
     /// Files in unit folders that are no nomination, not read.
     pub skipped: Vec<String>,
+    /// Files that look like nominations but are not named `*.toml`.
+    pub misnamed: Vec<String>,
     /// `review.toml`'s decisions.
     pub book: Book,
     /// Sorted by path, then line.
@@ -229,6 +231,20 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     let mut units = units;
 
     duplicates(&records, &layout.root, &mut diags);
+    // A wrong or empty folder is never "0 errors, ready" (SPEC §6).
+    if records.is_empty() && layout.stray.is_empty() {
+        let at = match layout.units.as_slice() {
+            [one] if !layout.whole => one.slug.clone(),
+            _ => ".".to_string(),
+        };
+        diags.push(Diagnostic::new(
+            Rule::NoNominations,
+            at,
+            What::NoNominations {
+                root: layout.root_display.clone(),
+            },
+        ));
+    }
     // Each record has counted its own file's findings; what is in `diags`
     // now is the round's (few) other findings.
     tally_round(&mut records, &diags);
@@ -252,6 +268,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
             .map(|e| e.rel.to_string())
             .collect(),
         skipped: layout.skipped,
+        misnamed: layout.misnamed,
         book,
         diagnostics: diags,
         os_paths,

@@ -68,6 +68,9 @@ pub enum Command {
         /// Coi cảnh báo như lỗi (exit 1 khi có cảnh báo)
         #[arg(long)]
         strict: bool,
+        /// Không báo lỗi khi không có tệp đề nghị nào (cho kịch bản tự động)
+        #[arg(long)]
+        allow_empty: bool,
         /// Hiện cả ghi chú
         #[arg(short, long)]
         verbose: bool,
@@ -250,11 +253,15 @@ fn run(cli: Cli) -> Result<bool> {
             path,
             format,
             strict,
+            allow_empty,
             verbose,
         } => validate::run(
             &path,
             format,
-            strict,
+            validate::Gate {
+                strict,
+                allow_empty,
+            },
             Style {
                 lang,
                 color,
@@ -551,6 +558,7 @@ fn english_help(id: &str) -> Option<&'static str> {
         "path" => "Root of the round, a unit folder, or one .toml file",
         "format" => "Output format",
         "strict" => "Treat warnings as errors (exit 1 on a warning)",
+        "allow_empty" => "No error when there is no nomination file at all (for scripts)",
         "verbose" => "Show notes too",
         "campaign" => "One campaign: slug, alias or Vietnamese name",
         "unit" => "Unit slug (folder name)",

@@ -64,6 +64,8 @@ rules! {
     SuspiciousDecisionNumber = "suspicious-decision-number", Warning;
     AwardDateMismatch = "award-date-mismatch", Warning;
     ImplausibleText = "implausible-text", Warning;
+    ValueReadAs = "value-read-as", Note;
+    BirthYearOnly = "birth-year-only", Warning;
     // §4: the campaign.
     UnknownCampaign = "unknown-campaign", Error;
     KindNotAllowed = "kind-not-allowed", Error;
@@ -82,6 +84,8 @@ rules! {
     OutsideUnit = "outside-unit", Error;
     UnitMissingDescriptor = "unit-missing-descriptor", Warning;
     UnexpectedUnit = "unexpected-unit", Warning;
+    NoNominations = "no-nominations", Error;
+    MisnamedFile = "misnamed-file", Warning;
     // §10: the appraisal.
     ReviewStale = "review-stale", Warning;
     ReviewOrphan = "review-orphan", Warning;
@@ -415,7 +419,7 @@ mod tests {
             assert!(seen.insert(r.code()));
             assert!(crate::text::is_slug(r.code()));
         }
-        assert_eq!(Rule::ALL.len(), 40);
+        assert_eq!(Rule::ALL.len(), 44);
     }
 
     #[test]

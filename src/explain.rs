@@ -265,6 +265,24 @@ explain! {
             "Correct the name or the text.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh  Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão, huyện Bình Lục\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n")];
     }
+    ValueReadAs {
+        vi: "Một giá trị gõ theo cách khác nhưng rõ nghĩa (số trong ngoặc kép \"5\", dấu phẩy thập phân \"92,5\", \"có\"/\"không\", \"cấp huyện\", ngày \"15.08.1962\"): kh đọc theo nghĩa đó và ghi chú cách đã đọc.",
+            "SPEC §3.2.",
+            "Không bắt buộc sửa; ghi theo gợi ý để khỏi ghi chú này.";
+        en: "A value typed another unambiguous way (a number in quotes \"5\", a decimal comma \"92,5\", \"có\"/\"không\", \"cấp huyện\", a day \"15.08.1962\"): kh reads it as meant and notes how.",
+            "SPEC §3.2.",
+            "Nothing to mend; write it as suggested to drop the note.";
+        example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"nong-thon-moi\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = \"30.01.1959\"\nhometown = \"xã Nhân Mỹ, huyện Lý Nhân\"\nresidence = \"thôn Văn Xá, xã Nhân Mỹ\"\nmembers = \"5\"\n\n[[achievements]]\ntext = \"Hiến 1.150 m² đất làm đường thôn\"\n")];
+    }
+    BirthYearOnly {
+        vi: "Ngày sinh chỉ có năm (thường gặp ở người cao tuổi): kh tính tuổi theo ngày 01/07 của năm đó và nhắc ghi đủ ngày, tháng nếu biết.",
+            "SPEC §3.2; mẫu báo cáo: “Ngày, tháng, năm sinh”.",
+            "Ghi đủ ngày, tháng, năm sinh nếu biết, ví dụ \"12/04/1958\".";
+        en: "A date of birth given as a year alone (common for elderly people): kh judges the age as of 1 July that year and asks for the full date if known.",
+            "SPEC §3.2; the form: “Ngày, tháng, năm sinh”.",
+            "Give the full date of birth if known, as in \"12/04/1958\".";
+        example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"nong-thon-moi\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = \"1958\"\nhometown = \"xã Nhân Mỹ, huyện Lý Nhân\"\nresidence = \"thôn Văn Xá, xã Nhân Mỹ\"\n\n[[achievements]]\ntext = \"Hiến 1.150 m² đất làm đường thôn\"\n")];
+    }
     UnknownCampaign {
         vi: "`campaign` không phải mã của phong trào nào trong kế hoạch; kh gợi ý mã gần nhất.",
             "Kế hoạch, mục III.3; SPEC §4.",
@@ -416,6 +434,24 @@ explain! {
             "kh.toml" => File::Text("year = 2023\n\n[expected]\nso-y-te = \"Sở Y tế\"\n"),
             "so-y-tee/de-nghi.toml" => PERSON,
         ];
+    }
+    NoNominations {
+        vi: "Đường dẫn được kiểm tra không có tệp đề nghị (*.toml) nào: một thư mục sai hay trống không bao giờ được báo là “0 lỗi, sẵn sàng”.",
+            "SPEC §6.",
+            "Kiểm tra lại đường dẫn; đổi tên các tệp đề nghị cho mang đuôi .toml; kịch bản tự động có thể dùng --allow-empty.";
+        en: "The path checked holds no nomination file (*.toml) at all: a wrong or empty folder is never reported as “0 errors, ready”.",
+            "SPEC §6.",
+            "Check the path; give the nomination files the .toml ending; scripts may pass --allow-empty.";
+        example: ["don-vi/ghi-chu.txt" => File::Text("Hồ sơ sẽ gửi sau.\n")];
+    }
+    MisnamedFile {
+        vi: "Một tệp có thể là đề nghị nhưng không mang đuôi .toml (Notepad thêm .txt, chữ hoa .TOML, dấu cách thừa, .tml): không được đọc, không được tính vào mức tối đa.",
+            "SPEC §6.",
+            "Đổi tên tệp theo gợi ý, ví dụ x.toml.txt thành x.toml.";
+        en: "A file that may be a nomination but is not named *.toml (Notepad's added .txt, an upper-case .TOML, a trailing space, .tml): neither read nor counted toward the cap.",
+            "SPEC §6.",
+            "Rename the file as suggested, e.g. x.toml.txt to x.toml.";
+        example: ["don-vi/a.toml" => PERSON, "don-vi/de-nghi.toml.txt" => PERSON];
     }
     ReviewStale {
         vi: "Tệp đã bị sửa sau khi Sở Nội vụ thẩm định (dấu SHA-256 không còn khớp): coi như chờ xét.",

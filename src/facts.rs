@@ -12,6 +12,9 @@ pub struct Facts {
     values: Vec<Option<(FactValue, Range<usize>)>>,
     /// The `[facts]` header, for problems about a fact left out.
     pub header: Option<Range<usize>>,
+    /// Facts written with a value that was refused (one bit each): reported
+    /// as wrong, so never reported as missing too.
+    wrong: u64,
 }
 
 impl Facts {
@@ -38,6 +41,15 @@ impl Facts {
             self.values = vec![None; Fact::ALL.len()];
         }
         self.values[fact as usize] = Some((value, span));
+    }
+
+    pub(crate) fn mark_wrong(&mut self, fact: Fact) {
+        self.wrong |= 1 << (fact as u32);
+    }
+
+    /// Written, but with a value that was refused.
+    pub fn is_wrong(&self, fact: Fact) -> bool {
+        self.wrong & (1 << (fact as u32)) != 0
     }
 
     pub(crate) fn present(&self) -> impl Iterator<Item = (Fact, &Range<usize>)> {

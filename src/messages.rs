@@ -349,6 +349,22 @@ pub enum What {
     },
     NonUtf8Name,
     LinkSkipped,
+    /// A value typed as clerks type it, read as it plainly means.
+    ValueReadAs {
+        key: String,
+        raw: String,
+        /// As it should be written, TOML's way.
+        read: String,
+    },
+    BirthYearOnly {
+        year: i32,
+    },
+    MisnamedFile {
+        to: String,
+    },
+    NoNominations {
+        root: String,
+    },
     ImplausibleText {
         label: Label,
         why: TextFault,
@@ -859,12 +875,34 @@ impl What {
                     "“{name}” is also nominated in: {listed}"
                 )
             }
+            What::ValueReadAs { key, raw, read } => tr!(
+                lang,
+                "`{key}` = {raw} được đọc là {read}",
+                "`{key}` = {raw} is read as {read}"
+            ),
+            What::BirthYearOnly { year } => tr!(
+                lang,
+                "Chỉ có năm sinh {year}: kh tính tuổi theo ngày 01/07/{year}",
+                "Only the year of birth, {year}: kh judges the age as of 1 July {year}"
+            ),
             What::NonUtf8Name => lang
                 .pick(
                     "Tên tệp hay thư mục không được mã hóa UTF-8 (byte lạ viết dạng \\xNN): tệp vẫn được kiểm tra; hãy đổi tên",
                     "A file or folder name that is not UTF-8 (stray bytes shown as \\xNN): the file is still checked; rename it",
                 )
                 .to_string(),
+            What::MisnamedFile { to } => tr!(
+                lang,
+                "Tệp có thể là đề nghị nhưng không mang đuôi .toml nên không được đọc, không được tính: đổi tên thành “{}”",
+                "A file that may be a nomination but is not named *.toml, so it is neither read nor counted: rename it “{}”",
+                crate::text::escape_controls(to)
+            ),
+            What::NoNominations { root } => tr!(
+                lang,
+                "Không có tệp đề nghị (*.toml) nào trong `{}`: kiểm tra lại đường dẫn, hoặc các tệp có bị đặt tên sai",
+                "No nomination file (*.toml) in `{}`: check the path, or whether the files are misnamed",
+                crate::text::escape_controls(root)
+            ),
             What::LinkSkipped => lang
                 .pick(
                     "Liên kết tượng trưng (symlink): kh không đi theo liên kết, nên bỏ qua mục này",
@@ -1189,6 +1227,17 @@ impl What {
                     "state it in [facts]: {wanted}"
                 )
             }
+            What::ValueReadAs { key, read, .. } => tr!(
+                lang,
+                "ghi `{key} = {read}` cho đúng mẫu",
+                "write `{key} = {read}` as the form has it"
+            ),
+            What::BirthYearOnly { .. } => lang
+                .pick(
+                    "nếu biết, ghi đủ ngày, tháng, năm sinh, ví dụ \"12/04/1958\"",
+                    "if known, give the full date of birth, as in \"12/04/1958\"",
+                )
+                .to_string(),
             What::LinkSkipped => lang
                 .pick(
                     "chép tệp hay thư mục thật vào đây thay cho liên kết",

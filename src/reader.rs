@@ -194,6 +194,14 @@ impl<'a> Cx<'a> {
         if let Some(v) = V::parse(s) {
             return Some((v, span));
         }
+        // A level written with its "cấp" ("cấp huyện").
+        let plain = crate::text::strip_diacritics(s.trim()).to_lowercase();
+        if let Some(rest) = plain.strip_prefix("cap ")
+            && let Some(v) = V::parse(rest)
+        {
+            self.read_as(key, span.clone(), format!("\"{}\"", v.slug()));
+            return Some((v, span));
+        }
         self.bad_choice::<V>(Rule::InvalidValue, key, s, span);
         None
     }
@@ -236,7 +244,19 @@ impl<'a> Cx<'a> {
                 self.blank(v, key, need, label);
                 return None;
             }
-            DeValue::String(s) => parse_dmy(s).ok_or(DateProblem::NotDayMonthYear),
+            DeValue::String(s) => match parse_dmy(s) {
+                Some(Ok(d)) => Ok(d),
+                Some(Err(())) => Err(DateProblem::NotOnCalendar),
+                None => match parse_other_date(s) {
+                    // Another unambiguous way of writing a day: read, said.
+                    Some(Ok(d)) => {
+                        self.read_as(key, span.clone(), format!("\"{}\"", crate::text::dmy(d)));
+                        Ok(d)
+                    }
+                    Some(Err(())) => Err(DateProblem::NotOnCalendar),
+                    None => Err(DateProblem::NotDayMonthYear),
+                },
+            },
             _ => {
                 self.wrong_type(key, v, Expected::Date);
                 return None;
@@ -258,6 +278,21 @@ impl<'a> Cx<'a> {
                 None
             }
         }
+    }
+
+    /// `value-read-as`: a value typed another unambiguous way, read, and
+    /// how it should be written.
+    fn read_as(&mut self, key: &str, span: Range<usize>, read: String) {
+        let raw = shown(self.text.get(span.clone()).unwrap_or(""));
+        self.report(
+            Rule::ValueReadAs,
+            Some(span),
+            What::ValueReadAs {
+                key: key.to_string(),
+                raw,
+                read,
+            },
+        );
     }
 
     /// A value left as `""` (as a template leaves it) counts as not given:
@@ -301,6 +336,13 @@ impl<'a> Cx<'a> {
     ) -> Option<(i64, Range<usize>)> {
         let v = self.given(table, key, need, at, label)?;
         let DeValue::Integer(i) = v.get_ref() else {
+            // A number in quotes ("5") is plainly the number.
+            if let DeValue::String(s) = v.get_ref()
+                && let Ok(n) = s.trim().parse::<i64>()
+            {
+                self.read_as(key, v.span(), n.to_string());
+                return Some((n, v.span()));
+            }
             self.wrong_type(key, v, Expected::WholeNumber);
             return None;
         };
@@ -334,6 +376,14 @@ impl<'a> Cx<'a> {
                 .ok()
                 .map(|n| n as f64),
             DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            // "92,5" (a decimal comma) or "92.5" in quotes.
+            DeValue::String(s) if decimal(s).is_some() => {
+                let n = decimal(s);
+                if let Some(n) = n {
+                    self.read_as(key, v.span(), n.to_string());
+                }
+                n
+            }
             _ => {
                 self.wrong_type(key, v, Expected::Number);
                 return None;
@@ -365,6 +415,11 @@ impl<'a> Cx<'a> {
         let v = self.given(table, key, need, at, label)?;
         match v.get_ref() {
             DeValue::Boolean(b) => Some((*b, v.span())),
+            DeValue::String(s) if yes_no(s).is_some() => {
+                let b = yes_no(s)?;
+                self.read_as(key, v.span(), b.to_string());
+                Some((b, v.span()))
+            }
             _ => {
                 self.wrong_type(key, v, Expected::TrueFalse);
                 None
@@ -439,9 +494,39 @@ impl<'a> Cx<'a> {
     }
 }
 
-/// "12/04/1968" (or "12/4/1968") as a date.
-pub fn parse_dmy(s: &str) -> Option<NaiveDate> {
-    let mut parts = s.trim().split('/');
+/// A date given on the command line (`--date`): "05/10/2023" or
+/// "2023-10-05", read by the same rules as a file's; a two-digit year is
+/// refused with the four-digit form shown.
+pub fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    let t = s.trim();
+    let iso = t.split('-').collect::<Vec<_>>();
+    if iso.len() == 3 && iso[0].len() == 4 {
+        if let Some(Ok(d)) = parse_other_date(t) {
+            return Ok(d);
+        }
+    } else if let Some(Ok(d)) = parse_dmy(t) {
+        return Ok(d);
+    }
+    let parts: Vec<&str> = t.split('/').collect();
+    if let [d, m, y] = parts.as_slice()
+        && y.len() == 2
+        && y.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(format!(
+            "`{s}`: năm phải đủ bốn chữ số / the year needs four digits: {d}/{m}/20{y}"
+        ));
+    }
+    Err(format!("`{s}`: 05/10/2023 | 2023-10-05"))
+}
+
+/// "12/04/1968" (or "12/4/1968") as a date; `Some(Err)` for that shape
+/// naming a day that does not exist (31/02/1978), `None` for another shape.
+pub fn parse_dmy(s: &str) -> Option<Result<NaiveDate, ()>> {
+    dmy_with(s, '/')
+}
+
+fn dmy_with(s: &str, sep: char) -> Option<Result<NaiveDate, ()>> {
+    let mut parts = s.trim().split(sep);
     let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
     if parts.next().is_some()
         || !(1..=2).contains(&d.len())
@@ -453,5 +538,56 @@ pub fn parse_dmy(s: &str) -> Option<NaiveDate> {
     {
         return None;
     }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    Some(NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok_or(()))
+}
+
+/// The other unambiguous ways clerks write a day (SPEC §3.2): "1985-03-07",
+/// "15.08.1962", "12-01-2022" (day first, as Vietnamese offices write).
+fn parse_other_date(s: &str) -> Option<Result<NaiveDate, ()>> {
+    let t = s.trim();
+    let iso = t.split('-').collect::<Vec<_>>();
+    if iso.len() == 3 && iso[0].len() == 4 && iso[1].len() == 2 && iso[2].len() == 2 {
+        let all_digits = iso.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        if !all_digits {
+            return None;
+        }
+        return Some(
+            NaiveDate::from_ymd_opt(
+                iso[0].parse().ok()?,
+                iso[1].parse().ok()?,
+                iso[2].parse().ok()?,
+            )
+            .ok_or(()),
+        );
+    }
+    dmy_with(t, '.').or_else(|| dmy_with(t, '-'))
+}
+
+/// A number written as text: "92,5" (a decimal comma), "92.5", "92".
+fn decimal(s: &str) -> Option<f64> {
+    let t = s.trim();
+    if t.is_empty() || t.matches(',').count() + t.matches('.').count() > 1 {
+        return None;
+    }
+    if !t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
+        return None;
+    }
+    t.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+}
+
+/// Yes or no as clerks write it: "có", "co", "x", "true"; "không",
+/// "khong", "false".
+fn yes_no(s: &str) -> Option<bool> {
+    let t = crate::text::strip_diacritics(s.trim()).to_lowercase();
+    match t.as_str() {
+        "co" | "x" | "true" | "dung" => Some(true),
+        "khong" | "false" | "sai" => Some(false),
+        _ => None,
+    }
 }

@@ -42,6 +42,9 @@ pub(crate) fn apply(
         if facts.get(fact).is_some() {
             return true;
         }
+        if facts.is_wrong(fact) {
+            return false;
+        }
         if !missing.contains(&fact) {
             missing.push(fact);
             cx.report(

@@ -164,6 +164,8 @@ pub struct Summary<'a> {
     pub unreadable: Vec<&'a str>,
     /// Nomination files directly in the root, which belong to no unit.
     pub outside_unit: Vec<&'a str>,
+    /// Files that look like nominations but are not named `*.toml`.
+    pub misnamed: Vec<&'a str>,
     pub missing_units: Vec<MissingUnit>,
     /// Every `*.toml` nomination file found (for the reconciliation line).
     #[serde(skip)]
@@ -352,6 +354,17 @@ impl<'a> Summary<'a> {
             nominations,
             unreadable,
             outside_unit,
+            misnamed: report
+                .misnamed
+                .iter()
+                .filter(|p| {
+                    filter
+                        .unit
+                        .as_ref()
+                        .is_none_or(|u| p.split('/').next() == Some(u.as_str()))
+                })
+                .map(String::as_str)
+                .collect(),
             missing_units,
             escalated,
             files_found: report.records.len() + report.stray.len(),

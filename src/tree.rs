@@ -107,6 +107,8 @@ pub struct Layout {
     /// Files in unit folders that are no nomination (scans, PDFs, .docx):
     /// not read, named under `--verbose` so none is ignored unseen.
     pub skipped: Vec<String>,
+    /// Files that look like nominations but are not named `*.toml`.
+    pub misnamed: Vec<String>,
 }
 
 /// What a command was given, within its round.
@@ -362,6 +364,7 @@ impl Layout {
             self.units.push(w.unit);
             self.problems.extend(w.problems);
             self.skipped.extend(w.skipped);
+            self.misnamed.extend(w.misnamed);
         }
     }
 
@@ -377,6 +380,7 @@ impl Layout {
         self.units.push(w.unit);
         self.problems.extend(w.problems);
         self.skipped.extend(w.skipped);
+        self.misnamed.extend(w.misnamed);
     }
 }
 
@@ -385,6 +389,7 @@ struct Walked {
     unit: UnitDir,
     problems: Vec<Diagnostic>,
     skipped: Vec<String>,
+    misnamed: Vec<String>,
 }
 
 fn walk_unit(root: &Path, dir: &Path) -> Walked {
@@ -393,7 +398,7 @@ fn walk_unit(root: &Path, dir: &Path) -> Walked {
         descriptor: None,
         files: Vec::new(),
     };
-    let (mut problems, mut skipped) = (Vec::new(), Vec::new());
+    let (mut problems, mut skipped, mut mis) = (Vec::new(), Vec::new(), Vec::new());
     let walk = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -435,7 +440,17 @@ fn walk_unit(root: &Path, dir: &Path) -> Walked {
             continue;
         }
         if !is_toml(&name) {
-            skipped.push(rel_path(root, entry.path()));
+            let rel = rel_path(root, entry.path());
+            if let Some(to) = misnamed(&name) {
+                problems.push(Diagnostic::new(
+                    Rule::MisnamedFile,
+                    rel.as_str(),
+                    What::MisnamedFile { to },
+                ));
+                mis.push(rel);
+            } else {
+                skipped.push(rel);
+            }
             continue;
         }
         unit.files
@@ -445,6 +460,7 @@ fn walk_unit(root: &Path, dir: &Path) -> Walked {
         unit,
         problems,
         skipped,
+        misnamed: mis,
     }
 }
 
@@ -483,10 +499,24 @@ fn kind_of(ft: &fs::FileType) -> EntryKind {
 }
 
 fn is_toml(name: &str) -> bool {
-    name.len() > 5
-        && name
-            .get(name.len() - 5..)
-            .is_some_and(|ext| ext.eq_ignore_ascii_case(".toml"))
+    name.len() > 5 && name.ends_with(".toml")
+}
+
+/// The name a file that looks like a nomination should have, when it is not
+/// named `*.toml` (SPEC §6, `misnamed-file`): Notepad's `x.toml.txt`, an
+/// upper-case `x.TOML`, a trailing space `x.toml `, a short `x.tml`.
+pub fn misnamed(name: &str) -> Option<String> {
+    if is_toml(name) {
+        return None;
+    }
+    let trimmed = name.trim();
+    let lower = trimmed.to_lowercase();
+    let stem_len = [".toml.txt", ".toml", ".tml"]
+        .iter()
+        .find(|ext| lower.ends_with(*ext) && lower.len() > ext.len())
+        .map(|ext| trimmed.len() - ext.len())?;
+    let stem = trimmed.get(..stem_len)?.trim();
+    (!stem.is_empty() && !stem.starts_with('.')).then(|| format!("{stem}.toml"))
 }
 
 fn name_of(p: &Path) -> String {
@@ -783,9 +813,23 @@ mod tests {
     }
 
     #[test]
+    fn misnamed_files_are_told_their_name() {
+        assert_eq!(misnamed("x.toml.txt").as_deref(), Some("x.toml"));
+        assert_eq!(misnamed("x.TOML").as_deref(), Some("x.toml"));
+        assert_eq!(misnamed("x.toml ").as_deref(), Some("x.toml"));
+        assert_eq!(
+            misnamed("Nguyen Van A.tml").as_deref(),
+            Some("Nguyen Van A.toml")
+        );
+        assert_eq!(misnamed("x.toml"), None);
+        assert_eq!(misnamed("scan.pdf"), None);
+        assert_eq!(misnamed(".toml.txt"), None);
+    }
+
+    #[test]
     fn toml_names() {
         assert!(is_toml("a.toml"));
-        assert!(is_toml("A.TOML"));
+        assert!(!is_toml("A.TOML"));
         assert!(!is_toml(".toml"));
         assert!(!is_toml("a.toml.pdf"));
     }

@@ -230,7 +230,7 @@ fn invalid_value() {
         "invalid-value",
     );
     fires(
-        &edit(PERSON, "year = 2021", "year = \"2021\""),
+        &edit(PERSON, "year = 2021", "year = \"năm 2021\""),
         "invalid-value",
     );
     fires(
@@ -315,7 +315,15 @@ fn invalid_date() {
         &edit(
             PERSON,
             "birth_date = 1978-12-01",
-            "birth_date = \"1978-12-01\"",
+            "birth_date = \"1978-13-01\"",
+        ),
+        "invalid-date",
+    );
+    fires(
+        &edit(
+            PERSON,
+            "birth_date = 1978-12-01",
+            "birth_date = \"12/1978\"",
         ),
         "invalid-date",
     );
@@ -767,4 +775,101 @@ fn implausible_text() {
         let t = Tree::single(&edit(PERSON, "Đinh Văn Thành", name));
         assert_quiet(&t, "implausible-text");
     }
+}
+
+#[test]
+fn value_read_as() {
+    // SPEC §3.2 (turn 3): unambiguous values are read, with a note.
+    for (from, to) in [
+        ("birth_date = 1978-12-01", "birth_date = \"1978-12-01\""),
+        ("birth_date = 1978-12-01", "birth_date = \"01.12.1978\""),
+        ("birth_date = 1978-12-01", "birth_date = \"01-12-1978\""),
+        ("year = 2021", "year = \"2021\""),
+    ] {
+        let text = edit(PERSON, from, to);
+        fires(&text, "value-read-as");
+        quiet(&text, "invalid-date");
+        quiet(&text, "invalid-value");
+    }
+    let cchc = edit(COLLECTIVE, "\"nong-thon-moi\"", "\"cai-cach-hanh-chinh\"");
+    let facts = format!(
+        "{cchc}\n[facts]\nlate_dossiers = \"0\"\npar_scored = \"có\"\npar_index = \"92,5\"\npar_index_prev = 90\ninitiative_level = \"cấp tỉnh\"\n"
+    );
+    let t = Tree::single(&facts);
+    let doc = validate_json(t.root(), &["--verbose"]);
+    let read = codes(&doc).iter().filter(|c| *c == "value-read-as").count();
+    assert_eq!(read, 4, "{doc:#}");
+    assert!(
+        !codes(&doc)
+            .iter()
+            .any(|c| c == "invalid-value" || c == "missing-fact"),
+        "{doc:#}"
+    );
+    // Ambiguous stays an error, and a wrong value is never also "missing".
+    let wrong = facts.replace("\"cấp tỉnh\"", "\"cấp bộ\"");
+    fires(&wrong, "invalid-value");
+    assert_quiet(&Tree::single(&wrong), "missing-fact");
+    quiet(PERSON, "value-read-as");
+}
+
+#[test]
+fn birth_year_only() {
+    let t = edit(
+        HOUSEHOLD,
+        "birth_date = 1959-01-30",
+        "birth_date = \"1958\"",
+    );
+    fires(&t, "birth-year-only");
+    quiet(&t, "invalid-date");
+    // Age rules use it: born 2020 is too young at the round's end.
+    fires(
+        &edit(
+            HOUSEHOLD,
+            "birth_date = 1959-01-30",
+            "birth_date = \"2020\"",
+        ),
+        "implausible-age",
+    );
+    quiet(HOUSEHOLD, "birth-year-only");
+    // A day that does not exist says so.
+    let t = Tree::single(&edit(
+        PERSON,
+        "birth_date = 1978-12-01",
+        "birth_date = \"31/02/1978\"",
+    ));
+    let doc = t.json();
+    let d = first_of(&doc, "invalid-date");
+    assert!(d["message"].as_str().is_some(), "{doc:#}");
+    let out = kh().arg("validate").arg(t.root()).output().expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("không có trên lịch"));
+}
+
+#[test]
+fn no_nominations() {
+    let t = Tree::new();
+    t.unit("u").write("u/ghi-chu.txt", "sau");
+    assert_fires(&t, "no-nominations");
+    kh().arg("validate").arg(t.root()).assert().code(1);
+    kh().arg("validate")
+        .arg(t.root())
+        .arg("--allow-empty")
+        .assert()
+        .code(0);
+    quiet(PERSON, "no-nominations");
+}
+
+#[test]
+fn misnamed_file() {
+    for name in ["x.toml.txt", "x.TOML", "x.toml ", "x.tml"] {
+        let t = Tree::single(PERSON);
+        t.write(&format!("don-vi/{name}"), COLLECTIVE);
+        assert_fires(&t, "misnamed-file");
+        // Not read, not counted.
+        assert_eq!(t.json()["counts"]["nominations"], 1, "{name}");
+        let s = summary_json([t.root().to_str().unwrap_or("")]);
+        assert_eq!(s["misnamed"].as_array().map(Vec::len), Some(1), "{name}");
+    }
+    let t = Tree::single(PERSON);
+    t.write("don-vi/scan.pdf", "%PDF");
+    assert_quiet(&t, "misnamed-file");
 }

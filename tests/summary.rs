@@ -95,7 +95,7 @@ fn broken_round_counts_every_file() {
             "so-van-hoa/ho-so-truong.toml"
         ])
     );
-    assert_eq!(sum(&doc, "units", "nominations"), 12);
+    assert_eq!(sum(&doc, "units", "nominations"), 13);
     assert!(sum(&doc, "campaigns", "with_errors") >= 4);
     kh().args(["summary", "examples/broken"])
         .assert()

@@ -74,9 +74,7 @@ fn parse_status(s: &str) -> std::result::Result<Status, String> {
 }
 
 fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
-        .map_err(|_| format!("`{s}`: 05/10/2023 | 2023-10-05"))
+    crate::reader::parse_date_arg(s)
 }
 
 /// Records the decision; `Ok(true)` when it was refused for errors (exit 1).
@@ -99,7 +97,15 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
     let mut root: Option<PathBuf> = None;
     let mut files: Vec<(String, String)> = Vec::new();
     let mut refused: Vec<Report> = Vec::new();
+    let mut passed_over: Vec<String> = Vec::new();
     for file in &args.files {
+        // A glob (`so-y-te/*.toml`) takes the unit's descriptor and the
+        // round's files too: passed over with a word, not a refusal.
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if [tree::UNIT_FILE, tree::ROUND_FILE, review::REVIEW_FILE].contains(&name) {
+            passed_over.push(escape_controls(&file.display().to_string()).into_owned());
+            continue;
+        }
         let (file_root, rel) = locate(file, lang)?;
         match &root {
             Some(r) if *r != file_root => bail!(tr!(
@@ -156,8 +162,20 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
         crate::output::print(&out)?;
         return Ok(true);
     }
+    if !passed_over.is_empty() {
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            tr!(
+                lang,
+                "Bỏ qua (không phải tệp đề nghị): {}\n",
+                "Passed over (not nominations): {}\n",
+                passed_over.join(", ")
+            )
+            .as_bytes(),
+        );
+    }
     let Some(root) = root else {
-        bail!(lang.pick("chưa nêu tệp nào", "no file named"));
+        bail!(lang.pick("chưa nêu tệp đề nghị nào", "no nomination file named"));
     };
     let decision = NewDecision {
         status: args.status,

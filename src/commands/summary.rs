@@ -667,11 +667,23 @@ fn reconciliation(s: &Summary, lang: Lang) -> String {
     let listed: usize = s.campaigns.iter().map(|c| c.total).sum();
     let (unreadable, outside) = (s.unreadable.len(), s.outside_unit.len());
     let found = s.files_found;
-    tr!(
+    let mut line = tr!(
         lang,
-        "Đối chiếu: {listed} đề nghị trong bảng phong trào + {unreadable} không đọc được + {outside} ngoài thư mục đơn vị = {found} tệp đã tìm thấy\n",
-        "Reconciliation: {listed} nominations in the campaign table + {unreadable} unreadable + {outside} outside the unit folders = {found} files found\n"
-    )
+        "Đối chiếu: {listed} đề nghị trong bảng phong trào + {unreadable} không đọc được + {outside} ngoài thư mục đơn vị = {found} tệp đã tìm thấy",
+        "Reconciliation: {listed} nominations in the campaign table + {unreadable} unreadable + {outside} outside the unit folders = {found} files found"
+    );
+    // Nothing disappears without a word: files that look like nominations
+    // but are not named *.toml are counted beside (misnamed-file).
+    let misnamed = s.misnamed.len();
+    if misnamed > 0 {
+        line.push_str(&tr!(
+            lang,
+            "; và {misnamed} tệp có thể là đề nghị nhưng đặt tên sai, chưa đọc",
+            "; and {misnamed} files that may be nominations but are misnamed, not read"
+        ));
+    }
+    line.push('\n');
+    line
 }
 
 /// One table as CSV, with a header row; a UTF-8 byte-order mark first for

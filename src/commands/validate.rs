@@ -21,10 +21,25 @@ pub enum Format {
     Sarif,
 }
 
+/// What makes a run fail besides its errors.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Gate {
+    /// A warning fails the run too.
+    pub strict: bool,
+    /// A path with no nomination file is no error (`no-nominations` off).
+    pub allow_empty: bool,
+}
+
 /// Runs the check and writes it as it goes; returns whether the run fails
 /// (an error, or a warning under `strict`).
-pub fn run(path: &Path, format: Format, strict: bool, style: Style, opts: Options) -> Result<bool> {
-    let report = check::run(path, opts)?;
+pub fn run(path: &Path, format: Format, gate: Gate, style: Style, opts: Options) -> Result<bool> {
+    let mut report = check::run(path, opts)?;
+    if gate.allow_empty {
+        report
+            .diagnostics
+            .retain(|d| d.rule != crate::diagnostic::Rule::NoNominations);
+    }
+    let strict = gate.strict;
     render::stdout_quietly(|out| {
         let mut emitter: Box<dyn Emitter + '_> = match format {
             Format::Human => Box::new(Human::new(out, style, &report)),

@@ -36,10 +36,9 @@ pub struct Common {
     pub date: Option<NaiveDate>,
 }
 
+/// The one parser of dates, for the command line too.
 pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
-        .map_err(|_| format!("`{s}`: 05/10/2023 | 2023-10-05"))
+    crate::reader::parse_date_arg(s)
 }
 
 /// The round, checked with Vietnamese messages (they go into documents).

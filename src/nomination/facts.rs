@@ -85,6 +85,11 @@ impl NominationCheck<'_, '_> {
             match value {
                 Some((value, span)) => facts.set(fact, value, span),
                 None => {
+                    // Present but wrong: already said, never also "missing".
+                    let blank = matches!(v.get_ref(), DeValue::String(s) if s.trim().is_empty());
+                    if !blank {
+                        facts.mark_wrong(fact);
+                    }
                     if let Some((info, kind)) = judged
                         && !info.reads(kind, role, fact)
                     {

@@ -327,11 +327,15 @@ mod tests {
     #[test]
     fn day_month_year_strings() {
         assert_eq!(
-            parse_dmy("12/04/1968"),
+            parse_dmy("12/04/1968").and_then(Result::ok),
             NaiveDate::from_ymd_opt(1968, 4, 12)
         );
-        assert_eq!(parse_dmy("1/4/1968"), NaiveDate::from_ymd_opt(1968, 4, 1));
-        assert_eq!(parse_dmy("31/02/1980"), None);
+        assert_eq!(
+            parse_dmy("1/4/1968").and_then(Result::ok),
+            NaiveDate::from_ymd_opt(1968, 4, 1)
+        );
+        // A day that does not exist is told apart from another shape.
+        assert_eq!(parse_dmy("31/02/1980"), Some(Err(())));
         assert_eq!(parse_dmy("1968-04-12"), None);
         assert_eq!(parse_dmy("12/04/68"), None);
         assert_eq!(parse_dmy("+1/04/1968"), None);

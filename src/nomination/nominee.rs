@@ -60,6 +60,20 @@ impl NominationCheck<'_, '_> {
                     }
                 }
                 FieldType::Date => {
+                    // A year alone ("1958", common for elderly farmers) is
+                    // read as 1 July of that year, with a warning (SPEC §3.2).
+                    if let Some((year, span)) = year_only(t, f.key) {
+                        self.cx.report(
+                            Rule::BirthYearOnly,
+                            Some(span.clone()),
+                            What::BirthYearOnly { year },
+                        );
+                        if let Some(birth) = NaiveDate::from_ymd_opt(year, 7, 1) {
+                            self.check_birth(birth, span);
+                            out.birth = Some(birth);
+                        }
+                        continue;
+                    }
                     if let Some((birth, span)) = self.cx.date(t, f.key, need, at.clone(), label) {
                         self.check_birth(birth, span);
                         out.birth = Some(birth);
@@ -206,4 +220,22 @@ impl NominationCheck<'_, '_> {
             );
         }
     }
+}
+
+/// A year alone, as a number or in quotes: `1958` or `"1958"`.
+fn year_only(t: &DeTable<'_>, key: &str) -> Option<(i32, Range<usize>)> {
+    let v = t.get(key)?;
+    let year = match v.get_ref() {
+        DeValue::String(s) => {
+            let s = s.trim();
+            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())??
+        }
+        DeValue::Integer(i) => i
+            .as_str()
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))?,
+        _ => return None,
+    };
+    Some((year, v.span()))
 }
