@@ -677,3 +677,83 @@ fn an_unknown_campaign_points_to_other_fields() {
     .code(2)
     .stderr(predicate::str::contains("linh-vuc-khac"));
 }
+
+/// Run inside a unit folder, nominate new writes into that unit of the
+/// round above (SPEC §2), never a kh.toml or a nested unit there.
+#[test]
+fn inside_a_unit_folder_the_round_is_the_one_above() {
+    let t = Tree::new();
+    t.unit("so-y-te").write("so-y-te/a.toml", PERSON);
+    let run = |dir: &std::path::Path| {
+        kh().current_dir(dir)
+            .args([
+                "nominate",
+                "new",
+                "--campaign",
+                "y-te-hai-long",
+                "--kind",
+                "ca-nhan",
+                "--name",
+                "Lê Văn Bảy",
+            ])
+            .output()
+            .expect("run")
+    };
+    let out = run(&t.path("so-y-te"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(t.path("so-y-te/le-van-bay.toml").is_file());
+    assert!(!t.path("so-y-te/kh.toml").exists());
+    assert!(!t.path("so-y-te/so-y-te").exists());
+    // The round counts three files in the unit, none over the cap.
+    let doc = t.json();
+    assert_eq!(doc["counts"]["nominations"], 2, "{doc:#}");
+    // From a sub-folder of the unit too.
+    std::fs::create_dir(t.path("so-y-te/nhap")).expect("mkdir");
+    let out = kh()
+        .current_dir(t.path("so-y-te/nhap"))
+        .args([
+            "nominate",
+            "new",
+            "--campaign",
+            "y-te-hai-long",
+            "--kind",
+            "ca-nhan",
+            "--name",
+            "Lê Văn Tám",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(t.path("so-y-te/le-van-tam.toml").is_file());
+    // Another --unit from inside a unit is refused, nothing written.
+    let out = kh()
+        .current_dir(t.path("so-y-te"))
+        .args([
+            "nominate",
+            "new",
+            "--unit",
+            "so-khac",
+            "--unit-name",
+            "Sở Khác",
+            "--campaign",
+            "y-te-hai-long",
+            "--kind",
+            "ca-nhan",
+            "--name",
+            "Lê Văn Chín",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!t.path("so-y-te/so-khac").exists() && !t.path("so-khac").exists());
+}

@@ -166,6 +166,7 @@ pub fn run(mut args: Args, lang: Lang) -> Result<String> {
             escape_controls(&args.root.display().to_string())
         ));
     }
+    in_unit_folder(&mut args, lang)?;
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     if interactive {
         fill_in(&mut args, lang, &mut Terminal(lang))?;
@@ -199,6 +200,43 @@ pub fn run(mut args: Args, lang: Lang) -> Result<String> {
         }
     }
     create(&args, lang)
+}
+
+/// Run inside a unit folder (or given one as `--root`), the round is the
+/// one above it, found by the one rule of SPEC §2 as git finds `.git`, and
+/// that unit is the `--unit`: never a `kh.toml` or a nested unit folder
+/// inside a unit.
+fn in_unit_folder(args: &mut Args, lang: Lang) -> Result<()> {
+    let Ok(abs) = std::fs::canonicalize(&args.root) else {
+        return Ok(());
+    };
+    let (root, scope, _) = crate::tree::find_round(&abs, true);
+    let crate::tree::Scope::Unit(unit_dir) = scope else {
+        return Ok(());
+    };
+    let Some(slug) = unit_dir.file_name().and_then(|n| n.to_str()) else {
+        return Ok(());
+    };
+    match &args.unit {
+        None => args.unit = Some(slug.to_string()),
+        Some(u) if u != slug => bail!(tr!(
+            lang,
+            "đang ở trong thư mục của đơn vị `{slug}`, mà --unit là `{}`: chạy lệnh từ thư mục gốc của đợt, hoặc bỏ --unit",
+            "inside unit `{slug}`'s folder, yet --unit is `{}`: run from the round's root, or drop --unit",
+            escape_controls(u)
+        )),
+        Some(_) => {}
+    }
+    // The same root, spelt from where the user is: `..` for each level.
+    let depth = abs
+        .strip_prefix(&root)
+        .map_or(1, |p| p.components().count());
+    let mut up = args.root.clone();
+    for _ in 0..depth {
+        up.push("..");
+    }
+    args.root = up;
+    Ok(())
 }
 
 /// The units already in the round: slug and name.
