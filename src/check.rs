@@ -50,6 +50,9 @@ pub struct Record {
     /// A hash of who is nominated ([`Nomination::identity`]), made while
     /// the file is checked on all cores; `duplicate-nominee` sorts these.
     identity: Option<std::num::NonZeroU64>,
+    /// A hash of the person's name without diacritics and birth date, for
+    /// the "may be the same" duplicates.
+    plain: Option<std::num::NonZeroU64>,
 }
 
 /// A nomination's `unevidenced-criterion` finding, in the bytes it needs.
@@ -426,7 +429,13 @@ fn check_files(
                 .as_ref()
                 .and_then(Nomination::identity)
                 .map(|id| NonZeroU64::new(hasher.hash_one(&id)).unwrap_or(NonZeroU64::MIN));
+            let plain = result
+                .nomination
+                .as_ref()
+                .and_then(Nomination::plain_identity)
+                .map(|id| NonZeroU64::new(hasher.hash_one(&id)).unwrap_or(NonZeroU64::MIN));
             let record = Record {
+                plain,
                 path,
                 unit: u32::try_from(unit).unwrap_or(u32::MAX),
                 nomination: result.nomination,
@@ -555,11 +564,16 @@ fn check_file(
     (checked, holds)
 }
 
-/// `duplicate-nominee`: one warning on each file, naming the others.
+/// `duplicate-nominee`: one warning on each file, naming the others; the
+/// same for names that may be one, one typed without diacritics.
 fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
-    let mut groups = same_identity(records);
+    let mut groups: Vec<(Vec<usize>, bool)> = same_identity(records)
+        .into_iter()
+        .map(|g| (g, false))
+        .chain(maybe_same(records).into_iter().map(|g| (g, true)))
+        .collect();
     groups.sort();
-    for group in groups {
+    for (group, possible) in groups {
         for &i in &group {
             // At most a few named: a finding per file, each naming every
             // other, grew with the square of the copies (SPEC §6).
@@ -581,7 +595,12 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
                 Diagnostic::new(
                     Rule::DuplicateNominee,
                     records[i].path.clone(),
-                    What::DuplicateNominee { name, others, more },
+                    What::DuplicateNominee {
+                        name,
+                        others,
+                        more,
+                        possible,
+                    },
                 )
                 .at(location),
             );
@@ -619,6 +638,46 @@ fn same_identity(records: &[Record]) -> Vec<Vec<usize>> {
         ids.sort();
         for same in ids.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
             groups.push(same.iter().map(|&(_, i)| i).collect());
+        }
+    }
+    groups
+}
+
+/// Groups of persons whose names are equal once diacritics are removed,
+/// same birth date, where one name has no diacritic at all and the two are
+/// not already the same identity ("Nguyen Van Hung" and "Nguyễn Văn Hùng";
+/// never "Nguyễn Văn Hùng" and "Nguyễn Văn Hưng").
+fn maybe_same(records: &[Record]) -> Vec<Vec<usize>> {
+    let mut hashes: Vec<(NonZeroU64, usize)> = records
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| r.plain.map(|h| (h, i)))
+        .collect();
+    hashes.sort_unstable();
+    let name = |i: usize| {
+        records[i]
+            .nomination
+            .as_ref()
+            .and_then(|n| n.name.as_deref())
+            .map(crate::text::fold_key)
+            .unwrap_or_default()
+    };
+    let bare = |s: &str| crate::text::strip_diacritics(s) == s;
+    let mut groups = Vec::new();
+    for run in hashes
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+    {
+        let members: Vec<(usize, String)> = run.iter().map(|&(_, i)| (i, name(i))).collect();
+        // Only where a bare name meets one written otherwise: the bare ones
+        // and those they may stand for.
+        let keep: Vec<usize> = members
+            .iter()
+            .filter(|(_, n)| members.iter().any(|(_, o)| o != n && (bare(n) || bare(o))))
+            .map(|(i, _)| *i)
+            .collect();
+        if keep.len() > 1 {
+            groups.push(keep);
         }
     }
     groups

@@ -346,6 +346,8 @@ pub enum What {
         others: Vec<String>,
         /// How many more there are past those.
         more: usize,
+        /// One name typed without diacritics: may be the same person.
+        possible: bool,
     },
     NonUtf8Name,
     LinkSkipped,
@@ -859,7 +861,12 @@ impl What {
                 "Đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
                 "The unit sends {n} nominations, over the cap of {cap} (§IV.1)"
             ),
-            What::DuplicateNominee { name, others, more } => {
+            What::DuplicateNominee {
+                name,
+                others,
+                more,
+                possible,
+            } => {
                 let mut listed = others.join(", ");
                 if *more > 0 {
                     listed.push_str(&tr!(
@@ -869,11 +876,19 @@ impl What {
                         crate::text::thousands(*more, lang)
                     ));
                 }
-                tr!(
-                    lang,
-                    "“{name}” cũng được đề nghị trong: {listed}",
-                    "“{name}” is also nominated in: {listed}"
-                )
+                if *possible {
+                    tr!(
+                        lang,
+                        "“{name}” có thể trùng (một tên viết không dấu, cùng ngày sinh) với: {listed}",
+                        "“{name}” may be the same person (one name typed without diacritics, same birth date) as in: {listed}"
+                    )
+                } else {
+                    tr!(
+                        lang,
+                        "“{name}” cũng được đề nghị trong: {listed}",
+                        "“{name}” is also nominated in: {listed}"
+                    )
+                }
             }
             What::ValueReadAs { key, raw, read } => tr!(
                 lang,

@@ -873,3 +873,32 @@ fn misnamed_file() {
     t.write("don-vi/scan.pdf", "%PDF");
     assert_quiet(&t, "misnamed-file");
 }
+
+#[test]
+fn duplicate_nominee_without_diacritics() {
+    // "Nguyen Van Hung" and "Nguyễn Văn Hùng", same birth date, in two units:
+    // may be one person (SPEC §6, turn 3).
+    let named = |name: &str| edit(PERSON, "Đinh Văn Thành", name);
+    let t = Tree::new();
+    t.unit("a").write("a/x.toml", &named("Nguyen Van Hung"));
+    t.unit("b").write("b/y.toml", &named("Nguyễn Văn Hùng"));
+    let doc = t.json();
+    let d = first_of(&doc, "duplicate-nominee");
+    assert!(
+        d["message"].as_str().unwrap_or("").contains("có thể trùng"),
+        "{doc:#}"
+    );
+    // Two names with diacritics that differ are two people.
+    let t = Tree::new();
+    t.unit("a").write("a/x.toml", &named("Nguyễn Văn Hưng"));
+    t.unit("b").write("b/y.toml", &named("Nguyễn Văn Hùng"));
+    assert_quiet(&t, "duplicate-nominee");
+    // A different birth date: two people.
+    let t = Tree::new();
+    t.unit("a").write("a/x.toml", &named("Nguyen Van Hung"));
+    t.unit("b").write(
+        "b/y.toml",
+        &edit(&named("Nguyễn Văn Hùng"), "1978-12-01", "1979-12-01"),
+    );
+    assert_quiet(&t, "duplicate-nominee");
+}

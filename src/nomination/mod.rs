@@ -52,6 +52,17 @@ pub struct Nomination {
 
 impl Nomination {
     /// Who is nominated, for `duplicate-nominee`.
+    /// A person's name without diacritics, with the birth date: where one
+    /// of two names is typed with no diacritic at all, the two may be one
+    /// person (SPEC §6, "có thể trùng").
+    pub fn plain_identity(&self) -> Option<(String, NaiveDate)> {
+        if self.kind? == Kind::TapThe {
+            return None;
+        }
+        let name = fold_key(self.name.as_deref()?);
+        Some((crate::text::strip_diacritics(&name), self.birth?))
+    }
+
     pub fn identity(&self) -> Option<Identity> {
         let name = fold_key(self.name.as_deref()?);
         match (self.kind?, self.birth) {
