@@ -1455,13 +1455,18 @@ impl CampaignInfo {
                 .any(|r| r.facts().contains(&fact))
     }
 
-    /// The facts a template for this kind and role should offer, in the order
-    /// of SPEC §4.1.
+    /// The facts a template for this kind and role asks for, in the order
+    /// of SPEC §4.1: only those a rule of the campaign makes mandatory (SPEC
+    /// §9.1, turn 3), so a student or a farming household is never asked for
+    /// a civil servant's rating; facts a rule only reads are left out.
     pub fn facts_for(&self, kind: Kind, role: Option<Role>) -> Vec<Fact> {
         Fact::ALL
             .iter()
             .copied()
-            .filter(|f| self.reads(kind, role, *f))
+            .filter(|f| {
+                self.rules_for(kind, role)
+                    .any(|r| !matches!(r.check, Check::Optional(_)) && r.facts().contains(f))
+            })
             .collect()
     }
 

@@ -140,8 +140,10 @@ fn every_filled_template_validates() {
 
 #[test]
 fn templates_hold_only_the_facts_the_campaign_reads() {
+    // SPEC §9.1 as amended in turn 3: no rule of §3.2 makes `rating`
+    // mandatory for a household, so the template no longer asks for it.
     let t = template("nong-thon-moi", "ho-gia-dinh", None);
-    assert!(t.contains("rating = \"\""));
+    assert!(!t.contains("rating"));
     assert!(!t.contains("late_dossiers"));
     let t = template("cai-cach-hanh-chinh", "tap-the", None);
     assert!(t.contains("par_index_prev") && t.contains("late_dossiers"));
@@ -756,4 +758,29 @@ fn inside_a_unit_folder_the_round_is_the_one_above() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
     assert!(!t.path("so-y-te/so-khac").exists() && !t.path("so-khac").exists());
+}
+
+/// SPEC §9.1 (turn 3): a fact is asked for only where a rule makes it
+/// mandatory — never a civil servant's rating of a pupil or a farmer.
+#[test]
+fn templates_ask_only_for_mandatory_facts() {
+    let pupil = template("day-tot-hoc-tot", "ca-nhan", Some("hoc-sinh"));
+    assert!(!pupil.contains("rating"), "{pupil}");
+    let farmer = template("nong-dan-san-xuat-gioi", "ho-gia-dinh", None);
+    assert!(!farmer.contains("[facts]"), "{farmer}");
+    let doctor = template("y-te-hai-long", "ca-nhan", None);
+    assert!(doctor.contains("rating = \"\""), "{doctor}");
+    let teacher = template("day-tot-hoc-tot", "ca-nhan", Some("giao-vien"));
+    assert!(teacher.contains("rating = \"\""), "{teacher}");
+    let police = template("vi-an-ninh-to-quoc", "tap-the", Some("luc-luong-cong-an"));
+    assert!(
+        police.contains("rating = \"\"") && police.contains("role = \"luc-luong-cong-an\""),
+        "{police}"
+    );
+    let firm = template(
+        "vi-an-ninh-to-quoc",
+        "tap-the",
+        Some("co-quan-dia-phuong-doanh-nghiep"),
+    );
+    assert!(!firm.contains("rating"), "{firm}");
 }
