@@ -441,7 +441,7 @@ pub fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command 
             } else {
                 arg
             };
-            match (lang, english_help(arg.get_id().as_str())) {
+            match (lang, english_help(path, arg.get_id().as_str())) {
                 (Lang::En, Some(text)) => arg.help(text),
                 _ => arg,
             }
@@ -548,7 +548,47 @@ fn english_about(path: &[&str]) -> Option<&'static str> {
     })
 }
 
-fn english_help(id: &str) -> Option<&'static str> {
+/// An option's English help, by the command it belongs to where the same
+/// option means different things (`--out` of `man` and of `publish`).
+fn english_help(path: &[&str], id: &str) -> Option<&'static str> {
+    match (path, id) {
+        (["man"], "out") => return Some("Folder for the .1 files"),
+        (["export", "forms"], "out") => {
+            return Some("Folder to write the forms in (outside the round's folder)");
+        }
+        (["export", "letters"], "out") => {
+            return Some("Folder to write the letters in (outside the round's folder)");
+        }
+        (["export", "list"], "out") => {
+            return Some("The .docx file to write (outside the round's folder)");
+        }
+        (["export", "xlsx"], "out") => {
+            return Some("The .xlsx file to write (outside the round's folder)");
+        }
+        (["publish"], "out") => {
+            return Some("Folder for the pages (outside the round; empty, or one kh publish made)");
+        }
+        (["export", _], "date") => {
+            return Some("Signing date, 05/10/2023 or 2023-10-05 (default: dots to fill by hand)");
+        }
+        (["review", "list"], "status") => {
+            return Some(
+                "Only the nominations with this decision: cho-xet | dat | bo-sung | khong-dat",
+            );
+        }
+        (["review", "list"], "unit") => return Some("Only one unit (its folder's name)"),
+        (["summary"], "unit") => {
+            return Some("Only one unit: its folder's name, or its name as in unit.toml");
+        }
+        (["validate"], "format") => {
+            return Some(
+                "Output format: human | json | github (GitHub Actions annotations) | sarif (SARIF 2.1.0)",
+            );
+        }
+        (["summary"], "format") => return Some("Output format: table | json | csv | markdown"),
+        (["review", "list"], "format") => return Some("Output format: table | json | csv"),
+        _ => {}
+    }
     Some(match id {
         "lang" => "Display language: vi (Vietnamese) | en (English)",
         "quiet" => "No progress bar",
@@ -564,7 +604,9 @@ fn english_help(id: &str) -> Option<&'static str> {
         "unit" => "Unit slug (folder name)",
         "kind" => "tap-the | ca-nhan | ho-gia-dinh",
         "all" => "List campaigns with no nomination too",
-        "table" => "The table a CSV holds",
+        "table" => {
+            "The table a CSV holds: campaigns | units | nominations | escalations | unreadable | outside-unit | missing-units"
+        }
         "excel" => "For Excel: a UTF-8 byte-order mark, and \"3.10\" kept as text (CSV)",
         "ascii" => "Draw tables with ASCII characters",
         "unit_name" => "Full name of the unit, for unit.toml when the unit is new",
@@ -572,6 +614,9 @@ fn english_help(id: &str) -> Option<&'static str> {
         "name" => "Name of the collective, or full name of the person (household head)",
         "root" => "Root of the round",
         "stdout" => "Print the file instead of writing it",
+        "file" => {
+            "File name, for two nominees of one name (default: from the name, without diacritics)"
+        }
         "force" => "Replace files that exist",
         "draft" => "Export nominations with errors too, marked DỰ THẢO (draft)",
         "all_ok" => "Every nomination without an error (default: those approved at appraisal)",
@@ -582,7 +627,6 @@ fn english_help(id: &str) -> Option<&'static str> {
         "which" => "nomination | unit (unit.toml) | round (kh.toml) | review (review.toml)",
         "rule" => "A rule code, as in unit-over-cap",
         "shell" => "bash | zsh | fish | powershell | elvish",
-        "out" => "Folder for the .1 files",
         "sep" => "CSV separator: , or ; (Excel under Vietnamese settings) or tab",
         "files" => "Nomination files to record the decision for",
         "status" => {
@@ -594,4 +638,101 @@ fn english_help(id: &str) -> Option<&'static str> {
         "award" => "The commendation Sở Nội vụ proposes",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// The values a help text lists: in `x: a (…) | b | c (…)`, the word
+    /// before each bar and after it, explanations in brackets left out.
+    fn listed(help: &str) -> Vec<String> {
+        let mut plain = String::new();
+        let mut depth = 0;
+        for c in help.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                c if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        let parts: Vec<&str> = plain.split('|').collect();
+        if parts.len() < 2 {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            let word = if i == 0 {
+                part.split_whitespace().last()
+            } else {
+                part.split_whitespace().next()
+            };
+            let word = word.unwrap_or("").trim_end_matches([',', ';', ':', '.']);
+            if crate::text::is_slug(word) {
+                out.push(word.to_string());
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn compare(
+        vi: &clap::Command,
+        en: &clap::Command,
+        path: &mut Vec<String>,
+        checked: &mut usize,
+    ) {
+        for a in vi.get_arguments() {
+            let id = a.get_id().as_str();
+            let Some(b) = en.get_arguments().find(|b| b.get_id().as_str() == id) else {
+                panic!("{path:?} --{id}: no English option");
+            };
+            let (h_vi, h_en) = (
+                a.get_help().map(|h| h.to_string()).unwrap_or_default(),
+                b.get_help().map(|h| h.to_string()).unwrap_or_default(),
+            );
+            assert!(
+                !h_vi.trim().is_empty(),
+                "{path:?} --{id}: no Vietnamese help"
+            );
+            assert!(!h_en.trim().is_empty(), "{path:?} --{id}: no English help");
+            // The same text in both is only right for a bare list of values.
+            assert!(
+                h_vi != h_en || h_en.is_ascii(),
+                "{path:?} --{id}: English help left in Vietnamese: {h_en}"
+            );
+            assert_eq!(
+                listed(&h_vi),
+                listed(&h_en),
+                "{path:?} --{id}: {h_vi} / {h_en}"
+            );
+            assert!(
+                !h_en.contains(".1 files") || path == &["man"],
+                "{path:?} --{id}: {h_en}"
+            );
+            *checked += 1;
+        }
+        for s in vi.get_subcommands() {
+            let Some(t) = en.find_subcommand(s.get_name()) else {
+                panic!("{path:?} {}: no English command", s.get_name());
+            };
+            path.push(s.get_name().to_string());
+            compare(s, t, path, checked);
+            path.pop();
+        }
+    }
+
+    /// Every option of every command has help in both languages, listing the
+    /// same values (issue #20: `--out` read "Folder for the .1 files" on the
+    /// exports and publish, `--format` listed no values in English).
+    #[test]
+    fn every_options_help_is_there_in_both_languages() {
+        let vi = localize(Cli::command(), Lang::Vi, &[]);
+        let en = localize(Cli::command(), Lang::En, &[]);
+        let mut checked = 0;
+        compare(&vi, &en, &mut Vec::new(), &mut checked);
+        assert!(checked > 60, "{checked}");
+    }
 }

@@ -52,7 +52,7 @@ pub struct ListArgs {
     /// Thư mục gốc của đợt
     #[arg(default_value = ".")]
     pub root: PathBuf,
-    /// Chỉ các đề nghị có kết quả này
+    /// Chỉ các đề nghị có kết quả này: cho-xet | dat | bo-sung | khong-dat
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
     /// Chỉ một đơn vị (mã thư mục)
