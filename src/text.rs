@@ -106,6 +106,19 @@ pub fn thousands(n: usize, lang: crate::lang::Lang) -> String {
     out
 }
 
+/// A CSV cell that a spreadsheet would run as a formula (it begins with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return) made inert with a
+/// leading `'`, as OWASP advises against CSV injection; a plain number
+/// (`-5`) is left as it is. kh's own cells never begin so.
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.trim().parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// True for `[a-z0-9-]+`, the shape of every slug in a tree.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
@@ -188,6 +201,17 @@ fn needs_escape(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn csv_cells_never_run() {
+        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_safe("+1+2"), "'+1+2");
+        assert_eq!(csv_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_safe("\tx"), "'\tx");
+        assert_eq!(csv_safe("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
+        assert_eq!(csv_safe("-5"), "-5");
+        assert_eq!(csv_safe("Sở Y tế"), "Sở Y tế");
+    }
 
     #[test]
     fn thousands_are_grouped_by_language() {

@@ -809,3 +809,56 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn csv_cells_from_files_never_run_as_formulas() {
+    let t = Tree::new();
+    t.write(
+        "u/unit.toml",
+        "name = \"=HYPERLINK(\\\"http://x\\\",\\\"bấm\\\")\"\n",
+    );
+    t.write("u/a.toml", &PERSON.replace("Đinh Văn Thành", "@SUM(1+1)"));
+    let out = run(&[
+        os("summary"),
+        t.root().as_os_str(),
+        os("--format"),
+        os("csv"),
+        os("--table"),
+        os("units"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(!text.contains(",=") && !text.contains("\n="), "{text}");
+    let out = run(&[
+        os("summary"),
+        t.root().as_os_str(),
+        os("--format"),
+        os("csv"),
+        os("--table"),
+        os("nominations"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("'@SUM(1+1)"), "{text}");
+    let out = run(&[
+        os("review"),
+        os("list"),
+        t.root().as_os_str(),
+        os("--format"),
+        os("csv"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("'@SUM(1+1)") && text.contains("'=HYPERLINK"),
+        "{text}"
+    );
+    // Excel's own section formula stays a formula kh made.
+    let out = run(&[
+        os("summary"),
+        t.root().as_os_str(),
+        os("--format"),
+        os("csv"),
+        os("--excel"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("\"=\"\"3.10\"\"\""), "{text}");
+}

@@ -403,7 +403,7 @@ pub fn list(
                 "award",
             ])?;
             for r in rows {
-                w.write_record([
+                let cells = [
                     r.path.as_str(),
                     &r.unit,
                     &r.unit_name,
@@ -415,7 +415,14 @@ pub fn list(
                     r.reviewer.as_deref().unwrap_or(""),
                     r.date.as_deref().unwrap_or(""),
                     r.award.as_deref().unwrap_or(""),
-                ])?;
+                ];
+                // Text from a file never runs in a spreadsheet.
+                w.write_record(
+                    cells
+                        .map(crate::text::csv_safe)
+                        .iter()
+                        .map(|c| c.as_bytes()),
+                )?;
             }
             w.flush()?;
         }

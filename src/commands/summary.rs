@@ -701,7 +701,12 @@ fn render_csv(
     let mut w = csv::WriterBuilder::new().delimiter(sep).from_writer(out);
     if let Some(sec) = sections.iter().find(|s| s.which == which) {
         w.write_record(&sec.header)?;
-        for mut row in sec.rows.iter().chain(sec.total.clone()) {
+        for row in sec.rows.iter().chain(sec.total.clone()) {
+            // Text from a file never runs in a spreadsheet (CSV injection).
+            let mut row: Vec<String> = row
+                .iter()
+                .map(|c| crate::text::csv_safe(c).into_owned())
+                .collect();
             if excel && which == Which::Campaigns {
                 // "3.10" would be the number 3.1 to Excel: a text formula
                 // keeps the section as written.
