@@ -311,7 +311,12 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
         let Some(d) = book.decision(r.review) else {
             continue;
         };
-        let note = crate::text::shown(d.note.as_deref().unwrap_or(""));
+        // Sở Nội vụ's note whole, never cut: it says what the unit must do.
+        let note = crate::text::escape_controls(d.note.as_deref().unwrap_or("")).into_owned();
+        let reviewer = d
+            .reviewer
+            .as_deref()
+            .map(|r| crate::text::escape_controls(r).into_owned());
         if r.review.stale {
             diags.push(Diagnostic::new(
                 Rule::ReviewStale,
@@ -328,12 +333,20 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
             Status::BoSung => diags.push(Diagnostic::new(
                 Rule::ReviewReturned,
                 r.path.clone(),
-                What::ReviewReturned { date: d.date, note },
+                What::ReviewReturned {
+                    date: d.date,
+                    reviewer,
+                    note,
+                },
             )),
             Status::KhongDat => diags.push(Diagnostic::new(
                 Rule::ReviewRejected,
                 r.path.clone(),
-                What::ReviewRejected { date: d.date, note },
+                What::ReviewRejected {
+                    date: d.date,
+                    reviewer,
+                    note,
+                },
             )),
             Status::Dat | Status::ChoXet => {}
         }

@@ -382,10 +382,12 @@ pub enum What {
     },
     ReviewReturned {
         date: Option<NaiveDate>,
+        reviewer: Option<String>,
         note: String,
     },
     ReviewRejected {
         date: Option<NaiveDate>,
+        reviewer: Option<String>,
         note: String,
     },
     ReviewOrphan {
@@ -405,6 +407,16 @@ pub enum What {
         code: String,
     },
     Unreadable(Unreadable),
+}
+
+/// "06/10/2023, Trần Thị B": the day of a decision and who took it.
+fn when_by(date: &Option<NaiveDate>, reviewer: Option<&str>) -> String {
+    let day = when(date);
+    match reviewer {
+        Some(r) if !day.is_empty() => format!("{day}, {r}"),
+        Some(r) => r.to_string(),
+        None => day,
+    }
 }
 
 fn dmy(d: NaiveDate) -> String {
@@ -956,17 +968,25 @@ impl What {
                 status.label(lang),
                 when(date)
             ),
-            What::ReviewReturned { date, note } => tr!(
+            What::ReviewReturned {
+                date,
+                reviewer,
+                note,
+            } => tr!(
                 lang,
                 "Sở Nội vụ đề nghị bổ sung ({}): {note}",
                 "Sở Nội vụ returned it for more ({}): {note}",
-                when(date)
+                when_by(date, reviewer.as_deref())
             ),
-            What::ReviewRejected { date, note } => tr!(
+            What::ReviewRejected {
+                date,
+                reviewer,
+                note,
+            } => tr!(
                 lang,
                 "Không đạt qua thẩm định ({}): {note}",
                 "Rejected at appraisal ({}): {note}",
-                when(date)
+                when_by(date, reviewer.as_deref())
             ),
             What::ReviewOrphan { path, .. } => tr!(
                 lang,

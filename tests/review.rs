@@ -511,3 +511,39 @@ fn the_shipped_round_shows_every_status() {
     assert_eq!(doc["missing_units"][0]["slug"], "so-tai-chinh");
     assert!(Path::new("examples/submissions/review.toml").is_file());
 }
+
+/// Sở Nội vụ's note is never cut, and says who decided and when (#23.10).
+#[test]
+fn the_reviewers_note_is_shown_whole() {
+    let t = round();
+    let note = "Bổ sung bản sao quyết định công nhận sáng kiến cấp tỉnh năm 2023, bản xác nhận của Hội đồng khoa học ngành về hiệu quả áp dụng, và ảnh chụp bằng khen năm 2021 còn thiếu trong hồ sơ gửi lần trước";
+    let file = t.root().join("so-y-te/a.toml");
+    let file = file.to_string_lossy().to_string();
+    set(
+        &t,
+        &[file.as_str()],
+        &[
+            "--status",
+            "bo-sung",
+            "--note",
+            note,
+            "--reviewer",
+            "Trần Thị B",
+            "--date",
+            "06/10/2023",
+        ],
+    )
+    .code(0);
+    for extra in [&[][..], &["--format", "json"][..]] {
+        let out = kh()
+            .arg("validate")
+            .arg(t.root())
+            .args(extra)
+            .env("COLUMNS", "60")
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout).replace("\\n", " ");
+        assert!(text.contains(note), "{text}");
+        assert!(text.contains("06/10/2023, Trần Thị B"), "{text}");
+    }
+}
