@@ -66,6 +66,8 @@ pub struct Unevidenced {
 pub struct UnitRecord {
     pub slug: String,
     pub info: UnitInfo,
+    /// The roster's slug this folder stands for under another code.
+    pub roster: Option<String>,
     pub nominations: usize,
     /// Its own problems and its files'.
     pub tally: Tally,
@@ -167,10 +169,10 @@ impl Report {
             .expected
             .iter()
             .filter(|(slug, _)| {
-                !self
-                    .units
-                    .iter()
-                    .any(|u| u.slug == *slug && u.nominations > 0)
+                !self.units.iter().any(|u| {
+                    (u.slug == *slug || u.roster.as_deref() == Some(slug.as_str()))
+                        && u.nominations > 0
+                })
             })
             .map(|(s, n)| (s.as_str(), n.as_str()))
             .collect()
@@ -518,18 +520,34 @@ fn unit_record(
             UnitInfo::default()
         }
     };
+    let mut roster = None;
     if !settings.expected.is_empty() && !settings.expected.iter().any(|(s, _)| *s == unit.slug) {
-        let hint = crate::text::closest(
-            &unit.slug,
-            settings.expected.iter().map(|(s, _)| s.as_str()),
-        )
-        .map(String::from);
+        // The same unit under another code (SPEC §6, turn 3): the roster's
+        // name is the folder's unit.toml name, or the folder's slug extends
+        // the roster's (`cong-an-tinh` and `cong-an-tinh-ha-nam`).
+        let name = info.name.as_deref().map(crate::text::fold_key);
+        roster = settings
+            .expected
+            .iter()
+            .find(|(s, n)| {
+                name.as_deref() == Some(crate::text::fold_key(n).as_str())
+                    || unit.slug.starts_with(&format!("{s}-"))
+            })
+            .map(|(s, _)| s.clone());
+        let hint = roster.clone().or_else(|| {
+            crate::text::closest(
+                &unit.slug,
+                settings.expected.iter().map(|(s, _)| s.as_str()),
+            )
+            .map(String::from)
+        });
         diags.push(Diagnostic::new(
             Rule::UnexpectedUnit,
             unit.slug.as_str(),
             What::UnexpectedUnit {
                 slug: crate::text::shown(&unit.slug),
                 hint,
+                same: roster.is_some(),
             },
         ));
     }
@@ -549,6 +567,7 @@ fn unit_record(
         info,
         nominations: files.len(),
         tally: Tally::default(),
+        roster,
     }
 }
 

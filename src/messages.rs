@@ -374,6 +374,9 @@ pub enum What {
     UnexpectedUnit {
         slug: String,
         hint: Option<String>,
+        /// The roster names this very unit under `hint` (same name, or a
+        /// slug the folder's extends): one unit, counted as having sent.
+        same: bool,
     },
     ReviewStale {
         status: Status,
@@ -956,6 +959,15 @@ impl What {
                     ),
                 }
             }
+            What::UnexpectedUnit {
+                slug,
+                hint: Some(h),
+                same: true,
+            } => tr!(
+                lang,
+                "Thư mục `{slug}` là đơn vị `{h}` trong danh sách [expected] của kh.toml, với mã khác: tính là `{h}` đã gửi",
+                "Folder `{slug}` is the roster's unit `{h}` under another code: `{h}` counts as having sent"
+            ),
             What::UnexpectedUnit { slug, .. } => tr!(
                 lang,
                 "Đơn vị `{slug}` không có trong danh sách [expected] của kh.toml",
@@ -1294,6 +1306,15 @@ impl What {
             What::UnitOverCap { paths, .. } => {
                 tr!(lang, "các tệp: {}", "the files: {}", paths.join(", "))
             }
+            What::UnexpectedUnit {
+                hint: Some(h),
+                same: true,
+                ..
+            } => tr!(
+                lang,
+                "đổi tên thư mục thành `{h}` cho khớp danh sách",
+                "rename the folder `{h}` to match the roster"
+            ),
             What::UnexpectedUnit { hint, .. } => match hint {
                 Some(h) => tr!(
                     lang,

@@ -547,3 +547,36 @@ fn the_reviewers_note_is_shown_whole() {
         assert!(text.contains("06/10/2023, Trần Thị B"), "{text}");
     }
 }
+
+/// A roster entry and a folder of one unit under two codes are one unit
+/// (SPEC §6, turn 3): by the unit.toml name, or a slug the folder's extends.
+#[test]
+fn a_roster_entry_and_its_folder_under_another_code_are_one_unit() {
+    let t = Tree::new();
+    t.write(
+        "kh.toml",
+        "year = 2023\n[expected]\ncong-an-tinh = \"Công an tỉnh Hà Nam\"\nso-tai-chinh = \"Sở Tài chính\"\nso-y-te = \"Sở Y tế\"\n",
+    );
+    t.write("cong-an-tinh-ha-nam/unit.toml", "name = \"Công an tỉnh\"\n");
+    t.write("cong-an-tinh-ha-nam/a.toml", PERSON);
+    t.write("syt/unit.toml", "name = \"Sở Y tế\"\n");
+    t.write("syt/b.toml", COLLECTIVE);
+    let doc = summary(&t, &[]);
+    assert_eq!(
+        doc["missing_units"],
+        serde_json::json!([{"slug": "so-tai-chinh", "name": "Sở Tài chính"}]),
+        "{doc:#}"
+    );
+    let out = kh().arg("validate").arg(t.root()).output().expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("đổi tên thư mục thành `cong-an-tinh`"),
+        "{text}"
+    );
+    assert!(text.contains("đổi tên thư mục thành `so-y-te`"), "{text}");
+    // A folder that is not on the roster at all is still unexpected.
+    t.write("khac/unit.toml", "name = \"Đơn vị khác\"\n");
+    t.write("khac/c.toml", HOUSEHOLD);
+    let doc = summary(&t, &[]);
+    assert_eq!(doc["missing_units"].as_array().map(Vec::len), Some(1));
+}
