@@ -102,8 +102,8 @@ pub enum Command {
     },
     /// Giải thích một quy tắc: kiểm tra gì, căn cứ, ví dụ và cách sửa
     Explain {
-        /// Mã quy tắc, ví dụ unit-over-cap
-        rule: String,
+        /// Mã quy tắc, ví dụ unit-over-cap, hoặc vài chữ để tìm; bỏ trống: mọi quy tắc
+        rule: Option<String>,
     },
     /// In tập lệnh tự hoàn thành cho shell
     Completions {
@@ -320,7 +320,7 @@ fn run(cli: Cli) -> Result<bool> {
             print(&(serde_json::to_string_pretty(&schema)? + "\n"))?;
             Ok(false)
         }
-        Command::Explain { rule } => match crate::explain::render(&rule, lang) {
+        Command::Explain { rule } => match crate::explain::answer(rule.as_deref(), lang) {
             Ok(text) => {
                 print(&text)?;
                 Ok(false)
@@ -625,7 +625,7 @@ fn english_help(path: &[&str], id: &str) -> Option<&'static str> {
             "Every nomination without an error, each page marked BẢN XEM TRƯỚC (default: those approved at appraisal)"
         }
         "which" => "nomination | unit (unit.toml) | round (kh.toml) | review (review.toml)",
-        "rule" => "A rule code, as in unit-over-cap",
+        "rule" => "A rule code, as in unit-over-cap, or a few words to search; none: every rule",
         "shell" => "bash | zsh | fish | powershell | elvish",
         "sep" => "CSV separator: , or ; (Excel under Vietnamese settings) or tab",
         "files" => "Nomination files to record the decision for",

@@ -374,7 +374,7 @@ explain! {
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\ncriteria = [\"giai-phap-mo\"]\n\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n")];
     }
     UnitOverCap {
-        vi: "Đơn vị gửi nhiều hơn số đề nghị tối đa (mặc định 3, gồm cả tập thể, cá nhân).",
+        vi: "Đơn vị gửi vượt mức tối đa số đề nghị (mặc định 3, gồm cả tập thể, cá nhân).",
             "Kế hoạch, mục IV.1: “không quá 03 điển hình (bao gồm cả tập thể, cá nhân)”; SPEC §6.",
             "Chọn những điển hình tiêu biểu nhất và rút bớt tệp.";
         en: "A unit sends more nominations than the cap (3 by default, collectives and individuals together).",
@@ -510,6 +510,48 @@ pub fn of(rule: Rule) -> &'static Explanation {
 }
 
 /// `kh explain CODE`: the rule, or the closest code (exit 2).
+/// `kh explain [RULE | WORDS]`: one rule whole; with no argument every rule
+/// on a line; with words that name no rule, the rules they find.
+pub fn answer(query: Option<&str>, lang: Lang) -> Result<String, String> {
+    let Some(q) = query.map(str::trim).filter(|q| !q.is_empty()) else {
+        return Ok(list_in(lang, ""));
+    };
+    match render(q, lang) {
+        Ok(text) => Ok(text),
+        Err(why) => {
+            let found = list_in(lang, q);
+            if found.is_empty() {
+                Err(why)
+            } else {
+                Ok(found)
+            }
+        }
+    }
+}
+
+/// Every rule on one line each: its code and what it checks. With `words`,
+/// only the rules whose code or text (in either language, diacritics and
+/// case aside) holds every word: `kh explain "vượt mức"`.
+fn list_in(lang: Lang, words: &str) -> String {
+    let fold = |s: &str| crate::text::strip_diacritics(s).to_lowercase();
+    let wanted: Vec<String> = words.split_whitespace().map(fold).collect();
+    let mut out = String::new();
+    for e in EXPLANATIONS {
+        let hay = fold(&format!(
+            "{} {} {} {} {}",
+            e.rule.code(),
+            e.vi.what,
+            e.en.what,
+            e.vi.fix,
+            e.en.fix
+        ));
+        if wanted.iter().all(|w| hay.contains(w.as_str())) {
+            out.push_str(&format!("{:<28}{}\n", e.rule.code(), e.text(lang).what));
+        }
+    }
+    out
+}
+
 pub fn render(code: &str, lang: Lang) -> Result<String, String> {
     let Some(rule) = Rule::ALL.iter().find(|r| r.code() == code.trim()) else {
         let hint = crate::text::closest(code, Rule::ALL.iter().map(|r| r.code()));

@@ -171,3 +171,36 @@ fn a_zero_by_zero_terminal_gets_readable_tables() -> Result<(), Box<dyn std::err
     }
     Ok(())
 }
+
+/// #23.14: `md` for markdown, a unit by the first words of its name, English
+/// counts in the singular where there is one, `kh explain` with no argument
+/// or with words.
+#[test]
+fn small_words_a_clerk_types() {
+    let md = kh()
+        .args(["summary", "examples/submissions", "--format", "md"])
+        .output()
+        .expect("run");
+    assert_eq!(md.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&md.stdout).contains("## Theo phong trào thi đua"));
+    let unit = summary_json(["examples/submissions", "--unit", "Công an"]);
+    let units = unit["units"].as_array().cloned().unwrap_or_default();
+    assert_eq!(units.len(), 1, "{unit:#}");
+    assert_eq!(units[0]["slug"], "cong-an-tinh");
+    // Several units begin so: no silent choice.
+    kh().args(["summary", "examples/submissions", "--unit", "Sở"])
+        .assert()
+        .code(2);
+    let one = kh()
+        .args(["validate", "examples/submissions/so-y-te", "--lang", "en"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&one.stdout);
+    assert!(text.contains("from 1 unit:"), "{text}");
+    let all = kh().args(["explain"]).output().expect("run");
+    let all = String::from_utf8_lossy(&all.stdout);
+    assert_eq!(all.lines().count(), kh::diagnostic::Rule::ALL.len());
+    let found = kh().args(["explain", "vượt mức"]).output().expect("run");
+    assert_eq!(found.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&found.stdout).starts_with("unit-over-cap"));
+}

@@ -22,6 +22,7 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    #[value(alias = "md")]
     Markdown,
 }
 
@@ -125,16 +126,27 @@ pub fn run(args: Args, opts: Options, out: &mut dyn Write) -> Result<()> {
     let report = check::run(&args.path, opts)?;
     // A unit by its folder code, or by its name as written in unit.toml
     // ("Phòng Văn hóa huyện Kim Bảng"), with or without diacritics.
+    // A name's first words do when one unit alone begins so ("Hội Nông
+    // dân" for "Hội Nông dân tỉnh").
     let by_name = args.unit.as_deref().and_then(|u| {
         let key = crate::text::slugify(u);
-        report
+        let name_key =
+            |x: &crate::check::UnitRecord| x.info.name.as_deref().map(crate::text::slugify);
+        let exact = report
             .units
             .iter()
-            .find(|x| {
-                x.info
-                    .name
-                    .as_deref()
-                    .is_some_and(|n| crate::text::slugify(n) == key)
+            .find(|x| name_key(x).is_some_and(|n| n == key));
+        let begins: Vec<&crate::check::UnitRecord> = report
+            .units
+            .iter()
+            .filter(|x| {
+                !key.is_empty() && name_key(x).is_some_and(|n| n.starts_with(&format!("{key}-")))
+            })
+            .collect();
+        exact
+            .or(match begins.as_slice() {
+                [one] => Some(*one),
+                _ => None,
             })
             .map(|x| x.slug.clone())
     });

@@ -226,11 +226,29 @@ pub fn closing_line(report: &Report, style: Style) -> String {
     } else {
         ""
     };
-    tr!(
-        lang,
-        "Đã kiểm tra {n} đề nghị của {u} đơn vị: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú{hidden}.",
-        "Checked {n} nominations from {u} units: {errors} errors, {warnings} warnings, {notes} notes{hidden}."
-    )
+    match lang {
+        Lang::Vi => format!(
+            "Đã kiểm tra {n} đề nghị của {u} đơn vị: {errors} lỗi, {warnings} cảnh báo, {notes} ghi chú{hidden}."
+        ),
+        // English counts take their plural only where there is more than one.
+        Lang::En => format!(
+            "Checked {} from {}: {}, {}, {}{hidden}.",
+            plural(n, "nomination"),
+            plural(u, "unit"),
+            plural(errors, "error"),
+            plural(warnings, "warning"),
+            plural(notes, "note")
+        ),
+    }
+}
+
+/// "1 unit", "2 units".
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }
 
 #[cfg(test)]
