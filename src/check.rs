@@ -439,16 +439,14 @@ fn check_files(
             let mut result = result;
             let tally = Tally::of(&result.diagnostics);
             let unbacked = take_unbacked(&mut result.diagnostics);
-            let identity = result
-                .nomination
-                .as_ref()
+            let nom = result.nomination.as_ref();
+            let hash = |h: u64| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN);
+            let identity = nom
                 .and_then(Nomination::identity)
-                .map(|id| NonZeroU64::new(hasher.hash_one(&id)).unwrap_or(NonZeroU64::MIN));
-            let plain = result
-                .nomination
-                .as_ref()
+                .map(|id| hash(hasher.hash_one(&id)));
+            let plain = nom
                 .and_then(Nomination::plain_identity)
-                .map(|id| NonZeroU64::new(hasher.hash_one(&id)).unwrap_or(NonZeroU64::MIN));
+                .map(|id| hash(hasher.hash_one(&id)));
             let record = Record {
                 plain,
                 path,
@@ -651,21 +649,12 @@ fn same_identity(records: &[Record]) -> Vec<Vec<usize>> {
             .as_ref()
             .and_then(Nomination::identity)
     };
-    let mut hashes: Vec<(NonZeroU64, usize)> = records
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.identity.map(|h| (h, i)))
-        .collect();
-    hashes.sort_unstable();
     let mut groups = Vec::new();
-    for run in hashes
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-    {
+    for run in equal_hashes(records, |r| r.identity) {
         // Equal hashes, most likely one identity; the identities decide.
         let mut ids: Vec<(Identity, usize)> = run
-            .iter()
-            .filter_map(|&(_, i)| identity(i).map(|id| (id, i)))
+            .into_iter()
+            .filter_map(|i| identity(i).map(|id| (id, i)))
             .collect();
         ids.sort();
         for same in ids.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
@@ -675,17 +664,30 @@ fn same_identity(records: &[Record]) -> Vec<Vec<usize>> {
     groups
 }
 
+/// The records that share a hash with another, run by run: sorting the
+/// hashes finds them without a map of every key.
+fn equal_hashes(
+    records: &[Record],
+    hash: impl Fn(&Record) -> Option<NonZeroU64>,
+) -> Vec<Vec<usize>> {
+    let mut hashes: Vec<(NonZeroU64, usize)> = records
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| hash(r).map(|h| (h, i)))
+        .collect();
+    hashes.sort_unstable();
+    hashes
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| run.len() > 1)
+        .map(|run| run.iter().map(|&(_, i)| i).collect())
+        .collect()
+}
+
 /// Groups of persons whose names are equal once diacritics are removed,
 /// same birth date, where one name has no diacritic at all and the two are
 /// not already the same identity ("Nguyen Van Hung" and "Nguyễn Văn Hùng";
 /// never "Nguyễn Văn Hùng" and "Nguyễn Văn Hưng").
 fn maybe_same(records: &[Record]) -> Vec<Vec<usize>> {
-    let mut hashes: Vec<(NonZeroU64, usize)> = records
-        .iter()
-        .enumerate()
-        .filter_map(|(i, r)| r.plain.map(|h| (h, i)))
-        .collect();
-    hashes.sort_unstable();
     let name = |i: usize| {
         records[i]
             .nomination
@@ -696,11 +698,8 @@ fn maybe_same(records: &[Record]) -> Vec<Vec<usize>> {
     };
     let bare = |s: &str| crate::text::strip_diacritics(s) == s;
     let mut groups = Vec::new();
-    for run in hashes
-        .chunk_by(|a, b| a.0 == b.0)
-        .filter(|run| run.len() > 1)
-    {
-        let members: Vec<(usize, String)> = run.iter().map(|&(_, i)| (i, name(i))).collect();
+    for run in equal_hashes(records, |r| r.plain) {
+        let members: Vec<(usize, String)> = run.into_iter().map(|i| (i, name(i))).collect();
         // Only where a bare name meets one written otherwise: the bare ones
         // and those they may stand for.
         let keep: Vec<usize> = members
