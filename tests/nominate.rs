@@ -686,22 +686,10 @@ fn an_unknown_campaign_points_to_other_fields() {
 fn inside_a_unit_folder_the_round_is_the_one_above() {
     let t = Tree::new();
     t.unit("so-y-te").write("so-y-te/a.toml", PERSON);
-    let run = |dir: &std::path::Path| {
-        kh().current_dir(dir)
-            .args([
-                "nominate",
-                "new",
-                "--campaign",
-                "y-te-hai-long",
-                "--kind",
-                "ca-nhan",
-                "--name",
-                "Lê Văn Bảy",
-            ])
-            .output()
-            .expect("run")
-    };
-    let out = run(&t.path("so-y-te"));
+    let out = nominate_doctor("Lê Văn Bảy")
+        .current_dir(t.path("so-y-te"))
+        .output()
+        .expect("run");
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -711,23 +699,13 @@ fn inside_a_unit_folder_the_round_is_the_one_above() {
     assert!(t.path("so-y-te/le-van-bay.toml").is_file());
     assert!(!t.path("so-y-te/kh.toml").exists());
     assert!(!t.path("so-y-te/so-y-te").exists());
-    // The round counts three files in the unit, none over the cap.
+    // The round counts the unit's two files: no kh.toml among them.
     let doc = t.json();
     assert_eq!(doc["counts"]["nominations"], 2, "{doc:#}");
     // From a sub-folder of the unit too.
     std::fs::create_dir(t.path("so-y-te/nhap")).expect("mkdir");
-    let out = kh()
+    let out = nominate_doctor("Lê Văn Tám")
         .current_dir(t.path("so-y-te/nhap"))
-        .args([
-            "nominate",
-            "new",
-            "--campaign",
-            "y-te-hai-long",
-            "--kind",
-            "ca-nhan",
-            "--name",
-            "Lê Văn Tám",
-        ])
         .output()
         .expect("run");
     assert_eq!(
@@ -738,22 +716,9 @@ fn inside_a_unit_folder_the_round_is_the_one_above() {
     );
     assert!(t.path("so-y-te/le-van-tam.toml").is_file());
     // Another --unit from inside a unit is refused, nothing written.
-    let out = kh()
+    let out = nominate_doctor("Lê Văn Chín")
         .current_dir(t.path("so-y-te"))
-        .args([
-            "nominate",
-            "new",
-            "--unit",
-            "so-khac",
-            "--unit-name",
-            "Sở Khác",
-            "--campaign",
-            "y-te-hai-long",
-            "--kind",
-            "ca-nhan",
-            "--name",
-            "Lê Văn Chín",
-        ])
+        .args(["--unit", "so-khac", "--unit-name", "Sở Khác"])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));

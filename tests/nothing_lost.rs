@@ -490,20 +490,8 @@ fn review_set_refuses_what_is_not_a_nomination_of_a_round() {
     // nominate new into a linked unit folder.
     let n = round();
     symlink(elsewhere.path(), n.path("don-vi-lien-ket")).expect("symlink");
-    let o = kh()
-        .args([
-            "nominate",
-            "new",
-            "--unit",
-            "don-vi-lien-ket",
-            "--campaign",
-            "y-te-hai-long",
-            "--kind",
-            "ca-nhan",
-            "--name",
-            "Lê Văn A",
-            "--root",
-        ])
+    let o = nominate_doctor("Lê Văn A")
+        .args(["--unit", "don-vi-lien-ket", "--root"])
         .arg(n.root())
         .timeout(Duration::from_secs(30))
         .output()
@@ -588,22 +576,8 @@ fn fifos_never_hang_a_command() {
     // nominate new --root D where D/kh.toml is a FIFO.
     let d = tempfile::tempdir().expect("tmp");
     mkfifo(&d.path().join("kh.toml"));
-    let o = kh()
-        .args([
-            "nominate",
-            "new",
-            "--unit",
-            "so-y-te",
-            "--unit-name",
-            "Sở Y tế",
-            "--campaign",
-            "y-te-hai-long",
-            "--kind",
-            "ca-nhan",
-            "--name",
-            "Lê Văn A",
-            "--root",
-        ])
+    let o = nominate_doctor("Lê Văn A")
+        .args(["--unit", "so-y-te", "--unit-name", "Sở Y tế", "--root"])
         .arg(d.path())
         .timeout(Duration::from_secs(30))
         .output()

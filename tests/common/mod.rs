@@ -255,3 +255,20 @@ pub fn nominate(root: &Path, unit: &str, campaign: &str, kind: &str, name: &str)
     .arg(root);
     cmd
 }
+
+/// `kh nominate new` for a doctor of §3.10 named `name`, without a terminal;
+/// the caller adds the unit, the root or the folder it runs in.
+pub fn nominate_doctor(name: &str) -> Command {
+    let mut cmd = kh();
+    cmd.args([
+        "nominate",
+        "new",
+        "--campaign",
+        "y-te-hai-long",
+        "--kind",
+        "ca-nhan",
+        "--name",
+        name,
+    ]);
+    cmd
+}
