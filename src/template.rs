@@ -3,7 +3,7 @@
 //! Vietnamese so that a clerk only fills in the blanks (SPEC §9.1).
 
 use crate::campaign::{Campaign, CampaignInfo};
-use crate::form::{self, AchievementKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, Top};
+use crate::form::{self, AchievementKey, AwardKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, Top};
 use crate::lang::Lang;
 use crate::vocab::{Domain, Fact, FactType, Gender, InitiativeLevel, Kind, Rating, Role, Vocab};
 
@@ -28,66 +28,174 @@ fn line(out: &mut String, key: &str, value: &str, comment: &str) {
 }
 
 pub fn render(req: &Request<'_>) -> String {
+    write(&Draft::blank(req))
+}
+
+/// An award of the form's section 3.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftAward {
+    pub year: Option<i32>,
+    pub title: String,
+    /// The decision's number as written, or empty.
+    pub decision: String,
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// One nomination as the form holds it, ready to be written as a file: what
+/// `kh nominate new` knows from its flags (a blank form with a name), or
+/// what `kh import` read from a unit's report. One writer puts both on the
+/// page, so that a file kh writes always has the template's order and words.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// Comment lines above the form: where an imported file came from.
+    pub provenance: Vec<String>,
+    pub campaign: Option<&'static CampaignInfo>,
+    /// Said beside an empty `campaign`: why it could not be told.
+    pub campaign_note: Option<String>,
+    pub kind: Kind,
+    pub role: Option<Role>,
+    pub scope: Option<crate::vocab::Scope>,
+    pub proposed_award: String,
+    pub movement: String,
+    /// `[nominee]`'s values as text, by key (dates as dd/mm/yyyy).
+    pub nominee: Vec<(&'static str, String)>,
+    pub achievements: Vec<String>,
+    pub awards: Vec<DraftAward>,
+    /// Written by `kh import`: an empty value says it was not found.
+    pub imported: bool,
+}
+
+impl Draft {
+    /// The form `kh nominate new` writes: the name filled in, the rest blank.
+    pub fn blank(req: &Request<'_>) -> Draft {
+        let key = if req.kind == Kind::TapThe {
+            "name"
+        } else {
+            "full_name"
+        };
+        Draft {
+            provenance: Vec::new(),
+            campaign: Some(req.campaign),
+            campaign_note: None,
+            kind: req.kind,
+            role: req.role,
+            scope: None,
+            proposed_award: String::new(),
+            movement: String::new(),
+            nominee: vec![(key, req.name.to_string())],
+            achievements: Vec::new(),
+            awards: Vec::new(),
+            imported: false,
+        }
+    }
+
+    pub fn nominee(&self, key: &str) -> Option<&str> {
+        self.nominee
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// A TOML multi-line string holding `s` exactly: quotes and backslashes
+/// escaped, line breaks kept as typed.
+fn multiline(s: &str) -> String {
+    let mut out = String::from("\"\"\"\n");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push('\n'),
+            c if c.is_control() && c != '\t' => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push_str("\"\"\"");
+    out
+}
+
+/// Writes a nomination file in the form's order (SPEC §3), every line
+/// commented in Vietnamese.
+pub fn write(d: &Draft) -> String {
     let lang = Lang::Vi;
-    let c = req.campaign;
     let mut out = String::new();
+    for p in &d.provenance {
+        out.push_str(&format!("# {p}\n"));
+    }
     out.push_str(&format!(
         "# {}\n",
-        form::form_title(req.kind, lang).to_uppercase()
+        form::form_title(d.kind, lang).to_uppercase()
     ));
-    out.push_str(&format!(
-        "# Phong trào: {} ({} của kế hoạch)\n",
-        c.name_vi,
-        c.cited(lang)
-    ));
-    out.push_str(&format!("# Cơ quan chủ trì: {}\n", c.lead_agency));
+    match d.campaign {
+        Some(c) => {
+            out.push_str(&format!(
+                "# Phong trào: {} ({} của kế hoạch)\n",
+                c.name_vi,
+                c.cited(lang)
+            ));
+            out.push_str(&format!("# Cơ quan chủ trì: {}\n", c.lead_agency));
+        }
+        None => out.push_str(
+            "# Phong trào: chưa xác định (ghi mã phong trào vào campaign, xem: kh campaigns)\n",
+        ),
+    }
     out.push_str("# Điền vào các ô \"\" còn trống; kiểm tra bằng: kh validate <tệp này>\n\n");
 
+    let unread = |v: &str| {
+        if d.imported && v.trim().is_empty() {
+            "; chưa đọc được từ báo cáo"
+        } else {
+            ""
+        }
+    };
     line(
         &mut out,
         Top::Campaign.key(),
-        &quoted(c.slug),
-        "mã phong trào (xem: kh campaigns)",
+        &quoted(d.campaign.map_or("", |c| c.slug)),
+        d.campaign_note
+            .as_deref()
+            .unwrap_or("mã phong trào (xem: kh campaigns)"),
     );
     line(
         &mut out,
         Top::Kind.key(),
-        &quoted(req.kind.slug()),
-        &format!("loại điển hình: {}", req.kind.label(lang)),
+        &quoted(d.kind.slug()),
+        &format!("loại điển hình: {}", d.kind.label(lang)),
     );
     line(
         &mut out,
         Top::Scope.key(),
-        &quoted("co-so"),
+        &quoted(d.scope.map_or("co-so", |s| s.slug())),
         "co-so | toan-tinh (thành tích có phạm vi ảnh hưởng toàn tỉnh, mục IV.1)",
     );
     line(
         &mut out,
         Top::ProposedAward.key(),
-        &quoted(""),
+        &quoted(&d.proposed_award),
         "hình thức khen thưởng đề nghị (không bắt buộc), ví dụ \"Bằng khen của Chủ tịch UBND tỉnh\"",
     );
-    if c.id == Campaign::LinhVucKhac {
+    if d.campaign.is_some_and(|c| c.id == Campaign::LinhVucKhac) || !d.movement.is_empty() {
         line(
             &mut out,
             Top::Movement.key(),
-            &quoted(""),
+            &quoted(&d.movement),
             "tên phong trào thi đua hoặc lĩnh vực (bắt buộc với “Các lĩnh vực khác”)",
         );
     }
 
-    let section1 = if req.kind == Kind::TapThe {
+    let section1 = if d.kind == Kind::TapThe {
         "1. Đặc điểm tình hình"
     } else {
         "1. Sơ lược lý lịch"
     };
+    let roles: &[Role] = d.campaign.map_or(&[], |c| c.roles_for(d.kind));
     out.push_str(&format!("\n# {section1}\n[{}]\n", Top::Nominee.key()));
     for f in NOMINEE_FIELDS {
-        let col = f.col(req.kind);
+        let col = f.col(d.kind);
         if col == Col::No {
             continue;
         }
-        if f.ty == FieldType::Role && c.roles_for(req.kind).is_empty() {
+        if f.ty == FieldType::Role && roles.is_empty() {
             continue;
         }
         let need = match col {
@@ -99,34 +207,43 @@ pub fn render(req: &Request<'_>) -> String {
             Col::Conditional => "ghi đơn vị công tác hoặc hộ khẩu thường trú (ít nhất một)",
             _ => "không bắt buộc",
         };
-        let (value, kind_hint) = match f.ty {
-            FieldType::Text if matches!(f.key, "name" | "full_name") => {
-                (quoted(req.name), String::new())
-            }
-            FieldType::Text => (quoted(""), String::new()),
-            FieldType::Date => (
-                quoted(""),
-                "; ngày/tháng/năm, ví dụ \"12/04/1968\"".to_string(),
-            ),
-            FieldType::Gender => (quoted(""), format!("; {}", Gender::choices())),
-            FieldType::Count => (
-                quoted(""),
-                "; số nguyên, ví dụ 4 (không có ngoặc kép)".to_string(),
-            ),
-            FieldType::Role => (
-                quoted(req.role.map_or("", |r| r.slug())),
-                format!(
-                    "; {}",
-                    c.roles_for(req.kind)
-                        .iter()
-                        .map(|r| r.slug())
-                        .collect::<Vec<_>>()
-                        .join(" | ")
-                ),
+        let given = d.nominee(f.key).unwrap_or("");
+        let hint = match f.ty {
+            FieldType::Text => String::new(),
+            FieldType::Date => "; ngày/tháng/năm, ví dụ \"12/04/1968\"".to_string(),
+            FieldType::Gender => format!("; {}", Gender::choices()),
+            FieldType::Count => "; số nguyên, ví dụ 4 (không có ngoặc kép)".to_string(),
+            FieldType::Role => format!(
+                "; {}",
+                roles
+                    .iter()
+                    .map(|r| r.slug())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
             ),
         };
+        let value = match f.ty {
+            FieldType::Role => quoted(d.role.map_or("", |r| r.slug())),
+            // A whole number is written as one; anything else stays text
+            // for validate to judge.
+            FieldType::Count if given.parse::<u32>().is_ok() => given.to_string(),
+            _ => quoted(given),
+        };
+        let unread = match col {
+            _ if f.ty == FieldType::Role => "",
+            Col::Required => unread(given),
+            // Either of the two will do: said once both are empty.
+            Col::Conditional
+                if ["workplace", "residence"]
+                    .iter()
+                    .all(|k| d.nominee(k).is_none_or(|v| v.trim().is_empty())) =>
+            {
+                unread(given)
+            }
+            _ => "",
+        };
         // The household form's "Họ và tên" is the household head's.
-        let label = match (req.kind, f.key) {
+        let label = match (d.kind, f.key) {
             (Kind::HoGiaDinh, "full_name") => "Họ và tên chủ hộ",
             _ => f.vi,
         };
@@ -134,33 +251,106 @@ pub fn render(req: &Request<'_>) -> String {
             &mut out,
             f.key,
             &value,
-            &format!("{label} ({need}{kind_hint})"),
+            &format!("{label} ({need}{hint}{unread})"),
         );
     }
 
     let achievements = Top::Achievements.key();
-    out.push_str(&format!("\n# 2. Thành tích tiêu biểu xuất sắc đã đạt được: chép khối [[{achievements}]] cho mỗi thành tích\n[[{achievements}]]\n"));
-    // A triple-quoted text takes quotes and line breaks as they are typed.
-    out.push_str("# nội dung thành tích (bắt buộc): viết giữa hai dấu \"\"\", xuống dòng tùy ý\n");
-    out.push_str("text = \"\"\"\n\"\"\"\n");
-    line(
-        &mut out,
-        AchievementKey::Criteria.key(),
-        "[]",
-        "mã các tiêu chí thành tích này chứng minh, ví dụ [\"sang-tao\"]",
-    );
-    out.push_str("# Các tiêu chí của phong trào:\n");
-    for crit in c.criteria_for(req.kind, req.role) {
-        out.push_str(&format!("#   {:<26} {}\n", crit.id, crit.vi));
+    out.push_str(&format!("\n# 2. Thành tích tiêu biểu xuất sắc đã đạt được: chép khối [[{achievements}]] cho mỗi thành tích\n"));
+    let texts: Vec<&str> = if d.achievements.is_empty() {
+        vec![""]
+    } else {
+        d.achievements.iter().map(String::as_str).collect()
+    };
+    for (i, text) in texts.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!("[[{achievements}]]\n"));
+        if i == 0 {
+            // A triple-quoted text takes quotes and line breaks as they are typed.
+            out.push_str(&format!(
+                "# nội dung thành tích (bắt buộc): viết giữa hai dấu \"\"\", xuống dòng tùy ý{}\n",
+                unread(text)
+            ));
+        }
+        if text.is_empty() {
+            out.push_str("text = \"\"\"\n\"\"\"\n");
+        } else {
+            out.push_str(&format!("text = {}\n", multiline(text)));
+        }
+        line(
+            &mut out,
+            AchievementKey::Criteria.key(),
+            "[]",
+            "mã các tiêu chí thành tích này chứng minh, ví dụ [\"sang-tao\"]",
+        );
+        if i == 0
+            && let Some(c) = d.campaign
+        {
+            out.push_str("# Các tiêu chí của phong trào:\n");
+            for crit in c.criteria_for(d.kind, d.role) {
+                out.push_str(&format!("#   {:<26} {}\n", crit.id, crit.vi));
+            }
+        }
     }
 
-    out.push_str("\n# 3. Quá trình khen thưởng: bỏ dấu # và chép khối dưới đây cho mỗi hình thức khen thưởng\n");
-    out.push_str("# [[awards]]\n# year = 2022                        # năm khen thưởng\n");
-    out.push_str("# title = \"Bằng khen của Chủ tịch UBND tỉnh\"\n");
-    out.push_str("# decision = \"1234/QĐ-UBND\"         # số quyết định (không bắt buộc)\n");
-    out.push_str("# date = 2022-12-20                 # ngày quyết định (không bắt buộc)\n");
-
-    if c.has_model(req.kind) {
+    if d.awards.is_empty() {
+        out.push_str("\n# 3. Quá trình khen thưởng: bỏ dấu # và chép khối dưới đây cho mỗi hình thức khen thưởng\n");
+        out.push_str("# [[awards]]\n# year = 2022                        # năm khen thưởng\n");
+        out.push_str("# title = \"Bằng khen của Chủ tịch UBND tỉnh\"\n");
+        out.push_str("# decision = \"1234/QĐ-UBND\"         # số quyết định (không bắt buộc)\n");
+        out.push_str("# date = 2022-12-20                 # ngày quyết định (không bắt buộc)\n");
+    } else {
+        out.push_str(
+            "\n# 3. Quá trình khen thưởng: một khối [[awards]] cho mỗi hình thức khen thưởng\n",
+        );
+        for (i, a) in d.awards.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&format!("[[{}]]\n", Top::Awards.key()));
+            match a.year {
+                Some(y) => line(
+                    &mut out,
+                    AwardKey::Year.key(),
+                    &y.to_string(),
+                    "năm khen thưởng",
+                ),
+                None => line(
+                    &mut out,
+                    AwardKey::Year.key(),
+                    &quoted(""),
+                    "năm khen thưởng (chưa đọc được từ báo cáo)",
+                ),
+            }
+            out.push_str(&format!(
+                "{} = {}\n",
+                AwardKey::Title.key(),
+                quoted(&a.title)
+            ));
+            if !a.decision.is_empty() {
+                line(
+                    &mut out,
+                    AwardKey::Decision.key(),
+                    &quoted(&a.decision),
+                    "số quyết định",
+                );
+            }
+            if let Some(date) = a.date {
+                line(
+                    &mut out,
+                    AwardKey::Date.key(),
+                    &date.format("%Y-%m-%d").to_string(),
+                    "ngày quyết định",
+                );
+            }
+        }
+    }
+    let Some(c) = d.campaign else {
+        return out;
+    };
+    if c.has_model(d.kind) {
         out.push_str(&format!(
             "\n# Mô hình “Dân vận khéo” (mục 3.7): bắt buộc, trừ điểm đánh giá\n[{}]\n",
             Top::Model.key()
@@ -200,11 +390,11 @@ pub fn render(req: &Request<'_>) -> String {
 
     // Where the kind is set apart by role and none was chosen yet, every
     // role's facts are offered: the clerk removes what does not apply.
-    let facts = match req.role {
-        None if !c.roles_for(req.kind).is_empty() => {
+    let facts = match d.role {
+        None if !c.roles_for(d.kind).is_empty() => {
             let mut all: Vec<Fact> = Vec::new();
-            for r in c.roles_for(req.kind) {
-                for f in c.facts_for(req.kind, Some(*r)) {
+            for r in c.roles_for(d.kind) {
+                for f in c.facts_for(d.kind, Some(*r)) {
                     if !all.contains(&f) {
                         all.push(f);
                     }
@@ -213,7 +403,7 @@ pub fn render(req: &Request<'_>) -> String {
             all.sort();
             all
         }
-        _ => c.facts_for(req.kind, req.role),
+        _ => c.facts_for(d.kind, d.role),
     };
     if !facts.is_empty() {
         out.push_str(&format!("\n# Thông tin để kiểm tra tiêu chí của phong trào (bỏ ngoặc kép khi ghi số hoặc true/false)\n[{}]\n", Top::Facts.key()));
