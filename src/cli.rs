@@ -94,6 +94,8 @@ pub enum Command {
     },
     /// Viết trang giới thiệu điển hình cho báo chí và Cổng thông tin (mục IV.2)
     Publish(crate::publish::Args),
+    /// Nhập báo cáo thành tích (.docx) và danh sách (.xlsx) của các đơn vị vào đợt
+    Import(crate::commands::import::Args),
     /// In JSON Schema của một loại tệp, cho trình soạn thảo (taplo, VS Code)
     Schema {
         /// nomination (tệp đề nghị) | unit (unit.toml) | round (kh.toml) | review (review.toml)
@@ -315,6 +317,7 @@ fn run(cli: Cli) -> Result<bool> {
             ExportAction::Xlsx(args) => crate::export::xlsx::run_xlsx(args, opts),
         },
         Command::Publish(args) => crate::publish::run(args, opts),
+        Command::Import(args) => crate::commands::import::run(args, opts),
         Command::Schema { which } => {
             let schema = crate::schema::schema(which, lang);
             print(&(serde_json::to_string_pretty(&schema)? + "\n"))?;
@@ -507,6 +510,14 @@ fn examples(path: &[&str], lang: Lang) -> Option<String> {
             lang.pick("Ví dụ", "Examples"),
             &["kh export forms dot-2023 --out ~/van-ban/mau --date 05/10/2023"],
         ),
+        ["import"] => (
+            lang.pick("Ví dụ", "Examples"),
+            &[
+                "kh import hop-thu --into dot-2023 --dry-run   # xem trước / preview",
+                "kh import hop-thu --into dot-2023",
+                "kh import bao-cao.docx --into dot-2023 --unit so-y-te --campaign 3.10",
+            ],
+        ),
         ["publish"] => (
             lang.pick("Ví dụ", "Examples"),
             &["kh publish dot-2023 --out ~/web/dien-hinh-2023"],
@@ -536,6 +547,9 @@ fn english_about(path: &[&str]) -> Option<&'static str> {
         }
         ["export", "xlsx"] => "The round's workbook (.xlsx)",
         ["publish"] => "Write the exemplar pages for the press and the portal (§IV.2)",
+        ["import"] => {
+            "Import the units' Word reports (.docx) and Excel lists (.xlsx) into the round"
+        }
         ["schema"] => "Print the JSON Schema of a kind of file, for editors (taplo, VS Code)",
         ["explain"] => "Explain a rule: what it checks, its source, an example and the fix",
         ["completions"] => "Print a shell completion script",
@@ -586,6 +600,23 @@ fn english_help(path: &[&str], id: &str) -> Option<&'static str> {
             );
         }
         (["summary"], "format") => return Some("Output format: table | json | csv | markdown"),
+        (["import"], "paths") => {
+            return Some(".docx and .xlsx files, or folders holding them (the units' inbox)");
+        }
+        (["import"], "into") => return Some("Root of the round the nomination files go into"),
+        (["import"], "unit") => {
+            return Some("The sending unit (code or name), where a file does not say");
+        }
+        (["import"], "campaign") => {
+            return Some(
+                "Campaign for every file imported (slug, name or section, as summary --campaign)",
+            );
+        }
+        (["import"], "kind") => {
+            return Some("Kind for every file imported: tap-the | ca-nhan | ho-gia-dinh");
+        }
+        (["import"], "dry_run") => return Some("Only print what would be done; write no file"),
+        (["import"], "format") => return Some("Output format: human (default) | json"),
         (["review", "list"], "format") => return Some("Output format: table | json | csv"),
         _ => {}
     }

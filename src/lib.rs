@@ -13,6 +13,7 @@ pub mod explain;
 pub mod export;
 pub mod facts;
 pub mod form;
+pub mod intake;
 pub mod lang;
 pub mod messages;
 pub mod nomination;

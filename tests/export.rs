@@ -559,41 +559,8 @@ fn hostile_input_still_yields_documents_that_open() {
     assert_eq!(o.status.code(), Some(0));
 }
 
-/// LibreOffice, where it is installed (CI installs it): the documents
-/// convert to PDF, with every word and diacritic, on the pages expected.
-fn soffice() -> Option<PathBuf> {
-    ["soffice", "libreoffice"].iter().find_map(|name| {
-        std::process::Command::new(name)
-            .arg("--version")
-            .output()
-            .ok()
-            .filter(|o| o.status.success())
-            .map(|_| PathBuf::from(name))
-    })
-}
-
 fn to_pdf(soffice: &Path, file: &Path, outdir: &Path) -> PathBuf {
-    let profile = outdir.join("profile");
-    let status = std::process::Command::new(soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(outdir)
-        .arg(file)
-        .output()
-        .expect("soffice");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let pdf = outdir
-        .join(file.file_stem().unwrap_or_default())
-        .with_extension("pdf");
-    assert!(pdf.exists(), "{}", pdf.display());
-    pdf
+    common::convert(soffice, file, outdir, "pdf")
 }
 
 fn pdf_text(pdf: &Path) -> (String, usize) {
@@ -614,7 +581,7 @@ fn squeeze(s: &str) -> String {
 
 #[test]
 fn libreoffice_opens_and_prints_them() {
-    let Some(soffice) = soffice() else {
+    let Some(soffice) = common::soffice() else {
         // CI installs it and sets KH_REQUIRE_REAL: there, a skip is a failure.
         assert!(
             std::env::var_os("KH_REQUIRE_REAL").is_none(),

@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub mod campaigns;
+pub mod import;
 pub mod nominate;
 pub mod review;
 pub mod summary;

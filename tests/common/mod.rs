@@ -272,3 +272,49 @@ pub fn nominate_doctor(name: &str) -> Command {
     ]);
     cmd
 }
+
+/// LibreOffice, where it is installed (CI installs it and sets
+/// KH_REQUIRE_REAL, where a missing one fails the test instead).
+pub fn soffice() -> Option<PathBuf> {
+    let found = ["soffice", "libreoffice"].iter().find_map(|name| {
+        std::process::Command::new(name)
+            .arg("--version")
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|_| PathBuf::from(name))
+    });
+    assert!(
+        found.is_some() || std::env::var_os("KH_REQUIRE_REAL").is_none(),
+        "LibreOffice (soffice) is required here"
+    );
+    found
+}
+
+/// `file` converted by LibreOffice headless into `outdir` as `to` ("pdf",
+/// "docx", "doc", "xls"…), with a profile of its own so that tests may run
+/// side by side.
+pub fn convert(soffice: &Path, file: &Path, outdir: &Path, to: &str) -> PathBuf {
+    let profile = outdir.join("profile");
+    let status = std::process::Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", to, "--outdir"])
+        .arg(outdir)
+        .arg(file)
+        .output()
+        .expect("soffice");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let ext = to.split(':').next().unwrap_or(to);
+    let out = outdir
+        .join(file.file_stem().unwrap_or_default())
+        .with_extension(ext);
+    assert!(out.exists(), "{}", out.display());
+    out
+}

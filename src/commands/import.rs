@@ -1,0 +1,694 @@
+//! `kh import PATH... --into ROUND` (SPEC §15): what units sent, as
+//! nomination files in the round. Sources are read on all cores; files are
+//! written one by one, never over another.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::check::Options;
+use crate::intake::package::Refusal;
+use crate::intake::report::Named;
+use crate::intake::units::{self, Known};
+use crate::intake::{self, Found, SourceKind};
+use crate::lang::Lang;
+use crate::template::Draft;
+use crate::text::{escape_controls, slugify};
+use crate::tr;
+use crate::vocab::{Kind, Vocab};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Tệp .docx, .xlsx, hoặc thư mục chứa chúng (hộp thư của các đơn vị)
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Thư mục gốc của đợt nhận các tệp đề nghị
+    #[arg(long)]
+    pub into: PathBuf,
+    /// Đơn vị gửi (mã hoặc tên), khi tệp không tự nói
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Phong trào cho mọi tệp nhập (mã, tên hoặc mục, như kh summary --campaign)
+    #[arg(long)]
+    pub campaign: Option<String>,
+    /// Loại điển hình cho mọi tệp nhập: tap-the | ca-nhan | ho-gia-dinh
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Chỉ in những gì sẽ làm, không ghi tệp nào
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Định dạng: human (mặc định) | json
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+#[derive(Debug, Serialize)]
+struct Imported {
+    source: String,
+    sheet: Option<String>,
+    row: Option<usize>,
+    path: String,
+    unit: String,
+    kind: &'static str,
+    campaign: Option<&'static str>,
+    missing: Vec<String>,
+    replaces: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Unchanged {
+    source: String,
+    sheet: Option<String>,
+    row: Option<usize>,
+    path: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Reason {
+    source: String,
+    reason: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Outcome {
+    imported: Vec<Imported>,
+    unchanged: Vec<Unchanged>,
+    skipped: Vec<Reason>,
+    refused: Vec<Reason>,
+}
+
+/// Where an earlier import came from, read off the files' first lines.
+#[derive(Default)]
+struct Provenance {
+    /// (fingerprint, sheet, row) → file
+    by_print: HashMap<(String, String, usize), String>,
+    /// (source, sheet, row) → file
+    by_source: HashMap<(String, String, usize), String>,
+}
+
+pub const FROM: &str = "Nhập từ: ";
+pub const SHA: &str = "SHA-256: ";
+pub const AT: &str = "Trang tính: ";
+
+fn provenance_of(text: &str) -> Option<(String, String, String, usize)> {
+    let mut source = None;
+    let mut sha = None;
+    let mut sheet = String::new();
+    let mut row = 0;
+    for line in text.lines().take(6) {
+        let Some(c) = line.strip_prefix("# ") else {
+            break;
+        };
+        if let Some(s) = c.strip_prefix(FROM) {
+            source = Some(s.to_string());
+        } else if let Some(s) = c.strip_prefix(SHA) {
+            sha = Some(s.trim().to_string());
+        } else if let Some(s) = c.strip_prefix(AT)
+            && let Some((name, r)) = s.rsplit_once(", dòng ")
+        {
+            sheet = name.to_string();
+            row = r.trim().parse().unwrap_or(0);
+        }
+    }
+    Some((source?, sha?, sheet, row))
+}
+
+fn index(root: &Path) -> Provenance {
+    let mut p = Provenance::default();
+    let Ok(layout) = crate::tree::resolve(root, Lang::Vi) else {
+        return p;
+    };
+    for u in &layout.units {
+        for f in &u.files {
+            let path = f.path(root);
+            let Ok(Some(text)) = crate::tree::read_regular_text(&path, crate::tree::MAX_FILE_BYTES)
+            else {
+                continue;
+            };
+            if let Some((source, sha, sheet, row)) = provenance_of(&text) {
+                let rel = f.rel.to_string();
+                p.by_print.insert((sha, sheet.clone(), row), rel.clone());
+                p.by_source.insert((source, sheet, row), rel);
+            }
+        }
+    }
+    p
+}
+
+/// Every source the paths name, as shown to the user, and its kind.
+fn sources(paths: &[PathBuf], out: &mut Outcome, lang: Lang) -> Vec<(String, PathBuf, SourceKind)> {
+    let mut found = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let walk = walkdir::WalkDir::new(p)
+                .follow_links(false)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            for e in walk.flatten() {
+                if e.file_type().is_file() {
+                    let shown = e.path().display().to_string();
+                    push_source(&mut found, out, shown, e.path().to_path_buf(), lang);
+                }
+            }
+        } else if p.exists() {
+            push_source(&mut found, out, p.display().to_string(), p.clone(), lang);
+        } else {
+            out.refused.push(Reason {
+                source: p.display().to_string(),
+                reason: tr!(
+                    lang,
+                    "không có tệp hay thư mục này",
+                    "no such file or folder"
+                ),
+            });
+        }
+    }
+    found
+}
+
+fn push_source(
+    found: &mut Vec<(String, PathBuf, SourceKind)>,
+    out: &mut Outcome,
+    shown: String,
+    path: PathBuf,
+    lang: Lang,
+) {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    // Word and Excel leave "~$name.docx" beside an open file.
+    if name.starts_with("~$") {
+        out.skipped.push(Reason {
+            source: shown,
+            reason: tr!(
+                lang,
+                "tệp khóa tạm của Word/Excel, không phải báo cáo",
+                "a Word/Excel lock file, not a report"
+            ),
+        });
+        return;
+    }
+    match intake::source_kind(&path) {
+        SourceKind::Other => out.skipped.push(Reason {
+            source: shown,
+            reason: tr!(
+                lang,
+                "không phải tệp .docx hay .xlsx",
+                "not a .docx or .xlsx file"
+            ),
+        }),
+        SourceKind::Legacy { word } => out.refused.push(Reason {
+            source: shown,
+            reason: Refusal::Legacy { word }.say(lang),
+        }),
+        k => found.push((shown, path, k)),
+    }
+}
+
+/// The dotted keys of the form left empty.
+fn missing(d: &Draft) -> Vec<String> {
+    let mut out = Vec::new();
+    if d.campaign.is_none() {
+        out.push("campaign".to_string());
+    }
+    for f in crate::form::NOMINEE_FIELDS {
+        if f.col(d.kind) == crate::form::Col::Required
+            && d.nominee(f.key).is_none_or(|v| v.trim().is_empty())
+        {
+            out.push(format!("nominee.{}", f.key));
+        }
+    }
+    if d.kind != Kind::TapThe
+        && d.nominee("workplace").is_none()
+        && d.nominee("residence").is_none()
+    {
+        out.push(
+            if d.kind == Kind::HoGiaDinh {
+                "nominee.residence"
+            } else {
+                "nominee.workplace"
+            }
+            .to_string(),
+        );
+    }
+    if d.achievements.is_empty() {
+        out.push("achievements".to_string());
+    }
+    out
+}
+
+pub fn run(args: Args, opts: Options) -> Result<bool> {
+    let lang = opts.lang;
+    if !args.into.is_dir() {
+        bail!(tr!(
+            lang,
+            "thư mục của đợt `{}` không có: kiểm tra --into (tạo thư mục trước nếu đúng là đợt mới)",
+            "the round's folder `{}` does not exist: check --into (create it first if it is a new round)",
+            escape_controls(&args.into.display().to_string())
+        ));
+    }
+    let root = args.into.clone();
+    let kind_flag = args
+        .kind
+        .as_deref()
+        .map(|k| Kind::from_query(k, lang))
+        .transpose()?;
+    let campaign_flag = args
+        .campaign
+        .as_deref()
+        .map(|c| crate::campaign::Campaign::from_query(c, lang).map(|(c, _)| c))
+        .transpose()?;
+    let mut known = units::known(&root);
+    let unit_flag = match &args.unit {
+        Some(u) => Some(match units::by_name(&known, u) {
+            Some(k) => k.clone(),
+            None => new_unit(u, lang)?,
+        }),
+        None => None,
+    };
+
+    let mut out = Outcome::default();
+    let list = sources(&args.paths, &mut out, lang);
+    let read: Vec<_> = list
+        .par_iter()
+        .map(|(shown, path, kind)| (shown, path, intake::read_source(path, *kind)))
+        .collect();
+
+    let prov = index(&root);
+    let mut taken: HashSet<PathBuf> = HashSet::new();
+    let mut written: Vec<(PathBuf, String)> = Vec::new();
+    for (shown, path, result) in read {
+        let founds = match result {
+            Ok((_, f)) => f,
+            Err(r) => {
+                out.refused.push(Reason {
+                    source: shown.clone(),
+                    reason: r.say(lang),
+                });
+                continue;
+            }
+        };
+        if founds.is_empty() {
+            out.refused.push(Reason {
+                source: shown.clone(),
+                reason: tr!(
+                    lang,
+                    "không tìm thấy dòng tiêu đề của danh sách (Họ và tên / Tên tập thể …) trong 20 dòng đầu",
+                    "no list header row (Họ và tên / Tên tập thể …) in the first 20 rows"
+                ),
+            });
+            continue;
+        }
+        // A list is one source: a row that cannot be placed refuses the
+        // whole of it, so that nothing is half imported.
+        let mut planned = Vec::new();
+        let mut refusal = None;
+        for f in &founds {
+            match plan(
+                f,
+                path,
+                &unit_flag,
+                kind_flag,
+                campaign_flag,
+                &mut known,
+                lang,
+            ) {
+                Ok(p) => planned.push(p),
+                Err(why) => {
+                    let at = match (&f.sheet, f.row) {
+                        (Some(s), Some(r)) => {
+                            tr!(lang, " (trang {s}, dòng {r})", " (sheet {s}, row {r})")
+                        }
+                        _ => String::new(),
+                    };
+                    refusal = Some(format!("{why}{at}"));
+                    break;
+                }
+            }
+        }
+        if let Some(reason) = refusal {
+            out.refused.push(Reason {
+                source: shown.clone(),
+                reason,
+            });
+            continue;
+        }
+        for (f, unit, mut draft) in planned {
+            let sheet = f.sheet.clone().unwrap_or_default();
+            let row = f.row.unwrap_or(0);
+            if let Some(path) = prov
+                .by_print
+                .get(&(f.fingerprint.clone(), sheet.clone(), row))
+            {
+                out.unchanged.push(Unchanged {
+                    source: shown.clone(),
+                    sheet: f.sheet.clone(),
+                    row: f.row,
+                    path: path.clone(),
+                });
+                continue;
+            }
+            let replaces = prov
+                .by_source
+                .get(&(shown.clone(), sheet.clone(), row))
+                .cloned();
+            draft.provenance = vec![format!("{FROM}{shown}"), format!("{SHA}{}", f.fingerprint)];
+            if let (Some(s), Some(r)) = (&f.sheet, f.row) {
+                draft.provenance.push(format!("{AT}{s}, dòng {r}"));
+            }
+            if let Some(old) = &replaces {
+                draft.provenance.push(format!(
+                    "Nguồn đã sửa: có thể thay cho {old} (người xét quyết định)"
+                ));
+            }
+            let stem = {
+                let s = slugify(f.name().unwrap_or(""));
+                if s.is_empty() {
+                    slugify(
+                        &path
+                            .file_stem()
+                            .map(|s| s.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    )
+                } else {
+                    s
+                }
+            };
+            let stem = if stem.is_empty() {
+                "de-nghi".to_string()
+            } else {
+                stem
+            };
+            let dir = root.join(&unit.slug);
+            let mut target = dir.join(format!("{stem}.toml"));
+            let mut n = 2;
+            while taken.contains(&target) || std::fs::symlink_metadata(&target).is_ok() {
+                target = dir.join(format!("{stem}-{n}.toml"));
+                n += 1;
+            }
+            taken.insert(target.clone());
+            let text = crate::template::write(&draft);
+            let rel = format!(
+                "{}/{}",
+                unit.slug,
+                target
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            );
+            if !args.dry_run {
+                write_unit(&root, &unit, lang)?;
+                write_new(&target, &text, lang)?;
+                if let Some(k) = known.iter_mut().find(|k| k.slug == unit.slug) {
+                    k.present = true;
+                }
+            }
+            written.push((target.clone(), text));
+            out.imported.push(Imported {
+                source: shown.clone(),
+                sheet: f.sheet.clone(),
+                row: f.row,
+                path: rel,
+                unit: unit.slug.clone(),
+                kind: draft.kind.slug(),
+                campaign: draft.campaign.map(|c| c.slug),
+                missing: missing(&draft),
+                replaces,
+            });
+        }
+    }
+
+    match args.format {
+        Format::Json => {
+            crate::output::print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
+        }
+        Format::Human => {
+            let text = human(&out, &root, &written, args.dry_run, lang);
+            crate::output::print(&text)?;
+        }
+    }
+    Ok(!out.refused.is_empty())
+}
+
+type Planned<'f> = (&'f Found, Known, Draft);
+
+/// The unit, kind and campaign of one nomination read, or why not.
+fn plan<'f>(
+    f: &'f Found,
+    source: &Path,
+    unit_flag: &Option<Known>,
+    kind_flag: Option<Kind>,
+    campaign_flag: Option<crate::campaign::Campaign>,
+    known: &mut Vec<Known>,
+    lang: Lang,
+) -> std::result::Result<Planned<'f>, String> {
+    let folder = source
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .and_then(|n| units::by_name(known, n));
+    let unit = match unit_flag {
+        Some(u) => u.clone(),
+        None => match folder
+            .or_else(|| {
+                f.unit_said
+                    .slug
+                    .as_deref()
+                    .and_then(|s| known.iter().find(|k| k.slug == s))
+            })
+            .or_else(|| units::by_header(known, &f.unit_said.header))
+            .or_else(|| {
+                f.unit_said
+                    .name
+                    .as_deref()
+                    .and_then(|n| units::by_name(known, n))
+            }) {
+            Some(k) => k.clone(),
+            None => match (&f.unit_said.name, &f.unit_said.slug) {
+                (Some(name), _) => {
+                    let k = new_unit(name, lang).map_err(|e| e.to_string())?;
+                    known.push(k.clone());
+                    k
+                }
+                (None, Some(slug)) if crate::text::is_slug(slug) => {
+                    let k = new_unit(slug, lang).map_err(|e| e.to_string())?;
+                    known.push(k.clone());
+                    k
+                }
+                _ => {
+                    let read = if f.unit_said.header.is_empty() {
+                        tr!(
+                            lang,
+                            "báo cáo không có tên cơ quan ở đầu",
+                            "the report names no body at its top"
+                        )
+                    } else {
+                        tr!(
+                            lang,
+                            "đầu báo cáo ghi “{}”",
+                            "the report's header reads “{}”",
+                            f.unit_said.header.join(" / ")
+                        )
+                    };
+                    return Err(Refusal::NoUnit(read).say(lang));
+                }
+            },
+        },
+    };
+    let kind = match kind_flag.or(f.kind) {
+        Some(k) => k,
+        None => return Err(Refusal::NoKind.say(lang)),
+    };
+    let campaign = match campaign_flag {
+        Some(c) => Named::One(c),
+        None => f.campaign.clone(),
+    };
+    let draft = f.draft(kind, &campaign);
+    Ok((f, unit, draft))
+}
+
+/// A unit the round does not have yet, named by a flag or a list's cell.
+fn new_unit(said: &str, lang: Lang) -> Result<Known> {
+    let said = said.trim();
+    let slug = slugify(said);
+    if slug.is_empty() {
+        bail!(tr!(
+            lang,
+            "`{}` không có chữ cái hay chữ số để làm mã đơn vị",
+            "`{}` has no letter or digit to make a unit code of",
+            escape_controls(said)
+        ));
+    }
+    Ok(Known {
+        name: if said == slug {
+            slug.clone()
+        } else {
+            said.to_string()
+        },
+        slug,
+        parent: None,
+        header: Vec::new(),
+        present: false,
+    })
+}
+
+fn write_unit(root: &Path, unit: &Known, lang: Lang) -> Result<()> {
+    let dir = root.join(&unit.slug);
+    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(crate::tree::ReadError::Link.say(&dir, lang));
+    }
+    crate::tree::create_dir_all(&dir, lang)?;
+    let descriptor = dir.join(crate::tree::UNIT_FILE);
+    if std::fs::symlink_metadata(&descriptor).is_err() {
+        let body = format!("name = {}\n", toml::Value::String(unit.name.clone()));
+        write_new(&descriptor, &body, lang)?;
+    }
+    Ok(())
+}
+
+/// Creates a file that must not exist yet.
+fn write_new(path: &Path, text: &str, lang: Lang) -> Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            anyhow::anyhow!(tr!(
+                lang,
+                "không ghi được {}: {e}",
+                "could not write {}: {e}",
+                path.display()
+            ))
+        })?;
+    f.write_all(text.as_bytes())?;
+    Ok(())
+}
+
+fn human(
+    out: &Outcome,
+    root: &Path,
+    written: &[(PathBuf, String)],
+    dry: bool,
+    lang: Lang,
+) -> String {
+    let mut s = String::new();
+    let at = |sheet: &Option<String>, row: Option<usize>| match (sheet, row) {
+        (Some(sh), Some(r)) => tr!(lang, " [{sh}, dòng {r}]", " [{sh}, row {r}]"),
+        _ => String::new(),
+    };
+    for i in &out.imported {
+        let missing = if i.missing.is_empty() {
+            String::new()
+        } else {
+            tr!(
+                lang,
+                "; còn thiếu: {}",
+                "; missing: {}",
+                i.missing.join(", ")
+            )
+        };
+        let replaces = i
+            .replaces
+            .as_ref()
+            .map(|r| {
+                tr!(
+                    lang,
+                    "; nguồn đã sửa, có thể thay cho {r}",
+                    "; changed source, may replace {r}"
+                )
+            })
+            .unwrap_or_default();
+        s.push_str(&format!(
+            "{}{} → {} ({}, {}){missing}{replaces}\n",
+            escape_controls(&i.source),
+            at(&i.sheet, i.row),
+            i.path,
+            Kind::parse(i.kind).map_or(i.kind, |k| k.label(lang)),
+            i.campaign
+                .unwrap_or(lang.pick("chưa rõ phong trào", "campaign not read")),
+        ));
+    }
+    for u in &out.unchanged {
+        s.push_str(&tr!(
+            lang,
+            "{}{}: không đổi, đã nhập thành {}\n",
+            "{}{}: unchanged, already imported as {}\n",
+            escape_controls(&u.source),
+            at(&u.sheet, u.row),
+            u.path
+        ));
+    }
+    for r in &out.skipped {
+        s.push_str(&tr!(
+            lang,
+            "{}: bỏ qua — {}\n",
+            "{}: skipped — {}\n",
+            escape_controls(&r.source),
+            r.reason
+        ));
+    }
+    for r in &out.refused {
+        s.push_str(&tr!(
+            lang,
+            "{}: không nhập — {}\n",
+            "{}: not imported — {}\n",
+            escape_controls(&r.source),
+            r.reason
+        ));
+    }
+    let verb = if dry {
+        lang.pick("Sẽ nhập", "Would import")
+    } else {
+        lang.pick("Đã nhập", "Imported")
+    };
+    s.push_str(&tr!(
+        lang,
+        "{verb} {}; không đổi {}; bỏ qua {}; không nhập {}.\n",
+        "{verb} {}; unchanged {}; skipped {}; refused {}.\n",
+        out.imported.len(),
+        out.unchanged.len(),
+        out.skipped.len(),
+        out.refused.len()
+    ));
+    if !written.is_empty() {
+        let settings = crate::intake::units::settings(root);
+        let (mut errors, mut warnings) = (0, 0);
+        for (path, text) in written {
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .display()
+                .to_string();
+            let checked = crate::nomination::check(rel, text, &settings);
+            for d in &checked.diagnostics {
+                match d.severity {
+                    crate::diagnostic::Severity::Error => errors += 1,
+                    crate::diagnostic::Severity::Warning => warnings += 1,
+                    _ => {}
+                }
+            }
+        }
+        s.push_str(&tr!(
+            lang,
+            "Kiểm tra các tệp {}: {errors} lỗi, {warnings} cảnh báo — xem chi tiết: kh validate {}\n",
+            "Check of the files {}: {errors} errors, {warnings} warnings — details: kh validate {}\n",
+            if dry { lang.pick("sẽ ghi", "to be written") } else { lang.pick("vừa ghi", "written") },
+            escape_controls(&root.display().to_string())
+        ));
+    }
+    s
+}

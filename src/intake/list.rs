@@ -1,0 +1,227 @@
+//! A unit's list in Excel: a header row somewhere in the first twenty rows
+//! (titles and merged cells above it), one nominee per row, section rows
+//! ("I. TẬP THỂ") and a total row between them (SPEC §15).
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use super::package::Refusal;
+use super::report::{date_in, fold};
+use crate::text::nfc;
+use crate::vocab::{Kind, Vocab};
+
+/// A column's meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Col {
+    Name,
+    /// A name column whose header says the kind ("Tên tập thể").
+    CollectiveName,
+    HeadName,
+    Birth,
+    Gender,
+    Position,
+    Workplace,
+    Combined,
+    Hometown,
+    Residence,
+    Campaign,
+    Achievements,
+    ProposedAward,
+    Unit,
+    UnitSlug,
+    Kind,
+    Scope,
+}
+
+/// Headers, folded; the first that a header equals, or starts with, wins.
+const HEADERS: &[(&str, Col)] = &[
+    ("ho va ten chu ho", Col::HeadName),
+    ("ho ten chu ho", Col::HeadName),
+    ("ten tap the ca nhan", Col::Name),
+    ("ten tap the", Col::CollectiveName),
+    ("ten don vi tap the", Col::CollectiveName),
+    ("ho va ten", Col::Name),
+    ("ho ten", Col::Name),
+    ("ten", Col::Name),
+    ("ngay thang nam sinh", Col::Birth),
+    ("ngay sinh", Col::Birth),
+    ("nam sinh", Col::Birth),
+    ("gioi tinh", Col::Gender),
+    ("chuc vu don vi cong tac", Col::Combined),
+    ("chuc vu noi cong tac", Col::Combined),
+    ("chuc vu", Col::Position),
+    ("don vi cong tac", Col::Workplace),
+    ("noi cong tac", Col::Workplace),
+    ("co quan cong tac", Col::Workplace),
+    ("que quan", Col::Hometown),
+    ("ho khau thuong tru", Col::Residence),
+    ("noi o", Col::Residence),
+    ("dia chi", Col::Residence),
+    ("phong trao", Col::Campaign),
+    ("thanh tich", Col::Achievements),
+    ("tom tat thanh tich", Col::Achievements),
+    ("hinh thuc khen thuong de nghi", Col::ProposedAward),
+    ("hinh thuc de nghi", Col::ProposedAward),
+    ("de nghi khen thuong", Col::ProposedAward),
+    ("hinh thuc khen thuong", Col::ProposedAward),
+    ("ma don vi", Col::UnitSlug),
+    ("don vi de nghi", Col::Unit),
+    ("don vi gui", Col::Unit),
+    ("don vi", Col::Unit),
+    ("loai dien hinh", Col::Kind),
+    ("loai", Col::Kind),
+    ("doi tuong", Col::Kind),
+    ("pham vi", Col::Scope),
+];
+
+fn col_of(header: &str) -> Option<Col> {
+    let f = fold(header);
+    if f.is_empty() {
+        return None;
+    }
+    HEADERS
+        .iter()
+        .find(|(k, _)| f == *k || f.starts_with(&format!("{k} ")))
+        .map(|(_, c)| *c)
+}
+
+/// One data row, its cells as text by meaning.
+#[derive(Clone, Debug, Default)]
+pub struct Row {
+    pub sheet: String,
+    /// 1-based, as Excel numbers rows.
+    pub row: usize,
+    pub fingerprint: String,
+    pub cells: Vec<(Col, String)>,
+    /// The kind a section row above said ("II. CÁ NHÂN").
+    pub section_kind: Option<Kind>,
+}
+
+impl Row {
+    pub fn get(&self, c: Col) -> Option<&str> {
+        self.cells
+            .iter()
+            .find(|(k, v)| *k == c && !v.trim().is_empty())
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty | Data::Error(_) => String::new(),
+        Data::String(s) => nfc(s.trim()).into_owned(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(t) => crate::text::dmy(t.date()),
+            None => dt.to_string(),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+    }
+}
+
+/// The kind a section row or a kind cell names.
+pub fn kind_word(s: &str) -> Option<Kind> {
+    let f = fold(s);
+    let f = f
+        .trim_start_matches(|c: char| matches!(c, 'i' | 'v' | 'x') || c.is_ascii_digit())
+        .trim();
+    Kind::parse(f).or_else(|| {
+        if f.contains("tap the") {
+            Some(Kind::TapThe)
+        } else if f.contains("ho gia dinh") {
+            Some(Kind::HoGiaDinh)
+        } else if f.contains("ca nhan") {
+            Some(Kind::CaNhan)
+        } else {
+            None
+        }
+    })
+}
+
+/// The rows of every sheet that has a header row.
+pub fn rows(bytes: Vec<u8>) -> Result<Vec<Row>, Refusal> {
+    let mut book: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| Refusal::BadXml(e.to_string()))?;
+    let mut out = Vec::new();
+    for sheet in book.sheet_names() {
+        let Ok(range) = book.worksheet_range(&sheet) else {
+            continue;
+        };
+        let (top, _) = range.start().unwrap_or((0, 0));
+        let grid: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(cell_text).collect())
+            .collect();
+        // The header row: the one among the first twenty naming most columns,
+        // a name column among them.
+        let best = grid
+            .iter()
+            .take(20)
+            .enumerate()
+            .map(|(i, r)| {
+                let cols: Vec<Option<Col>> = r.iter().map(|c| col_of(c)).collect();
+                let named = cols
+                    .iter()
+                    .any(|c| matches!(c, Some(Col::Name | Col::CollectiveName | Col::HeadName)));
+                (i, cols.iter().flatten().count(), named, cols)
+            })
+            .filter(|(_, n, named, _)| *named && *n >= 2)
+            .max_by_key(|(i, n, _, _)| (*n, usize::MAX - i));
+        let Some((head_at, _, _, cols)) = best else {
+            continue;
+        };
+        let mut section_kind = None;
+        for (i, r) in grid.iter().enumerate().skip(head_at + 1) {
+            let filled: Vec<&String> = r.iter().filter(|c| !c.trim().is_empty()).collect();
+            if filled.is_empty() {
+                continue;
+            }
+            let mut cells = Vec::new();
+            for (c, v) in cols.iter().zip(r) {
+                if let Some(c) = c {
+                    cells.push((*c, v.clone()));
+                }
+            }
+            let name = cells
+                .iter()
+                .find(|(c, v)| {
+                    matches!(c, Col::Name | Col::CollectiveName | Col::HeadName)
+                        && !v.trim().is_empty()
+                })
+                .map(|(_, v)| v.clone());
+            // A section row: one or two cells ("II", "CÁ NHÂN") naming a kind.
+            if filled.len() <= 2
+                && let Some(k) = filled.iter().rev().find_map(|c| kind_word(c))
+            {
+                section_kind = Some(k);
+                continue;
+            }
+            let Some(name) = name else { continue };
+            let f = fold(&name);
+            if f.starts_with("tong") || f == "cong" || f.starts_with("cong ") {
+                continue;
+            }
+            let joined = r.join("\u{1f}");
+            out.push(Row {
+                sheet: sheet.clone(),
+                row: top as usize + i + 1,
+                fingerprint: crate::review::raw_fingerprint(joined.as_bytes()),
+                cells,
+                section_kind,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A list row's birth date as the file should hold it.
+pub fn birth(s: &str) -> String {
+    match date_in(s) {
+        Some(d) => crate::text::dmy(d),
+        None => s.to_string(),
+    }
+}

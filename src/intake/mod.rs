@@ -1,0 +1,306 @@
+//! Intake (SPEC §15): the units' Word reports and Excel lists read into
+//! nomination files, written by the same writer as `kh nominate new`.
+//!
+//! - [`package`] opens a source under limits and names what it refuses;
+//! - [`wordml`] turns a report's body into paragraphs and tables;
+//! - [`report`] reads the plan's form off those, by its labels;
+//! - [`list`] reads a list's rows;
+//! - [`units`] settles which unit of the round a source belongs to;
+//! - [`crate::commands::import`] is the command around them.
+
+pub mod list;
+pub mod package;
+pub mod report;
+pub mod units;
+pub mod wordml;
+
+use std::path::Path;
+
+use crate::campaign::Campaign;
+use crate::template::{Draft, DraftAward};
+use crate::vocab::{Kind, Scope, Vocab};
+use package::{Package, Refusal, Sniff};
+use report::Named;
+
+/// One nomination read from a source, before its unit is settled.
+#[derive(Clone, Debug)]
+pub struct Found {
+    /// The sheet and 1-based row of a list's row.
+    pub sheet: Option<String>,
+    pub row: Option<usize>,
+    /// The source's SHA-256, or the row's for a list.
+    pub fingerprint: String,
+    /// What the source says of its unit: header lines, a list's unit cell.
+    pub unit_said: UnitSaid,
+    pub kind: Option<Kind>,
+    pub campaign: Named,
+    pub scope: Option<Scope>,
+    pub proposed_award: String,
+    pub nominee: Vec<(&'static str, String)>,
+    pub achievements: Vec<String>,
+    pub awards: Vec<DraftAward>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UnitSaid {
+    /// The issuing body's lines at the top left of a report.
+    pub header: Vec<String>,
+    /// A list's "Đơn vị" cell.
+    pub name: Option<String>,
+    /// A list's "Mã đơn vị" cell (kh's own workbook).
+    pub slug: Option<String>,
+}
+
+impl Found {
+    /// The draft to write once unit, kind and campaign are settled.
+    pub fn draft(&self, kind: Kind, campaign: &Named) -> Draft {
+        let (campaign, note, movement) = match campaign {
+            Named::One(c) => (Some(c.info()), None, String::new()),
+            Named::Two(a, b) => (
+                None,
+                Some(format!(
+                    "báo cáo nêu hai phong trào: {} ({}) và {} ({}); chọn một",
+                    a.slug(),
+                    a.info().cited(crate::lang::Lang::Vi),
+                    b.slug(),
+                    b.info().cited(crate::lang::Lang::Vi)
+                )),
+                String::new(),
+            ),
+            Named::Other(m) => (Some(Campaign::LinhVucKhac.info()), None, m.clone()),
+            Named::Nothing => (
+                None,
+                Some(
+                    "chưa đọc được phong trào từ báo cáo; ghi mã phong trào (xem: kh campaigns)"
+                        .to_string(),
+                ),
+                String::new(),
+            ),
+        };
+        let campaign = campaign.filter(|c| c.takes(kind));
+        let nominee = self
+            .nominee
+            .iter()
+            .filter(|(k, _)| {
+                crate::form::nominee_field(k).is_some_and(|f| f.col(kind) != crate::form::Col::No)
+            })
+            .cloned()
+            .collect();
+        Draft {
+            provenance: Vec::new(),
+            campaign,
+            campaign_note: note,
+            kind,
+            role: None,
+            scope: self.scope,
+            proposed_award: self.proposed_award.clone(),
+            movement,
+            nominee,
+            achievements: self.achievements.clone(),
+            awards: self.awards.clone(),
+            imported: true,
+        }
+    }
+
+    /// The name a file is called after.
+    pub fn name(&self) -> Option<&str> {
+        self.nominee
+            .iter()
+            .find(|(k, _)| matches!(*k, "name" | "full_name"))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What a source is, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    Docx,
+    Xlsx,
+    /// `.doc` or `.xls`: refused with the advice to save anew.
+    Legacy {
+        word: bool,
+    },
+    Other,
+}
+
+pub fn source_kind(path: &Path) -> SourceKind {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("docx" | "docm" | "dotx") => SourceKind::Docx,
+        Some("xlsx" | "xlsm") => SourceKind::Xlsx,
+        Some("doc") => SourceKind::Legacy { word: true },
+        Some("xls") => SourceKind::Legacy { word: false },
+        _ => SourceKind::Other,
+    }
+}
+
+/// A source read whole is never larger than this.
+const MAX_SOURCE: u64 = 256 * 1024 * 1024;
+
+/// Reads one source: its fingerprint and what it holds.
+pub fn read_source(path: &Path, kind: SourceKind) -> Result<(String, Vec<Found>), Refusal> {
+    let bytes = crate::tree::read_regular(path, MAX_SOURCE)
+        .map_err(|e| Refusal::Io(e.say(path, crate::lang::Lang::Vi)))?;
+    let sha = crate::review::raw_fingerprint(&bytes);
+    let word = kind == SourceKind::Docx;
+    match package::sniff(&bytes) {
+        Sniff::Zip => {}
+        Sniff::Ole => return Err(package::ole_refusal(&bytes, word)),
+        Sniff::Other => return Err(Refusal::NotPackage),
+    }
+    let found = match kind {
+        SourceKind::Docx => vec![read_docx(&bytes, &sha)?],
+        SourceKind::Xlsx => read_xlsx(bytes)?,
+        SourceKind::Legacy { word } => return Err(Refusal::Legacy { word }),
+        SourceKind::Other => return Err(Refusal::NotPackage),
+    };
+    Ok((sha, found))
+}
+
+/// A report's one nomination.
+pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
+    let mut pkg = Package::open(std::io::Cursor::new(bytes))?;
+    let xml = pkg.xml("word/document.xml")?;
+    let blocks = wordml::blocks(&xml)?;
+    let r = report::read(&blocks);
+    let found = Found {
+        sheet: None,
+        row: None,
+        fingerprint: sha.to_string(),
+        unit_said: UnitSaid {
+            header: r.header.clone(),
+            ..UnitSaid::default()
+        },
+        kind: r.kind,
+        campaign: r.campaign.clone(),
+        scope: r.scope,
+        proposed_award: r.proposed_award.clone(),
+        nominee: r.nominee.clone(),
+        achievements: r.achievements.clone(),
+        awards: r.awards.clone(),
+    };
+    if !r.recognised && r.achievements.is_empty() {
+        return Err(Refusal::NotReport);
+    }
+    Ok(found)
+}
+
+/// A list's rows, each one nomination.
+pub fn read_xlsx(bytes: Vec<u8>) -> Result<Vec<Found>, Refusal> {
+    // The parts calamine will read are inflated here first under kh's
+    // limits, so that a bomb is stopped before calamine sees it.
+    {
+        let mut pkg = Package::open(std::io::Cursor::new(bytes.as_slice()))?;
+        let parts: Vec<String> = pkg
+            .names()
+            .into_iter()
+            .filter(|n| n.starts_with("xl/") && n.ends_with(".xml") || n == "[Content_Types].xml")
+            .collect();
+        if !parts.iter().any(|p| p == "xl/workbook.xml") {
+            return Err(Refusal::MissingPart("xl/workbook.xml".into()));
+        }
+        for p in parts {
+            pkg.xml(&p)?;
+        }
+    }
+    let rows = list::rows(bytes)?;
+    Ok(rows.into_iter().map(found_of_row).collect())
+}
+
+fn found_of_row(r: list::Row) -> Found {
+    use list::Col;
+    let mut nominee: Vec<(&'static str, String)> = Vec::new();
+    let name_col = r
+        .cells
+        .iter()
+        .find(|(c, v)| {
+            matches!(c, Col::Name | Col::CollectiveName | Col::HeadName) && !v.is_empty()
+        })
+        .map(|(c, _)| *c);
+    let kind = r
+        .get(Col::Kind)
+        .and_then(list::kind_word)
+        .or(r.section_kind)
+        .or(match name_col {
+            Some(Col::CollectiveName) => Some(Kind::TapThe),
+            Some(Col::HeadName) => Some(Kind::HoGiaDinh),
+            _ => None,
+        });
+    if let Some(n) = r
+        .get(Col::Name)
+        .or(r.get(Col::CollectiveName))
+        .or(r.get(Col::HeadName))
+    {
+        let key = if kind == Some(Kind::TapThe) {
+            "name"
+        } else {
+            "full_name"
+        };
+        nominee.push((key, n.to_string()));
+    }
+    let pairs = [
+        (Col::Birth, "birth_date"),
+        (Col::Gender, "gender"),
+        (Col::Hometown, "hometown"),
+        (Col::Position, "position"),
+        (Col::Workplace, "workplace"),
+        (Col::Residence, "residence"),
+    ];
+    for (c, key) in pairs {
+        if let Some(v) = r.get(c) {
+            let v = if key == "birth_date" {
+                list::birth(v)
+            } else {
+                v.to_string()
+            };
+            nominee.push((key, v));
+        }
+    }
+    if let Some(v) = r.get(Col::Combined) {
+        let key = if kind == Some(Kind::HoGiaDinh) {
+            "residence"
+        } else {
+            "workplace"
+        };
+        if nominee.iter().all(|(k, _)| *k != key) {
+            nominee.push((key, v.to_string()));
+        }
+    }
+    let campaign = match r.get(Col::Campaign) {
+        Some(v) => match Campaign::from_slug(v.trim()) {
+            Some(c) => Named::One(c),
+            None => match report::campaign_in(v) {
+                Named::Nothing => match Campaign::resolve(v) {
+                    crate::campaign::Match::Exact(c) => Named::One(c),
+                    _ => Named::Other(v.to_string()),
+                },
+                n => n,
+            },
+        },
+        None => Named::Nothing,
+    };
+    let scope = r.get(Col::Scope).and_then(Scope::parse);
+    Found {
+        sheet: Some(r.sheet.clone()),
+        row: Some(r.row),
+        fingerprint: r.fingerprint.clone(),
+        unit_said: UnitSaid {
+            header: Vec::new(),
+            name: r.get(Col::Unit).map(str::to_string),
+            slug: r.get(Col::UnitSlug).map(str::to_string),
+        },
+        kind,
+        campaign,
+        scope,
+        proposed_award: r.get(Col::ProposedAward).unwrap_or("").to_string(),
+        nominee,
+        achievements: r
+            .get(Col::Achievements)
+            .map(|a| vec![a.to_string()])
+            .unwrap_or_default(),
+        awards: Vec::new(),
+    }
+}

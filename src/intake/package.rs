@@ -1,0 +1,284 @@
+//! Opening what a unit sent: an Office package (a zip) read part by part
+//! under limits, or a file kh refuses with a reason a clerk can act on
+//! (SPEC §15: a legacy .doc/.xls, a password, a zip bomb, a DTD).
+
+use std::io::{Read, Seek};
+
+use crate::lang::Lang;
+use crate::tr;
+
+/// A part kh reads may be no larger than this once inflated.
+pub const MAX_PART: u64 = 64 * 1024 * 1024;
+/// Past this many inflated bytes, a part must keep within [`MAX_RATIO`].
+const RATIO_FROM: u64 = 1024 * 1024;
+const MAX_RATIO: u64 = 100;
+
+/// Why a source was not imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    NotPackage,
+    Legacy { word: bool },
+    Password,
+    TooLarge(String),
+    Bomb(String),
+    Dtd(String),
+    BadXml(String),
+    MissingPart(String),
+    NotReport,
+    NoUnit(String),
+    NoKind,
+    Io(String),
+}
+
+impl Refusal {
+    pub fn say(&self, lang: Lang) -> String {
+        match self {
+            Refusal::NotPackage => tr!(
+                lang,
+                "không phải tệp .docx/.xlsx hợp lệ (không mở được như một tệp Office); mở trong Word/Excel và lưu lại",
+                "not a valid .docx/.xlsx file (it does not open as an Office package); open it in Word/Excel and save it again"
+            ),
+            Refusal::Legacy { word: true } => tr!(
+                lang,
+                "tệp Word đời cũ (.doc): mở trong Word, chọn Lưu thành… và lưu lại dưới dạng .docx",
+                "a legacy Word file (.doc): open it in Word and save it as .docx"
+            ),
+            Refusal::Legacy { word: false } => tr!(
+                lang,
+                "tệp Excel đời cũ (.xls): mở trong Excel, chọn Lưu thành… và lưu lại dưới dạng .xlsx",
+                "a legacy Excel file (.xls): open it in Excel and save it as .xlsx"
+            ),
+            Refusal::Password => tr!(
+                lang,
+                "tệp có mật khẩu: đề nghị đơn vị gửi lại bản không đặt mật khẩu",
+                "the file is password-protected: ask the unit for a copy without a password"
+            ),
+            Refusal::TooLarge(part) => tr!(
+                lang,
+                "phần `{part}` lớn hơn 64 MiB khi giải nén: không đọc",
+                "part `{part}` is larger than 64 MiB uncompressed: not read"
+            ),
+            Refusal::Bomb(part) => tr!(
+                lang,
+                "phần `{part}` giải nén ra lớn gấp hơn 100 lần (tệp nén độc hại?): dừng đọc",
+                "part `{part}` inflates more than 100-fold (a zip bomb?): reading stopped"
+            ),
+            Refusal::Dtd(part) => tr!(
+                lang,
+                "phần `{part}` có khai báo DTD hoặc thực thể, điều mà Word và Excel không bao giờ ghi: không đọc",
+                "part `{part}` declares a DTD or entities, which Word and Excel never write: not read"
+            ),
+            Refusal::BadXml(why) => tr!(
+                lang,
+                "nội dung tệp bị hỏng ({why}); mở trong Word/Excel và lưu lại",
+                "the file's content is damaged ({why}); open it in Word/Excel and save it again"
+            ),
+            Refusal::MissingPart(part) => tr!(
+                lang,
+                "tệp thiếu phần `{part}`: không phải tài liệu Word/Excel",
+                "the file has no `{part}` part: not a Word/Excel document"
+            ),
+            Refusal::NotReport => tr!(
+                lang,
+                "không nhận ra mẫu báo cáo thành tích (không có mục “Họ và tên”, “Tên tập thể” hay thành tích nào)",
+                "no achievement report form recognised (no “Họ và tên”, “Tên tập thể” or achievements)"
+            ),
+            Refusal::NoUnit(read) => tr!(
+                lang,
+                "không xác định được đơn vị: {read}; dùng --unit",
+                "could not tell the unit: {read}; use --unit"
+            ),
+            Refusal::NoKind => tr!(
+                lang,
+                "không xác định được loại điển hình (tập thể, cá nhân hay hộ gia đình); dùng --kind",
+                "could not tell the kind (collective, individual or household); use --kind"
+            ),
+            Refusal::Io(why) => why.clone(),
+        }
+    }
+}
+
+/// What the first bytes say a file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sniff {
+    Zip,
+    /// An OLE compound file: a legacy .doc/.xls, or an encrypted package.
+    Ole,
+    Other,
+}
+
+pub fn sniff(head: &[u8]) -> Sniff {
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        Sniff::Zip
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Sniff::Ole
+    } else {
+        Sniff::Other
+    }
+}
+
+/// An OLE file holding an `EncryptedPackage` stream is a password-protected
+/// .docx/.xlsx; any other is a legacy binary document.
+pub fn ole_refusal(bytes: &[u8], word: bool) -> Refusal {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    if bytes.windows(name.len()).any(|w| w == name.as_slice()) {
+        Refusal::Password
+    } else {
+        Refusal::Legacy { word }
+    }
+}
+
+/// A zip opened for reading a few named parts.
+pub struct Package<R: Read + Seek> {
+    zip: zip::ZipArchive<R>,
+}
+
+impl<R: Read + Seek> Package<R> {
+    pub fn open(r: R) -> Result<Self, Refusal> {
+        zip::ZipArchive::new(r)
+            .map(|zip| Package { zip })
+            .map_err(|_| Refusal::NotPackage)
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.zip
+            .file_names()
+            .flatten()
+            .map(|n| n.into_owned())
+            .collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.zip.index_for_name(name).is_some()
+    }
+
+    /// A part's bytes, stopped while inflating when it grows past the
+    /// limits, never after.
+    pub fn read(&mut self, name: &str) -> Result<Vec<u8>, Refusal> {
+        let mut f = match self.zip.by_name(name) {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) => {
+                return Err(Refusal::MissingPart(name.to_string()));
+            }
+            Err(zip::result::ZipError::UnsupportedArchive(why))
+                if why.to_lowercase().contains("password") || why.contains("encrypt") =>
+            {
+                return Err(Refusal::Password);
+            }
+            Err(e) => return Err(Refusal::BadXml(e.to_string())),
+        };
+        if f.encrypted() {
+            return Err(Refusal::Password);
+        }
+        let compressed = f.compressed_size().max(1);
+        let mut out = Vec::new();
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            let n = match f.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(Refusal::BadXml(e.to_string())),
+            };
+            out.extend_from_slice(&buf[..n]);
+            let len = out.len() as u64;
+            if len > MAX_PART {
+                return Err(Refusal::TooLarge(name.to_string()));
+            }
+            if len > RATIO_FROM && len > MAX_RATIO.saturating_mul(compressed) {
+                return Err(Refusal::Bomb(name.to_string()));
+            }
+        }
+        Ok(out)
+    }
+
+    /// A part as XML text: UTF-8, and no DTD (entities are never expanded,
+    /// and Office never writes one).
+    pub fn xml(&mut self, name: &str) -> Result<String, Refusal> {
+        let bytes = self.read(name)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Refusal::BadXml(format!("{name}: không phải UTF-8")))?;
+        if has_dtd(&text) {
+            return Err(Refusal::Dtd(name.to_string()));
+        }
+        Ok(text)
+    }
+}
+
+/// A DTD can only stand before the root element.
+pub fn has_dtd(xml: &str) -> bool {
+    let head_end = xml
+        .char_indices()
+        .filter(|(_, c)| *c == '<')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let rest = &xml[i + 1..];
+            !(rest.starts_with('?') || rest.starts_with('!'))
+        })
+        .unwrap_or(xml.len());
+    let head = &xml[..head_end];
+    head.contains("<!DOCTYPE") || head.contains("<!ENTITY")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut buf = Cursor::new(Vec::new());
+        let mut z = zip::ZipWriter::new(&mut buf);
+        for (name, body) in parts {
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            let _ = z.start_file(*name, opts);
+            let _ = z.write_all(body);
+        }
+        let _ = z.finish();
+        buf.into_inner()
+    }
+
+    #[test]
+    fn a_bomb_is_stopped_while_inflating() {
+        let big = vec![b'a'; 3 * 1024 * 1024];
+        let bytes = zip_of(&[("word/document.xml", &big)]);
+        let mut p = Package::open(Cursor::new(bytes)).expect("zip");
+        assert_eq!(
+            p.read("word/document.xml"),
+            Err(Refusal::Bomb("word/document.xml".into()))
+        );
+    }
+
+    #[test]
+    fn an_ordinary_part_reads_and_a_missing_one_is_named() {
+        let bytes = zip_of(&[("a.xml", b"<a>x</a>")]);
+        let mut p = Package::open(Cursor::new(bytes)).expect("zip");
+        assert_eq!(p.xml("a.xml").as_deref(), Ok("<a>x</a>"));
+        assert_eq!(p.read("b.xml"), Err(Refusal::MissingPart("b.xml".into())));
+    }
+
+    #[test]
+    fn a_dtd_is_found_before_the_root_only() {
+        assert!(has_dtd(
+            "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]><a>&lol;</a>"
+        ));
+        assert!(!has_dtd("<?xml version=\"1.0\"?><a>&lt;!DOCTYPE</a>"));
+    }
+
+    #[test]
+    fn ole_files_are_told_apart() {
+        let mut enc = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        assert_eq!(sniff(&enc), Sniff::Ole);
+        assert_eq!(ole_refusal(&enc, true), Refusal::Legacy { word: true });
+        enc.extend(
+            "EncryptedPackage"
+                .encode_utf16()
+                .flat_map(|u| u.to_le_bytes()),
+        );
+        assert_eq!(ole_refusal(&enc, false), Refusal::Password);
+        assert_eq!(sniff(b"hello"), Sniff::Other);
+    }
+}

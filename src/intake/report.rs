@@ -1,0 +1,954 @@
+//! A "báo cáo thành tích" as units type it, read by its labels the way a
+//! person reads it (SPEC §15): the issuing body at the top left, the title
+//! and the campaign it names, then the three sections of the plan's form.
+
+use chrono::NaiveDate;
+
+use super::wordml::{Block, Para};
+use crate::campaign::{CAMPAIGNS, Campaign};
+use crate::template::DraftAward;
+use crate::text::{nfc, slugify, strip_diacritics};
+use crate::vocab::{Kind, Scope};
+
+/// A campaign as the text names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Named {
+    One(Campaign),
+    Two(Campaign, Campaign),
+    /// A movement none of the plan's campaigns is: `linh-vuc-khac`.
+    Other(String),
+    Nothing,
+}
+
+/// What a report says, before the unit is settled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The issuing body's lines at the top left, top first.
+    pub header: Vec<String>,
+    pub kind: Option<Kind>,
+    pub campaign: Named,
+    pub scope: Option<Scope>,
+    pub proposed_award: String,
+    pub nominee: Vec<(&'static str, String)>,
+    pub achievements: Vec<String>,
+    pub awards: Vec<DraftAward>,
+    /// Any line of the form was recognised.
+    pub recognised: bool,
+}
+
+/// Lower case, no diacritics, punctuation as spaces, spaces folded: how
+/// labels and titles are compared.
+pub fn fold(s: &str) -> String {
+    let plain = strip_diacritics(&nfc(s)).to_lowercase();
+    let spaced: String = plain
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Section {
+    Before,
+    One,
+    Two,
+    Three,
+    After,
+}
+
+/// A field a label names; `Combined` is "Chức vụ, đơn vị công tác (hoặc hộ
+/// khẩu thường trú)".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Key(&'static str),
+    /// "Họ và tên chủ hộ": the name, and a household's form.
+    Head,
+    Combined,
+    ProposedAward,
+    Scope,
+}
+
+/// The form's labels and their usual variants, folded; the longest that a
+/// label starts with wins.
+const LABELS: &[(&str, Target)] = &[
+    ("ten tap the", Target::Key("name")),
+    ("ten don vi", Target::Key("name")),
+    ("qua trinh thanh lap", Target::Key("founded")),
+    ("qua trinh hinh thanh", Target::Key("founded")),
+    ("co cau bo may to chuc", Target::Key("structure")),
+    ("co cau bo may", Target::Key("structure")),
+    ("co cau to chuc", Target::Key("structure")),
+    ("chuc nang nhiem vu", Target::Key("duties")),
+    ("chuc nang va nhiem vu", Target::Key("duties")),
+    ("dia chi", Target::Key("address")),
+    ("tru so", Target::Key("address")),
+    ("ho va ten chu ho", Target::Head),
+    ("ho ten chu ho", Target::Head),
+    ("chu ho", Target::Head),
+    ("ho va ten", Target::Key("full_name")),
+    ("ho ten", Target::Key("full_name")),
+    ("ngay thang nam sinh", Target::Key("birth_date")),
+    ("ngay sinh", Target::Key("birth_date")),
+    ("sinh ngay", Target::Key("birth_date")),
+    ("nam sinh", Target::Key("birth_date")),
+    ("gioi tinh", Target::Key("gender")),
+    ("que quan", Target::Key("hometown")),
+    ("nguyen quan", Target::Key("hometown")),
+    ("chuc vu don vi cong tac", Target::Combined),
+    ("chuc vu noi cong tac", Target::Combined),
+    ("chuc vu", Target::Key("position")),
+    ("don vi cong tac", Target::Key("workplace")),
+    ("noi cong tac", Target::Key("workplace")),
+    ("co quan cong tac", Target::Key("workplace")),
+    ("ho khau thuong tru", Target::Key("residence")),
+    ("noi thuong tru", Target::Key("residence")),
+    ("noi o hien nay", Target::Key("residence")),
+    ("cho o hien nay", Target::Key("residence")),
+    ("so nhan khau", Target::Key("members")),
+    ("so thanh vien", Target::Key("members")),
+    ("hinh thuc khen thuong de nghi", Target::ProposedAward),
+    ("hinh thuc de nghi khen thuong", Target::ProposedAward),
+    ("de nghi khen thuong", Target::ProposedAward),
+    ("pham vi anh huong", Target::Scope),
+];
+
+/// Bullets and numbering a line may start with: "-", "+", "•", "1.", "a)".
+fn strip_marker(s: &str) -> &str {
+    let t = s.trim_start();
+    let t = t.trim_start_matches(['-', '+', '•', '*', '–', '·', '▪', '○']);
+    let t = t.trim_start();
+    // "1." "1)" "a)" "a." at most three characters before the mark
+    if let Some(i) = t.find(['.', ')'])
+        && i > 0
+        && i <= 3
+        && t[..i].chars().all(|c| c.is_ascii_alphanumeric())
+        && t[..i]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
+        && (t[..i].chars().all(|c| c.is_ascii_digit()) || i == 1)
+    {
+        return t[i + 1..].trim_start();
+    }
+    t
+}
+
+/// The filler the plan's form leaves to be typed over ("....", "…", "___")
+/// gone from both ends; a sentence's own full stop kept.
+fn clean_text(s: &str) -> String {
+    let mut t = s.trim();
+    loop {
+        let before = t.len();
+        for filler in ["..", "…", "__"] {
+            while let Some(rest) = t.strip_prefix(filler) {
+                t = rest.trim_start_matches(['.', '_']).trim_start();
+            }
+            while let Some(rest) = t.strip_suffix(filler) {
+                t = rest.trim_end_matches(['.', '_']).trim_end();
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    nfc(t).into_owned()
+}
+
+/// A field's value: its text without the filler, nor a closing full stop
+/// or separator.
+fn clean_value(s: &str) -> String {
+    let t = clean_text(s);
+    t.trim_end_matches(['.', ';', ',']).trim().to_string()
+}
+
+/// The label a line starts with, and its value.
+fn labelled(line: &str, bold_head: usize) -> Option<(Target, String)> {
+    let body = strip_marker(line);
+    let skipped = line.len() - body.len();
+    let (label, value) = if let Some(i) = body.find([':', '：']) {
+        let colon = body[i..].chars().next().map_or(1, char::len_utf8);
+        (&body[..i], &body[i + colon..])
+    } else if let Some(i) = body.find('\t') {
+        (&body[..i], &body[i + 1..])
+    } else if bold_head > skipped && bold_head < line.len() {
+        (&line[skipped..bold_head], &line[bold_head..])
+    } else {
+        (body, "")
+    };
+    target_of(label).map(|t| (t, clean_value(value)))
+}
+
+fn target_of(label: &str) -> Option<Target> {
+    // "(hoặc hộ khẩu thường trú)", "(chủ hộ)": what stands in brackets says
+    // which way to read the label, not what it is.
+    let bare: String = {
+        let mut depth = 0usize;
+        label
+            .chars()
+            .filter(|c| match c {
+                '(' => {
+                    depth += 1;
+                    false
+                }
+                ')' => {
+                    depth = depth.saturating_sub(1);
+                    false
+                }
+                _ => depth == 0,
+            })
+            .collect()
+    };
+    let f = fold(&bare);
+    let whole = fold(label);
+    if f.is_empty() || f.split(' ').count() > 8 {
+        return None;
+    }
+    if whole.contains("chu ho") && f.starts_with("ho") && f.contains("ten") {
+        return Some(Target::Head);
+    }
+    LABELS
+        .iter()
+        .filter(|(key, _)| f == *key || f.starts_with(&format!("{key} ")))
+        .filter(|(key, _)| {
+            // The label is the key and at most a few words of its own
+            // ("Họ và tên khai sinh"), never a sentence that starts alike.
+            f.split(' ').count() <= key.split(' ').count() + 3
+        })
+        .max_by_key(|(key, _)| key.len())
+        .map(|(_, t)| *t)
+}
+
+/// A section heading: "1. Sơ lược lý lịch", "II. THÀNH TÍCH ĐẠT ĐƯỢC".
+fn heading(text: &str) -> Option<Section> {
+    let t = text.trim();
+    let (num, rest) = t.split_once(['.', ')', '/'])?;
+    let num = num.trim();
+    let n = match num.to_ascii_uppercase().as_str() {
+        "1" | "I" => 1,
+        "2" | "II" => 2,
+        "3" | "III" => 3,
+        "4" | "IV" => 4,
+        _ => return None,
+    };
+    let f = fold(rest);
+    if f.is_empty() || f.split(' ').count() > 16 {
+        return None;
+    }
+    let one = [
+        "so luoc ly lich",
+        "dac diem tinh hinh",
+        "thong tin chung",
+        "ly lich",
+        "so luoc",
+    ];
+    let three = [
+        "hinh thuc khen thuong",
+        "qua trinh khen thuong",
+        "danh hieu thi dua",
+        "khen thuong da",
+    ];
+    if three.iter().any(|k| f.contains(k)) {
+        return Some(Section::Three);
+    }
+    if f.contains("thanh tich") {
+        return Some(Section::Two);
+    }
+    if one.iter().any(|k| f.contains(k)) {
+        return Some(Section::One);
+    }
+    let _ = n;
+    None
+}
+
+/// Where the signature block begins: section 3 and the document end there.
+fn signature(text: &str) -> bool {
+    let f = fold(text);
+    [
+        "xac nhan",
+        "nguoi bao cao",
+        "thu truong",
+        "noi nhan",
+        "kt ",
+        "t m ",
+        "tm ",
+        "ky ten",
+        "ky ghi ro ho ten",
+        "ky va ghi ro",
+        "ky dong dau",
+    ]
+    .iter()
+    .any(|k| f.starts_with(k) || f == k.trim())
+}
+
+/// A date as Vietnamese offices write it, or `None`.
+pub fn date_in(s: &str) -> Option<NaiveDate> {
+    let f = fold(s);
+    // "ngày 12 tháng 4 năm 1968"
+    let words: Vec<&str> = f.split(' ').collect();
+    for w in words.windows(6) {
+        if w[0] == "ngay" && w[2] == "thang" && w[4] == "nam" {
+            let (d, m, y) = (w[1].parse().ok()?, w[3].parse().ok()?, w[5].parse().ok()?);
+            return NaiveDate::from_ymd_opt(y, m, d);
+        }
+    }
+    // d/m/yyyy with / - or . between
+    for token in s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')')) {
+        let token = token.trim_end_matches('.');
+        for sep in ['/', '-', '.'] {
+            let parts: Vec<&str> = token.split(sep).collect();
+            if let [d, m, y] = parts.as_slice()
+                && y.len() == 4
+                && (1..=2).contains(&d.len())
+                && (1..=2).contains(&m.len())
+                && let (Ok(d), Ok(m), Ok(y)) = (d.parse(), m.parse(), y.parse())
+            {
+                return NaiveDate::from_ymd_opt(y, m, d);
+            }
+        }
+    }
+    None
+}
+
+/// A birth date written for the file: dd/mm/yyyy when a whole date is
+/// there, else the text as typed (a year alone; validate says the rest).
+fn birth_value(s: &str) -> String {
+    match date_in(s) {
+        Some(d) => crate::text::dmy(d),
+        None => s.to_string(),
+    }
+}
+
+/// A four-digit year from 1900 to 2099 standing alone in `s`.
+fn year_in(s: &str) -> Option<i32> {
+    s.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .and_then(|w| w.parse().ok())
+}
+
+/// A document number in `s` ("1234/QĐ-UBND"), as §5 writes it.
+fn decision_in(s: &str) -> Option<String> {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .map(|t| t.trim_matches(|c: char| matches!(c, '.' | ':' | '“' | '”' | '"')))
+        .find(|t| {
+            t.contains('/')
+                && t.chars().any(char::is_alphabetic)
+                && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && date_in(t).is_none()
+        })
+        .map(|t| nfc(t).into_owned())
+}
+
+fn none_said(s: &str) -> bool {
+    let f = fold(s);
+    matches!(
+        f.as_str(),
+        "chua co" | "khong" | "khong co" | "chua" | "chua duoc khen thuong"
+    )
+}
+
+/// An award typed as a line: "Năm 2021: Giấy khen …, Quyết định số
+/// 1234/QĐ-UBND ngày 20/12/2021".
+fn award_line(line: &str) -> Option<DraftAward> {
+    let body = clean_value(strip_marker(line));
+    if body.is_empty() || none_said(&body) {
+        return None;
+    }
+    let year = year_in(&body);
+    let f_start = fold(&body);
+    let mut title = body.as_str();
+    // "Năm 2021:" or "2021:" before the title
+    if (f_start.starts_with("nam ") || f_start.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        && let Some(i) = body.find([':', '-', '–'])
+        && i < 14
+    {
+        title = body[i + 1..].trim();
+    }
+    // The decision's words end the title.
+    let lower = title.to_lowercase();
+    let cut = ["quyết định", "qđ số", "theo qđ", "(qđ", ", qđ", " qđ "]
+        .iter()
+        .filter_map(|k| lower.find(k))
+        .min();
+    let (title, rest) = match cut {
+        Some(i) => (&title[..i], &title[i..]),
+        None => (title, ""),
+    };
+    let title = title
+        .trim()
+        .trim_end_matches([',', ';', '(', '-', '–'])
+        .trim()
+        .trim_end_matches(" theo")
+        .trim_end_matches(" tại")
+        .trim();
+    let decision = decision_in(rest).unwrap_or_default();
+    let date = date_in(rest);
+    let year = year.or(date.map(|d| chrono::Datelike::year(&d)));
+    Some(DraftAward {
+        year,
+        title: title.to_string(),
+        decision,
+        date,
+    })
+}
+
+/// Awards from a table of section 3, its columns found by their headers.
+fn award_table(rows: &[Vec<String>]) -> Vec<DraftAward> {
+    let Some(head) = rows.first() else {
+        return Vec::new();
+    };
+    let col = |keys: &[&str]| {
+        head.iter()
+            .position(|h| keys.iter().any(|k| fold(h).contains(k)))
+    };
+    let year_col = col(&["nam"]).filter(|&i| !fold(&head[i]).contains("ngay"));
+    let title_col = col(&["hinh thuc", "danh hieu", "noi dung", "khen thuong"]);
+    let decision_col = col(&["so ", "quyet dinh", "so ky hieu", "so ngay"]);
+    let header = head.iter().all(|c| !c.chars().any(|c| c.is_ascii_digit())) && title_col.is_some();
+    if !header {
+        // No header: every row read as a line.
+        return rows
+            .iter()
+            .filter_map(|r| award_line(&r.join(": ")))
+            .collect();
+    }
+    let mut out = Vec::new();
+    for r in &rows[1..] {
+        let cell = |i: Option<usize>| i.and_then(|i| r.get(i)).map_or("", |s| s.trim());
+        let title = clean_value(cell(title_col));
+        if title.is_empty() || none_said(&title) {
+            continue;
+        }
+        let dec = cell(decision_col);
+        let date = date_in(dec);
+        let year = year_in(cell(year_col))
+            .or(date.map(|d| chrono::Datelike::year(&d)))
+            .or(year_in(&title));
+        out.push(DraftAward {
+            year,
+            title,
+            decision: decision_in(dec).unwrap_or_default(),
+            date,
+        });
+    }
+    out
+}
+
+/// Achievements from a table of section 2: one per data row.
+fn achievement_rows(rows: &[Vec<String>]) -> Vec<String> {
+    let mut rows = rows;
+    if let Some(first) = rows.first()
+        && first.iter().all(|c| !c.chars().any(|c| c.is_ascii_digit()))
+        && first.iter().any(|c| !c.trim().is_empty())
+        && first.iter().all(|c| c.chars().count() < 40)
+    {
+        rows = &rows[1..];
+    }
+    rows.iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| clean_text(c))
+                .filter(|c| !c.is_empty() && !c.chars().all(|c| c.is_ascii_digit()))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The kind a title names, if it names one alone.
+fn kind_of_title(f: &str) -> Option<Kind> {
+    let tap = f.contains("tap the");
+    let ca = f.contains("ca nhan");
+    let ho = f.contains("ho gia dinh");
+    match (tap, ca, ho) {
+        (true, false, false) => Some(Kind::TapThe),
+        (false, true, false) => Some(Kind::CaNhan),
+        (false, false, true) => Some(Kind::HoGiaDinh),
+        _ => None,
+    }
+}
+
+/// The campaign named in the words before section 1.
+pub fn campaign_in(text: &str) -> Named {
+    let key = format!("-{}-", slugify(text));
+    let mut found: Vec<Campaign> = Vec::new();
+    for c in CAMPAIGNS.iter().filter(|c| c.id != Campaign::LinhVucKhac) {
+        let names = std::iter::once(c.name_vi).chain(c.name_vi.split(';'));
+        let hit = names
+            .map(slugify)
+            .filter(|n| n.len() >= 6)
+            .any(|n| key.contains(&format!("-{n}-")))
+            || key.contains(&format!("-muc-{}-", c.section.replace('.', "-")))
+                && CAMPAIGNS.iter().filter(|o| o.section == c.section).count() == 1;
+        if hit && !found.contains(&c.id) {
+            found.push(c.id);
+        }
+    }
+    match found.as_slice() {
+        [one] => return Named::One(*one),
+        [a, b, ..] => return Named::Two(*a, *b),
+        [] => {}
+    }
+    // A quoted name after "phong trào" that the plan does not list.
+    let lower = text.to_lowercase();
+    if let Some(i) = lower.find("phong trào") {
+        let rest = &text[i..];
+        if let Some(open) = rest.find(['“', '"', '«']) {
+            let inner = &rest[open..];
+            let mut chars = inner.char_indices();
+            chars.next();
+            if let Some((close, _)) = chars.find(|(_, c)| matches!(c, '”' | '"' | '»')) {
+                let start = inner.chars().next().map_or(1, char::len_utf8);
+                let name = inner[start..close].trim();
+                if !name.is_empty() {
+                    return Named::Other(nfc(name).into_owned());
+                }
+            }
+        }
+    }
+    Named::Nothing
+}
+
+/// The header block's lines: the left cell of a top table, or the lines
+/// before the title, without the national motto.
+fn header_lines(blocks: &[Block]) -> Vec<String> {
+    let motto = |l: &str| {
+        let f = fold(l);
+        f.starts_with("cong hoa")
+            || f.starts_with("doc lap")
+            || f.starts_with("dang cong san")
+            || f.contains("ngay") && f.contains("thang") && f.contains("nam")
+            || l.trim()
+                .chars()
+                .all(|c| matches!(c, '-' | '_' | '—' | '–' | '*' | ' '))
+            || (l.trim_start().starts_with("Số") && (l.contains(':') || l.contains('/')))
+    };
+    let mut out = Vec::new();
+    for b in blocks.iter().take(8) {
+        match b {
+            Block::Table(rows) => {
+                if let Some(cell) = rows.first().and_then(|r| r.first()) {
+                    out.extend(cell.lines().map(str::to_string));
+                    if let Some(row) = rows.get(1)
+                        && let Some(c) = row.first()
+                    {
+                        out.extend(c.lines().map(str::to_string));
+                    }
+                }
+                break;
+            }
+            Block::Para(p) => {
+                if fold(&p.text).contains("bao cao") {
+                    break;
+                }
+                for line in p.text.lines() {
+                    let left = line
+                        .split('\t')
+                        .find(|s| !s.trim().is_empty())
+                        .unwrap_or("");
+                    out.push(left.to_string());
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .map(|l| nfc(l.trim()).into_owned())
+        .filter(|l| !l.is_empty() && !motto(l))
+        .collect()
+}
+
+/// Reads a report's blocks.
+pub fn read(blocks: &[Block]) -> Reading {
+    let header = header_lines(blocks);
+    let mut r = Reading {
+        header,
+        kind: None,
+        campaign: Named::Nothing,
+        scope: None,
+        proposed_award: String::new(),
+        nominee: Vec::new(),
+        achievements: Vec::new(),
+        awards: Vec::new(),
+        recognised: false,
+    };
+    let mut section = Section::Before;
+    let mut before = String::new();
+    let mut title_kind = None;
+    let mut label_kind = None;
+    let mut combined: Option<String> = None;
+    let mut set = |r: &mut Reading, key: &'static str, v: String| {
+        if !v.is_empty() && !r.nominee.iter().any(|(k, _)| *k == key) {
+            r.nominee.push((key, v));
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Para(p) => {
+                let text = nfc(&p.text).into_owned();
+                if text.trim().is_empty() {
+                    continue;
+                }
+                if let Some(s) = heading(strip_marker_keep_number(&text)) {
+                    // A heading is only a step forward: "3. Công tác thi đua"
+                    // inside the achievements does not move back.
+                    if rank(s) > rank(section) {
+                        section = s;
+                        r.recognised = true;
+                        // The heading's own line may carry its first item:
+                        // "1. Sơ lược lý lịch: - Họ và tên: …" is rare; skip.
+                        continue;
+                    }
+                }
+                if signature(&text) && matches!(section, Section::Two | Section::Three) {
+                    section = Section::After;
+                    continue;
+                }
+                match section {
+                    Section::Before | Section::One => {
+                        let mut any = false;
+                        for line in text.lines() {
+                            let bold = if text.lines().count() == 1 {
+                                p.bold_head
+                            } else {
+                                0
+                            };
+                            if let Some((t, v)) = labelled(line, bold) {
+                                any = true;
+                                r.recognised = true;
+                                field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                            } else if section == Section::Before {
+                                before.push_str(line);
+                                before.push('\n');
+                                if title_kind.is_none() && fold(line).contains("bao cao thanh tich")
+                                {
+                                    title_kind = Some(fold(&text));
+                                }
+                            }
+                        }
+                        if !any && section == Section::Before {
+                            // The title may run over several paragraphs, all
+                            // in capitals ("CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN").
+                            if let Some(t) = &mut title_kind
+                                && !t.contains(&fold(&text))
+                                && p.text
+                                    .chars()
+                                    .filter(|c| c.is_alphabetic())
+                                    .all(|c| !c.is_lowercase())
+                            {
+                                t.push(' ');
+                                t.push_str(&fold(&text));
+                            }
+                        }
+                    }
+                    Section::Two => {
+                        if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
+                            labelled(&text, 0)
+                        {
+                            field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                            continue;
+                        }
+                        let t = clean_text(strip_bullet(&text));
+                        if !t.is_empty() {
+                            r.achievements.push(t);
+                        }
+                    }
+                    Section::Three => {
+                        for line in text.lines() {
+                            if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
+                                labelled(line, 0)
+                            {
+                                field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                                continue;
+                            }
+                            if let Some(a) = award_line(line) {
+                                r.awards.push(a);
+                            }
+                        }
+                    }
+                    Section::After => {
+                        for line in text.lines() {
+                            if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
+                                labelled(line, 0)
+                            {
+                                field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                            }
+                        }
+                    }
+                }
+            }
+            Block::Table(rows) => match section {
+                Section::Before | Section::One => {
+                    for row in rows {
+                        let cells: Vec<&String> =
+                            row.iter().filter(|c| !c.trim().is_empty()).collect();
+                        if let [label, rest @ ..] = cells.as_slice()
+                            && let Some((t, inline)) = labelled(label, 0)
+                        {
+                            r.recognised = true;
+                            let v = if rest.is_empty() {
+                                inline
+                            } else {
+                                clean_value(
+                                    &rest
+                                        .iter()
+                                        .map(|s| s.as_str())
+                                        .collect::<Vec<_>>()
+                                        .join(" "),
+                                )
+                            };
+                            field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                        } else {
+                            for c in row {
+                                for line in c.lines() {
+                                    if let Some((t, v)) = labelled(line, 0) {
+                                        r.recognised = true;
+                                        field(
+                                            &mut r,
+                                            t,
+                                            v,
+                                            &mut set,
+                                            &mut combined,
+                                            &mut label_kind,
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                Section::Two => r.achievements.extend(achievement_rows(rows)),
+                Section::Three => {
+                    // A signature table typed right under the awards is one
+                    // table once LibreOffice has saved it: the awards end
+                    // at its first signature row.
+                    let end = rows
+                        .iter()
+                        .position(|row| row.iter().any(|c| signature(c)))
+                        .unwrap_or(rows.len());
+                    r.awards.extend(award_table(&rows[..end]));
+                    if end < rows.len() {
+                        section = Section::After;
+                    }
+                }
+                Section::After => {}
+            },
+        }
+    }
+    let _ = &mut set;
+    // The combined line: for a household its residence; for a person the
+    // workplace, unless separate lines gave position and workplace.
+    let kind = title_kind.as_deref().and_then(kind_of_title).or(label_kind);
+    r.kind = kind;
+    if let Some(v) = combined {
+        match kind {
+            Some(Kind::HoGiaDinh) => set(&mut r, "residence", v),
+            _ => {
+                if r.nominee.iter().all(|(k, _)| *k != "workplace") {
+                    set(&mut r, "workplace", v)
+                }
+            }
+        }
+    }
+    // A collective's "Địa chỉ" is its address; a person's, the residence.
+    if kind != Some(Kind::TapThe)
+        && let Some(i) = r.nominee.iter().position(|(k, _)| *k == "address")
+    {
+        let (_, v) = r.nominee.remove(i);
+        set(&mut r, "residence", v);
+    }
+    if kind == Some(Kind::TapThe) {
+        r.nominee.retain(|(k, _)| {
+            crate::form::nominee_field(k)
+                .is_some_and(|f| f.col(Kind::TapThe) != crate::form::Col::No)
+        });
+    } else if let Some(k) = kind {
+        r.nominee.retain(|(key, _)| {
+            crate::form::nominee_field(key).is_some_and(|f| f.col(k) != crate::form::Col::No)
+        });
+    }
+    r.campaign = campaign_in(&before);
+    if r.scope.is_none() && fold(&before).contains("pham vi toan tinh") {
+        r.scope = Some(Scope::ToanTinh);
+    }
+    r
+}
+
+fn rank(s: Section) -> u8 {
+    match s {
+        Section::Before => 0,
+        Section::One => 1,
+        Section::Two => 2,
+        Section::Three => 3,
+        Section::After => 4,
+    }
+}
+
+/// A bullet typed at the start of an achievement ("- ", "+ ", "• ").
+fn strip_bullet(s: &str) -> &str {
+    let t = s.trim_start();
+    for b in ["- ", "+ ", "• ", "– ", "* ", "· ", "\t"] {
+        if let Some(rest) = t.strip_prefix(b) {
+            return rest.trim_start();
+        }
+    }
+    t
+}
+
+/// Leading bullets go, a heading's number stays.
+fn strip_marker_keep_number(s: &str) -> &str {
+    s.trim_start()
+        .trim_start_matches(['-', '+', '•', '*'])
+        .trim_start()
+}
+
+fn field(
+    r: &mut Reading,
+    t: Target,
+    v: String,
+    set: &mut impl FnMut(&mut Reading, &'static str, String),
+    combined: &mut Option<String>,
+    label_kind: &mut Option<Kind>,
+) {
+    match t {
+        Target::Key(key) => {
+            let kind_by_label = match key {
+                "name" | "founded" | "structure" | "duties" => Some(Kind::TapThe),
+                "full_name" => Some(Kind::CaNhan),
+                _ => None,
+            };
+            if label_kind.is_none() {
+                *label_kind = kind_by_label;
+            }
+            let v = match key {
+                "birth_date" => birth_value(&v),
+                "members" => v
+                    .split(|c: char| !c.is_ascii_digit())
+                    .find(|w| !w.is_empty())
+                    .map_or(v.clone(), str::to_string),
+                _ => v,
+            };
+            set(r, key, v);
+        }
+        Target::Head => {
+            *label_kind = Some(Kind::HoGiaDinh);
+            set(r, "full_name", v);
+        }
+        Target::Combined => {
+            if !v.is_empty() {
+                *combined = Some(v);
+            }
+        }
+        Target::ProposedAward => {
+            if r.proposed_award.is_empty() {
+                r.proposed_award = v;
+            }
+        }
+        Target::Scope => {
+            if fold(&v).contains("toan tinh") {
+                r.scope = Some(Scope::ToanTinh);
+            } else if !v.is_empty() {
+                r.scope = Some(Scope::CoSo);
+            }
+        }
+    }
+}
+
+/// The household head's label decides the kind over a bare "Họ và tên".
+pub fn household_label(p: &Para) -> bool {
+    let f = fold(&p.text);
+    f.contains("chu ho")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_read_with_their_usual_variants() {
+        assert_eq!(
+            labelled("- Họ và tên: Nguyễn Văn An", 0),
+            Some((Target::Key("full_name"), "Nguyễn Văn An".into()))
+        );
+        assert_eq!(
+            labelled("Ngày, tháng, năm sinh:.....12/4/1968....", 0),
+            Some((Target::Key("birth_date"), "12/4/1968".into()))
+        );
+        assert_eq!(
+            labelled(
+                "- Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú): Thôn 3",
+                0
+            ),
+            Some((Target::Combined, "Thôn 3".into()))
+        );
+        assert_eq!(
+            labelled("Quê quán\txã Nhân Thịnh", 0),
+            Some((Target::Key("hometown"), "xã Nhân Thịnh".into()))
+        );
+        assert_eq!(
+            labelled("Họ và tên có người nói rằng ai cũng giỏi mà", 0),
+            None
+        );
+        assert_eq!(
+            labelled("Họ và tên chủ hộ Trần B", "Họ và tên chủ hộ".len()),
+            Some((Target::Head, "Trần B".into()))
+        );
+    }
+
+    #[test]
+    fn dates_are_read_every_way_offices_write_them() {
+        let d = NaiveDate::from_ymd_opt(1968, 4, 12);
+        for s in [
+            "12/04/1968",
+            "12/4/1968",
+            "12-04-1968",
+            "12.04.1968",
+            "ngày 12 tháng 4 năm 1968",
+        ] {
+            assert_eq!(date_in(s), d, "{s}");
+        }
+        assert_eq!(date_in("1958"), None);
+        assert_eq!(birth_value("1958"), "1958");
+    }
+
+    #[test]
+    fn awards_as_lines() {
+        let a = award_line("- Năm 2021: Giấy khen của Chủ tịch UBND huyện Lý Nhân, Quyết định số 1234/QĐ-UBND ngày 20/12/2021")
+            .expect("an award");
+        assert_eq!(a.year, Some(2021));
+        assert_eq!(a.title, "Giấy khen của Chủ tịch UBND huyện Lý Nhân");
+        assert_eq!(a.decision, "1234/QĐ-UBND");
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2021, 12, 20));
+        assert_eq!(award_line("Chưa có"), None);
+    }
+
+    #[test]
+    fn headings_arabic_or_roman() {
+        assert_eq!(heading("I. SƠ LƯỢC LÝ LỊCH"), Some(Section::One));
+        assert_eq!(
+            heading("2. Thành tích tiêu biểu xuất sắc đã đạt được:"),
+            Some(Section::Two)
+        );
+        assert_eq!(
+            heading("III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC NHẬN"),
+            Some(Section::Three)
+        );
+        assert_eq!(heading("3. Quá trình khen thưởng:"), Some(Section::Three));
+        assert_eq!(heading("1. Năm 2021 đơn vị đạt 100% kế hoạch"), None);
+    }
+
+    #[test]
+    fn campaigns_by_their_names() {
+        assert_eq!(
+            campaign_in("Phong trào thi đua “Dân vận khéo” năm 2023"),
+            Named::One(Campaign::DanVanKheo)
+        );
+        assert_eq!(
+            campaign_in("trong phong trào Dạy tốt – học tốt"),
+            Named::One(Campaign::DayTotHocTot)
+        );
+        assert_eq!(
+            campaign_in("Phong trào “Ngày thứ bảy xanh”"),
+            Named::Other("Ngày thứ bảy xanh".into())
+        );
+        assert_eq!(campaign_in("BÁO CÁO THÀNH TÍCH"), Named::Nothing);
+    }
+}

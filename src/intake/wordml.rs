@@ -1,0 +1,269 @@
+//! A Word document's body as a reader needs it: paragraphs (their text,
+//! with line breaks and tabs, and how much of their start is bold) and
+//! tables (rows of cells of text), in the order they stand. Read as a stream
+//! of XML events: no tree of the whole document is built.
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::package::Refusal;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    /// Bytes of `text` at its start that were bold (a label typed in bold,
+    /// its value in the runs after it).
+    pub bold_head: usize,
+    /// A list item (Word numbering or bullets).
+    pub listed: bool,
+    /// The tag of the content control around the paragraph, when kh wrote one.
+    pub tag: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    Para(Para),
+    /// Rows of cells; a cell's paragraphs joined by line breaks.
+    Table(Vec<Vec<String>>),
+}
+
+#[derive(Default)]
+struct Cell {
+    paras: Vec<String>,
+}
+
+#[derive(Default)]
+struct TableState {
+    rows: Vec<Vec<String>>,
+    row: Vec<String>,
+    cell: Option<Cell>,
+}
+
+#[derive(Default)]
+struct State {
+    blocks: Vec<Block>,
+    paras: Vec<Para>,
+    tables: Vec<TableState>,
+    in_run_props: bool,
+    in_para_props: bool,
+    run_bold: bool,
+    /// Any non-bold text seen yet in the current paragraph.
+    plain_seen: bool,
+    in_text: bool,
+    /// Inside mc:Fallback: a copy of what mc:Choice already gave.
+    fallback: usize,
+    sdt_tags: Vec<Option<String>>,
+    in_sdt_pr: bool,
+}
+
+fn val(e: &BytesStart<'_>) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find_map(|a| (a.key.local_name().as_ref() == "val").then(|| a.value.to_string()))
+}
+
+fn on(e: &BytesStart<'_>) -> bool {
+    !matches!(val(e).as_deref(), Some("0" | "false" | "off"))
+}
+
+impl State {
+    fn push_text(&mut self, s: &str) {
+        if self.fallback > 0 {
+            return;
+        }
+        let bold = self.run_bold;
+        if let Some(p) = self.paras.last_mut() {
+            p.text.push_str(s);
+            if bold && !self.plain_seen {
+                p.bold_head = p.text.len();
+            } else if !s.trim().is_empty() {
+                self.plain_seen = true;
+            }
+        }
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) {
+        let name = e.local_name();
+        match name.as_ref() {
+            "p" if !empty => {
+                self.paras.push(Para {
+                    tag: self.sdt_tags.iter().rev().find_map(Clone::clone),
+                    ..Para::default()
+                });
+                self.plain_seen = false;
+            }
+            "pPr" if !empty => self.in_para_props = true,
+            "numPr" if self.in_para_props => {
+                if let Some(p) = self.paras.last_mut() {
+                    p.listed = true;
+                }
+            }
+            "r" if !empty => self.run_bold = false,
+            "rPr" if !empty && !self.in_para_props => self.in_run_props = true,
+            "b" if self.in_run_props => self.run_bold = on(e),
+            "t" if !empty => self.in_text = true,
+            "tab" if !self.in_para_props => self.push_text("\t"),
+            "br" | "cr" => self.push_text("\n"),
+            "tbl" if !empty => self.tables.push(TableState::default()),
+            "tc" if !empty => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.cell = Some(Cell::default());
+                }
+            }
+            "Fallback" if !empty => self.fallback += 1,
+            "sdt" if !empty => self.sdt_tags.push(None),
+            "sdtPr" if !empty => self.in_sdt_pr = true,
+            "tag" if self.in_sdt_pr => {
+                if let Some(last) = self.sdt_tags.last_mut() {
+                    *last = val(e);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, local: &str) {
+        match local {
+            "p" => {
+                let Some(p) = self.paras.pop() else { return };
+                if let Some(outer) = self.paras.last_mut()
+                    && self.tables.is_empty()
+                {
+                    // A text box inside a paragraph: its text joins the line.
+                    if !p.text.is_empty() {
+                        if !outer.text.is_empty() {
+                            outer.text.push('\n');
+                        }
+                        outer.text.push_str(&p.text);
+                    }
+                    return;
+                }
+                match self.tables.last_mut().and_then(|t| t.cell.as_mut()) {
+                    Some(cell) => cell.paras.push(p.text),
+                    None => self.blocks.push(Block::Para(p)),
+                }
+            }
+            "pPr" => self.in_para_props = false,
+            "rPr" => self.in_run_props = false,
+            "t" => self.in_text = false,
+            "tc" => {
+                if let Some(t) = self.tables.last_mut()
+                    && let Some(cell) = t.cell.take()
+                {
+                    t.row.push(cell.paras.join("\n"));
+                }
+            }
+            "tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    let row = std::mem::take(&mut t.row);
+                    t.rows.push(row);
+                }
+            }
+            "tbl" => {
+                let Some(t) = self.tables.pop() else { return };
+                match self.tables.last_mut().and_then(|o| o.cell.as_mut()) {
+                    // A table inside a cell: its text joins the cell's.
+                    Some(cell) => {
+                        for row in t.rows {
+                            cell.paras.push(row.join("\t"));
+                        }
+                    }
+                    None => self.blocks.push(Block::Table(t.rows)),
+                }
+            }
+            "Fallback" => self.fallback = self.fallback.saturating_sub(1),
+            "sdt" => {
+                self.sdt_tags.pop();
+            }
+            "sdtPr" => self.in_sdt_pr = false,
+            _ => {}
+        }
+    }
+}
+
+/// The blocks of `word/document.xml`.
+pub fn blocks(xml: &str) -> Result<Vec<Block>, Refusal> {
+    let mut r = Reader::from_str(xml);
+    let mut st = State::default();
+    loop {
+        let ev = r
+            .read_event()
+            .map_err(|e| Refusal::BadXml(format!("word/document.xml: {e}")))?;
+        match ev {
+            Event::Eof => break,
+            Event::DocType(_) => return Err(Refusal::Dtd("word/document.xml".into())),
+            Event::Start(e) => st.start(&e, false),
+            Event::Empty(e) => st.start(&e, true),
+            Event::End(e) => st.end(e.local_name().as_ref()),
+            Event::Text(t) if st.in_text => {
+                let s = t.xml_content(quick_xml::XmlVersion::Implicit1_0);
+                st.push_text(&s);
+            }
+            Event::CData(t) if st.in_text => {
+                let s = t.xml_content(quick_xml::XmlVersion::Implicit1_0);
+                st.push_text(&s);
+            }
+            Event::GeneralRef(g) if st.in_text => {
+                let c = match g.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => match quick_xml::escape::resolve_predefined_entity(&g) {
+                        Some(s) => s.to_string(),
+                        None => {
+                            return Err(Refusal::Dtd("word/document.xml".into()));
+                        }
+                    },
+                };
+                st.push_text(&c);
+            }
+            _ => {}
+        }
+    }
+    if !st.tables.is_empty() {
+        return Err(Refusal::BadXml("word/document.xml: bảng chưa đóng".into()));
+    }
+    Ok(st.blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(inner: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{inner}</w:body></w:document>"
+        )
+    }
+
+    #[test]
+    fn runs_split_by_editing_are_one_text_and_the_bold_label_is_marked() {
+        let xml = body(
+            "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Họ và </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>tên</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\">Nguyễn &amp; An</w:t></w:r><w:r><w:br/><w:t>dòng 2</w:t></w:r></w:p>",
+        );
+        let b = blocks(&xml).expect("reads");
+        let Block::Para(p) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(p.text, "Họ và tên\tNguyễn & An\ndòng 2");
+        assert_eq!(&p.text[..p.bold_head], "Họ và tên");
+    }
+
+    #[test]
+    fn tables_are_rows_of_cells() {
+        let xml = body(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Năm</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>a</w:t></w:r></w:p><w:p><w:r><w:t>b</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>x</w:t></w:r></w:p>",
+        );
+        let b = blocks(&xml).expect("reads");
+        assert_eq!(
+            b[0],
+            Block::Table(vec![vec!["Năm".to_string(), "a\nb".to_string()]])
+        );
+        assert!(matches!(&b[1], Block::Para(p) if p.text == "x"));
+    }
+
+    #[test]
+    fn malformed_and_entity_laden_xml_is_refused() {
+        assert!(blocks(&body("<w:p><w:r><w:t>a</w:r></w:p>")).is_err());
+        assert!(blocks("<!DOCTYPE x [<!ENTITY a \"b\">]><x/>").is_err());
+        assert!(blocks(&body("<w:p><w:r><w:t>&lol;</w:t></w:r></w:p>")).is_err());
+    }
+}
