@@ -45,6 +45,9 @@ pub struct Run {
     pub underline: bool,
     /// Points; the body's 14 pt when `None`.
     pub size: Option<f32>,
+    /// The key of the nomination file the run shows (`nominee.full_name`):
+    /// the run is put in a Word content control tagged with it (SPEC §15).
+    pub tag: Option<&'static str>,
 }
 
 pub fn run(text: impl Into<String>) -> Run {
@@ -55,6 +58,10 @@ pub fn run(text: impl Into<String>) -> Run {
 }
 
 impl Run {
+    pub fn tag(mut self, key: &'static str) -> Self {
+        self.tag = Some(key);
+        self
+    }
     pub fn bold(mut self) -> Self {
         self.bold = true;
         self
@@ -158,7 +165,53 @@ pub struct Doc {
     pub blocks: Vec<Block>,
     pub landscape: bool,
     pub title: String,
+    /// The nomination the document prints, kept whole in the package.
+    pub kept: Option<Kept>,
 }
+
+/// A nomination file kept in a form's package as a custom XML part, so
+/// that the form comes back whole from Word or LibreOffice (SPEC §15):
+/// LibreOffice drops content controls' tags on saving, never such a part.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kept {
+    /// The unit's folder name, and its name as `unit.toml` gives it.
+    pub unit: String,
+    pub unit_name: String,
+    /// The file's name in it (`dinh-van-thanh.toml`).
+    pub file: String,
+    /// The file's text.
+    pub text: String,
+}
+
+/// The namespace that marks kh's part among a package's custom XML parts.
+pub const KEPT_NS: &str = "urn:kh:nomination:1";
+
+/// `customXml/item1.xml`: the nomination, every byte of it as text.
+pub fn kept_xml(k: &Kept) -> String {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<kh:nomination xmlns:kh=\"{KEPT_NS}\" unit=\"{}\" unit-name=\"{}\" file=\"{}\"><kh:toml>{}</kh:toml></kh:nomination>",
+        escape(&k.unit),
+        escape(&k.unit_name),
+        escape(&k.file),
+        escape_keeping_lines(&k.text)
+    )
+}
+
+/// Character data that keeps tabs and line ends as they are.
+fn escape_keeping_lines(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(c),
+            _ => out.push_str(&escape(c.encode_utf8(&mut [0u8; 4]))),
+        }
+    }
+    out
+}
+
+const KEPT_PROPS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<ds:datastoreItem ds:itemID=\"{6B6F6E2D-6B68-4E6F-6D69-6E6174696F6E}\" xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\"><ds:schemaRefs><ds:schemaRef ds:uri=\"urn:kh:nomination:1\"/></ds:schemaRefs></ds:datastoreItem>";
+const KEPT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps\" Target=\"itemProps1.xml\"/></Relationships>";
 
 impl Doc {
     pub fn push(&mut self, p: Para) {
@@ -190,6 +243,11 @@ pub fn escape(s: &str) -> String {
 }
 
 fn run_xml(r: &Run, out: &mut String) {
+    if let Some(tag) = r.tag {
+        out.push_str(&format!(
+            "<w:sdt><w:sdtPr><w:alias w:val=\"{tag}\"/><w:tag w:val=\"{tag}\"/></w:sdtPr><w:sdtContent>"
+        ));
+    }
     out.push_str("<w:r><w:rPr>");
     if r.bold {
         out.push_str("<w:b/><w:bCs/>");
@@ -218,6 +276,9 @@ fn run_xml(r: &Run, out: &mut String) {
         ));
     }
     out.push_str("</w:r>");
+    if r.tag.is_some() {
+        out.push_str("</w:sdtContent></w:sdt>");
+    }
 }
 
 fn para_xml(p: &Para, out: &mut String) {
@@ -367,17 +428,35 @@ pub fn write<W: Write + Seek>(doc: &Doc, w: W) -> zip::result::ZipResult<()> {
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default());
-    let parts: [(&str, String); 9] = [
-        ("[Content_Types].xml", CONTENT_TYPES.to_string()),
+    let (types, doc_rels) = match &doc.kept {
+        None => (CONTENT_TYPES.to_string(), DOC_RELS.to_string()),
+        Some(_) => (
+            CONTENT_TYPES.replace(
+                "</Types>",
+                "<Override PartName=\"/customXml/itemProps1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.customXmlProperties+xml\"/></Types>",
+            ),
+            DOC_RELS.replace(
+                "</Relationships>",
+                "<Relationship Id=\"rIdKh\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml\" Target=\"../customXml/item1.xml\"/></Relationships>",
+            ),
+        ),
+    };
+    let mut parts: Vec<(&str, String)> = vec![
+        ("[Content_Types].xml", types),
         ("_rels/.rels", RELS.to_string()),
         ("docProps/core.xml", core_xml(&doc.title)),
-        ("word/_rels/document.xml.rels", DOC_RELS.to_string()),
+        ("word/_rels/document.xml.rels", doc_rels),
         ("word/document.xml", document_xml(doc)),
         ("word/styles.xml", STYLES.to_string()),
         ("word/settings.xml", SETTINGS.to_string()),
         ("word/header1.xml", header_xml(true)),
         ("word/header2.xml", header_xml(false)),
     ];
+    if let Some(k) = &doc.kept {
+        parts.push(("customXml/item1.xml", kept_xml(k)));
+        parts.push(("customXml/itemProps1.xml", KEPT_PROPS.to_string()));
+        parts.push(("customXml/_rels/item1.xml.rels", KEPT_RELS.to_string()));
+    }
     for (name, body) in parts {
         zip.start_file(name, opts)?;
         zip.write_all(body.as_bytes())?;

@@ -579,3 +579,182 @@ fn a_usage_error_exits_2() {
         .assert()
         .code(2);
 }
+
+/// The text of a nomination file below the provenance lines import adds.
+fn body(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("written");
+    text.split_inclusive('\n')
+        .skip_while(|l| l.starts_with("# Nhập từ: ") || l.starts_with("# SHA-256: "))
+        .collect()
+}
+
+/// A package with one part replaced, as an editor saving it would leave it.
+fn with_part(docx: &Path, name: &str, edit: impl Fn(String) -> String) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(docx).expect("docx");
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut zout = zip::ZipWriter::new(&mut out);
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).expect("entry");
+            let mut body = Vec::new();
+            f.read_to_end(&mut body).expect("read");
+            let entry = f.name().expect("entry name").into_owned();
+            if entry == name {
+                body = edit(String::from_utf8(body).expect("utf-8")).into_bytes();
+            }
+            zout.start_file(entry, zip::write::SimpleFileOptions::default())
+                .expect("start");
+            zout.write_all(&body).expect("write");
+        }
+        zout.finish().expect("finish");
+    }
+    std::fs::write(docx, out.into_inner()).expect("write back");
+}
+
+/// Every example nomination, exported as a form, opened and saved by
+/// LibreOffice (which drops the content controls' tags), imported into an
+/// empty round: every file comes back byte for byte.
+#[test]
+fn kh_forms_come_back_whole_through_libreoffice() {
+    let Some(soffice) = common::soffice() else {
+        return;
+    };
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/submissions");
+    let work = tempfile::tempdir().expect("tmp");
+    let forms = work.path().join("forms");
+    kh().args(["export", "forms"])
+        .arg(&examples)
+        .arg("--out")
+        .arg(&forms)
+        .assert()
+        .success();
+    let resaved = work.path().join("resaved");
+    let mut count = 0;
+    for e in walkdir::WalkDir::new(&forms).sort_by_file_name() {
+        let e = e.expect("walk");
+        if e.path().extension().is_some_and(|x| x == "docx") {
+            let rel = e.path().strip_prefix(&forms).expect("below");
+            let dir = resaved.join(rel.parent().expect("unit folder"));
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            common::convert(&soffice, e.path(), &dir, "docx");
+            count += 1;
+        }
+    }
+    assert!(count >= 20, "{count}");
+    let r = Tree::new();
+    let (doc, code) = import(&[resaved.as_path()], r.root(), &[]);
+    assert_eq!(code, 0, "{doc:#}");
+    let items = doc["imported"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), count);
+    for i in &items {
+        let rel = i["path"].as_str().unwrap_or("");
+        let original = std::fs::read_to_string(examples.join(rel)).expect("original");
+        assert_eq!(body(&r.path(rel)), original, "{rel}");
+    }
+    // The unit's folder made with its name.
+    let unit = std::fs::read_to_string(r.path("so-y-te/unit.toml")).expect("unit.toml");
+    assert_eq!(unit, "name = \"Sở Y tế\"\n");
+
+    // An edit made in Word: the name retyped in a run split from the rest,
+    // an achievement reworded. The page wins; the rest is kept.
+    let docx = resaved.join("so-y-te/dinh-van-thanh.docx");
+    with_part(&docx, "word/document.xml", |xml| {
+        let xml = xml.replacen(
+            "<w:t>Đinh Văn Thành</w:t>",
+            "<w:t>Đinh Văn </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Thạnh</w:t>",
+            1,
+        );
+        xml.replacen("320 ca phẫu thuật", "325 ca phẫu thuật", 1)
+    });
+    let r2 = Tree::new();
+    let (doc, code) = import(&[docx.as_path()], r2.root(), &["--unit", "so-y-te"]);
+    assert_eq!(code, 0, "{doc:#}");
+    let rel = doc["imported"][0]["path"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
+    assert_eq!(rel, "so-y-te/dinh-van-thanh.toml");
+    let back: toml::Table = body(&r2.path(&rel)).parse().expect("TOML");
+    let original: toml::Table = std::fs::read_to_string(examples.join(&rel))
+        .expect("original")
+        .parse()
+        .expect("TOML");
+    assert_eq!(s(&back, "nominee.full_name"), "Đinh Văn Thạnh");
+    let first = |t: &toml::Table| t["achievements"][0].clone();
+    assert!(
+        first(&back)["text"]
+            .as_str()
+            .is_some_and(|x| x.contains("325 ca phẫu thuật")),
+        "{back:#?}"
+    );
+    assert_eq!(
+        first(&back).get("criteria"),
+        first(&original).get("criteria"),
+        "the criteria stay with the edited achievement"
+    );
+    let mut expected = original.clone();
+    expected["nominee"]["full_name"] = back["nominee"]["full_name"].clone();
+    expected["achievements"][0]["text"] = back["achievements"][0]["text"].clone();
+    assert_eq!(back, expected, "nothing else changed");
+}
+
+/// A list made from `kh export xlsx` reads back what its "Danh sách" sheet
+/// holds: name, unit, kind, campaign, scope, proposed award.
+#[test]
+fn kh_workbook_list_reads_back_what_it_holds() {
+    use calamine::{Reader, Xlsx};
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/submissions");
+    let work = tempfile::tempdir().expect("tmp");
+    let book = work.path().join("tong-hop.xlsx");
+    kh().args(["export", "xlsx"])
+        .arg(&examples)
+        .arg("--out")
+        .arg(&book)
+        .assert()
+        .success();
+    let mut x: Xlsx<_> = calamine::open_workbook(&book).expect("workbook");
+    let range = x.worksheet_range("Danh sách").expect("sheet");
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let head = &rows[0];
+    let col = |name: &str| head.iter().position(|h| h == name).expect(name);
+    let r = Tree::new();
+    let (doc, code) = import(&[book.as_path()], r.root(), &[]);
+    assert_eq!(code, 0, "{doc:#}");
+    let items = doc["imported"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), rows.len() - 1, "one file per row");
+    for (item, row) in items.iter().zip(&rows[1..]) {
+        let t = table(&r.path(item["path"].as_str().unwrap_or("")));
+        let name = if s(&t, "kind") == "tap-the" {
+            s(&t, "nominee.name")
+        } else {
+            s(&t, "nominee.full_name")
+        };
+        assert_eq!(name, row[col("Tên")]);
+        assert_eq!(item["unit"], row[col("Mã đơn vị")]);
+        let unit = std::fs::read_to_string(r.path(&format!("{}/unit.toml", row[col("Mã đơn vị")])))
+            .expect("unit.toml");
+        assert!(unit.contains(&row[col("Đơn vị")]), "{unit}");
+        assert_eq!(s(&t, "campaign"), row[col("Phong trào")]);
+        let kind_label = match s(&t, "kind") {
+            "tap-the" => "Tập thể",
+            "ca-nhan" => "Cá nhân",
+            _ => "Hộ gia đình",
+        };
+        assert_eq!(kind_label.to_lowercase(), row[col("Loại")].to_lowercase());
+        let scope_label = if s(&t, "scope") == "toan-tinh" {
+            "Toàn tỉnh"
+        } else {
+            "Cơ sở"
+        };
+        assert_eq!(
+            scope_label.to_lowercase(),
+            row[col("Phạm vi")].to_lowercase()
+        );
+        assert_eq!(s(&t, "proposed_award"), row[col("Hình thức đề nghị")]);
+    }
+}

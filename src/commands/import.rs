@@ -98,6 +98,7 @@ struct Provenance {
 pub const FROM: &str = "Nhập từ: ";
 pub const SHA: &str = "SHA-256: ";
 pub const AT: &str = "Trang tính: ";
+pub const REPLACES: &str = "Nguồn đã sửa: ";
 
 fn provenance_of(text: &str) -> Option<(String, String, String, usize)> {
     let mut source = None;
@@ -374,7 +375,15 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
                     "Nguồn đã sửa: có thể thay cho {old} (người xét quyết định)"
                 ));
             }
-            let stem = {
+            let from_form = f
+                .kept
+                .as_ref()
+                .and_then(|k| k.file.strip_suffix(".toml"))
+                .map(slugify)
+                .filter(|s| !s.is_empty());
+            let stem = if let Some(s) = from_form {
+                s
+            } else {
                 let s = slugify(f.name().unwrap_or(""));
                 if s.is_empty() {
                     slugify(
@@ -400,7 +409,28 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
                 n += 1;
             }
             taken.insert(target.clone());
-            let text = crate::template::write(&draft);
+            let text = match &f.kept {
+                Some(k) => {
+                    let mut t: String = draft
+                        .provenance
+                        .iter()
+                        .map(|p| format!("# {p}\n"))
+                        .collect();
+                    // An earlier import's provenance gives way to this one.
+                    let body: Vec<&str> = k
+                        .text
+                        .split_inclusive('\n')
+                        .skip_while(|l| {
+                            [FROM, SHA, AT, REPLACES]
+                                .iter()
+                                .any(|p| l.starts_with(&format!("# {p}")))
+                        })
+                        .collect();
+                    t.push_str(&body.concat());
+                    t
+                }
+                None => crate::template::write(&draft),
+            };
             let rel = format!(
                 "{}/{}",
                 unit.slug,
@@ -460,8 +490,24 @@ fn plan<'f>(
         .and_then(|p| p.file_name())
         .and_then(|n| n.to_str())
         .and_then(|n| units::by_name(known, n));
-    let unit = match unit_flag {
-        Some(u) => u.clone(),
+    let from_form = f.kept.as_ref().map(|k| {
+        known
+            .iter()
+            .find(|u| u.slug == k.unit)
+            .cloned()
+            .unwrap_or_else(|| Known {
+                slug: k.unit.clone(),
+                name: k.unit_name.clone(),
+                parent: None,
+                header: Vec::new(),
+                present: false,
+            })
+    });
+    let unit = match unit_flag
+        .clone()
+        .or(from_form.filter(|k| crate::text::is_slug(&k.slug)))
+    {
+        Some(u) => u,
         None => match folder
             .or_else(|| {
                 f.unit_said
@@ -478,6 +524,18 @@ fn plan<'f>(
             }) {
             Some(k) => k.clone(),
             None => match (&f.unit_said.name, &f.unit_said.slug) {
+                // kh's own workbook: the unit's code and name side by side.
+                (Some(name), Some(slug)) if crate::text::is_slug(slug) => {
+                    let k = Known {
+                        slug: slug.clone(),
+                        name: name.clone(),
+                        parent: None,
+                        header: Vec::new(),
+                        present: false,
+                    };
+                    known.push(k.clone());
+                    k
+                }
                 (Some(name), _) => {
                     let k = new_unit(name, lang).map_err(|e| e.to_string())?;
                     known.push(k.clone());

@@ -46,10 +46,17 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
         .filter_map(|(r, to)| {
             let draft = r.tally.errors > 0;
             let unit = report.unit_of(r).name();
-            let result = Dossier::of(&report, r)
-                .ok_or_else(|| anyhow::anyhow!("{}", r.path))
-                .and_then(|d| {
-                    let doc = form(&d, unit, draft, c.date);
+            let result = crate::tree::read_text(&report.root_path, &report.entry(r))
+                .map_err(|_| anyhow::anyhow!("{}", r.path))
+                .and_then(|text| {
+                    let mut doc = form(&Dossier::parse(&text), unit, draft, c.date);
+                    let (unit_dir, file) = r.path.split_once('/').unwrap_or(("", &r.path));
+                    doc.kept = Some(crate::docx::Kept {
+                        unit: unit_dir.to_string(),
+                        unit_name: unit.to_string(),
+                        file: file.to_string(),
+                        text,
+                    });
                     export::write_atomic(to, &export::bytes(&doc), lang)
                 });
             result.err().map(|e| format!("{}: {e:#}", r.path))
@@ -105,10 +112,10 @@ fn choose(report: &Report, draft: bool) -> (Vec<&Record>, Vec<String>) {
     (chosen, left_out)
 }
 
-fn line(label: &str, value: Option<&str>) -> crate::docx::Para {
+fn line(label: &str, value: Option<&str>, key: &'static str) -> crate::docx::Para {
     para(vec![
         run(format!("- {label}: ")),
-        run(export::or_dots(value)),
+        run(export::or_dots(value)).tag(key),
     ])
     .align(Align::Both)
     .indent(10.0)
@@ -159,10 +166,22 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
 
     if collective {
         doc.push(section("1. Đặc điểm tình hình:"));
-        doc.push(line("Tên tập thể", d.field("name")));
-        doc.push(line("Quá trình thành lập", d.field("founded")));
-        doc.push(line("Cơ cấu bộ máy tổ chức", d.field("structure")));
-        doc.push(line("Chức năng, nhiệm vụ", d.field("duties")));
+        doc.push(line("Tên tập thể", d.field("name"), "nominee.name"));
+        doc.push(line(
+            "Quá trình thành lập",
+            d.field("founded"),
+            "nominee.founded",
+        ));
+        doc.push(line(
+            "Cơ cấu bộ máy tổ chức",
+            d.field("structure"),
+            "nominee.structure",
+        ));
+        doc.push(line(
+            "Chức năng, nhiệm vụ",
+            d.field("duties"),
+            "nominee.duties",
+        ));
     } else {
         doc.push(section("1. Sơ lược lý lịch:"));
         let name_label = if d.kind == Some(Kind::HoGiaDinh) {
@@ -170,12 +189,22 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
         } else {
             "Họ và tên"
         };
-        doc.push(line(name_label, d.field("full_name")));
-        doc.push(line("Ngày, tháng, năm sinh", d.field("birth_date")));
-        doc.push(line("Quê quán", d.field("hometown")));
+        doc.push(line(name_label, d.field("full_name"), "nominee.full_name"));
+        doc.push(line(
+            "Ngày, tháng, năm sinh",
+            d.field("birth_date"),
+            "nominee.birth_date",
+        ));
+        doc.push(line("Quê quán", d.field("hometown"), "nominee.hometown"));
+        let works = d.field("position").is_some() || d.field("workplace").is_some();
         doc.push(line(
             "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)",
             d.position_line().as_deref(),
+            if works {
+                "nominee.workplace"
+            } else {
+                "nominee.residence"
+            },
         ));
     }
 
@@ -184,7 +213,11 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
         doc.push(para(vec![run(export::or_dots(None))]).indent(10.0));
     }
     for a in &d.achievements {
-        doc.push(para(vec![run(a.as_str())]).align(Align::Both).indent(10.0));
+        doc.push(
+            para(vec![run(a.as_str()).tag("achievements")])
+                .align(Align::Both)
+                .indent(10.0),
+        );
     }
 
     doc.push(section("3. Quá trình khen thưởng:"));

@@ -147,7 +147,18 @@ pub fn rows(bytes: Vec<u8>) -> Result<Vec<Row>, Refusal> {
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| Refusal::BadXml(e.to_string()))?;
     let mut out = Vec::new();
-    for sheet in book.sheet_names() {
+    let names = book.sheet_names();
+    // kh's own workbook: its "Danh sách" holds every nomination once; the
+    // other sheets are views of it.
+    let own = crate::export::xlsx::SHEETS
+        .iter()
+        .all(|s| names.iter().any(|n| n == s));
+    let names: Vec<String> = if own {
+        vec![crate::export::xlsx::SHEETS[2].to_string()]
+    } else {
+        names
+    };
+    for sheet in names {
         let Ok(range) = book.worksheet_range(&sheet) else {
             continue;
         };
@@ -201,8 +212,7 @@ pub fn rows(bytes: Vec<u8>) -> Result<Vec<Row>, Refusal> {
                 continue;
             }
             let Some(name) = name else { continue };
-            let f = fold(&name);
-            if f.starts_with("tong") || f == "cong" || f.starts_with("cong ") {
+            if total_row(&name) {
                 continue;
             }
             let joined = r.join("\u{1f}");
@@ -218,10 +228,54 @@ pub fn rows(bytes: Vec<u8>) -> Result<Vec<Row>, Refusal> {
     Ok(out)
 }
 
+/// "Tổng cộng: 4", "Cộng", "Tong so" — but "Công an xã …" is a name: the
+/// diacritics tell "cộng" (sum) from "công".
+fn total_row(name: &str) -> bool {
+    let low = crate::text::nfc(name.trim()).to_lowercase();
+    let f = fold(name);
+    low.starts_with("tổng")
+        || low == "cộng"
+        || low.starts_with("cộng:")
+        || low.starts_with("cộng ")
+        || f.starts_with("tong cong")
+        || f.starts_with("tong so")
+}
+
 /// A list row's birth date as the file should hold it.
 pub fn birth(s: &str) -> String {
     match date_in(s) {
         Some(d) => crate::text::dmy(d),
         None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_total_row_is_told_from_a_name() {
+        assert!(total_row("Tổng cộng: 4 tập thể, cá nhân"));
+        assert!(total_row("Cộng"));
+        assert!(total_row("Tong cong"));
+        assert!(!total_row("Công an xã Thanh Thủy"));
+        assert!(!total_row("Tống Văn Hùng"));
+    }
+
+    #[test]
+    fn headers_in_their_usual_words() {
+        assert_eq!(col_of("Tên tập thể, cá nhân"), Some(Col::Name));
+        assert_eq!(col_of("Họ và tên chủ hộ"), Some(Col::HeadName));
+        assert_eq!(
+            col_of("Chức vụ, đơn vị công tác hoặc địa chỉ"),
+            Some(Col::Combined)
+        );
+        assert_eq!(col_of("Đơn vị đề nghị"), Some(Col::Unit));
+        assert_eq!(
+            col_of("Hình thức khen thưởng đề nghị"),
+            Some(Col::ProposedAward)
+        );
+        assert_eq!(kind_word("II. CÁ NHÂN"), Some(Kind::CaNhan));
+        assert_eq!(kind_word("I"), None);
     }
 }

@@ -8,6 +8,7 @@
 //! - [`units`] settles which unit of the round a source belongs to;
 //! - [`crate::commands::import`] is the command around them.
 
+pub mod kept;
 pub mod list;
 pub mod package;
 pub mod report;
@@ -39,6 +40,8 @@ pub struct Found {
     pub nominee: Vec<(&'static str, String)>,
     pub achievements: Vec<String>,
     pub awards: Vec<DraftAward>,
+    /// A form kh wrote: the nomination kept in it, the page's edits put in.
+    pub kept: Option<crate::docx::Kept>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -166,7 +169,11 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     let xml = pkg.xml("word/document.xml")?;
     let blocks = wordml::blocks(&xml)?;
     let r = report::read(&blocks);
-    let found = Found {
+    let kept = kept::find(&mut pkg)?.and_then(|mut k| {
+        k.text = kept::merge(&k, &r)?;
+        Some(k)
+    });
+    let mut found = Found {
         sheet: None,
         row: None,
         fingerprint: sha.to_string(),
@@ -181,7 +188,20 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
         nominee: r.nominee.clone(),
         achievements: r.achievements.clone(),
         awards: r.awards.clone(),
+        kept: None,
     };
+    if let Some(k) = kept {
+        // Kind and campaign as the file says them, not as the page reads.
+        let d = crate::export::dossier::Dossier::parse(&k.text);
+        found.kind = d.kind.or(found.kind);
+        found.campaign = match (d.campaign, &d.movement) {
+            (Some(Campaign::LinhVucKhac), Some(m)) => Named::Other(m.clone()),
+            (Some(c), _) => Named::One(c),
+            (None, _) => found.campaign,
+        };
+        found.kept = Some(k);
+        return Ok(found);
+    }
     if !r.recognised && r.achievements.is_empty() {
         return Err(Refusal::NotReport);
     }
@@ -302,5 +322,6 @@ fn found_of_row(r: list::Row) -> Found {
             .map(|a| vec![a.to_string()])
             .unwrap_or_default(),
         awards: Vec::new(),
+        kept: None,
     }
 }

@@ -1,0 +1,234 @@
+//! A form kh wrote, coming back (SPEC §15): the whole nomination is kept
+//! in the package as a custom XML part, and what a person changed on the
+//! page is put into it. The page wins where the two differ; what the page
+//! does not show (facts, criteria, the `[model]`, the proposed award, the
+//! file's name) comes from the part, untouched, comments and all.
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use toml_edit::{DocumentMut, Item, Table, value};
+
+use super::package::{Package, Refusal};
+use super::report::{Reading, date_in, fold};
+use crate::docx::{KEPT_NS, Kept};
+use crate::export::dossier::Dossier;
+
+/// kh's part among the package's custom XML parts, if there is one.
+pub fn find<R: std::io::Read + std::io::Seek>(
+    pkg: &mut Package<R>,
+) -> Result<Option<Kept>, Refusal> {
+    let names: Vec<String> = pkg
+        .names()
+        .into_iter()
+        .filter(|n| {
+            n.starts_with("customXml/item")
+                && !n.starts_with("customXml/itemProps")
+                && n.ends_with(".xml")
+        })
+        .collect();
+    for name in names {
+        let xml = pkg.xml(&name)?;
+        if xml.contains(KEPT_NS) {
+            return parse(&xml)
+                .map(Some)
+                .map_err(|e| Refusal::BadXml(format!("{name}: {e}")));
+        }
+    }
+    Ok(None)
+}
+
+fn parse(xml: &str) -> Result<Kept, String> {
+    let mut r = Reader::from_str(xml);
+    let mut kept = Kept {
+        unit: String::new(),
+        unit_name: String::new(),
+        file: String::new(),
+        text: String::new(),
+    };
+    let mut in_toml = false;
+    loop {
+        match r.read_event().map_err(|e| e.to_string())? {
+            Event::Eof => break,
+            Event::DocType(_) => return Err("DTD".into()),
+            Event::Start(e) if e.local_name().as_ref() == "nomination" => {
+                for a in e.attributes().flatten() {
+                    let v = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|e| e.to_string())?
+                        .into_owned();
+                    match a.key.local_name().as_ref() {
+                        "unit" => kept.unit = v,
+                        "unit-name" => kept.unit_name = v,
+                        "file" => kept.file = v,
+                        _ => {}
+                    }
+                }
+            }
+            Event::Start(e) if e.local_name().as_ref() == "toml" => in_toml = true,
+            Event::End(e) if e.local_name().as_ref() == "toml" => in_toml = false,
+            Event::Text(t) if in_toml => kept
+                .text
+                .push_str(&t.xml_content(quick_xml::XmlVersion::Implicit1_0)),
+            Event::GeneralRef(g) if in_toml => {
+                let c = match g.resolve_char_ref() {
+                    Ok(Some(c)) => c.to_string(),
+                    _ => quick_xml::escape::resolve_predefined_entity(&g)
+                        .ok_or("entity")?
+                        .to_string(),
+                };
+                kept.text.push_str(&c);
+            }
+            _ => {}
+        }
+    }
+    Ok(kept)
+}
+
+/// Two values alike as a person reads them: a date in any of its forms,
+/// text folded.
+fn same(a: &str, b: &str) -> bool {
+    match (date_in(a), date_in(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => crate::text::fold_key(a) == crate::text::fold_key(b),
+    }
+}
+
+/// The nomination with the page's edits put in: `None` when the part's
+/// text is no TOML (a draft exported with slips; the page alone is read).
+pub fn merge(kept: &Kept, page: &Reading) -> Option<String> {
+    let mut doc: DocumentMut = kept.text.parse().ok()?;
+    let before = Dossier::parse(&kept.text);
+    let collective = before.kind == Some(crate::vocab::Kind::TapThe);
+    let household = before.kind == Some(crate::vocab::Kind::HoGiaDinh);
+    let shown: &[&str] = if collective {
+        &["name", "founded", "structure", "duties"]
+    } else {
+        &["full_name", "birth_date", "hometown"]
+    };
+    let on_page = |k: &str| {
+        page.nominee
+            .iter()
+            .find(|(key, _)| *key == k)
+            .map(|(_, v)| v.as_str())
+    };
+    let mut sets: Vec<(&str, String)> = Vec::new();
+    let mut removes: Vec<&str> = Vec::new();
+    for key in shown {
+        let now = on_page(key).unwrap_or("");
+        let was = before.field(key).unwrap_or("");
+        if !same(now, was) {
+            sets.push((key, now.to_string()));
+        }
+    }
+    if !collective {
+        // The combined line: unchanged, the fields it was made from stay.
+        let now = on_page("workplace").or(on_page("residence")).unwrap_or("");
+        let was = before.position_line().unwrap_or_default();
+        if !same(now, &was) {
+            let works = before.field("position").is_some() || before.field("workplace").is_some();
+            if household && !works {
+                sets.push(("residence", now.to_string()));
+            } else {
+                sets.push(("workplace", now.to_string()));
+                removes.push("position");
+            }
+        }
+    }
+    if !sets.is_empty() || !removes.is_empty() {
+        if !doc.contains_table("nominee") {
+            doc["nominee"] = Item::Table(Table::new());
+        }
+        if let Some(t) = doc["nominee"].as_table_like_mut() {
+            for (k, v) in sets {
+                t.insert(k, value(v));
+            }
+            for k in removes {
+                t.remove(k);
+            }
+        }
+    }
+
+    // Achievements: criteria stay with the text they were given for; an
+    // edited text keeps those of its place.
+    if page.achievements != before.achievements {
+        let old: Vec<toml_edit::Table> = doc
+            .get("achievements")
+            .and_then(|a| a.as_array_of_tables())
+            .map(|a| a.iter().cloned().collect())
+            .unwrap_or_default();
+        let mut used = vec![false; old.len()];
+        let mut new = toml_edit::ArrayOfTables::new();
+        for (i, text) in page.achievements.iter().enumerate() {
+            let equal = old.iter().enumerate().position(|(j, t)| {
+                !used[j]
+                    && t.get("text")
+                        .and_then(|x| x.as_str())
+                        .is_some_and(|x| same(x, text))
+            });
+            let mut t = match equal.or((i < old.len() && !used[i]).then_some(i)) {
+                Some(j) => {
+                    used[j] = true;
+                    old[j].clone()
+                }
+                None => toml_edit::Table::new(),
+            };
+            t.insert("text", value(text.as_str()));
+            new.push(t);
+        }
+        doc.remove("achievements");
+        doc.insert("achievements", Item::ArrayOfTables(new));
+    }
+
+    // Awards: rebuilt from the page's table when it differs.
+    let shown_awards: Vec<(String, String, String, String)> = before
+        .awards
+        .iter()
+        .map(|a| {
+            (
+                a.year.clone(),
+                fold(&a.title),
+                a.decision.clone(),
+                a.date.clone(),
+            )
+        })
+        .collect();
+    let page_awards: Vec<(String, String, String, String)> = page
+        .awards
+        .iter()
+        .map(|a| {
+            (
+                a.year.map(|y| y.to_string()).unwrap_or_default(),
+                fold(&a.title),
+                a.decision.clone(),
+                a.date.map(crate::text::dmy).unwrap_or_default(),
+            )
+        })
+        .collect();
+    if shown_awards != page_awards {
+        let mut new = toml_edit::ArrayOfTables::new();
+        for a in &page.awards {
+            let mut t = toml_edit::Table::new();
+            if let Some(y) = a.year {
+                t.insert("year", value(i64::from(y)));
+            }
+            t.insert("title", value(a.title.as_str()));
+            if !a.decision.is_empty() {
+                t.insert("decision", value(a.decision.as_str()));
+            }
+            if let Some(d) = a.date
+                && let Ok(date) = d
+                    .format("%Y-%m-%d")
+                    .to_string()
+                    .parse::<toml_edit::Datetime>()
+            {
+                t.insert("date", value(date));
+            }
+            new.push(t);
+        }
+        doc.remove("awards");
+        if !new.is_empty() {
+            doc.insert("awards", Item::ArrayOfTables(new));
+        }
+    }
+    Some(doc.to_string())
+}
