@@ -600,6 +600,18 @@ fn english_help(path: &[&str], id: &str) -> Option<&'static str> {
             );
         }
         (["summary"], "format") => return Some("Output format: table | json | csv | markdown"),
+        (["export", "forms"], "blank") => {
+            return Some(
+                "One blank form for a unit to fill in in Word (needs --campaign, --kind, --unit; --out is a .docx file)",
+            );
+        }
+        (["export", "forms"], "campaign") => {
+            return Some("Campaign of the blank form (slug, name or section)");
+        }
+        (["export", "forms"], "kind") => {
+            return Some("Kind of the blank form: tap-the | ca-nhan | ho-gia-dinh");
+        }
+        (["export", "forms"], "unit") => return Some("Unit of the blank form (code or name)"),
         (["import"], "paths") => {
             return Some(".docx and .xlsx files, or folders holding them (the units' inbox)");
         }

@@ -758,3 +758,85 @@ fn kh_workbook_list_reads_back_what_it_holds() {
         assert_eq!(s(&t, "proposed_award"), row[col("Hình thức đề nghị")]);
     }
 }
+
+/// The value of the content control tagged `tag`, typed over its dots.
+fn fill(xml: &str, tag: &str, value: &str) -> String {
+    let at = xml
+        .find(&format!("w:tag w:val=\"{tag}\""))
+        .unwrap_or_else(|| panic!("no control {tag}"));
+    let dots = "…………………………";
+    let rel = xml[at..].find(dots).expect("the control's dots");
+    let mut out = xml.to_string();
+    out.replace_range(at + rel..at + rel + dots.len(), value);
+    out
+}
+
+/// `kh export forms --blank`: a unit fills it in Word (here: the controls'
+/// text typed over, then saved by LibreOffice) and it comes back as a
+/// nomination of the form's campaign and kind, for the form's unit.
+#[test]
+fn a_blank_form_filled_in_comes_back_as_a_nomination() {
+    let work = tempfile::tempdir().expect("tmp");
+    let blank = work.path().join("mau-trong.docx");
+    kh().current_dir(work.path())
+        .args([
+            "export",
+            "forms",
+            "--blank",
+            "--campaign",
+            "3.10",
+            "--kind",
+            "ca-nhan",
+        ])
+        .args(["--unit", "Sở Y tế", "--out"])
+        .arg(&blank)
+        .assert()
+        .success();
+    with_part(&blank, "word/document.xml", |xml| {
+        let xml = fill(&xml, "nominee.full_name", "Lê Văn Hải");
+        let xml = fill(&xml, "nominee.birth_date", "02/09/1979");
+        let xml = fill(&xml, "nominee.hometown", "xã Liêm Cần, huyện Thanh Liêm");
+        let xml = fill(&xml, "nominee.workplace", "Bệnh viện Đa khoa tỉnh Hà Nam");
+        // The achievements' dots, typed over.
+        let sec = xml.find("2. Thành tích").expect("section 2");
+        let dots = "…………………………";
+        let at = sec + xml[sec..].find(dots).expect("dots");
+        let mut xml = xml;
+        xml.replace_range(at..at + dots.len(), "Khám cho 12.000 lượt người bệnh.");
+        xml
+    });
+    let sent = match common::soffice() {
+        Some(soffice) => {
+            let dir = work.path().join("resaved");
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            common::convert(&soffice, &blank, &dir, "docx")
+        }
+        None => blank.clone(),
+    };
+    let r = Tree::new();
+    let (doc, code) = import(&[sent.as_path()], r.root(), &[]);
+    assert_eq!(code, 0, "{doc:#}");
+    let item = &doc["imported"][0];
+    assert_eq!(item["path"], "so-y-te/le-van-hai.toml");
+    assert_eq!(item["campaign"], "y-te-hai-long");
+    assert_eq!(item["kind"], "ca-nhan");
+    let t = table(&r.path("so-y-te/le-van-hai.toml"));
+    assert_eq!(s(&t, "nominee.full_name"), "Lê Văn Hải");
+    assert_eq!(s(&t, "nominee.birth_date"), "02/09/1979");
+    assert_eq!(s(&t, "nominee.hometown"), "xã Liêm Cần, huyện Thanh Liêm");
+    assert_eq!(s(&t, "nominee.workplace"), "Bệnh viện Đa khoa tỉnh Hà Nam");
+    assert_eq!(texts(&t), ["Khám cho 12.000 lượt người bệnh."]);
+    assert!(
+        t["facts"].get("rating").is_some(),
+        "the campaign's facts, to fill in"
+    );
+    let text = std::fs::read_to_string(r.path("so-y-te/le-van-hai.toml")).expect("file");
+    assert!(
+        text.contains("# Họ và tên (bắt buộc)"),
+        "the template's comments kept: {text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(r.path("so-y-te/unit.toml")).expect("unit"),
+        "name = \"Sở Y tế\"\n"
+    );
+}

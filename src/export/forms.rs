@@ -21,6 +21,18 @@ pub struct Args {
     /// Xuất cả đề nghị còn lỗi, ghi “DỰ THẢO” ở đầu
     #[arg(long)]
     pub draft: bool,
+    /// Một mẫu trống để đơn vị điền trong Word (cần --campaign, --kind, --unit; --out là tệp .docx)
+    #[arg(long, requires_all = ["campaign", "kind", "unit"], conflicts_with = "draft")]
+    pub blank: bool,
+    /// Phong trào của mẫu trống (mã, tên hoặc mục)
+    #[arg(long, requires = "blank")]
+    pub campaign: Option<String>,
+    /// Loại của mẫu trống: tap-the | ca-nhan | ho-gia-dinh
+    #[arg(long, requires = "blank")]
+    pub kind: Option<String>,
+    /// Đơn vị của mẫu trống (mã hoặc tên)
+    #[arg(long, requires = "blank")]
+    pub unit: Option<String>,
 }
 
 /// Where a nomination's form goes: `DIR/<unit>/<file stem>.docx`.
@@ -32,6 +44,9 @@ pub fn target(out: &Path, rel: &str) -> PathBuf {
 /// Exports the forms; `Ok(true)` when a nomination was left out (exit 1).
 pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
+    if args.blank {
+        return run_blank(&args, lang).map(|()| false);
+    }
     let c = &args.common;
     let root = export::root_of(&c.path, lang)?;
     let out = export::refuse_inside(&root, &c.out, lang)?;
@@ -95,6 +110,81 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
         ));
     }
     Ok(!left_out.is_empty())
+}
+
+/// `--blank`: the form for one campaign and kind, with its content controls
+/// and the template kept in it, for a unit to fill in and send back.
+fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
+    let c = &args.common;
+    let (Some(campaign), Some(kind), Some(unit)) = (&args.campaign, &args.kind, &args.unit) else {
+        anyhow::bail!(tr!(
+            lang,
+            "--blank cần --campaign, --kind và --unit",
+            "--blank needs --campaign, --kind and --unit"
+        ));
+    };
+    let info = crate::campaign::Campaign::from_query(campaign, lang)?
+        .0
+        .info();
+    let kind = Kind::from_query(kind, lang)?;
+    if !info.takes(kind) {
+        anyhow::bail!(tr!(
+            lang,
+            "phong trào `{}` không nhận {}",
+            "campaign `{}` takes no {}",
+            info.slug,
+            kind.label(lang)
+        ));
+    }
+    // The unit as the round knows it, when there is a round here.
+    // A folder with neither kh.toml nor units is no round to protect.
+    let round = export::root_of(&c.path, lang).ok();
+    let known = round
+        .as_deref()
+        .map(crate::intake::units::known)
+        .unwrap_or_default();
+    let round = round.filter(|r| r.join(crate::tree::ROUND_FILE).exists() || !known.is_empty());
+    let (slug, name) = match crate::intake::units::by_name(&known, unit) {
+        Some(k) => (k.slug.clone(), k.name.clone()),
+        None => (crate::text::slugify(unit), unit.trim().to_string()),
+    };
+    if slug.is_empty() {
+        anyhow::bail!(tr!(
+            lang,
+            "--unit `{}` không có chữ cái hay chữ số",
+            "--unit `{}` has no letter or digit",
+            crate::text::escape_controls(unit)
+        ));
+    }
+    let out = match &round {
+        Some(root) => export::refuse_inside(root, &c.out, lang)?,
+        None => export::resolve_out(&c.out),
+    };
+    export::refuse_existing(std::slice::from_ref(&out), c.force, lang)?;
+    let text = crate::template::render(&crate::template::Request {
+        campaign: info,
+        kind,
+        role: None,
+        name: "",
+    });
+    let mut doc = form(&Dossier::parse(&text), &name, false, c.date);
+    doc.kept = Some(crate::docx::Kept {
+        unit: slug,
+        unit_name: name,
+        file: String::new(),
+        text,
+    });
+    export::write_atomic(&out, &export::bytes(&doc), lang)?;
+    crate::output::print(&tr!(
+        lang,
+        "Đã ghi mẫu trống {} — {} «{}», {}\nGửi đơn vị điền trong Word rồi nhận về bằng: kh import <tệp> --into <đợt>\n",
+        "Wrote the blank form {} — {} «{}», {}\nSend it to the unit to fill in in Word, then take it in with: kh import <file> --into <round>\n",
+        export::shown_path(&out),
+        info.cited(lang),
+        info.name(lang),
+        kind.label(lang)
+    ))?;
+    Ok(())
 }
 
 /// The nominations to export, and those left out for their errors.
@@ -200,7 +290,8 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
         doc.push(line(
             "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)",
             d.position_line().as_deref(),
-            if works {
+            // A blank line is a person's workplace, a household's residence.
+            if works || (d.field("residence").is_none() && d.kind != Some(Kind::HoGiaDinh)) {
                 "nominee.workplace"
             } else {
                 "nominee.residence"

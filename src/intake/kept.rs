@@ -130,7 +130,9 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<String> {
                 sets.push(("residence", now.to_string()));
             } else {
                 sets.push(("workplace", now.to_string()));
-                removes.push("position");
+                if before.field("position").is_some() {
+                    removes.push("position");
+                }
             }
         }
     }
@@ -140,7 +142,17 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<String> {
         }
         if let Some(t) = doc["nominee"].as_table_like_mut() {
             for (k, v) in sets {
-                t.insert(k, value(v));
+                // The line's comment stays (a blank form's hints).
+                match t.get_mut(k).and_then(|i| i.as_value_mut()) {
+                    Some(old) => {
+                        let decor = old.decor().clone();
+                        *old = toml_edit::Value::from(v);
+                        *old.decor_mut() = decor;
+                    }
+                    None => {
+                        t.insert(k, value(v));
+                    }
+                }
             }
             for k in removes {
                 t.remove(k);
