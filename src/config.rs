@@ -161,6 +161,14 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
 pub struct UnitInfo {
     pub name: Option<String>,
     pub level: Option<UnitLevel>,
+    /// What documents print for the unit (SPEC §2): the body above it, the
+    /// header's lines as the unit breaks them, the place, the head's title,
+    /// the motto.
+    pub parent: Option<String>,
+    pub header: Vec<String>,
+    pub place: Option<String>,
+    pub signer_title: Option<String>,
+    pub motto: Option<crate::vocab::Motto>,
 }
 
 /// Reads `unit.toml`.
@@ -170,7 +178,19 @@ pub fn read_unit(path: &str, text: &str) -> (UnitInfo, Vec<Diagnostic>) {
         return (UnitInfo::default(), cx.finish());
     };
     let t = doc.get_ref();
-    cx.unknown_keys(t, &["name", "level"], Label::new("unit.toml", "unit.toml"));
+    cx.unknown_keys(
+        t,
+        &[
+            "name",
+            "level",
+            "parent",
+            "header",
+            "place",
+            "signer_title",
+            "motto",
+        ],
+        Label::new("unit.toml", "unit.toml"),
+    );
     let name = cx
         .text(
             t,
@@ -183,7 +203,53 @@ pub fn read_unit(path: &str, text: &str) -> (UnitInfo, Vec<Diagnostic>) {
     let level = cx
         .choice::<UnitLevel>(t, "level", Need::Optional, None, Label::new("cấp", "level"))
         .map(|(l, _)| l);
-    (UnitInfo { name, level }, cx.finish())
+    let mut text = |key: &str, vi: &'static str, en: &'static str| {
+        cx.text(t, key, Need::Optional, None, Label::new(vi, en))
+            .map(|(s, _)| crate::text::nfc(s).trim().to_string())
+    };
+    let parent = text("parent", "cơ quan cấp trên", "parent body");
+    let place = text("place", "địa danh", "place");
+    let signer_title = text("signer_title", "chức danh người ký", "signer's title");
+    let motto = cx
+        .choice::<crate::vocab::Motto>(
+            t,
+            "motto",
+            Need::Optional,
+            None,
+            Label::new("quốc hiệu", "motto"),
+        )
+        .map(|(m, _)| m);
+    let mut header = Vec::new();
+    if let Some(v) = t.get("header") {
+        match v.get_ref() {
+            toml::de::DeValue::Array(items) => {
+                for item in items {
+                    match item.get_ref() {
+                        toml::de::DeValue::String(s) => {
+                            header.push(crate::text::nfc(s).trim().to_string())
+                        }
+                        _ => cx.wrong_type("header", item, crate::messages::Expected::QuotedText),
+                    }
+                }
+            }
+            toml::de::DeValue::String(s) => {
+                header.extend(s.lines().map(|l| crate::text::nfc(l).trim().to_string()));
+            }
+            _ => cx.wrong_type("header", v, crate::messages::Expected::QuotedText),
+        }
+    }
+    (
+        UnitInfo {
+            name,
+            level,
+            parent,
+            header,
+            place,
+            signer_title,
+            motto,
+        },
+        cx.finish(),
+    )
 }
 
 #[cfg(test)]
@@ -231,6 +297,22 @@ mod tests {
         let (u, d) = read_unit("x/unit.toml", "name = \"X\"\nlevel = \"Cấp tỉnh\"\n");
         assert!(d.is_empty());
         assert_eq!(u.level, Some(UnitLevel::Tinh));
+        // What documents print for it (SPEC §2).
+        let (u, d) = read_unit(
+            "x/unit.toml",
+            "name = \"Sở Y tế\"\nparent = \"UBND TỈNH HÀ NAM\"\nheader = [\"UBND HUYỆN\", \"THANH LIÊM\"]\nplace = \"Thanh Liêm\"\nsigner_title = \"GIÁM ĐỐC\"\nmotto = \"dang\"\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(u.parent.as_deref(), Some("UBND TỈNH HÀ NAM"));
+        assert_eq!(u.header, ["UBND HUYỆN", "THANH LIÊM"]);
+        assert_eq!(u.place.as_deref(), Some("Thanh Liêm"));
+        assert_eq!(u.signer_title.as_deref(), Some("GIÁM ĐỐC"));
+        assert_eq!(u.motto, Some(crate::vocab::Motto::Dang));
+        let (_, d) = read_unit(
+            "x/unit.toml",
+            "name = \"X\"\nheader = [1]\nmotto = \"vua\"\n",
+        );
+        assert_eq!(d.len(), 2, "{d:?}");
         // … but no name and no such level are two problems.
         let (_, d) = read_unit("x/unit.toml", "level = \"tỉnh thành\"\n");
         assert_eq!(d.len(), 2);

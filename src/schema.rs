@@ -238,6 +238,14 @@ pub fn unit(lang: Lang) -> Value {
         "properties": {
             "name": text(lang.pick("Tên đầy đủ của đơn vị", "Full name of the unit")),
             "level": closed::<UnitLevel>(lang, lang.pick("Cấp của đơn vị", "Level of the unit")),
+            "parent": text(lang.pick("Cơ quan cấp trên, in trên tên đơn vị ở đầu văn bản (“UBND TỈNH HÀ NAM”)", "The body above the unit, printed above its name in a document's header")),
+            "header": {
+                "description": lang.pick("Các dòng tên cơ quan ở đầu văn bản, ngắt như đơn vị muốn", "The header's lines, broken as the unit wants them"),
+                "oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]
+            },
+            "place": text(lang.pick("Địa danh trong “…, ngày … tháng … năm …”", "The place in \"…, ngày … tháng … năm …\"")),
+            "signer_title": text(lang.pick("Chức danh thủ trưởng ký (“GIÁM ĐỐC”)", "The head's title in the signature block")),
+            "motto": closed::<crate::vocab::Motto>(lang, lang.pick("Quốc hiệu, tiêu ngữ ở góc phải", "The motto at the top right")),
         }
     })
 }

@@ -188,6 +188,15 @@ slug_enum! {
 }
 
 slug_enum! {
+    /// The motto at a document's top right (`unit.toml`, SPEC §2, §12).
+    Motto {
+        NhaNuoc = "nha-nuoc", "Cộng hòa xã hội chủ nghĩa Việt Nam", "Socialist Republic of Viet Nam";
+        Dang = "dang", "Đảng Cộng sản Việt Nam", "Communist Party of Viet Nam";
+        Doan = "doan", "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Ho Chi Minh Communist Youth Union";
+    }
+}
+
+slug_enum! {
     /// Fields a "Dân vận khéo" model may belong to (§3.7).
     Domain {
         KinhTe = "kinh-te", "kinh tế", "economy";
