@@ -25,4 +25,18 @@ for units in 6667 33334; do
   done
   rm -rf "$out"
 done
+# kh import: the same command over 2,001 and 20,001 forms (kh export forms
+# of a round of each size), to see its peak memory stay flat.
+for units in 667 6667; do
+  tree=${TMPDIR:-/tmp}/kh-bench-real-$units
+  [ -d "$tree" ] || ./target/release/examples/gen-round --units "$units" --out "$tree" --faults 5 --no-criteria >/dev/null
+  out=$(mktemp -d)
+  ./target/release/kh export forms "$tree" --out "$out/forms" --draft -q >/dev/null 2>&1 || true
+  mkdir "$out/round"
+  n=$(find "$out/forms" -name '*.docx' | wc -l)
+  /usr/bin/time -f "$n forms  kh import: %e s, %M KB" \
+    ./target/release/kh import "$out/forms" --into "$out/round" --format json >/dev/null 2>/tmp/kh-mem.$$ || true
+  tail -n 1 /tmp/kh-mem.$$
+  rm -rf "$out"
+done
 rm -f /tmp/kh-mem.$$

@@ -45,6 +45,9 @@ def commands(tree, full):
     cmds["kh export forms --draft"] = [kh, "export", "forms", tree, "--out", tree + ".forms", "--draft", "-q"]
     if os.path.isdir("/dev/shm"):
         cmds["kh export forms (to /dev/shm)"] = [kh, "export", "forms", tree, "--out", "/dev/shm/kh-bench.forms", "--draft", "-q"]
+    # The forms back: every form the line above writes, imported into an
+    # empty round (SPEC §15: no slower than writing them).
+    cmds["kh import (the forms back)"] = [kh, "import", tree + ".forms-src", "--into", tree + ".imported", "--format", "json"]
     if shutil.which("taplo"):
         # The nominations only, against a JSON Schema made from kh's tables.
         cmds["taplo lint --schema"] = ["taplo", "lint", "--no-auto-config", "--schema", "file://" + os.path.abspath(schema),
@@ -52,8 +55,14 @@ def commands(tree, full):
     return cmds
 
 def clean():
-    for d in (tagged + ".forms", real + ".forms", "/dev/shm/kh-bench.forms"):
+    for d in (tagged + ".forms", real + ".forms", "/dev/shm/kh-bench.forms", tagged + ".imported"):
         shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(tagged + ".imported")
+
+# The forms to import, written once.
+if not os.path.isdir(tagged + ".forms-src"):
+    subprocess.run([kh, "export", "forms", tagged, "--out", tagged + ".forms-src", "--draft", "-q"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 runs = [("criteria named (generator's round)", tagged, commands(tagged, True)),
         ("no criteria named (like a real round)", real, commands(real, False))]
@@ -67,6 +76,7 @@ for _ in range(rounds):
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             times[(label, name)].append(time.perf_counter() - t)
 clean()
+shutil.rmtree(tagged + ".imported", ignore_errors=True)
 for label, tree, cmds in runs:
     files = sum(1 for _, _, fs in os.walk(tree) for f in fs if f.endswith(".toml"))
     floor = statistics.median(times[(label, "floor: walk + read")])

@@ -283,27 +283,32 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
 
     let mut out = Outcome::default();
     let list = sources(&args.paths, &mut out, lang);
-    let read: Vec<_> = list
-        .par_iter()
-        .map(|(shown, path, kind)| (shown, path, intake::read_source(path, *kind)))
-        .collect();
-
     let prov = index(&root);
+    let settings = units::settings(&root);
     let mut taken: HashSet<PathBuf> = HashSet::new();
-    let mut written: Vec<(PathBuf, String)> = Vec::new();
-    for (shown, path, result) in read {
-        let founds = match result {
-            Ok((_, f)) => f,
-            Err(r) => {
+    let mut prepared: HashSet<String> = HashSet::new();
+    let mut tally = Tally::default();
+    // Read a batch on all cores, write it in order: memory stays flat in
+    // the number of sources.
+    let mut jobs: Vec<(PathBuf, String)> = Vec::new();
+    for batch in list.chunks(256) {
+        let read: Vec<_> = batch
+            .par_iter()
+            .map(|(shown, path, kind)| (shown, path, intake::read_source(path, *kind)))
+            .collect();
+        for (shown, path, result) in read {
+            let founds = match result {
+                Ok((_, f)) => f,
+                Err(r) => {
+                    out.refused.push(Reason {
+                        source: shown.clone(),
+                        reason: r.say(lang),
+                    });
+                    continue;
+                }
+            };
+            if founds.is_empty() {
                 out.refused.push(Reason {
-                    source: shown.clone(),
-                    reason: r.say(lang),
-                });
-                continue;
-            }
-        };
-        if founds.is_empty() {
-            out.refused.push(Reason {
                 source: shown.clone(),
                 reason: tr!(
                     lang,
@@ -311,153 +316,169 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
                     "no list header row (Họ và tên / Tên tập thể …) in the first 20 rows"
                 ),
             });
-            continue;
-        }
-        // A list is one source: a row that cannot be placed refuses the
-        // whole of it, so that nothing is half imported.
-        let mut planned = Vec::new();
-        let mut refusal = None;
-        for f in &founds {
-            match plan(
-                f,
-                path,
-                &unit_flag,
-                kind_flag,
-                campaign_flag,
-                &mut known,
-                lang,
-            ) {
-                Ok(p) => planned.push(p),
-                Err(why) => {
-                    let at = match (&f.sheet, f.row) {
-                        (Some(s), Some(r)) => {
-                            tr!(lang, " (trang {s}, dòng {r})", " (sheet {s}, row {r})")
-                        }
-                        _ => String::new(),
-                    };
-                    refusal = Some(format!("{why}{at}"));
-                    break;
+                continue;
+            }
+            // A list is one source: a row that cannot be placed refuses the
+            // whole of it, so that nothing is half imported.
+            let mut planned = Vec::new();
+            let mut refusal = None;
+            for f in &founds {
+                match plan(
+                    f,
+                    path,
+                    &unit_flag,
+                    kind_flag,
+                    campaign_flag,
+                    &mut known,
+                    lang,
+                ) {
+                    Ok(p) => planned.push(p),
+                    Err(why) => {
+                        let at = match (&f.sheet, f.row) {
+                            (Some(s), Some(r)) => {
+                                tr!(lang, " (trang {s}, dòng {r})", " (sheet {s}, row {r})")
+                            }
+                            _ => String::new(),
+                        };
+                        refusal = Some(format!("{why}{at}"));
+                        break;
+                    }
                 }
             }
-        }
-        if let Some(reason) = refusal {
-            out.refused.push(Reason {
-                source: shown.clone(),
-                reason,
-            });
-            continue;
-        }
-        for (f, unit, mut draft) in planned {
-            let sheet = f.sheet.clone().unwrap_or_default();
-            let row = f.row.unwrap_or(0);
-            if let Some(path) = prov
-                .by_print
-                .get(&(f.fingerprint.clone(), sheet.clone(), row))
-            {
-                out.unchanged.push(Unchanged {
+            if let Some(reason) = refusal {
+                out.refused.push(Reason {
                     source: shown.clone(),
-                    sheet: f.sheet.clone(),
-                    row: f.row,
-                    path: path.clone(),
+                    reason,
                 });
                 continue;
             }
-            let replaces = prov
-                .by_source
-                .get(&(shown.clone(), sheet.clone(), row))
-                .cloned();
-            draft.provenance = vec![format!("{FROM}{shown}"), format!("{SHA}{}", f.fingerprint)];
-            if let (Some(s), Some(r)) = (&f.sheet, f.row) {
-                draft.provenance.push(format!("{AT}{s}, dòng {r}"));
-            }
-            if let Some(old) = &replaces {
-                draft.provenance.push(format!(
-                    "Nguồn đã sửa: có thể thay cho {old} (người xét quyết định)"
-                ));
-            }
-            let from_form = f
-                .kept
-                .as_ref()
-                .and_then(|k| k.file.strip_suffix(".toml"))
-                .map(slugify)
-                .filter(|s| !s.is_empty());
-            let stem = if let Some(s) = from_form {
-                s
-            } else {
-                let s = slugify(f.name().unwrap_or(""));
-                if s.is_empty() {
-                    slugify(
-                        &path
-                            .file_stem()
-                            .map(|s| s.to_string_lossy().into_owned())
-                            .unwrap_or_default(),
-                    )
-                } else {
+            for (f, unit, mut draft) in planned {
+                let sheet = f.sheet.clone().unwrap_or_default();
+                let row = f.row.unwrap_or(0);
+                if let Some(path) = prov
+                    .by_print
+                    .get(&(f.fingerprint.clone(), sheet.clone(), row))
+                {
+                    out.unchanged.push(Unchanged {
+                        source: shown.clone(),
+                        sheet: f.sheet.clone(),
+                        row: f.row,
+                        path: path.clone(),
+                    });
+                    continue;
+                }
+                let replaces = prov
+                    .by_source
+                    .get(&(shown.clone(), sheet.clone(), row))
+                    .cloned();
+                draft.provenance =
+                    vec![format!("{FROM}{shown}"), format!("{SHA}{}", f.fingerprint)];
+                if let (Some(s), Some(r)) = (&f.sheet, f.row) {
+                    draft.provenance.push(format!("{AT}{s}, dòng {r}"));
+                }
+                if let Some(old) = &replaces {
+                    draft.provenance.push(format!(
+                        "Nguồn đã sửa: có thể thay cho {old} (người xét quyết định)"
+                    ));
+                }
+                let from_form = f
+                    .kept
+                    .as_ref()
+                    .and_then(|k| k.file.strip_suffix(".toml"))
+                    .map(slugify)
+                    .filter(|s| !s.is_empty());
+                let stem = if let Some(s) = from_form {
                     s
+                } else {
+                    let s = slugify(f.name().unwrap_or(""));
+                    if s.is_empty() {
+                        slugify(
+                            &path
+                                .file_stem()
+                                .map(|s| s.to_string_lossy().into_owned())
+                                .unwrap_or_default(),
+                        )
+                    } else {
+                        s
+                    }
+                };
+                let stem = if stem.is_empty() {
+                    "de-nghi".to_string()
+                } else {
+                    stem
+                };
+                let dir = root.join(&unit.slug);
+                let mut target = dir.join(format!("{stem}.toml"));
+                let mut n = 2;
+                while taken.contains(&target) || std::fs::symlink_metadata(&target).is_ok() {
+                    target = dir.join(format!("{stem}-{n}.toml"));
+                    n += 1;
                 }
-            };
-            let stem = if stem.is_empty() {
-                "de-nghi".to_string()
-            } else {
-                stem
-            };
-            let dir = root.join(&unit.slug);
-            let mut target = dir.join(format!("{stem}.toml"));
-            let mut n = 2;
-            while taken.contains(&target) || std::fs::symlink_metadata(&target).is_ok() {
-                target = dir.join(format!("{stem}-{n}.toml"));
-                n += 1;
+                taken.insert(target.clone());
+                let text = match &f.kept {
+                    Some(k) => {
+                        let mut t: String = draft
+                            .provenance
+                            .iter()
+                            .map(|p| format!("# {p}\n"))
+                            .collect();
+                        // An earlier import's provenance gives way to this one.
+                        let body: Vec<&str> = k
+                            .text
+                            .split_inclusive('\n')
+                            .skip_while(|l| {
+                                [FROM, SHA, AT, REPLACES]
+                                    .iter()
+                                    .any(|p| l.starts_with(&format!("# {p}")))
+                            })
+                            .collect();
+                        t.push_str(&body.concat());
+                        t
+                    }
+                    None => crate::template::write(&draft),
+                };
+                let rel = format!(
+                    "{}/{}",
+                    unit.slug,
+                    target
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                );
+                // Each unit's folder made (or checked) once a run; the
+                // files written with the rest of the batch.
+                if !args.dry_run && prepared.insert(unit.slug.clone()) {
+                    write_unit(&root, &unit, lang)?;
+                }
+                jobs.push((target.clone(), text));
+                out.imported.push(Imported {
+                    source: shown.clone(),
+                    sheet: f.sheet.clone(),
+                    row: f.row,
+                    path: rel,
+                    unit: unit.slug.clone(),
+                    kind: draft.kind.slug(),
+                    campaign: draft.campaign.map(|c| c.slug),
+                    missing: missing(&draft),
+                    replaces,
+                });
             }
-            taken.insert(target.clone());
-            let text = match &f.kept {
-                Some(k) => {
-                    let mut t: String = draft
-                        .provenance
-                        .iter()
-                        .map(|p| format!("# {p}\n"))
-                        .collect();
-                    // An earlier import's provenance gives way to this one.
-                    let body: Vec<&str> = k
-                        .text
-                        .split_inclusive('\n')
-                        .skip_while(|l| {
-                            [FROM, SHA, AT, REPLACES]
-                                .iter()
-                                .any(|p| l.starts_with(&format!("# {p}")))
-                        })
-                        .collect();
-                    t.push_str(&body.concat());
-                    t
+        }
+        // Written and checked on all cores: each path was settled above.
+        let done: Vec<Result<Tally>> = jobs
+            .par_iter()
+            .map(|(target, text)| {
+                if !args.dry_run {
+                    write_new(target, text, lang)?;
                 }
-                None => crate::template::write(&draft),
-            };
-            let rel = format!(
-                "{}/{}",
-                unit.slug,
-                target
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            );
-            if !args.dry_run {
-                write_unit(&root, &unit, lang)?;
-                write_new(&target, &text, lang)?;
-                if let Some(k) = known.iter_mut().find(|k| k.slug == unit.slug) {
-                    k.present = true;
-                }
-            }
-            written.push((target.clone(), text));
-            out.imported.push(Imported {
-                source: shown.clone(),
-                sheet: f.sheet.clone(),
-                row: f.row,
-                path: rel,
-                unit: unit.slug.clone(),
-                kind: draft.kind.slug(),
-                campaign: draft.campaign.map(|c| c.slug),
-                missing: missing(&draft),
-                replaces,
-            });
+                let mut t = Tally::default();
+                t.add(&root, target, text, &settings);
+                Ok(t)
+            })
+            .collect();
+        jobs.clear();
+        for t in done {
+            tally.merge(t?);
         }
     }
 
@@ -466,11 +487,44 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
             crate::output::print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
         }
         Format::Human => {
-            let text = human(&out, &root, &written, args.dry_run, lang);
+            let text = human(&out, &root, &tally, args.dry_run, lang);
             crate::output::print(&text)?;
         }
     }
     Ok(!out.refused.is_empty())
+}
+
+/// What the check of the files written found.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+}
+
+impl Tally {
+    fn merge(&mut self, other: Tally) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+    }
+
+    fn add(&mut self, root: &Path, path: &Path, text: &str, settings: &crate::config::Settings) {
+        let rel = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let checked = crate::nomination::check(rel, text, settings);
+        self.files += 1;
+        for d in &checked.diagnostics {
+            match d.severity {
+                crate::diagnostic::Severity::Error => self.errors += 1,
+                crate::diagnostic::Severity::Warning => self.warnings += 1,
+                _ => {}
+            }
+        }
+    }
 }
 
 type Planned<'f> = (&'f Found, Known, Draft);
@@ -636,13 +690,7 @@ fn write_new(path: &Path, text: &str, lang: Lang) -> Result<()> {
     Ok(())
 }
 
-fn human(
-    out: &Outcome,
-    root: &Path,
-    written: &[(PathBuf, String)],
-    dry: bool,
-    lang: Lang,
-) -> String {
+fn human(out: &Outcome, root: &Path, tally: &Tally, dry: bool, lang: Lang) -> String {
     let mut s = String::new();
     let at = |sheet: &Option<String>, row: Option<usize>| match (sheet, row) {
         (Some(sh), Some(r)) => tr!(lang, " [{sh}, dòng {r}]", " [{sh}, row {r}]"),
@@ -722,24 +770,8 @@ fn human(
         out.skipped.len(),
         out.refused.len()
     ));
-    if !written.is_empty() {
-        let settings = crate::intake::units::settings(root);
-        let (mut errors, mut warnings) = (0, 0);
-        for (path, text) in written {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(path)
-                .display()
-                .to_string();
-            let checked = crate::nomination::check(rel, text, &settings);
-            for d in &checked.diagnostics {
-                match d.severity {
-                    crate::diagnostic::Severity::Error => errors += 1,
-                    crate::diagnostic::Severity::Warning => warnings += 1,
-                    _ => {}
-                }
-            }
-        }
+    if tally.files > 0 {
+        let (errors, warnings) = (tally.errors, tally.warnings);
         s.push_str(&tr!(
             lang,
             "Kiểm tra các tệp {}: {errors} lỗi, {warnings} cảnh báo — xem chi tiết: kh validate {}\n",

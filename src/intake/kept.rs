@@ -87,15 +87,20 @@ fn parse(xml: &str) -> Result<Kept, String> {
 /// Two values alike as a person reads them: a date in any of its forms,
 /// text folded.
 fn same(a: &str, b: &str) -> bool {
+    if a.trim() == b.trim() {
+        return true;
+    }
     match (date_in(a), date_in(b)) {
         (Some(x), Some(y)) => x == y,
         _ => crate::text::fold_key(a) == crate::text::fold_key(b),
     }
 }
 
-/// The nomination with the page's edits put in: `None` when the part's
-/// text is no TOML (a draft exported with slips; the page alone is read).
-pub fn merge(kept: &Kept, page: &Reading) -> Option<String> {
+/// The nomination with the page's edits put in, and the nomination as the
+/// part had it (its kind and campaign, which the page does not edit):
+/// `None` when the part's text is no TOML (a draft exported with slips;
+/// the page alone is read).
+pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
     let mut doc: DocumentMut = kept.text.parse().ok()?;
     let before = Dossier::parse(&kept.text);
     let collective = before.kind == Some(crate::vocab::Kind::TapThe);
@@ -242,5 +247,5 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<String> {
             doc.insert("awards", Item::ArrayOfTables(new));
         }
     }
-    Some(doc.to_string())
+    Some((doc.to_string(), before))
 }

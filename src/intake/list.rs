@@ -82,7 +82,7 @@ fn col_of(header: &str) -> Option<Col> {
     }
     HEADERS
         .iter()
-        .find(|(k, _)| f == *k || f.starts_with(&format!("{k} ")))
+        .find(|(k, _)| super::report::words_start(&f, k))
         .map(|(_, c)| *c)
 }
 

@@ -170,8 +170,9 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     let blocks = wordml::blocks(&xml)?;
     let r = report::read(&blocks);
     let kept = kept::find(&mut pkg)?.and_then(|mut k| {
-        k.text = kept::merge(&k, &r)?;
-        Some(k)
+        let (text, before) = kept::merge(&k, &r)?;
+        k.text = text;
+        Some((k, before))
     });
     let mut found = Found {
         sheet: None,
@@ -190,9 +191,8 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
         awards: r.awards.clone(),
         kept: None,
     };
-    if let Some(k) = kept {
+    if let Some((k, d)) = kept {
         // Kind and campaign as the file says them, not as the page reads.
-        let d = crate::export::dossier::Dossier::parse(&k.text);
         found.kind = d.kind.or(found.kind);
         found.campaign = match (d.campaign, &d.movement) {
             (Some(Campaign::LinhVucKhac), Some(m)) => Named::Other(m.clone()),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::wordml::{Block, Para};
 use crate::campaign::{CAMPAIGNS, Campaign};
 use crate::template::DraftAward;
-use crate::text::{nfc, slugify, strip_diacritics};
+use crate::text::{nfc, slugify};
 use crate::vocab::{Kind, Scope};
 
 /// A campaign as the text names it.
@@ -39,12 +39,38 @@ pub struct Reading {
 /// Lower case, no diacritics, punctuation as spaces, spaces folded: how
 /// labels and titles are compared.
 pub fn fold(s: &str) -> String {
-    let plain = strip_diacritics(&nfc(s)).to_lowercase();
-    let spaced: String = plain
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One pass (it runs on every line of every report): each letter's
+    // base, lower-cased; marks dropped; anything else one space.
+    let mut out = String::with_capacity(s.len());
+    let mut gap = false;
+    let mut put = |c: char, out: &mut String| {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        } else {
+            gap = true;
+        }
+    };
+    for c in s.chars() {
+        match c {
+            _ if c.is_ascii() => put(c, &mut out),
+            'đ' | 'Đ' => put('d', &mut out),
+            '\u{300}'..='\u{36f}' => {}
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !('\u{300}'..='\u{36f}').contains(&d) {
+                    put(d, &mut out);
+                }
+            }),
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,6 +204,11 @@ fn labelled(line: &str, bold_head: usize) -> Option<(Target, String)> {
 }
 
 fn target_of(label: &str) -> Option<Target> {
+    // A label is a few words; a sentence with a colon in it is none (and
+    // is not worth folding).
+    if label.chars().count() > 90 {
+        return None;
+    }
     // "(hoặc hộ khẩu thường trú)", "(chủ hộ)": what stands in brackets says
     // which way to read the label, not what it is.
     let bare: String = {
@@ -198,16 +229,20 @@ fn target_of(label: &str) -> Option<Target> {
             .collect()
     };
     let f = fold(&bare);
-    let whole = fold(label);
     if f.is_empty() || f.split(' ').count() > 8 {
         return None;
     }
-    if whole.contains("chu ho") && f.starts_with("ho") && f.contains("ten") {
+    // "Họ và tên (chủ hộ)": the brackets say whose name it is.
+    if bare.len() != label.len()
+        && fold(label).contains("chu ho")
+        && f.starts_with("ho")
+        && f.contains("ten")
+    {
         return Some(Target::Head);
     }
     LABELS
         .iter()
-        .filter(|(key, _)| f == *key || f.starts_with(&format!("{key} ")))
+        .filter(|(key, _)| words_start(&f, key))
         .filter(|(key, _)| {
             // The label is the key and at most a few words of its own
             // ("Họ và tên khai sinh"), never a sentence that starts alike.
@@ -215,6 +250,11 @@ fn target_of(label: &str) -> Option<Target> {
         })
         .max_by_key(|(key, _)| key.len())
         .map(|(_, t)| *t)
+}
+
+/// `f` is `key`, or starts with it and a space: whole words only.
+pub fn words_start(f: &str, key: &str) -> bool {
+    f.starts_with(key) && matches!(f.as_bytes().get(key.len()), None | Some(b' '))
 }
 
 /// A section heading: "1. Sơ lược lý lịch", "II. THÀNH TÍCH ĐẠT ĐƯỢC".
@@ -261,7 +301,10 @@ fn heading(text: &str) -> Option<Section> {
 
 /// Where the signature block begins: section 3 and the document end there.
 fn signature(text: &str) -> bool {
-    let f = fold(text);
+    // Its words stand at the start: the rest of a long paragraph need not
+    // be folded.
+    let head: String = text.chars().take(40).collect();
+    let f = fold(&head);
     [
         "xac nhan",
         "nguoi bao cao",
@@ -468,15 +511,33 @@ fn kind_of_title(f: &str) -> Option<Kind> {
 }
 
 /// The campaign named in the words before section 1.
+/// Each campaign's names as slugs between dashes, made once: its whole
+/// name, and each of the two movements §3.9 and §3.12 name.
+fn campaign_names() -> &'static [(Campaign, Vec<String>)] {
+    static NAMES: std::sync::OnceLock<Vec<(Campaign, Vec<String>)>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        CAMPAIGNS
+            .iter()
+            .filter(|c| c.id != Campaign::LinhVucKhac)
+            .map(|c| {
+                let names = std::iter::once(c.name_vi)
+                    .chain(c.name_vi.split(';'))
+                    .map(slugify)
+                    .filter(|n| n.len() >= 6)
+                    .map(|n| format!("-{n}-"))
+                    .collect();
+                (c.id, names)
+            })
+            .collect()
+    })
+}
+
 pub fn campaign_in(text: &str) -> Named {
     let key = format!("-{}-", slugify(text));
     let mut found: Vec<Campaign> = Vec::new();
-    for c in CAMPAIGNS.iter().filter(|c| c.id != Campaign::LinhVucKhac) {
-        let names = std::iter::once(c.name_vi).chain(c.name_vi.split(';'));
-        let hit = names
-            .map(slugify)
-            .filter(|n| n.len() >= 6)
-            .any(|n| key.contains(&format!("-{n}-")))
+    for (id, names) in campaign_names() {
+        let c = id.info();
+        let hit = names.iter().any(|n| key.contains(n.as_str()))
             || key.contains(&format!("-muc-{}-", c.section.replace('.', "-")))
                 && CAMPAIGNS.iter().filter(|o| o.section == c.section).count() == 1;
         if hit && !found.contains(&c.id) {
@@ -861,6 +922,16 @@ pub fn household_label(p: &Para) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_drops_marks_case_and_punctuation() {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = "Ngày, tháng, NĂM sinh (Đ)".nfd().collect();
+        assert_eq!(fold("Ngày, tháng, NĂM sinh (Đ)"), "ngay thang nam sinh d");
+        assert_eq!(fold(&nfd), "ngay thang nam sinh d");
+        assert_eq!(fold("  – Ủy ban  nhân dân: "), "uy ban nhan dan");
+        assert_eq!(fold("…"), "");
+    }
 
     #[test]
     fn labels_read_with_their_usual_variants() {
