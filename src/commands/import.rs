@@ -283,6 +283,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
 
     let mut out = Outcome::default();
     let list = sources(&args.paths, &mut out, lang);
+    let mut sink = Sink::new(args.format, lang)?;
     let prov = index(&root);
     let settings = units::settings(&root);
     let mut taken: HashSet<PathBuf> = HashSet::new();
@@ -291,7 +292,8 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     // Read a batch on all cores, write it in order: memory stays flat in
     // the number of sources.
     let mut jobs: Vec<(PathBuf, String)> = Vec::new();
-    for batch in list.chunks(256) {
+    let mut new_units: Vec<Known> = Vec::new();
+    for batch in list.chunks(64) {
         let read: Vec<_> = batch
             .par_iter()
             .map(|(shown, path, kind)| (shown, path, intake::read_source(path, *kind)))
@@ -448,7 +450,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
                 // Each unit's folder made (or checked) once a run; the
                 // files written with the rest of the batch.
                 if !args.dry_run && prepared.insert(unit.slug.clone()) {
-                    write_unit(&root, &unit, lang)?;
+                    new_units.push(unit.clone());
                 }
                 jobs.push((target.clone(), text));
                 out.imported.push(Imported {
@@ -464,7 +466,13 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
                 });
             }
         }
-        // Written and checked on all cores: each path was settled above.
+        // Written and checked on all cores: each path was settled above,
+        // the units' folders made before their files.
+        new_units
+            .par_iter()
+            .map(|u| write_unit(&root, u, lang))
+            .collect::<Result<Vec<()>>>()?;
+        new_units.clear();
         let done: Vec<Result<Tally>> = jobs
             .par_iter()
             .map(|(target, text)| {
@@ -480,18 +488,157 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
         for t in done {
             tally.merge(t?);
         }
+        // What the batch became, said once it is written.
+        sink.batch(&mut out)?;
+    }
+    sink.finish(&out, &root, &tally, args.dry_run)?;
+    Ok(!out.refused.is_empty())
+}
+
+/// The report, written as the run goes: what each source became is said
+/// batch by batch, never held for the whole run (SPEC §15's JSON is one
+/// object; its "imported" list is streamed, the other lists, short, follow).
+struct Sink {
+    format: Format,
+    lang: Lang,
+    w: std::io::BufWriter<std::io::Stdout>,
+    imported: usize,
+    unchanged: usize,
+}
+
+impl Sink {
+    fn new(format: Format, lang: Lang) -> Result<Sink> {
+        let mut sink = Sink {
+            format,
+            lang,
+            w: std::io::BufWriter::new(std::io::stdout()),
+            imported: 0,
+            unchanged: 0,
+        };
+        if format == Format::Json {
+            sink.put("{\n  \"imported\": [")?;
+        }
+        Ok(sink)
     }
 
-    match args.format {
-        Format::Json => {
-            crate::output::print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
-        }
-        Format::Human => {
-            let text = human(&out, &root, &tally, args.dry_run, lang);
-            crate::output::print(&text)?;
+    fn put(&mut self, s: &str) -> Result<()> {
+        use std::io::Write;
+        match self.w.write_all(s.as_bytes()) {
+            // A closed pipe (`kh import … | head`) ends quietly.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => Ok(r?),
         }
     }
-    Ok(!out.refused.is_empty())
+
+    fn batch(&mut self, out: &mut Outcome) -> Result<()> {
+        let lang = self.lang;
+        for i in std::mem::take(&mut out.imported) {
+            let text = match self.format {
+                Format::Json => {
+                    let sep = if self.imported == 0 { "" } else { "," };
+                    format!("{sep}\n    {}", serde_json::to_string(&i)?)
+                }
+                Format::Human => imported_line(&i, lang),
+            };
+            self.put(&text)?;
+            self.imported += 1;
+        }
+        if self.format == Format::Human {
+            for u in std::mem::take(&mut out.unchanged) {
+                self.put(&tr!(
+                    lang,
+                    "{}{}: không đổi, đã nhập thành {}\n",
+                    "{}{}: unchanged, already imported as {}\n",
+                    escape_controls(&u.source),
+                    at(&u.sheet, u.row, lang),
+                    u.path
+                ))?;
+                self.unchanged += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, out: &Outcome, root: &Path, tally: &Tally, dry: bool) -> Result<()> {
+        use std::io::Write;
+        let lang = self.lang;
+        match self.format {
+            Format::Json => {
+                let rest = serde_json::json!({
+                    "unchanged": out.unchanged,
+                    "skipped": out.skipped,
+                    "refused": out.refused,
+                });
+                let open = if self.imported == 0 { "]" } else { "\n  ]" };
+                let mut tail = String::new();
+                if let Some(map) = rest.as_object() {
+                    for key in ["unchanged", "skipped", "refused"] {
+                        let v = map.get(key).cloned().unwrap_or_default();
+                        tail.push_str(&format!(",\n  \"{key}\": {}", serde_json::to_string(&v)?));
+                    }
+                }
+                self.put(&format!("{open}{tail}\n}}\n"))?;
+            }
+            Format::Human => {
+                let counts = Counts {
+                    imported: self.imported,
+                    unchanged: self.unchanged + out.unchanged.len(),
+                };
+                let text = human(out, root, tally, counts, dry, lang);
+                self.put(&text)?;
+            }
+        }
+        match self.w.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => Ok(r?),
+        }
+    }
+}
+
+struct Counts {
+    imported: usize,
+    unchanged: usize,
+}
+
+fn at(sheet: &Option<String>, row: Option<usize>, lang: Lang) -> String {
+    match (sheet, row) {
+        (Some(sh), Some(r)) => tr!(lang, " [{sh}, dòng {r}]", " [{sh}, row {r}]"),
+        _ => String::new(),
+    }
+}
+
+/// "inbox/a.docx → so-y-te/nguyen-van-an.toml (cá nhân, y-te-hai-long)".
+fn imported_line(i: &Imported, lang: Lang) -> String {
+    let missing = if i.missing.is_empty() {
+        String::new()
+    } else {
+        tr!(
+            lang,
+            "; còn thiếu: {}",
+            "; missing: {}",
+            i.missing.join(", ")
+        )
+    };
+    let replaces = i
+        .replaces
+        .as_ref()
+        .map(|r| {
+            tr!(
+                lang,
+                "; nguồn đã sửa, có thể thay cho {r}",
+                "; changed source, may replace {r}"
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "{}{} → {} ({}, {}){missing}{replaces}\n",
+        escape_controls(&i.source),
+        at(&i.sheet, i.row, lang),
+        i.path,
+        Kind::parse(i.kind).map_or(i.kind, |k| k.label(lang)),
+        i.campaign
+            .unwrap_or(lang.pick("chưa rõ phong trào", "campaign not read")),
+    )
 }
 
 /// What the check of the files written found.
@@ -690,54 +837,15 @@ fn write_new(path: &Path, text: &str, lang: Lang) -> Result<()> {
     Ok(())
 }
 
-fn human(out: &Outcome, root: &Path, tally: &Tally, dry: bool, lang: Lang) -> String {
+fn human(
+    out: &Outcome,
+    root: &Path,
+    tally: &Tally,
+    counts: Counts,
+    dry: bool,
+    lang: Lang,
+) -> String {
     let mut s = String::new();
-    let at = |sheet: &Option<String>, row: Option<usize>| match (sheet, row) {
-        (Some(sh), Some(r)) => tr!(lang, " [{sh}, dòng {r}]", " [{sh}, row {r}]"),
-        _ => String::new(),
-    };
-    for i in &out.imported {
-        let missing = if i.missing.is_empty() {
-            String::new()
-        } else {
-            tr!(
-                lang,
-                "; còn thiếu: {}",
-                "; missing: {}",
-                i.missing.join(", ")
-            )
-        };
-        let replaces = i
-            .replaces
-            .as_ref()
-            .map(|r| {
-                tr!(
-                    lang,
-                    "; nguồn đã sửa, có thể thay cho {r}",
-                    "; changed source, may replace {r}"
-                )
-            })
-            .unwrap_or_default();
-        s.push_str(&format!(
-            "{}{} → {} ({}, {}){missing}{replaces}\n",
-            escape_controls(&i.source),
-            at(&i.sheet, i.row),
-            i.path,
-            Kind::parse(i.kind).map_or(i.kind, |k| k.label(lang)),
-            i.campaign
-                .unwrap_or(lang.pick("chưa rõ phong trào", "campaign not read")),
-        ));
-    }
-    for u in &out.unchanged {
-        s.push_str(&tr!(
-            lang,
-            "{}{}: không đổi, đã nhập thành {}\n",
-            "{}{}: unchanged, already imported as {}\n",
-            escape_controls(&u.source),
-            at(&u.sheet, u.row),
-            u.path
-        ));
-    }
     for r in &out.skipped {
         s.push_str(&tr!(
             lang,
@@ -765,8 +873,8 @@ fn human(out: &Outcome, root: &Path, tally: &Tally, dry: bool, lang: Lang) -> St
         lang,
         "{verb} {}; không đổi {}; bỏ qua {}; không nhập {}.\n",
         "{verb} {}; unchanged {}; skipped {}; refused {}.\n",
-        out.imported.len(),
-        out.unchanged.len(),
+        counts.imported,
+        counts.unchanged,
         out.skipped.len(),
         out.refused.len()
     ));
