@@ -288,6 +288,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     let settings = units::settings(&root);
     let mut taken: HashSet<PathBuf> = HashSet::new();
     let mut prepared: HashSet<String> = HashSet::new();
+    let mut existed: HashMap<String, bool> = HashMap::new();
     let mut tally = Tally::default();
     // Read a batch on all cores, write it in order: memory stays flat in
     // the number of sources.
@@ -410,9 +411,16 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
                     stem
                 };
                 let dir = root.join(&unit.slug);
+                // A folder this run makes holds only what this run plans:
+                // its files need no look on disk (one less call per file).
+                let on_disk = *existed
+                    .entry(unit.slug.clone())
+                    .or_insert_with(|| std::fs::symlink_metadata(&dir).is_ok());
                 let mut target = dir.join(format!("{stem}.toml"));
                 let mut n = 2;
-                while taken.contains(&target) || std::fs::symlink_metadata(&target).is_ok() {
+                while taken.contains(&target)
+                    || (on_disk && std::fs::symlink_metadata(&target).is_ok())
+                {
                     target = dir.join(format!("{stem}-{n}.toml"));
                     n += 1;
                 }
