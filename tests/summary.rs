@@ -322,3 +322,71 @@ fn a_campaign_by_a_few_of_its_words() {
                 .and(predicate::str::contains("giai-phong-mat-bang")),
         );
 }
+
+/// The Chairman reads campaigns by their names; a CSV keeps slugs for
+/// scripts beside name columns, and says "có"/"không" for yes and no
+/// (#23.14).
+#[test]
+fn campaign_names_beside_slugs_and_yes_no_in_words() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/submissions");
+    let run = |args: &[&str]| -> String {
+        let out = kh()
+            .arg("summary")
+            .arg(&root)
+            .args(args)
+            .output()
+            .expect("runs");
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let csv = run(&["--format", "csv", "--table", "escalations"]);
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("Tệp,Đơn vị,Tên,Phong trào,Tên phong trào")
+    );
+    assert!(
+        csv.contains(",vi-an-ninh-to-quoc,Vì an ninh Tổ quốc; Toàn dân bảo vệ an ninh Tổ quốc"),
+        "{csv}"
+    );
+    let whole = run(&[]);
+    let table = whole
+        .split("Báo cáo Chủ tịch UBND tỉnh")
+        .nth(1)
+        .and_then(|t| t.split("\n\n").next())
+        .unwrap_or("");
+    assert!(table.contains("Vì an"), "{whole}");
+    assert!(!table.contains("vi-an-ninh-to-quoc"), "{table}");
+    let nominations = run(&["--format", "csv", "--table", "nominations"]);
+    let head: Vec<&str> = nominations
+        .lines()
+        .next()
+        .unwrap_or("")
+        .split(',')
+        .collect();
+    let stale = head
+        .iter()
+        .position(|h| *h == "Sửa sau thẩm định")
+        .expect("column");
+    for line in nominations.lines().skip(1) {
+        let cells = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .expect("a row");
+        assert!(matches!(cells.get(stale), Some("có" | "không")), "{line}");
+    }
+    assert!(head.contains(&"Tên phong trào"));
+    let english = kh()
+        .args(["--lang", "en", "summary"])
+        .arg(&root)
+        .args(["--format", "csv", "--table", "nominations"])
+        .output()
+        .expect("runs");
+    let english = String::from_utf8(english.stdout).expect("utf-8");
+    assert!(
+        english.contains(",no,") || english.contains(",yes,"),
+        "{english}"
+    );
+}

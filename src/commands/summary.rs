@@ -396,6 +396,7 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
             [
                 lang.pick("Tệp", "File").to_string(),
                 lang.pick("Phong trào", "Campaign").to_string(),
+                lang.pick("Tên phong trào", "Campaign name").to_string(),
             ],
         );
         header.extend(
@@ -423,12 +424,19 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
                 .unwrap_or_default(),
         ];
         if machine {
-            row.splice(0..0, [n.path.to_string(), n.campaign.to_string()]);
+            row.splice(
+                0..0,
+                [
+                    n.path.to_string(),
+                    n.campaign.to_string(),
+                    campaign_name(n.campaign, lang),
+                ],
+            );
             row.extend([
                 n.errors.to_string(),
                 n.warnings.to_string(),
                 n.review.status.slug().to_string(),
-                n.review.stale.to_string(),
+                yes_no(n.review.stale, lang).to_string(),
                 n.proposed_award.unwrap_or_default().to_string(),
                 n.review.award.unwrap_or_default().to_string(),
             ]);
@@ -453,14 +461,33 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
         total: None,
     });
 
-    let rows_of = rows(&s.escalated, |n| {
-        vec![
+    // The Chairman reads campaigns by name; a CSV keeps the slug for
+    // scripts beside it.
+    let rows_of = rows(&s.escalated, move |n| {
+        let mut row = vec![
             n.path.to_string(),
             n.unit_name.to_string(),
             n.name.to_string(),
-            n.campaign.to_string(),
-        ]
+        ];
+        if machine {
+            row.push(n.campaign.to_string());
+        }
+        row.push(campaign_name(n.campaign, lang));
+        row
     });
+    let mut escalation_header: Vec<String> = [
+        lang.pick("Tệp", "File"),
+        lang.pick("Đơn vị", "Unit"),
+        lang.pick("Tên", "Name"),
+    ]
+    .map(String::from)
+    .to_vec();
+    if machine {
+        escalation_header.push(lang.pick("Phong trào", "Campaign").to_string());
+        escalation_header.push(lang.pick("Tên phong trào", "Campaign name").to_string());
+    } else {
+        escalation_header.push(lang.pick("Phong trào", "Campaign").to_string());
+    }
     out.push(Section {
         which: Which::Escalations,
         title: lang
@@ -469,9 +496,7 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
                 "Reported to the Chairman of the provincial People's Committee (province-wide, §IV.1)",
             )
             .to_string(),
-        header: [lang.pick("Tệp", "File"), lang.pick("Đơn vị", "Unit"), lang.pick("Tên", "Name"), lang.pick("Phong trào", "Campaign")]
-            .map(String::from)
-            .to_vec(),
+        header: escalation_header,
         rows: rows_of,
         total: None,
     });
@@ -733,4 +758,19 @@ fn render_csv(
     }
     w.flush()?;
     Ok(())
+}
+
+/// A campaign's name as the plan gives it, from its slug.
+fn campaign_name(slug: &str, lang: Lang) -> String {
+    crate::campaign::Campaign::from_slug(slug)
+        .map(|c| c.info().name(lang).to_string())
+        .unwrap_or_else(|| slug.to_string())
+}
+
+/// A yes/no cell as a person reads it: "có" / "không".
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    match b {
+        true => lang.pick("có", "yes"),
+        false => lang.pick("không", "no"),
+    }
 }
