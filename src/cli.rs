@@ -331,7 +331,7 @@ fn run(cli: Cli) -> Result<bool> {
             Err(why) => anyhow::bail!(why),
         },
         Command::Completions { shell } => {
-            let mut cmd = localize(Cli::command(), lang, &[]);
+            let mut cmd = with_candidates(localize(Cli::command(), lang, &[]));
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut cmd, "kh", &mut out);
             print(&String::from_utf8_lossy(&out))?;
@@ -379,7 +379,14 @@ fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
         dir: &std::path::Path,
         written: &mut usize,
     ) -> Result<()> {
-        let page = cmd.clone().name(name.clone());
+        let mut page = cmd.clone().name(name.clone());
+        // The NAME line is "kh - what it does": the about's own "kh — "
+        // would say the name twice.
+        if let Some(about) = page.get_about().map(|a| a.to_string())
+            && let Some(rest) = about.strip_prefix("kh — ")
+        {
+            page = page.about(rest.to_string());
+        }
         let mut buf = Vec::new();
         clap_mangen::Man::new(page).render(&mut buf)?;
         let path = dir.join(format!("{name}.1"));
@@ -397,6 +404,40 @@ fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
     let mut written = 0;
     walk(&cmd, "kh".to_string(), dir, &mut written)?;
     Ok(written)
+}
+
+/// The command as completion scripts see it: options that take free text
+/// (a kind may be typed "cá nhân") offer their slugs to complete. Only the
+/// scripts use this; parsing keeps taking every spelling.
+fn with_candidates(cmd: clap::Command) -> clap::Command {
+    use clap::builder::PossibleValuesParser;
+    let kinds: Vec<&'static str> = crate::vocab::Kind::slugs().collect();
+    let statuses: Vec<&'static str> = crate::review::Status::slugs().collect();
+    let roles: Vec<&'static str> = crate::vocab::Role::slugs().collect();
+    let campaigns: Vec<&'static str> = crate::campaign::CAMPAIGNS.iter().map(|c| c.slug).collect();
+    let mut cmd = cmd.mut_args(|arg| {
+        let values = match arg.get_id().as_str() {
+            "kind" => Some(kinds.clone()),
+            "status" => Some(statuses.clone()),
+            "role" => Some(roles.clone()),
+            "campaign" => Some(campaigns.clone()),
+            _ => None,
+        };
+        match values {
+            Some(v) if arg.get_action().takes_values() => {
+                arg.value_parser(PossibleValuesParser::new(v))
+            }
+            _ => arg,
+        }
+    });
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, with_candidates);
+    }
+    cmd
 }
 
 /// The language asked for, read before the arguments are parsed so that

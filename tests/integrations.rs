@@ -320,6 +320,45 @@ fn completions_and_man_pages() {
     }
     let validate = std::fs::read_to_string(out.join("kh-validate.1")).unwrap_or_default();
     assert!(validate.contains("sarif"), "{validate}");
+    // The NAME line names kh once (#23.14).
+    let root = std::fs::read_to_string(out.join("kh.1")).unwrap_or_default();
+    let name = root
+        .lines()
+        .skip_while(|l| *l != ".SH NAME")
+        .nth(1)
+        .unwrap_or("");
+    assert!(name.starts_with("kh \\- kiểm tra"), "{name}");
+    // Completion offers the slugs of options that take free text.
+    let (_, bash) = stdout(&["completions", "bash"]);
+    for values in [
+        "cho-xet dat bo-sung khong-dat",
+        "tap-the ca-nhan ho-gia-dinh",
+        "hoc-tap-lam-theo-bac nong-thon-moi",
+    ] {
+        assert!(bash.contains(values), "{values}");
+    }
+    // … while the command line still takes every spelling.
+    let tmp = tempfile::tempdir().expect("tmp");
+    kh().current_dir(tmp.path())
+        .args([
+            "nominate",
+            "new",
+            "--stdout",
+            "--unit",
+            "u",
+            "--unit-name",
+            "U",
+        ])
+        .args([
+            "--campaign",
+            "nông thôn mới",
+            "--kind",
+            "cá nhân",
+            "--name",
+            "A",
+        ])
+        .assert()
+        .success();
 }
 
 #[test]
