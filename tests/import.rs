@@ -13,6 +13,7 @@ use serde_json::Value;
 /// A round with the units the corpus comes from (none has sent anything).
 fn round() -> Tree {
     let t = Tree::new();
+    t.write("so-tu-phap/unit.toml", "name = \"Sở Tư pháp\"\n");
     t.write("so-y-te/unit.toml", "name = \"Sở Y tế\"\n");
     t.write(
         "hoi-nong-dan/unit.toml",
@@ -296,6 +297,42 @@ fn a_round_of_typed_reports_and_a_list_reads_every_field() {
     assert_eq!(s(&dung, "nominee.residence"), "thôn 2, xã Tiên Nội");
     assert!(rows.iter().all(|i| i["unit"] == "hoi-nong-dan"));
 
+    // The second list: its own words and order, the kind in a column.
+    let own: Vec<&Value> = doc["imported"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|i| i["sheet"] == "Sheet1")
+        .collect();
+    assert_eq!(own.len(), 2, "the note under the table is no row: {doc:#}");
+    assert_eq!(own[0]["row"], 7);
+    assert_eq!(own[0]["unit"], "so-tu-phap");
+    assert_eq!(own[0]["kind"], "ca-nhan");
+    assert_eq!(own[0]["campaign"], "cai-cach-hanh-chinh", "mục 3.5");
+    let hung = table(&r.path(own[0]["path"].as_str().unwrap_or("")));
+    assert_eq!(s(&hung, "nominee.full_name"), "Nguyễn Văn Hùng");
+    assert_eq!(s(&hung, "nominee.birth_date"), "1980");
+    assert_eq!(s(&hung, "nominee.gender"), "Nam");
+    assert_eq!(s(&hung, "nominee.position"), "Trưởng phòng");
+    assert_eq!(s(&hung, "nominee.workplace"), "Sở Tư pháp");
+    assert_eq!(s(&hung, "nominee.hometown"), "xã Kim Bình, huyện Kim Bảng");
+    assert_eq!(
+        s(&hung, "proposed_award"),
+        "Bằng khen của Chủ tịch UBND tỉnh"
+    );
+    assert_eq!(
+        texts(&hung),
+        ["Rút ngắn 30% thời gian giải quyết hồ sơ lý lịch tư pháp"]
+    );
+    assert_eq!(own[1]["kind"], "tap-the", "“tap the” without diacritics");
+    assert_eq!(
+        own[1]["campaign"], "cai-cach-hanh-chinh",
+        "a few of its words"
+    );
+    let phong = table(&r.path(own[1]["path"].as_str().unwrap_or("")));
+    assert_eq!(s(&phong, "nominee.name"), "Phòng Hành chính tư pháp");
+    assert_eq!(s(&phong, "proposed_award"), "Giấy khen");
+
     // Provenance at the top of each file.
     let text =
         std::fs::read_to_string(r.path(rows[0]["path"].as_str().unwrap_or(""))).expect("written");
@@ -310,12 +347,12 @@ fn a_reimport_of_unchanged_sources_writes_nothing_and_a_changed_one_names_what_i
     let r = round();
     let (first, _) = import(&[inbox.path()], r.root(), &[]);
     let written = first["imported"].as_array().map_or(0, Vec::len);
-    assert_eq!(written, 8);
+    assert_eq!(written, 10);
     let before = files(r.root());
     let (again, code) = import(&[inbox.path()], r.root(), &[]);
     assert_eq!(code, 0);
     assert_eq!(again["imported"], serde_json::json!([]), "{again:#}");
-    assert_eq!(again["unchanged"].as_array().map_or(0, Vec::len), 8);
+    assert_eq!(again["unchanged"].as_array().map_or(0, Vec::len), 10);
     assert_eq!(files(r.root()), before, "nothing written");
 
     // The doctor's report mended: a new file, naming the old one.
@@ -330,7 +367,7 @@ fn a_reimport_of_unchanged_sources_writes_nothing_and_a_changed_one_names_what_i
         "never overwritten"
     );
     assert_eq!(item["replaces"], "so-y-te/dinh-van-thanh.toml");
-    assert_eq!(third["unchanged"].as_array().map_or(0, Vec::len), 7);
+    assert_eq!(third["unchanged"].as_array().map_or(0, Vec::len), 9);
 }
 
 /// Every file below `root` with its bytes.
@@ -359,7 +396,7 @@ fn dry_run_says_the_same_and_writes_nothing() {
     let before = files(r.root());
     let (doc, code) = import(&[inbox.path()], r.root(), &["--dry-run"]);
     assert_eq!(code, 0);
-    assert_eq!(doc["imported"].as_array().map_or(0, Vec::len), 8);
+    assert_eq!(doc["imported"].as_array().map_or(0, Vec::len), 10);
     assert_eq!(files(r.root()), before);
 }
 

@@ -293,8 +293,12 @@ fn found_of_row(r: list::Row) -> Found {
         Some(v) => match Campaign::from_slug(v.trim()) {
             Some(c) => Named::One(c),
             None => match report::campaign_in(v) {
+                // A cell holds a campaign's name and nothing else: a few
+                // of its words that name one campaign only will do.
                 Named::Nothing => match Campaign::resolve(v) {
-                    crate::campaign::Match::Exact(c) => Named::One(c),
+                    crate::campaign::Match::Exact(c) | crate::campaign::Match::Words(c) => {
+                        Named::One(c)
+                    }
                     _ => Named::Other(v.to_string()),
                 },
                 n => n,

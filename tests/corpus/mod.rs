@@ -369,4 +369,81 @@ pub fn write_all(dir: &Path) {
     teacher().write(&dir.join("bc-co-mai.docx"));
     std::fs::create_dir_all(dir.join("hoi-nong-dan")).expect("folder");
     std::fs::write(dir.join("hoi-nong-dan/danh-sach.xlsx"), list()).expect("list");
+    std::fs::create_dir_all(dir.join("so-tu-phap")).expect("folder");
+    std::fs::write(dir.join("so-tu-phap/DS de nghi.xlsx"), list_own_words()).expect("list");
+}
+
+/// A second list, in another clerk's words and order: five title rows, the
+/// header on row 6 ("TT", "Họ tên", "Năm sinh", "Loại", "Phong trào thi
+/// đua"…), no section rows, the kind in a column (with and without
+/// diacritics), the campaign by its section or a few of its words, a note
+/// under the table.
+pub fn list_own_words() -> Vec<u8> {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Sheet1").expect("sheet name");
+    let top = [
+        "SỞ TƯ PHÁP TỈNH HÀ NAM",
+        "",
+        "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG",
+        "Điển hình tiên tiến năm 2023",
+        "",
+    ];
+    for (r, t) in top.iter().enumerate() {
+        if !t.is_empty() {
+            ws.write_string(r as u32, 1, *t).expect("title");
+        }
+    }
+    let rows: [&[&str]; 5] = [
+        &[
+            "TT",
+            "Họ tên",
+            "Năm sinh",
+            "Giới tính",
+            "Chức vụ",
+            "Đơn vị công tác",
+            "Quê quán",
+            "Loại",
+            "Phong trào thi đua",
+            "Tóm tắt thành tích",
+            "Hình thức đề nghị",
+        ],
+        &[
+            "1",
+            "Nguyễn Văn Hùng",
+            "1980",
+            "Nam",
+            "Trưởng phòng",
+            "Sở Tư pháp",
+            "xã Kim Bình, huyện Kim Bảng",
+            "Cá nhân",
+            "mục 3.5",
+            "Rút ngắn 30% thời gian giải quyết hồ sơ lý lịch tư pháp",
+            "Bằng khen của Chủ tịch UBND tỉnh",
+        ],
+        &[
+            "2",
+            "Phòng Hành chính tư pháp",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "tap the",
+            "cải cách hành chính",
+            "100% hồ sơ trực tuyến toàn trình",
+            "Giấy khen",
+        ],
+        &[],
+        &["Ghi chú: danh sách gồm 02 đề nghị"],
+    ];
+    for (i, r) in rows.iter().enumerate() {
+        for (c, v) in r.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(5 + i as u32, c as u16, *v).expect("cell");
+            }
+        }
+    }
+    book.save_to_buffer().expect("workbook")
 }
