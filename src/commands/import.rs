@@ -281,6 +281,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
         None => None,
     };
 
+    one_arena();
     let mut out = Outcome::default();
     let list = sources(&args.paths, &mut out, lang);
     let mut sink = Sink::new(args.format, lang)?;
@@ -648,6 +649,23 @@ fn imported_line(i: &Imported, lang: Lang) -> String {
             .unwrap_or(lang.pick("chưa rõ phong trào", "campaign not read")),
     )
 }
+
+/// One malloc arena for the whole run. glibc gives each worker thread an
+/// arena of its own and keeps what each freed, scattered, so that the
+/// resident size grew with the number of sources (measured at 20,001 forms:
+/// 107-155 MB resident for a live heap of 5.5 MB under massif; 17 MB with
+/// one arena, 13.5 MB at 2,001 forms). Set before the first worker starts.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn one_arena() {
+    // SAFETY: mallopt takes two integers and changes only how later
+    // allocations are placed; no pointer is involved.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn one_arena() {}
 
 /// What the check of the files written found.
 #[derive(Default)]
