@@ -48,6 +48,8 @@ def commands(tree, full):
     # The forms back: every form the line above writes, imported into an
     # empty round (SPEC §15: no slower than writing them).
     cmds["kh import (the forms back)"] = [kh, "import", tree + ".forms-src", "--into", tree + ".imported", "--format", "json"]
+    if os.path.isdir("/dev/shm"):
+        cmds["kh import (into /dev/shm)"] = [kh, "import", tree + ".forms-src", "--into", "/dev/shm/kh-bench.imported", "--format", "json"]
     if shutil.which("taplo"):
         # The nominations only, against a JSON Schema made from kh's tables.
         cmds["taplo lint --schema"] = ["taplo", "lint", "--no-auto-config", "--schema", "file://" + os.path.abspath(schema),
@@ -55,9 +57,11 @@ def commands(tree, full):
     return cmds
 
 def clean():
-    for d in (tagged + ".forms", real + ".forms", "/dev/shm/kh-bench.forms", tagged + ".imported"):
+    for d in (tagged + ".forms", real + ".forms", "/dev/shm/kh-bench.forms", tagged + ".imported", "/dev/shm/kh-bench.imported"):
         shutil.rmtree(d, ignore_errors=True)
     os.makedirs(tagged + ".imported")
+    if os.path.isdir("/dev/shm"):
+        os.makedirs("/dev/shm/kh-bench.imported")
 
 # The forms to import, written once.
 if not os.path.isdir(tagged + ".forms-src"):
@@ -77,6 +81,7 @@ for _ in range(rounds):
             times[(label, name)].append(time.perf_counter() - t)
 clean()
 shutil.rmtree(tagged + ".imported", ignore_errors=True)
+shutil.rmtree("/dev/shm/kh-bench.imported", ignore_errors=True)
 for label, tree, cmds in runs:
     files = sum(1 for _, _, fs in os.walk(tree) for f in fs if f.endswith(".toml"))
     floor = statistics.median(times[(label, "floor: walk + read")])
