@@ -398,7 +398,7 @@ fn asks_for_what_is_missing_in_a_terminal() -> Result<(), Box<dyn std::error::Er
     Ok(())
 }
 
-/// Esc at a prompt ends the command and writes nothing.
+/// Esc at the first question ends the command and writes nothing.
 #[cfg(unix)]
 #[test]
 fn a_cancelled_prompt_writes_nothing() -> Result<(), Box<dyn std::error::Error>> {
@@ -407,6 +407,40 @@ fn a_cancelled_prompt_writes_nothing() -> Result<(), Box<dyn std::error::Error>>
     let mut p = in_terminal(dir.path(), &["--kind", "tap-the"])?;
     p.expect("Phong trào thi đua")?;
     p.send("\x1b")?;
+    p.expect("đã hủy, không ghi gì")?;
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
+    Ok(())
+}
+
+/// #23.1: a typo never picks an option silently; a campaign the kind
+/// cannot take says so; Esc goes back one question, Ctrl-C ends.
+#[cfg(unix)]
+#[test]
+fn a_typo_is_told_and_esc_goes_back() -> Result<(), Box<dyn std::error::Error>> {
+    use expectrl::Expect;
+    let dir = tempfile::tempdir()?;
+    let mut p = in_terminal(dir.path(), &[])?;
+    p.expect("Loại điển hình")?;
+    p.send("zzz")?;
+    p.send("\r")?;
+    p.expect("không có mục nào khớp “zzz”")?;
+    p.expect("Loại điển hình")?;
+    p.send("ho gia")?;
+    p.send("\r")?;
+    p.expect("Phong trào thi đua")?;
+    p.send("3.9")?;
+    p.send("\r")?;
+    p.expect("không nhận hộ gia đình")?;
+    p.expect("Phong trào thi đua")?;
+    p.send("\x1b")?;
+    p.expect("Loại điển hình")?;
+    p.send("ca nhan")?;
+    p.send("\r")?;
+    p.expect("Phong trào thi đua")?;
+    p.send("giao vien")?;
+    p.send("\r")?;
+    p.expect("Nhóm đối tượng")?;
+    p.send("\x03")?;
     p.expect("đã hủy, không ghi gì")?;
     assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
     Ok(())
@@ -482,6 +516,8 @@ fn the_campaign_list_filters_as_a_clerk_types() -> Result<(), Box<dyn std::error
         ("3.9", "day-tot-hoc-tot"),
         ("nong-thon-moi", "nong-thon-moi"),
         ("NÔNG THÔN", "nong-thon-moi"),
+        // A movement the plan does not list matches nothing: said, and
+        // asked again (#23.1: the fallback only on purpose).
         ("toan dan doan ket", "linh-vuc-khac"),
     ] {
         let dir = tempfile::tempdir()?;
@@ -501,6 +537,12 @@ fn the_campaign_list_filters_as_a_clerk_types() -> Result<(), Box<dyn std::error
         p.expect("Phong trào thi đua")?;
         p.send(typed)?;
         p.send("\r")?;
+        if wanted == "linh-vuc-khac" {
+            p.expect("không có mục nào khớp")?;
+            p.expect("Phong trào thi đua")?;
+            p.send("linh vuc khac")?;
+            p.send("\r")?;
+        }
         p.expect("Đã tạo")?;
         let text = std::fs::read_to_string(dir.path().join("u/thon-mot.toml"))?;
         assert!(
@@ -543,7 +585,8 @@ fn a_campaign_from_a_few_words_is_confirmed() -> Result<(), Box<dyn std::error::
     let mut p = in_terminal(dir.path(), &["--kind", "tap-the"])?;
     p.expect("Phong trào thi đua")?;
     p.send("\x1b")?;
-    p.expect("<đã hủy>")?;
+    p.expect("<quay lại>")?;
+    p.expect("đã hủy, không ghi gì")?;
     Ok(())
 }
 

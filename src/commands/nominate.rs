@@ -46,30 +46,54 @@ pub struct Args {
     pub stdout: bool,
 }
 
+/// One option of a choice: what is shown, and the words a filter looks at
+/// (for a campaign: its name, section, slug, lead agency, kinds and roles,
+/// so that a teacher finds "Dạy tốt - học tốt" by "giáo viên").
+struct Choice {
+    shown: String,
+    words: String,
+}
+
+/// An answer, or Esc: back to the question before.
+#[derive(Debug, PartialEq)]
+enum Step<T> {
+    Go(T),
+    Back,
+}
+
 /// Asks a person for what the flags left out. Each answer is checked where
 /// it is typed, and asked again when it will not do.
 trait Ask {
-    fn choose(&mut self, prompt: &str, options: Vec<String>) -> Result<usize>;
+    /// One of `options`; a filter that matches none is told so by `none`
+    /// and asked again, never answered with an option it did not match.
+    fn choose(
+        &mut self,
+        prompt: &str,
+        options: &[Choice],
+        none: &dyn Fn(&str) -> String,
+    ) -> Result<Step<usize>>;
     /// A text that `check` accepts (`Err` says why not); `default` is offered.
     fn text(
         &mut self,
         prompt: &str,
         default: Option<&str>,
         check: &dyn Fn(&str) -> std::result::Result<(), String>,
-    ) -> Result<String>;
-    fn confirm(&mut self, prompt: &str) -> Result<bool>;
+    ) -> Result<Step<String>>;
+    fn confirm(&mut self, prompt: &str) -> Result<Step<bool>>;
 }
 
 /// Prompts on the terminal (inquire), in the run's language.
 struct Terminal(Lang);
 
 impl Terminal {
-    /// A prompt left with Esc or Ctrl-C ends the command, writing nothing.
-    fn answer<T>(&self, r: std::result::Result<T, inquire::InquireError>) -> Result<T> {
+    /// Esc steps back one question; Ctrl-C ends the command, writing
+    /// nothing.
+    fn answer<T>(&self, r: std::result::Result<T, inquire::InquireError>) -> Result<Step<T>> {
         use inquire::InquireError::{OperationCanceled, OperationInterrupted};
         match r {
-            Ok(v) => Ok(v),
-            Err(OperationCanceled | OperationInterrupted) => {
+            Ok(v) => Ok(Step::Go(v)),
+            Err(OperationCanceled) => Ok(Step::Back),
+            Err(OperationInterrupted) => {
                 bail!(
                     self.0
                         .pick("đã hủy, không ghi gì", "cancelled, nothing written")
@@ -81,7 +105,7 @@ impl Terminal {
 
     fn render(&self) -> inquire::ui::RenderConfig<'static> {
         inquire::ui::RenderConfig::default().with_canceled_prompt_indicator(
-            inquire::ui::Styled::new(self.0.pick("<đã hủy>", "<cancelled>")),
+            inquire::ui::Styled::new(self.0.pick("<quay lại>", "<back>")),
         )
     }
 }
@@ -94,33 +118,65 @@ pub fn filter_matches(filter: &str, option: &str) -> bool {
     key.is_empty() || format!("-{}-", slugify(option)).contains(&format!("-{key}"))
 }
 
+/// The options a filter leaves, in their order.
+fn matching(filter: &str, options: &[Choice]) -> Vec<usize> {
+    (0..options.len())
+        .filter(|&i| filter_matches(filter, &options[i].words))
+        .collect()
+}
+
 impl Ask for Terminal {
-    fn choose(&mut self, prompt: &str, options: Vec<String>) -> Result<usize> {
+    fn choose(
+        &mut self,
+        prompt: &str,
+        options: &[Choice],
+        none: &dyn Fn(&str) -> String,
+    ) -> Result<Step<usize>> {
         let help = self.0.pick(
-            "↑↓ để chọn, Enter để nhận, gõ chữ (có dấu hay không) hoặc số mục để lọc",
-            "↑↓ to move, Enter to select, type words or a section number to filter",
+            "↑↓ để chọn, Enter để nhận, gõ chữ (có dấu hay không) hoặc số mục để lọc, Esc để quay lại câu trước",
+            "↑↓ to move, Enter to select, type words or a section number to filter, Esc to go back one question",
         );
-        let last = options.len().saturating_sub(1);
-        // The last option stays when nothing else matches, so the list is
-        // never empty (for campaigns: "Các lĩnh vực khác").
-        let scorer = move |input: &str, _: &String, text: &str, i: usize| -> Option<i64> {
-            if filter_matches(input, text) {
-                Some(if i == last { 0 } else { 1 })
-            } else if i == last {
-                Some(0)
+        // One more line, shown only when the filter leaves nothing: choosing
+        // it says why and asks again (a typo never picks an option).
+        let nothing = self.0.pick(
+            "(không có mục nào khớp — Enter để xem vì sao, xóa bớt chữ để xem lại danh sách)",
+            "(nothing matches — Enter to see why, delete some letters to see the list again)",
+        );
+        let mut shown: Vec<String> = options.iter().map(|c| c.shown.clone()).collect();
+        shown.push(nothing.to_string());
+        let n = options.len();
+        let typed = std::cell::RefCell::new(String::new());
+        let any = std::cell::Cell::new(false);
+        // The scorer sees the options in order, the extra line last.
+        let scorer = |input: &str, _: &String, _: &str, i: usize| -> Option<i64> {
+            if i == 0 {
+                any.set(!matching(input, options).is_empty());
+                input.clone_into(&mut typed.borrow_mut());
+            }
+            if i < n {
+                filter_matches(input, &options[i].words).then_some(1)
             } else {
-                None
+                (!any.get()).then_some(0)
             }
         };
-        let picked = self.answer(
-            inquire::Select::new(prompt, options.clone())
-                .with_page_size(12)
-                .with_help_message(help)
-                .with_scorer(&scorer)
-                .with_render_config(self.render())
-                .prompt(),
-        )?;
-        Ok(options.iter().position(|o| *o == picked).unwrap_or(0))
+        loop {
+            let picked = self.answer(
+                inquire::Select::new(prompt, shown.clone())
+                    .with_page_size(12)
+                    .with_help_message(help)
+                    .with_scorer(&scorer)
+                    .with_render_config(self.render())
+                    .raw_prompt(),
+            )?;
+            match picked {
+                Step::Go(p) if p.index < n => return Ok(Step::Go(p.index)),
+                Step::Go(_) => {
+                    let mut err = std::io::stderr().lock();
+                    let _ = writeln!(err, "{}", none(&typed.borrow()));
+                }
+                Step::Back => return Ok(Step::Back),
+            }
+        }
     }
 
     fn text(
@@ -128,7 +184,7 @@ impl Ask for Terminal {
         prompt: &str,
         default: Option<&str>,
         check: &dyn Fn(&str) -> std::result::Result<(), String>,
-    ) -> Result<String> {
+    ) -> Result<Step<String>> {
         let validator = move |s: &str| -> std::result::Result<
             inquire::validator::Validation,
             inquire::CustomUserError,
@@ -140,6 +196,10 @@ impl Ask for Terminal {
         };
         let mut t = inquire::Text::new(prompt)
             .with_validator(validator)
+            .with_help_message(
+                self.0
+                    .pick("Esc để quay lại câu trước", "Esc to go back one question"),
+            )
             .with_render_config(self.render());
         if let Some(d) = default {
             t = t.with_default(d);
@@ -147,7 +207,7 @@ impl Ask for Terminal {
         self.answer(t.prompt())
     }
 
-    fn confirm(&mut self, prompt: &str) -> Result<bool> {
+    fn confirm(&mut self, prompt: &str) -> Result<Step<bool>> {
         self.answer(
             inquire::Confirm::new(prompt)
                 .with_default(true)
@@ -295,144 +355,342 @@ fn check_name(lang: Lang) -> impl Fn(&str) -> std::result::Result<(), String> {
     }
 }
 
-/// Asks, in the order of the form, for each thing the flags left out: the
-/// kind first, so that only the campaigns that take it are offered.
-fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
-    if args.kind.is_none() {
-        let options = Kind::ALL
-            .iter()
-            .map(|k| format!("{} ({})", k.label(lang), k.slug()))
-            .collect();
-        let i = ask.choose(lang.pick("Loại điển hình:", "Kind of exemplar:"), options)?;
-        args.kind = Some(Kind::ALL[i].slug().to_string());
-    }
-    let kind = args.kind.as_deref().and_then(Kind::parse);
-    // A campaign named by a few of its words is confirmed: "văn hóa" may be
-    // a movement the plan does not list.
-    if let Some(query) = &args.campaign
-        && let Match::Words(c) = Campaign::resolve(query)
-    {
-        let info = c.info();
-        let q = tr!(
-            lang,
-            "“{}” là {} «{}» ({} chủ trì)?",
-            "By “{}” do you mean {} «{}» (led by {})?",
-            query,
-            info.cited(lang),
-            info.name(lang),
-            info.lead_agency_in(lang)
-        );
-        if ask.confirm(&q)? {
-            args.campaign = Some(info.slug.to_string());
-        } else {
-            args.campaign = None;
+/// The questions of `kh nominate new`, in the order of the form.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Question {
+    Kind,
+    /// "By “văn hóa” do you mean …?" for a campaign given by a few words.
+    CampaignMeant,
+    Campaign,
+    Role,
+    Name,
+    Unit,
+    UnitName,
+    UnitCode,
+}
+
+/// Where the questions stand: the answers so far live in `Args`.
+struct Asking {
+    given: Args,
+    /// "Đơn vị mới…" was chosen: its name and code come next.
+    new_unit: bool,
+    /// A campaign given by words, confirmed.
+    meant: bool,
+}
+
+impl Asking {
+    /// The next question the flags and the answers so far leave open.
+    fn next(&self, args: &Args) -> Option<Question> {
+        let kind = args.kind.as_deref().and_then(Kind::parse);
+        if args.kind.is_none() {
+            return Some(Question::Kind);
         }
-    }
-    if args.campaign.is_none() {
-        // Campaigns that take the kind, in plan order; "Các lĩnh vực khác"
-        // last, which stays when a filter matches nothing else.
-        let takes: Vec<&CampaignInfo> = CAMPAIGNS
-            .iter()
-            .filter(|c| kind.is_none_or(|k| c.takes(k)))
-            .collect();
-        let options = takes
-            .iter()
-            .map(|c| {
-                if c.id == Campaign::LinhVucKhac {
-                    tr!(
-                        lang,
-                        "{} — phong trào kế hoạch không nêu ({})",
-                        "{} — a movement the plan does not list ({})",
-                        c.name(lang),
-                        c.slug
-                    )
-                } else {
-                    format!("{} {} ({})", c.cited(lang), c.name(lang), c.slug)
-                }
-            })
-            .collect();
-        let i = ask.choose(lang.pick("Phong trào thi đua:", "Campaign:"), options)?;
-        args.campaign = takes.get(i).map(|c| c.slug.to_string());
-    }
-    let campaign = args
-        .campaign
-        .as_deref()
-        .and_then(|c| match Campaign::resolve(c) {
-            Match::Exact(c) | Match::Words(c) => Some(c),
-            _ => None,
-        })
-        .map(Campaign::info);
-    if let (Some(c), Some(k), None) = (campaign, kind, &args.role)
-        && !c.roles_for(k).is_empty()
-    {
-        let roles = c.roles_for(k);
-        let options = roles
-            .iter()
-            .map(|r| format!("{} ({})", r.label(lang), r.slug()))
-            .collect();
-        let i = ask.choose(lang.pick("Nhóm đối tượng:", "Group:"), options)?;
-        args.role = roles.get(i).map(|r| r.slug().to_string());
-    }
-    if args.name.is_none() {
-        let prompt = match kind {
-            Some(Kind::TapThe) => lang.pick("Tên tập thể:", "Name of the collective:"),
-            Some(Kind::HoGiaDinh) => lang.pick("Họ và tên chủ hộ:", "Household head's full name:"),
-            _ => lang.pick("Họ và tên:", "Full name:"),
-        };
-        args.name = Some(ask.text(prompt, None, &check_name(lang))?);
-    }
-    if args.unit.is_none() {
-        let units = existing_units(&args.root);
-        let mut chosen = None;
-        if !units.is_empty() {
-            let mut options: Vec<String> = units
-                .iter()
-                .map(|(slug, name)| format!("{name} ({slug})"))
-                .collect();
-            options.push(lang.pick("Đơn vị mới…", "A new unit…").to_string());
-            let i = ask.choose(lang.pick("Đơn vị gửi:", "Sending unit:"), options)?;
-            chosen = units.get(i).map(|(s, _)| s.clone());
+        if !self.meant
+            && let Some(q) = &args.campaign
+            && matches!(Campaign::resolve(q), Match::Words(_))
+        {
+            return Some(Question::CampaignMeant);
         }
-        if chosen.is_none() {
-            if args.unit_name.is_none() && !args.stdout {
-                args.unit_name = Some(ask.text(
-                    lang.pick("Tên đầy đủ của đơn vị:", "Full name of the unit:"),
-                    None,
-                    &check_name(lang),
-                )?);
+        let campaign = args
+            .campaign
+            .as_deref()
+            .and_then(|c| match Campaign::resolve(c) {
+                Match::Exact(c) | Match::Words(c) => Some(c.info()),
+                _ => None,
+            });
+        if args.campaign.is_none() {
+            return Some(Question::Campaign);
+        }
+        if let (Some(c), Some(k), None) = (campaign, kind, &args.role)
+            && !c.roles_for(k).is_empty()
+        {
+            return Some(Question::Role);
+        }
+        if args.name.is_none() {
+            return Some(Question::Name);
+        }
+        if args.unit.is_none() {
+            if !self.new_unit && !existing_units(&args.root).is_empty() {
+                return Some(Question::Unit);
             }
+            if args.unit_name.is_none() && !args.stdout {
+                return Some(Question::UnitName);
+            }
+            return Some(Question::UnitCode);
+        }
+        let unit_is_new = args
+            .unit
+            .as_ref()
+            .is_some_and(|u| !args.root.join(u).join(UNIT_FILE).exists());
+        if unit_is_new && args.unit_name.is_none() && !args.stdout {
+            return Some(Question::UnitName);
+        }
+        None
+    }
+
+    /// Forgets the answer to `q`, to ask it again.
+    fn forget(&mut self, q: Question, args: &mut Args) {
+        match q {
+            Question::Kind => args.kind = self.given.kind.clone(),
+            Question::CampaignMeant => {
+                self.meant = false;
+                args.campaign = self.given.campaign.clone();
+            }
+            Question::Campaign => args.campaign = None,
+            Question::Role => args.role = None,
+            Question::Name => args.name = None,
+            Question::Unit => {
+                args.unit = None;
+                self.new_unit = false;
+            }
+            Question::UnitName => args.unit_name = self.given.unit_name.clone(),
+            Question::UnitCode => args.unit = None,
+        }
+    }
+}
+
+/// A campaign as offered, and the words a filter finds it by.
+fn campaign_choice(c: &CampaignInfo, lang: Lang) -> Choice {
+    let shown = if c.id == Campaign::LinhVucKhac {
+        tr!(
+            lang,
+            "{} — phong trào kế hoạch không nêu ({})",
+            "{} — a movement the plan does not list ({})",
+            c.name(lang),
+            c.slug
+        )
+    } else {
+        format!("{} {} ({})", c.cited(lang), c.name(lang), c.slug)
+    };
+    let mut words = format!("{shown} {} {} {}", c.name_vi, c.name_en, c.lead_agency);
+    for k in c.kinds {
+        words.push(' ');
+        words.push_str(k.label(Lang::Vi));
+        words.push(' ');
+        words.push_str(k.label(Lang::En));
+    }
+    for r in c.roles.iter().chain(c.collective_roles) {
+        words.push(' ');
+        words.push_str(r.label(Lang::Vi));
+        words.push(' ');
+        words.push_str(r.label(Lang::En));
+    }
+    Choice { shown, words }
+}
+
+/// Why a filter found no campaign for this kind: the campaigns it names
+/// that do not take the kind ("mục 3.9 … không nhận hộ gia đình"), else
+/// that nothing matched.
+fn no_campaign(filter: &str, kind: Option<Kind>, lang: Lang) -> String {
+    let elsewhere: Vec<String> = CAMPAIGNS
+        .iter()
+        .filter(|c| kind.is_some_and(|k| !c.takes(k)))
+        .filter(|c| filter_matches(filter, &campaign_choice(c, lang).words))
+        .map(|c| format!("{} «{}»", c.cited(lang), c.name(lang)))
+        .collect();
+    match (kind, elsewhere.is_empty()) {
+        (Some(k), false) => tr!(
+            lang,
+            "“{}”: {} không nhận {}; chọn phong trào khác, hoặc quay lại (Esc) để đổi loại",
+            "“{}”: {} takes no {}; choose another campaign, or go back (Esc) to change the kind",
+            filter,
+            elsewhere.join(", "),
+            k.label(lang)
+        ),
+        _ => no_match(filter, lang),
+    }
+}
+
+fn no_match(filter: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "không có mục nào khớp “{}”: gõ ít chữ hơn, hoặc xóa để xem cả danh sách",
+        "nothing matches “{}”: type fewer letters, or delete them to see the whole list",
+        filter
+    )
+}
+
+/// Asks, in the order of the form, for each thing the flags left out: the
+/// kind first, so that only the campaigns that take it are offered. Esc
+/// goes back one question (at the first, it ends the command).
+fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
+    let mut state = Asking {
+        given: args.clone(),
+        new_unit: false,
+        meant: false,
+    };
+    let mut asked: Vec<Question> = Vec::new();
+    while let Some(q) = state.next(args) {
+        if ask_one(q, args, &mut state, lang, ask)? {
+            asked.push(q);
+            continue;
+        }
+        let Some(before) = asked.pop() else {
+            bail!(lang.pick("đã hủy, không ghi gì", "cancelled, nothing written"));
+        };
+        state.forget(before, args);
+    }
+    Ok(())
+}
+
+/// Asks `q`; `false` when the person stepped back.
+fn ask_one(
+    q: Question,
+    args: &mut Args,
+    state: &mut Asking,
+    lang: Lang,
+    ask: &mut dyn Ask,
+) -> Result<bool> {
+    let kind = args.kind.as_deref().and_then(Kind::parse);
+    let step_back = |s: &Step<_>| matches!(s, Step::Back);
+    match q {
+        Question::Kind => {
+            let options: Vec<Choice> = Kind::ALL
+                .iter()
+                .map(|k| {
+                    let shown = format!("{} ({})", k.label(lang), k.slug());
+                    let words = format!("{shown} {} {}", k.label(Lang::Vi), k.label(Lang::En));
+                    Choice { shown, words }
+                })
+                .collect();
+            let none = |f: &str| no_match(f, lang);
+            match ask.choose(
+                lang.pick("Loại điển hình:", "Kind of exemplar:"),
+                &options,
+                &none,
+            )? {
+                Step::Go(i) => args.kind = Kind::ALL.get(i).map(|k| k.slug().to_string()),
+                Step::Back => return Ok(false),
+            }
+        }
+        Question::CampaignMeant => {
+            let query = args.campaign.clone().unwrap_or_default();
+            let Match::Words(c) = Campaign::resolve(&query) else {
+                state.meant = true;
+                return Ok(true);
+            };
+            let info = c.info();
+            let prompt = tr!(
+                lang,
+                "“{}” là {} «{}» ({} chủ trì)?",
+                "By “{}” do you mean {} «{}» (led by {})?",
+                query,
+                info.cited(lang),
+                info.name(lang),
+                info.lead_agency_in(lang)
+            );
+            let answer = ask.confirm(&prompt)?;
+            if step_back(&answer) {
+                return Ok(false);
+            }
+            state.meant = true;
+            args.campaign = (answer == Step::Go(true)).then(|| info.slug.to_string());
+        }
+        Question::Campaign => {
+            // Campaigns that take the kind, in plan order; "Các lĩnh vực
+            // khác" last, chosen only on purpose.
+            let takes: Vec<&CampaignInfo> = CAMPAIGNS
+                .iter()
+                .filter(|c| kind.is_none_or(|k| c.takes(k)))
+                .collect();
+            let options: Vec<Choice> = takes.iter().map(|c| campaign_choice(c, lang)).collect();
+            let none = |f: &str| no_campaign(f, kind, lang);
+            match ask.choose(
+                lang.pick("Phong trào thi đua:", "Campaign:"),
+                &options,
+                &none,
+            )? {
+                Step::Go(i) => args.campaign = takes.get(i).map(|c| c.slug.to_string()),
+                Step::Back => return Ok(false),
+            }
+        }
+        Question::Role => {
+            let roles = args
+                .campaign
+                .as_deref()
+                .and_then(|c| match Campaign::resolve(c) {
+                    Match::Exact(c) | Match::Words(c) => Some(c.info()),
+                    _ => None,
+                })
+                .zip(kind)
+                .map_or(&[][..], |(c, k)| c.roles_for(k));
+            let options: Vec<Choice> = roles
+                .iter()
+                .map(|r| {
+                    let shown = format!("{} ({})", r.label(lang), r.slug());
+                    let words = format!("{shown} {} {}", r.label(Lang::Vi), r.label(Lang::En));
+                    Choice { shown, words }
+                })
+                .collect();
+            let none = |f: &str| no_match(f, lang);
+            match ask.choose(lang.pick("Nhóm đối tượng:", "Group:"), &options, &none)? {
+                Step::Go(i) => args.role = roles.get(i).map(|r| r.slug().to_string()),
+                Step::Back => return Ok(false),
+            }
+        }
+        Question::Name => {
+            let prompt = match kind {
+                Some(Kind::TapThe) => lang.pick("Tên tập thể:", "Name of the collective:"),
+                Some(Kind::HoGiaDinh) => {
+                    lang.pick("Họ và tên chủ hộ:", "Household head's full name:")
+                }
+                _ => lang.pick("Họ và tên:", "Full name:"),
+            };
+            match ask.text(prompt, None, &check_name(lang))? {
+                Step::Go(name) => args.name = Some(name),
+                Step::Back => return Ok(false),
+            }
+        }
+        Question::Unit => {
+            let units = existing_units(&args.root);
+            let mut options: Vec<Choice> = units
+                .iter()
+                .map(|(slug, name)| {
+                    let shown = format!("{name} ({slug})");
+                    Choice {
+                        words: shown.clone(),
+                        shown,
+                    }
+                })
+                .collect();
+            let new = lang.pick("Đơn vị mới…", "A new unit…");
+            options.push(Choice {
+                shown: new.to_string(),
+                words: format!("{new} đơn vị mới new unit"),
+            });
+            let none = |f: &str| no_match(f, lang);
+            match ask.choose(lang.pick("Đơn vị gửi:", "Sending unit:"), &options, &none)? {
+                Step::Go(i) => match units.get(i) {
+                    Some((slug, _)) => args.unit = Some(slug.clone()),
+                    None => state.new_unit = true,
+                },
+                Step::Back => return Ok(false),
+            }
+        }
+        Question::UnitName => {
+            let prompt = lang.pick("Tên đầy đủ của đơn vị:", "Full name of the unit:");
+            match ask.text(prompt, None, &check_name(lang))? {
+                Step::Go(name) => args.unit_name = Some(name),
+                Step::Back => return Ok(false),
+            }
+        }
+        Question::UnitCode => {
             let offered = args
                 .unit_name
                 .as_deref()
                 .map(slugify)
                 .filter(|s| !s.is_empty());
-            chosen = Some(
-                ask.text(
-                    lang.pick(
-                        "Mã đơn vị (tên thư mục, chữ không dấu):",
-                        "Unit code (folder name, plain letters):",
-                    ),
-                    offered.as_deref(),
-                    &check_unit_code(lang),
-                )?
-                .trim()
-                .to_string(),
+            let prompt = lang.pick(
+                "Mã đơn vị (tên thư mục, chữ không dấu):",
+                "Unit code (folder name, plain letters):",
             );
+            match ask.text(prompt, offered.as_deref(), &check_unit_code(lang))? {
+                Step::Go(code) => args.unit = Some(code.trim().to_string()),
+                Step::Back => return Ok(false),
+            }
         }
-        args.unit = chosen;
     }
-    let unit_is_new = args
-        .unit
-        .as_ref()
-        .is_some_and(|u| !args.root.join(u).join(UNIT_FILE).exists());
-    if unit_is_new && args.unit_name.is_none() && !args.stdout {
-        args.unit_name = Some(ask.text(
-            lang.pick("Tên đầy đủ của đơn vị:", "Full name of the unit:"),
-            None,
-            &check_name(lang),
-        )?);
-    }
-    Ok(())
+    Ok(true)
 }
 
 /// The round's settings, as the check would read them.
@@ -648,30 +906,198 @@ fn write_new(path: &Path, text: &str, lang: Lang) -> Result<()> {
 mod tests {
     use super::*;
 
-    /// Answers prompts from a script, as a person at a terminal would.
-    struct Script(Vec<&'static str>);
+    /// Answers prompts from a script, as a person at a terminal would:
+    /// "<" is Esc; at a choice, an answer is typed as a filter and Enter
+    /// takes the first option it leaves, or, when it leaves none, the line
+    /// that says why (kept in `said`) and the next answer is typed.
+    struct Script {
+        answers: Vec<&'static str>,
+        said: Vec<String>,
+        prompts: Vec<String>,
+    }
+
+    fn script(answers: Vec<&'static str>) -> Script {
+        Script {
+            answers,
+            said: Vec::new(),
+            prompts: Vec::new(),
+        }
+    }
+
+    impl Script {
+        fn next(&mut self) -> Result<&'static str> {
+            if self.answers.is_empty() {
+                bail!("the script ran out");
+            }
+            Ok(self.answers.remove(0))
+        }
+    }
 
     impl Ask for Script {
-        fn choose(&mut self, _prompt: &str, options: Vec<String>) -> Result<usize> {
-            let want = self.0.remove(0);
-            options
-                .iter()
-                .position(|o| o.contains(want))
-                .context("no such option")
+        fn choose(
+            &mut self,
+            prompt: &str,
+            options: &[Choice],
+            none: &dyn Fn(&str) -> String,
+        ) -> Result<Step<usize>> {
+            self.prompts.push(prompt.to_string());
+            loop {
+                let typed = self.next()?;
+                if typed == "<" {
+                    return Ok(Step::Back);
+                }
+                match matching(typed, options).first() {
+                    Some(&i) => return Ok(Step::Go(i)),
+                    None => self.said.push(none(typed)),
+                }
+            }
         }
         fn text(
             &mut self,
-            _prompt: &str,
+            prompt: &str,
             _default: Option<&str>,
             check: &dyn Fn(&str) -> std::result::Result<(), String>,
-        ) -> Result<String> {
-            let answer = self.0.remove(0).to_string();
-            check(&answer).map_err(anyhow::Error::msg)?;
-            Ok(answer)
+        ) -> Result<Step<String>> {
+            self.prompts.push(prompt.to_string());
+            let answer = self.next()?;
+            if answer == "<" {
+                return Ok(Step::Back);
+            }
+            check(answer).map_err(anyhow::Error::msg)?;
+            Ok(Step::Go(answer.to_string()))
         }
-        fn confirm(&mut self, _prompt: &str) -> Result<bool> {
-            Ok(self.0.remove(0) == "y")
+        fn confirm(&mut self, prompt: &str) -> Result<Step<bool>> {
+            self.prompts.push(prompt.to_string());
+            Ok(match self.next()? {
+                "<" => Step::Back,
+                a => Step::Go(a == "y"),
+            })
         }
+    }
+
+    fn campaigns_for(kind: Kind, filter: &str) -> Vec<&'static str> {
+        let offered: Vec<&CampaignInfo> = CAMPAIGNS.iter().filter(|c| c.takes(kind)).collect();
+        let choices: Vec<Choice> = offered
+            .iter()
+            .map(|c| campaign_choice(c, Lang::Vi))
+            .collect();
+        matching(filter, &choices)
+            .into_iter()
+            .map(|i| offered[i].slug)
+            .collect()
+    }
+
+    #[test]
+    fn a_typo_matches_nothing_and_never_the_fallback() {
+        let kinds: Vec<Choice> = Kind::ALL
+            .iter()
+            .map(|k| Choice {
+                shown: k.label(Lang::Vi).into(),
+                words: format!("{} ({}) {}", k.label(Lang::Vi), k.slug(), k.label(Lang::En)),
+            })
+            .collect();
+        for typo in ["ca nahn", "zzz", "2"] {
+            assert!(matching(typo, &kinds).is_empty(), "{typo}");
+        }
+        assert_eq!(matching("ca nhan", &kinds), [1]);
+        for typo in ["zzz", "van hao"] {
+            assert!(campaigns_for(Kind::CaNhan, typo).is_empty(), "{typo}");
+        }
+        // The fallback only by its own words.
+        assert_eq!(
+            campaigns_for(Kind::CaNhan, "linh vuc khac"),
+            ["linh-vuc-khac"]
+        );
+    }
+
+    #[test]
+    fn campaigns_are_found_by_lead_agency_kinds_and_roles() {
+        // A teacher types what she is; 3.9 is found, the fallback is not.
+        let teacher = campaigns_for(Kind::CaNhan, "giao vien");
+        assert!(teacher.contains(&"day-tot-hoc-tot"), "{teacher:?}");
+        assert!(!teacher.contains(&"linh-vuc-khac"), "{teacher:?}");
+        let education = campaigns_for(Kind::TapThe, "giao duc");
+        assert!(education.contains(&"day-tot-hoc-tot"), "{education:?}");
+        let collectives = campaigns_for(Kind::TapThe, "tap the");
+        assert!(collectives.contains(&"day-tot-hoc-tot"), "{collectives:?}");
+        assert!(collectives.len() > 5, "{collectives:?}");
+        // Households: 3.9 is not offered, and typing it says why.
+        assert!(campaigns_for(Kind::HoGiaDinh, "3.9").is_empty());
+        let why = no_campaign("3.9", Some(Kind::HoGiaDinh), Lang::Vi);
+        assert!(why.contains("mục 3.9"), "{why}");
+        assert!(why.contains("không nhận hộ gia đình"), "{why}");
+        let why = no_campaign("zzz", Some(Kind::HoGiaDinh), Lang::Vi);
+        assert!(why.contains("không có mục nào khớp “zzz”"), "{why}");
+    }
+
+    #[test]
+    fn a_choice_that_matches_nothing_is_asked_again() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let mut args = Args {
+            root: dir.path().to_path_buf(),
+            ..Args::default()
+        };
+        let mut s = script(vec![
+            "zzz",
+            "ho gia dinh",
+            "3.9",
+            "nong thon",
+            "Trần Văn B",
+            "Xã Thanh Hà",
+            "xa-thanh-ha",
+        ]);
+        fill_in(&mut args, Lang::Vi, &mut s)?;
+        assert_eq!(args.kind.as_deref(), Some("ho-gia-dinh"));
+        assert_eq!(args.campaign.as_deref(), Some("nong-thon-moi"));
+        assert_eq!(s.said.len(), 2, "{:?}", s.said);
+        assert!(s.said[1].contains("không nhận hộ gia đình"), "{:?}", s.said);
+        Ok(())
+    }
+
+    #[test]
+    fn esc_goes_back_one_question() -> Result<()> {
+        let dir = tempfile::tempdir()?;
+        let mut args = Args {
+            root: dir.path().to_path_buf(),
+            ..Args::default()
+        };
+        // Individual, then back at the campaign to choose a household.
+        let mut s = script(vec![
+            "ca nhan",
+            "<",
+            "ho gia dinh",
+            "nong thon",
+            "<",
+            "<",
+            "tap the",
+            "nong thon",
+            "<",
+            "nong thon",
+            "HTX Thanh Hà",
+            "Xã Thanh Hà",
+            "xa-thanh-ha",
+        ]);
+        fill_in(&mut args, Lang::Vi, &mut s)?;
+        assert_eq!(args.kind.as_deref(), Some("tap-the"));
+        assert_eq!(args.campaign.as_deref(), Some("nong-thon-moi"));
+        assert_eq!(args.name.as_deref(), Some("HTX Thanh Hà"));
+        assert_eq!(args.unit.as_deref(), Some("xa-thanh-ha"));
+        // Esc at the first question ends the command.
+        let mut args = Args {
+            root: dir.path().to_path_buf(),
+            ..Args::default()
+        };
+        let err = fill_in(&mut args, Lang::Vi, &mut script(vec!["<"])).err();
+        assert!(err.is_some_and(|e| e.to_string().contains("đã hủy")));
+        // What a flag gave is never asked, even going back.
+        let mut args = Args {
+            root: dir.path().to_path_buf(),
+            kind: Some("ca-nhan".into()),
+            ..Args::default()
+        };
+        let err = fill_in(&mut args, Lang::Vi, &mut script(vec!["<"])).err();
+        assert!(err.is_some_and(|e| e.to_string().contains("đã hủy")));
+        Ok(())
     }
 
     #[test]
@@ -681,15 +1107,15 @@ mod tests {
             root: dir.path().to_path_buf(),
             ..Args::default()
         };
-        let mut script = Script(vec![
-            "(ca-nhan)",
+        let mut s = script(vec![
+            "ca-nhan",
             "Dạy tốt",
-            "(giao-vien)",
+            "giao-vien",
             "Nguyễn Văn Ấn",
             "Sở Giáo dục và Đào tạo",
             "so-giao-duc",
         ]);
-        fill_in(&mut args, Lang::Vi, &mut script)?;
+        fill_in(&mut args, Lang::Vi, &mut s)?;
         assert_eq!(args.campaign.as_deref(), Some("day-tot-hoc-tot"));
         assert_eq!(args.role.as_deref(), Some("giao-vien"));
         create(&args, Lang::Vi)?;
@@ -702,7 +1128,12 @@ mod tests {
     fn only_campaigns_that_take_the_kind_are_offered() -> Result<()> {
         struct Count(usize);
         impl Ask for Count {
-            fn choose(&mut self, _p: &str, options: Vec<String>) -> Result<usize> {
+            fn choose(
+                &mut self,
+                _p: &str,
+                options: &[Choice],
+                _n: &dyn Fn(&str) -> String,
+            ) -> Result<Step<usize>> {
                 self.0 = options.len();
                 bail!("stop")
             }
@@ -711,10 +1142,10 @@ mod tests {
                 _p: &str,
                 _d: Option<&str>,
                 _c: &dyn Fn(&str) -> std::result::Result<(), String>,
-            ) -> Result<String> {
+            ) -> Result<Step<String>> {
                 bail!("stop")
             }
-            fn confirm(&mut self, _p: &str) -> Result<bool> {
+            fn confirm(&mut self, _p: &str) -> Result<Step<bool>> {
                 bail!("stop")
             }
         }
