@@ -202,12 +202,14 @@ pub fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             if e.use_stderr() && early == Lang::Vi {
-                let _ = writeln!(
+                let _ = write!(
                     std::io::stderr(),
-                    "kh: lệnh viết chưa đúng (xem: kh --help)"
+                    "kh: {}",
+                    crate::usage_error::vietnamese(&e)
                 );
+            } else {
+                let _ = e.print();
             }
-            let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -487,6 +489,7 @@ pub fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command 
             };
             match (lang, english_help(path, arg.get_id().as_str())) {
                 (Lang::En, Some(text)) => arg.help(text),
+                (Lang::Vi, _) => vietnamese_brackets(arg),
                 _ => arg,
             }
         });
@@ -512,6 +515,31 @@ pub fn localize(cmd: clap::Command, lang: Lang, path: &[&str]) -> clap::Command 
         }
     }
     cmd
+}
+
+/// clap's "[env: KH_LANG] [default: vi]" after a help text, in Vietnamese.
+fn vietnamese_brackets(arg: clap::Arg) -> clap::Arg {
+    let mut tail = String::new();
+    if let Some(env) = arg.get_env()
+        && !arg.is_hide_env_set()
+    {
+        tail.push_str(&format!(" [biến môi trường: {}]", env.to_string_lossy()));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if arg.get_action().takes_values() && !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        tail.push_str(&format!(" [mặc định: {}]", defaults.join(", ")));
+    }
+    if tail.is_empty() {
+        return arg;
+    }
+    let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+    arg.hide_env(true)
+        .hide_default_value(true)
+        .help(format!("{help}{tail}"))
 }
 
 /// Two or three examples under a command's help.

@@ -29,4 +29,5 @@ pub mod syntax;
 pub mod template;
 pub mod text;
 pub mod tree;
+pub mod usage_error;
 pub mod vocab;

@@ -401,3 +401,70 @@ fn help_speaks_the_chosen_language() {
         .code(2)
         .stderr(predicate::str::contains("kh: lệnh viết chưa đúng"));
 }
+
+/// Every command's path, from the command line's own definition.
+fn command_paths() -> Vec<Vec<String>> {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+        out.push(path.clone());
+        for sub in cmd.get_subcommands() {
+            path.push(sub.get_name().to_string());
+            walk(sub, path, out);
+            path.pop();
+        }
+    }
+    let mut out = Vec::new();
+    walk(&kh::cli::Cli::command(), &mut Vec::new(), &mut out);
+    out
+}
+
+/// #23.15: under `--lang vi`, clap's own words are Vietnamese, in every
+/// command's help and in the mistakes a command line can hold.
+#[test]
+fn clap_s_own_words_are_vietnamese() {
+    let english = [
+        "Usage:",
+        "[default:",
+        "[env:",
+        "possible values",
+        "error:",
+        "tip:",
+        "For more information",
+    ];
+    for path in command_paths() {
+        let out = kh().args(&path).arg("--help").output().expect("run");
+        let help = String::from_utf8_lossy(&out.stdout);
+        assert!(help.contains("Cách dùng:"), "{path:?}: {help}");
+        for word in english {
+            assert!(!help.contains(word), "{path:?} --help says {word}: {help}");
+        }
+        // The same help in English keeps clap's English words.
+        let out = kh()
+            .args(&path)
+            .args(["--help", "--lang", "en"])
+            .output()
+            .expect("run");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage:"), "{path:?}");
+    }
+    for args in [
+        &["valdate"][..],
+        &["validate", "--frmat", "json"],
+        &["validate", "--format", "xx"],
+        &["validate", "--format"],
+        &["review", "set"],
+        &["export", "forms", "--date", "05/10/23", "--out", "x"],
+        &["validate", "--strict", "--strict"],
+        &["summary", "--", "--x", "y"],
+    ] {
+        let out = kh().args(args).output().expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("kh: lệnh viết chưa đúng: "), "{args:?}: {err}");
+        assert!(err.contains("--help"), "{args:?}: {err}");
+        for word in english {
+            assert!(!err.contains(word), "{args:?} says {word}: {err}");
+        }
+        let out = kh().args(args).args(["--lang", "en"]).output().expect("run");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("error:"), "{args:?}");
+    }
+}
