@@ -42,25 +42,115 @@ impl TableStyle {
 
 /// Once the rows are in: a column of numbers is right-aligned, and a column
 /// of codes, slugs, paths and numbers (no spaces) is never wrapped — a
-/// split "315/KH-UBN / D" breaks copy and paste. Only text wraps.
+/// split "315/KH-UBN / D" breaks copy and paste. Only text wraps, and
+/// between words where the width allows ("Côn|g", "Nguy|ễn" never).
 pub fn fit(table: &mut Table) {
     let n = table.column_count();
-    for i in 0..n {
+    let header: Vec<String> = table
+        .header()
+        .map(|h| h.cell_iter().map(|c| c.content()).collect())
+        .unwrap_or_default();
+    let mut fits = vec![ColumnFit::default(); n];
+    for (i, fit) in fits.iter_mut().enumerate() {
         // The rows' cells: a header may wrap, what is under it may not.
-        let mut fit = ColumnFit::default();
         for c in table.column_cells_iter(i) {
             fit.see(&c.map(|c| c.content()).unwrap_or_default());
         }
+        if let Some(h) = header.get(i) {
+            fit.see_words(h);
+        }
+    }
+    settle(table, &fits);
+}
+
+/// The longest Vietnamese syllable ("nghiêng", "thưởng"): a text column
+/// is never made narrower than its longest word up to this, when the
+/// width allows; longer tokens (a link) may still be split.
+const SYLLABLE: usize = 7;
+
+/// Sizes `table`'s columns from what was seen of them: codes and numbers
+/// their whole width, always; then, drawn once as comfy-table would, each
+/// text column it made narrower than its longest word (up to
+/// [`SYLLABLE`]) gets that word's width, when the table still fits.
+fn settle(table: &mut Table, fits: &[ColumnFit]) {
+    for (i, fit) in fits.iter().enumerate() {
         if let Some(col) = table.column_mut(i) {
             fit.apply(col);
         }
     }
+    let Some(width) = table.width() else {
+        return;
+    };
+    let Some(drawn) = drawn_widths(table) else {
+        return;
+    };
+    // A column's need: a code's or number's whole width and its header's
+    // words; a text's longest word, up to a syllable.
+    let need = |f: &ColumnFit| -> u16 {
+        let word = f.word.min(SYLLABLE);
+        let fixed = f.filled && (f.numeric || f.unbroken);
+        (if fixed { f.widest.max(word) } else { word }) as u16 + 2
+    };
+    let wanted: Vec<u16> = fits
+        .iter()
+        .zip(&drawn)
+        .map(|(f, &d)| d.max(need(f)))
+        .collect();
+    if wanted == drawn {
+        return;
+    }
+    // Whether every column can have its need within the width.
+    let floor: usize = fits.iter().map(|f| usize::from(need(f))).sum();
+    if floor + fits.len() + 1 > usize::from(width) {
+        return;
+    }
+    // Only the columns drawn too narrow: a bound on the others would
+    // change how comfy-table shares the width among them.
+    for (i, (&w, &d)) in wanted.iter().zip(&drawn).enumerate() {
+        if w != d
+            && let Some(col) = table.column_mut(i)
+        {
+            col.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+                w,
+            )));
+        }
+    }
+}
+
+/// The widths comfy-table gives the columns, padding included, read off
+/// the table drawn; `None` for a style with no border to read.
+fn drawn_widths(table: &Table) -> Option<Vec<u16>> {
+    let style = table.style();
+    let joined = |l: &comfy_table::LineStyle| l.junction.is_some() && l.junction != l.fill;
+    let sep = style.header_separator;
+    let top = style.top_border;
+    let lines: Vec<String> = table.lines().collect();
+    let (border, line) = if top.fill.is_some() && joined(&top) {
+        (top, lines.first()?)
+    } else if joined(&sep) {
+        let at = lines.iter().position(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| [sep.left, sep.fill, sep.junction, sep.right].contains(&Some(c)))
+        })?;
+        (sep, &lines[at])
+    } else {
+        return None;
+    };
+    Some(column_widths(
+        line,
+        border.left,
+        border.junction,
+        border.right,
+    ))
 }
 
 /// What [`fit`] learns of a column from its cells, one at a time.
 #[derive(Clone, Copy, Debug)]
 struct ColumnFit {
     widest: usize,
+    /// The widest word, header included.
+    word: usize,
     filled: bool,
     numeric: bool,
     unbroken: bool,
@@ -70,6 +160,7 @@ impl Default for ColumnFit {
     fn default() -> Self {
         ColumnFit {
             widest: 0,
+            word: 0,
             filled: false,
             numeric: true,
             unbroken: true,
@@ -84,14 +175,22 @@ impl ColumnFit {
         if cell.is_empty() {
             return;
         }
+        self.see_words(cell);
         self.filled = true;
         self.numeric &= cell.parse::<f64>().is_ok();
         self.unbroken &= !cell.contains(char::is_whitespace);
     }
 
+    fn see_words(&mut self, text: &str) {
+        for w in text.split_whitespace() {
+            self.word = self.word.max(unicode_width(w));
+        }
+    }
+
     /// What two parts of a column make together.
     fn merge(&mut self, other: ColumnFit) {
         self.widest = self.widest.max(other.widest);
+        self.word = self.word.max(other.word);
         self.filled |= other.filled;
         self.numeric &= other.numeric;
         self.unbroken &= other.unbroken;
@@ -214,11 +313,11 @@ pub fn write_table(
         stand_in.add_row(row);
     }
     drop(columns);
-    for (i, fit) in fits.iter().enumerate() {
-        if let Some(col) = stand_in.column_mut(i) {
-            fit.apply(col);
-        }
+    let mut fits = fits;
+    for (fit, h) in fits.iter_mut().zip(header) {
+        fit.see_words(h);
     }
+    settle(&mut stand_in, &fits);
     let style = stand_in.style();
     let sep = style.header_separator;
     let is_sep = |line: &str| {
@@ -466,6 +565,22 @@ pub fn print(s: &str) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn prose_wraps_between_words() {
+        let line = "Đối chiếu: 22 đề nghị trong bảng phong trào + 0 không đọc được + 0 ngoài thư mục đơn vị = 22 tệp đã tìm thấy";
+        let wrapped = super::wrap(line, 40);
+        assert!(
+            wrapped.lines().all(|l| super::unicode_width(l) <= 40),
+            "{wrapped}"
+        );
+        assert_eq!(wrapped.replace('\n', " "), line);
+        assert_eq!(super::wrap("một\nhai ba", 80), "một\nhai ba");
+        assert_eq!(
+            super::wrap("https://a.very/long/link x", 5),
+            "https://a.very/long/link\nx"
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -582,4 +697,36 @@ mod tests {
         }
         assert_eq!(String::from_utf8_lossy(&buf), "a \n\nb\n");
     }
+}
+
+/// The width prose lines wrap at: the same as tables'.
+pub fn prose_width() -> u16 {
+    let columns = std::env::var("COLUMNS").ok();
+    table_width(Table::new().width(), columns.as_deref())
+}
+
+/// `text` wrapped at `width` columns between words (a word longer than
+/// the width stays whole on its own line); lines already broken stay so.
+pub fn wrap(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let w = unicode_width(word);
+            if used > 0 && used + 1 + w > width {
+                out.push('\n');
+                used = 0;
+            } else if used > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += w;
+        }
+    }
+    out
 }

@@ -444,7 +444,10 @@ fn clap_s_own_words_are_vietnamese() {
             .args(["--help", "--lang", "en"])
             .output()
             .expect("run");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Usage:"), "{path:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("Usage:"),
+            "{path:?}"
+        );
     }
     for args in [
         &["valdate"][..],
@@ -459,12 +462,22 @@ fn clap_s_own_words_are_vietnamese() {
         let out = kh().args(args).output().expect("run");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.starts_with("kh: lệnh viết chưa đúng: "), "{args:?}: {err}");
+        assert!(
+            err.starts_with("kh: lệnh viết chưa đúng: "),
+            "{args:?}: {err}"
+        );
         assert!(err.contains("--help"), "{args:?}: {err}");
         for word in english {
             assert!(!err.contains(word), "{args:?} says {word}: {err}");
         }
-        let out = kh().args(args).args(["--lang", "en"]).output().expect("run");
-        assert!(String::from_utf8_lossy(&out.stderr).contains("error:"), "{args:?}");
+        let out = kh()
+            .args(args)
+            .args(["--lang", "en"])
+            .output()
+            .expect("run");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("error:"),
+            "{args:?}"
+        );
     }
 }

@@ -372,7 +372,13 @@ fn the_summary_reconciles_every_file() {
     };
     assert_eq!(totals("campaigns"), [1, 1, 0, 1]);
     assert_eq!(totals("units"), [1, 1, 0, 1]);
-    let table = kh().arg("summary").arg(t.root()).output().expect("run");
+    // Wide enough for the reconciliation line on one line (it wraps at 80).
+    let table = kh()
+        .arg("summary")
+        .arg(t.root())
+        .env("COLUMNS", "200")
+        .output()
+        .expect("run");
     let table = String::from_utf8_lossy(&table.stdout);
     assert!(
         table.contains("Đối chiếu: 3 đề nghị trong bảng phong trào + 1 không đọc được + 1 ngoài thư mục đơn vị = 5 tệp đã tìm thấy"),

@@ -390,3 +390,61 @@ fn campaign_names_beside_slugs_and_yes_no_in_words() {
         "{english}"
     );
 }
+
+/// #23.13: in an 80-column terminal or a pipe, tables wrap
+/// between words, never inside a syllable ("Côn|g", "Nguy|ễn", "Ngườ|i"):
+/// every word of the narrow table is a word of the same table drawn 400
+/// columns wide.
+#[test]
+fn tables_wrap_between_words() {
+    let words = |args: &[&str], width: &str| -> Vec<String> {
+        let out = kh()
+            .args(args)
+            .arg("--ascii")
+            .env("COLUMNS", width)
+            .output()
+            .expect("run");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter(|l| l.starts_with('|'))
+            .flat_map(|l| l.split(['|', ' ']).map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    for (args, widths) in [
+        (&["review", "list", "examples/submissions"][..], &["80"][..]),
+        (&["summary", "examples/submissions"], &["80"]),
+        (
+            &["summary", "examples/submissions", "--campaign", "3.9"],
+            &["80"],
+        ),
+        (&["campaigns"], &["80"]),
+    ] {
+        let wide: std::collections::HashSet<String> = words(args, "400").into_iter().collect();
+        assert!(wide.len() > 10, "{args:?}");
+        for width in widths {
+            for w in words(args, width) {
+                assert!(
+                    wide.contains(&w),
+                    "{args:?} at {width}: “{w}” is a split word"
+                );
+            }
+        }
+    }
+}
+
+/// #23.13: the prose around the tables (titles, the legend, the
+/// reconciliation line) wraps at the width too, between words.
+#[test]
+fn prose_lines_wrap_at_the_width() {
+    let out = kh()
+        .args(["summary", "examples/submissions", "--ascii"])
+        .env("COLUMNS", "80")
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line}");
+    }
+    assert!(text.contains("Đối chiếu: 22 đề nghị"), "{text}");
+}

@@ -441,7 +441,9 @@ fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
     t.set_header([
         lang.pick("Đơn vị", "Unit"),
         lang.pick("Tên", "Name"),
-        lang.pick("Phong trào", "Campaign"),
+        // The plan's section ("3.9"): a slug would take a fifth of an
+        // 80-column table and split every other word (#23.13).
+        lang.pick("Mục", "Section"),
         lang.pick("Kết quả", "Decision"),
         lang.pick("Ghi chú", "Note"),
         lang.pick("Người thẩm định", "Reviewer"),
@@ -456,7 +458,9 @@ fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
         let cells = [
             r.unit_name.as_str(),
             r.name.as_deref().unwrap_or(&r.path),
-            r.campaign.unwrap_or(""),
+            r.campaign
+                .and_then(crate::campaign::Campaign::from_slug)
+                .map_or("", |c| c.info().section),
             &status,
             r.note.as_deref().unwrap_or(""),
             r.reviewer.as_deref().unwrap_or(""),

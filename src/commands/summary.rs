@@ -626,6 +626,8 @@ fn render_tables(
     lang: Lang,
     style: Option<TableStyle>,
 ) -> std::io::Result<()> {
+    // Prose wraps at the tables' width (markdown is left to its viewer).
+    let width = crate::output::prose_width();
     for sec in sections(s, lang, false) {
         let show = match sec.which {
             Which::Campaigns | Which::Units => true,
@@ -647,6 +649,9 @@ fn render_tables(
             _ => sec.title.clone(),
         };
         let note = match sec.which {
+            Which::Campaigns | Which::Units if style.is_some() => {
+                format!("\n{}", crate::output::wrap(&legend(lang), width))
+            }
             Which::Campaigns | Which::Units => format!("\n{}", legend(lang)),
             _ => String::new(),
         };
@@ -681,7 +686,7 @@ fn render_tables(
         };
         let len = shown + usize::from(sec.total.is_some());
         if style.is_some() {
-            writeln!(out, "{title}")?;
+            writeln!(out, "{}", crate::output::wrap(&title, width))?;
         } else {
             write!(out, "## {title}\n\n")?;
         }
@@ -693,7 +698,13 @@ fn render_tables(
         }
     }
     if filter.campaign.is_none() && filter.unit.is_none() && filter.kind.is_none() {
-        out.write_all(reconciliation(s, lang).as_bytes())?;
+        let line = reconciliation(s, lang);
+        let line = if style.is_some() {
+            crate::output::wrap(&line, width)
+        } else {
+            line
+        };
+        out.write_all(line.as_bytes())?;
     }
     Ok(())
 }
