@@ -563,6 +563,38 @@ pub fn print(s: &str) -> Result<()> {
     }
 }
 
+/// The width prose lines wrap at: the same as tables'.
+pub fn prose_width() -> u16 {
+    let columns = std::env::var("COLUMNS").ok();
+    table_width(Table::new().width(), columns.as_deref())
+}
+
+/// `text` wrapped at `width` columns between words (a word longer than
+/// the width stays whole on its own line); lines already broken stay so.
+pub fn wrap(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let mut used = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let w = unicode_width(word);
+            if used > 0 && used + 1 + w > width {
+                out.push('\n');
+                used = 0;
+            } else if used > 0 {
+                out.push(' ');
+                used += 1;
+            }
+            out.push_str(word);
+            used += w;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -697,36 +729,4 @@ mod tests {
         }
         assert_eq!(String::from_utf8_lossy(&buf), "a \n\nb\n");
     }
-}
-
-/// The width prose lines wrap at: the same as tables'.
-pub fn prose_width() -> u16 {
-    let columns = std::env::var("COLUMNS").ok();
-    table_width(Table::new().width(), columns.as_deref())
-}
-
-/// `text` wrapped at `width` columns between words (a word longer than
-/// the width stays whole on its own line); lines already broken stay so.
-pub fn wrap(text: &str, width: u16) -> String {
-    let width = usize::from(width);
-    let mut out = String::with_capacity(text.len());
-    for (k, line) in text.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        let mut used = 0;
-        for word in line.split(' ').filter(|w| !w.is_empty()) {
-            let w = unicode_width(word);
-            if used > 0 && used + 1 + w > width {
-                out.push('\n');
-                used = 0;
-            } else if used > 0 {
-                out.push(' ');
-                used += 1;
-            }
-            out.push_str(word);
-            used += w;
-        }
-    }
-    out
 }
