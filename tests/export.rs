@@ -134,6 +134,44 @@ fn forms_follow_the_plans_form_and_nd30_layout() {
     ] {
         assert!(text.contains(want), "{want:?} not in:\n{text}");
     }
+    // #24 (5): the body above the Sở, plain, above its name.
+    let at = |t: &str, w: &str| t.find(w).unwrap_or(usize::MAX);
+    assert!(
+        at(&text, "UBND TỈNH HÀ NAM") < at(&text, "SỞ Y TẾ"),
+        "{text}"
+    );
+    // #24 (5–7): a district's unit says what its unit.toml says: its header,
+    // its place, its head's title; a household signs under the commune's
+    // confirmation, the head of household beside.
+    let household = docx_text(&dir.join("ubnd-huyen-ly-nhan/ho-ong-do-van-binh.docx"));
+    for want in [
+        "UBND HUYỆN LÝ NHÂN",
+        "Lý Nhân, ngày 05 tháng 10 năm 2023",
+        "XÁC NHẬN CỦA UBND XÃ",
+        "(PHƯỜNG, THỊ TRẤN)",
+        "CHỦ HỘ",
+    ] {
+        assert!(household.contains(want), "{want:?} not in:\n{household}");
+    }
+    assert!(!household.contains("Hà Nam, ngày"), "{household}");
+    assert!(
+        !household.contains("NGƯỜI BÁO CÁO THÀNH TÍCH"),
+        "{household}"
+    );
+    let person_ly_nhan = docx_text(&dir.join("ubnd-huyen-ly-nhan/vu-quang-huy.docx"));
+    assert!(person_ly_nhan.contains("CHỦ TỊCH"), "{person_ly_nhan}");
+    // A Party body: its committee above, the Party's motto, no State's.
+    let party = docx_text(&dir.join("ban-dan-van-tinh-uy/bui-thi-ngoc-anh.docx"));
+    assert!(
+        at(&party, "TỈNH ỦY HÀ NAM") < at(&party, "BAN DÂN VẬN"),
+        "{party}"
+    );
+    assert!(party.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{party}");
+    assert!(
+        !party.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{party}"
+    );
+    assert!(!party.contains("UBND TỈNH HÀ NAM"), "{party}");
     // Every achievement of the file, one paragraph each.
     let source =
         std::fs::read_to_string("examples/submissions/so-y-te/dinh-van-thanh.toml").expect("read");
@@ -657,5 +695,71 @@ fn libreoffice_opens_and_prints_them() {
     assert!(
         squeeze(&text).contains("Chungsứcxâydựngnôngthônmới"),
         "{text}"
+    );
+}
+
+/// #24 (8): a line break inside an achievement is a paragraph of its own
+/// (never a justified line stretched to the margin by a break), a double
+/// space in a name prints as one; and the form, imported back unchanged,
+/// gives the nomination as it was, lines and all.
+#[test]
+fn achievement_lines_are_paragraphs_and_names_single_spaced() {
+    let text = edit(
+        &edit(
+            PERSON,
+            "text = \"Phẫu thuật nội soi 320 ca, giảm chuyển tuyến 35%\"",
+            "text = \"\"\"\nPhẫu thuật nội soi 320 ca.\nGiảm chuyển tuyến 35%.\"\"\"",
+        ),
+        "full_name = \"Đinh Văn Thành\"",
+        "full_name = \"Đinh  Văn Thành\"",
+    );
+    let t = Tree::single(&text);
+    let out = tempfile::tempdir().expect("tmp");
+    let dir = out.path().join("forms");
+    kh().args(["export", "forms"])
+        .arg(t.root())
+        .arg("--out")
+        .arg(&dir)
+        .arg("--draft")
+        .assert()
+        .success();
+    let form = dir.join("don-vi/de-nghi.docx");
+    let xml = part(&form, "word/document.xml");
+    let paragraph_of = |s: &str| {
+        let at = xml.find(s).unwrap_or_else(|| panic!("{s} not in the form"));
+        xml[..at]
+            .rfind("<w:p>")
+            .or(xml[..at].rfind("<w:p "))
+            .unwrap_or(0)
+    };
+    assert_ne!(
+        paragraph_of("Phẫu thuật nội soi 320 ca."),
+        paragraph_of("Giảm chuyển tuyến 35%."),
+        "two lines, two paragraphs"
+    );
+    let first = paragraph_of("Phẫu thuật nội soi 320 ca.");
+    let end = first + xml[first..].find("</w:p>").unwrap_or(0);
+    assert!(
+        !xml[first..end].contains("<w:br/>"),
+        "no line break inside an achievement"
+    );
+    let shown = docx_text(&form);
+    assert!(
+        shown.contains("Đinh Văn Thành") && !shown.contains("Đinh  Văn"),
+        "{shown}"
+    );
+    // Back through import, unchanged: the achievement keeps its two lines.
+    let back = Tree::new();
+    kh().arg("import")
+        .arg(&form)
+        .args(["--into"])
+        .arg(back.root())
+        .assert()
+        .success();
+    let read = std::fs::read_to_string(back.path("don-vi/de-nghi.toml")).expect("imported");
+    assert_eq!(read.matches("[[achievements]]").count(), 1, "{read}");
+    assert!(
+        read.contains("Phẫu thuật nội soi 320 ca.\nGiảm chuyển tuyến 35%."),
+        "{read}"
     );
 }

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::check::{Options, Record, Report};
 use crate::docx::{Align, Doc, Table, cell, para, run};
 use crate::export::dossier::Dossier;
+use crate::export::issuer::{Issuer, single_spaced};
 use crate::export::{self, Common, td, text_width, th};
 use crate::tr;
 use crate::vocab::Kind;
@@ -60,11 +61,13 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
         .zip(targets.par_iter())
         .filter_map(|(r, to)| {
             let draft = r.tally.errors > 0;
-            let unit = report.unit_of(r).name();
+            let record = report.unit_of(r);
+            let unit = record.name();
+            let who = Issuer::of_unit(&record.info, unit);
             let result = crate::tree::read_text(&report.root_path, &report.entry(r))
                 .map_err(|_| anyhow::anyhow!("{}", r.path))
                 .and_then(|text| {
-                    let mut doc = form(&Dossier::parse(&text), unit, draft, c.date);
+                    let mut doc = form(&Dossier::parse(&text), &who, draft, c.date);
                     let (unit_dir, file) = r.path.split_once('/').unwrap_or(("", &r.path));
                     doc.kept = Some(crate::docx::Kept {
                         unit: unit_dir.to_string(),
@@ -167,7 +170,19 @@ fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
         role: None,
         name: "",
     });
-    let mut doc = form(&Dossier::parse(&text), &name, false, c.date);
+    // What the unit's unit.toml says of its header, when the round has it.
+    let unit_info = round
+        .as_deref()
+        .map(|r| r.join(&slug).join(crate::tree::UNIT_FILE))
+        .and_then(|p| {
+            crate::tree::read_regular_text(&p, crate::tree::MAX_FILE_BYTES)
+                .ok()
+                .flatten()
+                .map(|text| crate::config::read_unit(&p.display().to_string(), &text).0)
+        })
+        .unwrap_or_default();
+    let who = Issuer::of_unit(&unit_info, &name);
+    let mut doc = form(&Dossier::parse(&text), &who, false, c.date);
     doc.kept = Some(crate::docx::Kept {
         unit: slug,
         unit_name: name,
@@ -220,14 +235,15 @@ fn section(title: &str) -> crate::docx::Para {
 }
 
 /// The plan's form for one nomination.
-pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Doc {
+pub fn form(d: &Dossier, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Doc {
     let collective = d.kind == Some(Kind::TapThe);
+    let household = d.kind == Some(Kind::HoGiaDinh);
     let width = text_width(false);
     let mut doc = Doc {
-        title: d.name().unwrap_or("").to_string(),
+        title: d.name().map(single_spaced).unwrap_or_default(),
         ..Doc::default()
     };
-    doc.table(export::heading(&[unit], &[], date, width));
+    doc.table(export::heading_of(who, &[], date, width));
     doc.push(para(vec![]).after(6.0));
     let title = if collective {
         "BÁO CÁO THÀNH TÍCH\nTẬP THỂ ĐIỂN HÌNH TIÊN TIẾN"
@@ -256,7 +272,8 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
 
     if collective {
         doc.push(section("1. Đặc điểm tình hình:"));
-        doc.push(line("Tên tập thể", d.field("name"), "nominee.name"));
+        let name = d.field("name").map(single_spaced);
+        doc.push(line("Tên tập thể", name.as_deref(), "nominee.name"));
         doc.push(line(
             "Quá trình thành lập",
             d.field("founded"),
@@ -279,7 +296,8 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
         } else {
             "Họ và tên"
         };
-        doc.push(line(name_label, d.field("full_name"), "nominee.full_name"));
+        let name = d.field("full_name").map(single_spaced);
+        doc.push(line(name_label, name.as_deref(), "nominee.full_name"));
         doc.push(line(
             "Ngày, tháng, năm sinh",
             d.field("birth_date"),
@@ -303,12 +321,16 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
     if d.achievements.is_empty() {
         doc.push(para(vec![run(export::or_dots(None))]).indent(10.0));
     }
+    // A line break in an achievement is a paragraph of its own: a justified
+    // line ended by a break is stretched across the page.
     for a in &d.achievements {
-        doc.push(
-            para(vec![run(a.as_str()).tag("achievements")])
-                .align(Align::Both)
-                .indent(10.0),
-        );
+        for text in a.split('\n').map(str::trim).filter(|t| !t.is_empty()) {
+            doc.push(
+                para(vec![run(text).tag("achievements")])
+                    .align(Align::Both)
+                    .indent(10.0),
+            );
+        }
     }
 
     doc.push(section("3. Quá trình khen thưởng:"));
@@ -345,36 +367,56 @@ pub fn form(d: &Dossier, unit: &str, draft: bool, date: Option<NaiveDate>) -> Do
 
     // The signatures.
     let mut sig = Table::new(vec![width / 2.0, width / 2.0], false);
-    let block = |title: &str, hint: &str, name: Option<&str>| {
-        let mut ps = vec![
-            para(vec![run(title).bold()])
-                .align(Align::Center)
-                .after(0.0),
+    // A block: who signs (heading lines), how, room to sign, the name.
+    let block = |heads: &[&str], hint: &str, name: Option<&str>| {
+        let mut ps: Vec<crate::docx::Para> = heads
+            .iter()
+            .map(|h| para(vec![run(*h).bold()]).align(Align::Center).after(0.0))
+            .collect();
+        ps.push(
             para(vec![run(hint).italic()])
                 .align(Align::Center)
                 .after(60.0),
-        ];
-        if let Some(n) = name {
-            ps.push(para(vec![run(n).bold()]).align(Align::Center).after(0.0));
-        }
+        );
+        ps.push(
+            para(vec![run(name.unwrap_or("")).bold()])
+                .align(Align::Center)
+                .after(0.0),
+        );
         cell(ps)
     };
+    let head = who.signer_title.as_str();
+    let person = d.field("full_name").map(single_spaced);
     if collective {
         sig.row(
+            vec![cell(vec![]), block(&[head], "(Ký, đóng dấu)", None)],
+            false,
+        );
+    } else if household {
+        sig.row(
             vec![
-                cell(vec![]),
-                block("THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", None),
+                block(
+                    &["XÁC NHẬN CỦA UBND XÃ", "(PHƯỜNG, THỊ TRẤN)", "CHỦ TỊCH"],
+                    "(Ký, đóng dấu)",
+                    None,
+                ),
+                block(&["CHỦ HỘ"], "(Ký, ghi rõ họ và tên)", person.as_deref()),
             ],
             false,
         );
     } else {
+        let heads: Vec<&str> = if head == "THỦ TRƯỞNG ĐƠN VỊ" {
+            vec!["XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"]
+        } else {
+            vec!["XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", head]
+        };
         sig.row(
             vec![
-                block("XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", None),
+                block(&heads, "(Ký, đóng dấu)", None),
                 block(
-                    "NGƯỜI BÁO CÁO THÀNH TÍCH",
+                    &["NGƯỜI BÁO CÁO THÀNH TÍCH"],
                     "(Ký, ghi rõ họ và tên)",
-                    d.field("full_name"),
+                    person.as_deref(),
                 ),
             ],
             false,

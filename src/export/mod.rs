@@ -5,6 +5,7 @@
 
 pub mod dossier;
 pub mod forms;
+pub mod issuer;
 pub mod letters;
 pub mod list;
 pub mod xlsx;
@@ -190,29 +191,65 @@ pub fn write_atomic(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
 
 /// "Hà Nam, ngày 05 tháng 10 năm 2023", or dots to fill by hand.
 pub fn place_date(date: Option<NaiveDate>) -> String {
+    place_date_at(issuer::PLACE, date)
+}
+
+/// "Thanh Liêm, ngày 05 tháng 10 năm 2023", or dots to fill by hand.
+pub fn place_date_at(place: &str, date: Option<NaiveDate>) -> String {
     match date {
         Some(d) => format!(
-            "Hà Nam, ngày {:02} tháng {:02} năm {}",
+            "{place}, ngày {:02} tháng {:02} năm {}",
             d.day(),
             d.month(),
             d.year()
         ),
-        None => "Hà Nam, ngày …… tháng …… năm ……".to_string(),
+        None => format!("{place}, ngày …… tháng …… năm ……"),
     }
 }
 
 /// The heading of an administrative document (ND 30/2020): the issuing body
 /// on the left, the national name and motto on the right, and the place and
-/// date under the motto.
+/// date under the motto. `issuer`'s last line is the body, those above it
+/// the body above.
 pub fn heading(issuer: &[&str], left_below: &[&str], date: Option<NaiveDate>, width: f64) -> Table {
+    let (body, parent) = issuer
+        .split_last()
+        .map_or((&[][..], &[][..]), |(b, p)| (std::slice::from_ref(b), p));
+    let who = issuer::Issuer {
+        parent: parent.iter().map(|l| l.to_uppercase()).collect(),
+        body: body.iter().map(|l| l.to_uppercase()).collect(),
+        place: issuer::PLACE.into(),
+        signer_title: String::new(),
+        motto: crate::vocab::Motto::NhaNuoc,
+    };
+    heading_of(&who, left_below, date, width)
+}
+
+/// [`heading`] for an issuer: its parent plain, its own name bold, a short
+/// rule under it; the motto of its system (SPEC §12); its place.
+pub fn heading_of(
+    who: &issuer::Issuer,
+    left_below: &[&str],
+    date: Option<NaiveDate>,
+    width: f64,
+) -> Table {
+    use crate::vocab::Motto;
     let left = width * 0.36;
     let mut t = Table::new(vec![left, width - left], false);
     let mut lp: Vec<Para> = Vec::new();
-    for (i, line) in issuer.iter().enumerate() {
-        // The superior body plain, the issuing body bold (ND 30/2020).
-        let r = run(line.to_uppercase()).size(13.0);
-        let r = if i + 1 == issuer.len() { r.bold() } else { r };
-        lp.push(para(vec![r]).align(Align::Center).after(0.0));
+    for line in &who.parent {
+        lp.push(
+            para(vec![run(line.as_str()).size(13.0)])
+                .align(Align::Center)
+                .after(0.0),
+        );
+    }
+    for line in &who.body {
+        lp.push(
+            para(vec![run(line.as_str()).size(13.0).bold()])
+                .align(Align::Center)
+                .after(0.0),
+        );
     }
     lp.push(
         para(vec![run("———————").size(10.0)])
@@ -226,22 +263,38 @@ pub fn heading(issuer: &[&str], left_below: &[&str], date: Option<NaiveDate>, wi
                 .after(0.0),
         );
     }
-    let rp = vec![
-        para(vec![
-            run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(12.0),
-        ])
-        .align(Align::Center)
-        .after(0.0),
-        para(vec![run("Độc lập - Tự do - Hạnh phúc").bold().size(14.0)])
+    let mut rp = match who.motto {
+        Motto::NhaNuoc => vec![
+            para(vec![
+                run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").bold().size(12.0),
+            ])
             .align(Align::Center)
             .after(0.0),
+            para(vec![run("Độc lập - Tự do - Hạnh phúc").bold().size(14.0)])
+                .align(Align::Center)
+                .after(0.0),
+        ],
+        Motto::Dang => vec![
+            para(vec![run("ĐẢNG CỘNG SẢN VIỆT NAM").bold().size(14.0)])
+                .align(Align::Center)
+                .after(0.0),
+        ],
+        Motto::Doan => vec![
+            para(vec![run("ĐOÀN TNCS HỒ CHÍ MINH").bold().size(14.0)])
+                .align(Align::Center)
+                .after(0.0),
+        ],
+    };
+    rp.push(
         para(vec![run("———————————————").size(10.0)])
             .align(Align::Center)
             .after(4.0),
-        para(vec![run(place_date(date)).italic()])
+    );
+    rp.push(
+        para(vec![run(place_date_at(&who.place, date)).italic()])
             .align(Align::Center)
             .after(0.0),
-    ];
+    );
     t.row(vec![cell(lp), cell(rp)], false);
     t
 }

@@ -167,7 +167,20 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
 
     // Achievements: criteria stay with the text they were given for; an
     // edited text keeps those of its place.
-    if page.achievements != before.achievements {
+    // The form prints each line of an achievement as a paragraph: unchanged
+    // paragraphs are the achievements as they were, lines and all.
+    let printed: Vec<&str> = before
+        .achievements
+        .iter()
+        .flat_map(|a| a.split('\n').map(str::trim).filter(|t| !t.is_empty()))
+        .collect();
+    let unchanged = page.achievements.len() == printed.len()
+        && page
+            .achievements
+            .iter()
+            .zip(&printed)
+            .all(|(p, b)| same(p, b));
+    if !unchanged {
         let old: Vec<toml_edit::Table> = doc
             .get("achievements")
             .and_then(|a| a.as_array_of_tables())
