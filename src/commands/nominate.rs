@@ -449,6 +449,14 @@ impl Asking {
     }
 }
 
+/// A word of a vocabulary as offered ("cá nhân (ca-nhan)"), found by its
+/// label in either language.
+fn vocab_choice(label: &str, slug: &str, labels: [&str; 2]) -> Choice {
+    let shown = format!("{label} ({slug})");
+    let words = format!("{shown} {} {}", labels[0], labels[1]);
+    Choice { shown, words }
+}
+
 /// A campaign as offered, and the words a filter finds it by.
 fn campaign_choice(c: &CampaignInfo, lang: Lang) -> Choice {
     let shown = if c.id == Campaign::LinhVucKhac {
@@ -548,9 +556,11 @@ fn ask_one(
             let options: Vec<Choice> = Kind::ALL
                 .iter()
                 .map(|k| {
-                    let shown = format!("{} ({})", k.label(lang), k.slug());
-                    let words = format!("{shown} {} {}", k.label(Lang::Vi), k.label(Lang::En));
-                    Choice { shown, words }
+                    vocab_choice(
+                        k.label(lang),
+                        k.slug(),
+                        [k.label(Lang::Vi), k.label(Lang::En)],
+                    )
                 })
                 .collect();
             let none = |f: &str| no_match(f, lang);
@@ -617,9 +627,11 @@ fn ask_one(
             let options: Vec<Choice> = roles
                 .iter()
                 .map(|r| {
-                    let shown = format!("{} ({})", r.label(lang), r.slug());
-                    let words = format!("{shown} {} {}", r.label(Lang::Vi), r.label(Lang::En));
-                    Choice { shown, words }
+                    vocab_choice(
+                        r.label(lang),
+                        r.slug(),
+                        [r.label(Lang::Vi), r.label(Lang::En)],
+                    )
                 })
                 .collect();
             let none = |f: &str| no_match(f, lang);
@@ -975,6 +987,14 @@ mod tests {
         }
     }
 
+    /// The flags of a run with none given, in `dir`.
+    fn none_given(dir: &tempfile::TempDir) -> Args {
+        Args {
+            root: dir.path().to_path_buf(),
+            ..Args::default()
+        }
+    }
+
     fn campaigns_for(kind: Kind, filter: &str) -> Vec<&'static str> {
         let offered: Vec<&CampaignInfo> = CAMPAIGNS.iter().filter(|c| c.takes(kind)).collect();
         let choices: Vec<Choice> = offered
@@ -1033,10 +1053,7 @@ mod tests {
     #[test]
     fn a_choice_that_matches_nothing_is_asked_again() -> Result<()> {
         let dir = tempfile::tempdir()?;
-        let mut args = Args {
-            root: dir.path().to_path_buf(),
-            ..Args::default()
-        };
+        let mut args = none_given(&dir);
         let mut s = script(vec![
             "zzz",
             "ho gia dinh",
@@ -1057,10 +1074,7 @@ mod tests {
     #[test]
     fn esc_goes_back_one_question() -> Result<()> {
         let dir = tempfile::tempdir()?;
-        let mut args = Args {
-            root: dir.path().to_path_buf(),
-            ..Args::default()
-        };
+        let mut args = none_given(&dir);
         // Individual, then back at the campaign to choose a household.
         let mut s = script(vec![
             "ca nhan",
@@ -1083,10 +1097,7 @@ mod tests {
         assert_eq!(args.name.as_deref(), Some("HTX Thanh Hà"));
         assert_eq!(args.unit.as_deref(), Some("xa-thanh-ha"));
         // Esc at the first question ends the command.
-        let mut args = Args {
-            root: dir.path().to_path_buf(),
-            ..Args::default()
-        };
+        let mut args = none_given(&dir);
         let err = fill_in(&mut args, Lang::Vi, &mut script(vec!["<"])).err();
         assert!(err.is_some_and(|e| e.to_string().contains("đã hủy")));
         // What a flag gave is never asked, even going back.
@@ -1103,10 +1114,7 @@ mod tests {
     #[test]
     fn prompts_fill_what_the_flags_left_out() -> Result<()> {
         let dir = tempfile::tempdir()?;
-        let mut args = Args {
-            root: dir.path().to_path_buf(),
-            ..Args::default()
-        };
+        let mut args = none_given(&dir);
         let mut s = script(vec![
             "ca-nhan",
             "Dạy tốt",
