@@ -115,6 +115,15 @@ impl UnitRecord {
 impl Report {
     /// The unit a record belongs to. Records are made with their unit's
     /// place in this report's list, which the report keeps whole.
+    /// Whether Sở Nội vụ's decision on a nomination is "không đạt", even
+    /// one the file has changed since: such a nomination is in no list and
+    /// on no page, not even a preview's (SPEC §12, §13).
+    pub fn rejected(&self, r: &Record) -> bool {
+        self.book
+            .decision(r.review)
+            .is_some_and(|d| d.status == review::Status::KhongDat)
+    }
+
     pub fn unit_of(&self, r: &Record) -> &UnitRecord {
         &self.units[r.unit as usize]
     }

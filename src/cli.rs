@@ -733,6 +733,10 @@ fn english_help(path: &[&str], id: &str) -> Option<&'static str> {
         "draft" => "Export nominations with errors too, marked DỰ THẢO (draft)",
         "all_ok" => "Every nomination without an error (default: those approved at appraisal)",
         "scope" => "Only one reach: toan-tinh (the cases the Chairman decides, §IV.1)",
+        "to_trinh" => {
+            "Number of the tờ trình the list goes with, e.g. 123/TTr-SNV (default: dots to fill by hand)"
+        }
+        "to_trinh_date" => "Date of the tờ trình, 05/10/2023 (default: dots to fill by hand)",
         "all_preview" => {
             "Every nomination without an error, each page marked BẢN XEM TRƯỚC (default: those approved at appraisal)"
         }

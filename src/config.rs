@@ -24,6 +24,84 @@ pub struct Settings {
     /// The roster of units asked to send (`[expected]`, SPEC §11): slug and
     /// name, in the order written. Empty: no roster.
     pub expected: Vec<(String, String)>,
+    /// The plan documents cite (`[plan]`, SPEC §2).
+    pub plan: Plan,
+    /// Who signs the list and the letters (`[office]`, SPEC §2).
+    pub office: Office,
+}
+
+/// The plan a round carries out, as documents cite it: "Thực hiện Kế hoạch
+/// số … ngày … của UBND tỉnh Hà Nam về …". The plan's own text leaves its
+/// number and date blank, so they stay dots until a round fills them in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub title: String,
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub issuer: String,
+    /// The day units must send or complete their dossiers by.
+    pub deadline: Option<NaiveDate>,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            title: "Kế hoạch tuyên truyền các phong trào thi đua yêu nước, xây dựng và nhân rộng điển hình tiên tiến năm 2023".to_string(),
+            number: None,
+            date: None,
+            issuer: "UBND tỉnh Hà Nam".to_string(),
+            deadline: None,
+        }
+    }
+}
+
+impl Plan {
+    /// "Kế hoạch số 12/KH-UBND ngày 20/02/2023 của UBND tỉnh Hà Nam về …",
+    /// with dots where the round has not said.
+    pub fn cited(&self) -> String {
+        let number = self.number.as_deref().unwrap_or("……/KH-UBND");
+        let date = self
+            .date
+            .map(crate::text::dmy)
+            .unwrap_or_else(|| "……/……/……".to_string());
+        // The title begins with "Kế hoạch"; the citation says it once.
+        let about = self
+            .title
+            .strip_prefix("Kế hoạch ")
+            .unwrap_or(&self.title)
+            .trim();
+        format!(
+            "Kế hoạch số {number} ngày {date} của {} về {about}",
+            self.issuer
+        )
+    }
+}
+
+/// The office that collects the round and signs what goes out of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Office {
+    pub parent: String,
+    pub name: String,
+    pub abbr: String,
+    pub place: String,
+    pub signer_title: String,
+    pub signer: Option<String>,
+    /// Lines of "Nơi nhận" after "Như trên;".
+    pub cc: Vec<String>,
+}
+
+impl Default for Office {
+    fn default() -> Self {
+        Office {
+            parent: "UBND TỈNH HÀ NAM".to_string(),
+            name: "SỞ NỘI VỤ".to_string(),
+            abbr: "SNV-TĐKT".to_string(),
+            place: "Hà Nam".to_string(),
+            signer_title: "GIÁM ĐỐC".to_string(),
+            signer: None,
+            cc: Vec::new(),
+        }
+    }
 }
 
 /// The year of the plan kh carries: a round without `kh.toml` is judged as
@@ -46,6 +124,8 @@ impl Settings {
             cap: 3,
             from_kh_toml: false,
             expected: Vec::new(),
+            plan: Plan::default(),
+            office: Office::default(),
         }
     }
 
@@ -82,7 +162,18 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
     };
     let t = doc.get_ref();
     let context = Label::new("kh.toml", "kh.toml");
-    cx.unknown_keys(t, &["year", "cap_per_unit", "as_of", "expected"], context);
+    cx.unknown_keys(
+        t,
+        &[
+            "year",
+            "cap_per_unit",
+            "as_of",
+            "expected",
+            "plan",
+            "office",
+        ],
+        context,
+    );
     if let Some((year, span)) =
         cx.integer(t, "year", Need::Optional, None, Label::new("năm", "year"))
     {
@@ -153,7 +244,106 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
             }
         }
     }
+    read_plan(&mut cx, t, &mut settings.plan);
+    read_office(&mut cx, t, &mut settings.office);
     (settings, cx.finish())
+}
+
+type Table<'i> = toml::de::DeTable<'i>;
+
+/// One optional text of a table, trimmed and composed.
+fn opt_text(cx: &mut Cx, t: &Table<'_>, key: &str, label: Label) -> Option<String> {
+    cx.text(t, key, Need::Optional, None, label)
+        .map(|(s, _)| crate::text::nfc(s).trim().to_string())
+}
+
+fn read_plan(cx: &mut Cx, top: &Table<'_>, plan: &mut Plan) {
+    let Some((t, _)) = cx.table(top, "plan", Need::Optional, Label::new("kế hoạch", "plan"))
+    else {
+        return;
+    };
+    cx.unknown_keys(
+        t,
+        &["title", "number", "date", "issuer", "deadline"],
+        Label::new("[plan] của kh.toml", "kh.toml's [plan]"),
+    );
+    if let Some(s) = opt_text(cx, t, "title", Label::new("tên kế hoạch", "plan's title")) {
+        plan.title = s;
+    }
+    if let Some(s) = opt_text(cx, t, "number", Label::new("số kế hoạch", "plan's number")) {
+        plan.number = Some(s);
+    }
+    if let Some(s) = opt_text(cx, t, "issuer", Label::new("cơ quan ban hành", "issued by")) {
+        plan.issuer = s;
+    }
+    plan.date = cx
+        .date(
+            t,
+            "date",
+            Need::Optional,
+            None,
+            Label::new("ngày kế hoạch", "plan's date"),
+        )
+        .map(|(d, _)| d);
+    plan.deadline = cx
+        .date(
+            t,
+            "deadline",
+            Need::Optional,
+            None,
+            Label::new("hạn gửi hồ sơ", "deadline"),
+        )
+        .map(|(d, _)| d);
+}
+
+fn read_office(cx: &mut Cx, top: &Table<'_>, office: &mut Office) {
+    let Some((t, _)) = cx.table(
+        top,
+        "office",
+        Need::Optional,
+        Label::new("cơ quan tổng hợp", "office"),
+    ) else {
+        return;
+    };
+    cx.unknown_keys(
+        t,
+        &[
+            "parent",
+            "name",
+            "abbr",
+            "place",
+            "signer_title",
+            "signer",
+            "cc",
+        ],
+        Label::new("[office] của kh.toml", "kh.toml's [office]"),
+    );
+    let fields: [(&str, &mut String, Label); 5] = [
+        (
+            "parent",
+            &mut office.parent,
+            Label::new("cơ quan cấp trên", "parent body"),
+        ),
+        ("name", &mut office.name, Label::new("tên cơ quan", "name")),
+        (
+            "abbr",
+            &mut office.abbr,
+            Label::new("chữ viết tắt", "abbreviation"),
+        ),
+        ("place", &mut office.place, Label::new("địa danh", "place")),
+        (
+            "signer_title",
+            &mut office.signer_title,
+            Label::new("chức danh người ký", "signer's title"),
+        ),
+    ];
+    for (key, slot, label) in fields {
+        if let Some(s) = opt_text(cx, t, key, label) {
+            *slot = s;
+        }
+    }
+    office.signer = opt_text(cx, t, "signer", Label::new("người ký", "signer"));
+    office.cc = cx.lines(t, "cc");
 }
 
 /// What `unit.toml` says of a unit.
@@ -219,25 +409,7 @@ pub fn read_unit(path: &str, text: &str) -> (UnitInfo, Vec<Diagnostic>) {
             Label::new("quốc hiệu", "motto"),
         )
         .map(|(m, _)| m);
-    let mut header = Vec::new();
-    if let Some(v) = t.get("header") {
-        match v.get_ref() {
-            toml::de::DeValue::Array(items) => {
-                for item in items {
-                    match item.get_ref() {
-                        toml::de::DeValue::String(s) => {
-                            header.push(crate::text::nfc(s).trim().to_string())
-                        }
-                        _ => cx.wrong_type("header", item, crate::messages::Expected::QuotedText),
-                    }
-                }
-            }
-            toml::de::DeValue::String(s) => {
-                header.extend(s.lines().map(|l| crate::text::nfc(l).trim().to_string()));
-            }
-            _ => cx.wrong_type("header", v, crate::messages::Expected::QuotedText),
-        }
-    }
+    let header = cx.lines(t, "header");
     (
         UnitInfo {
             name,

@@ -136,6 +136,9 @@ pub struct Table {
     pub widths: Vec<f64>,
     pub rows: Vec<(Vec<Cell>, bool)>,
     pub borders: bool,
+    /// Whether a tall row may break across pages (a list's rows); kept
+    /// whole otherwise (a heading, a signature block).
+    pub rows_split: bool,
 }
 
 impl Table {
@@ -144,6 +147,7 @@ impl Table {
             widths,
             rows: Vec::new(),
             borders,
+            rows_split: false,
         }
     }
     /// A row; `header` rows repeat at the top of each page.
@@ -320,7 +324,11 @@ fn table_xml(t: &Table, out: &mut String) {
     }
     out.push_str("</w:tblGrid>");
     for (cells, header) in &t.rows {
-        out.push_str("<w:tr><w:trPr><w:cantSplit/>");
+        out.push_str("<w:tr><w:trPr>");
+        // A header row is never split; a body row only where allowed.
+        if *header || !t.rows_split {
+            out.push_str("<w:cantSplit/>");
+        }
         if *header {
             out.push_str("<w:tblHeader/>");
         }

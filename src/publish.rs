@@ -94,6 +94,7 @@ pub fn chosen(report: &Report, all: bool) -> Vec<&Record> {
             r.nomination.is_some()
                 && r.tally.errors == 0
                 && (all || report.status(r) == Status::Dat)
+                && !report.rejected(r)
         })
         .collect()
 }
@@ -116,7 +117,7 @@ pub fn page(d: &Dossier, unit: &str, preview: bool, year: i32) -> Page {
         index: "../index.html",
         preview,
         year,
-        name: d.name().unwrap_or("").to_string(),
+        name: d.title().unwrap_or_default(),
         kind: kind_label(d.kind),
         campaign: d.campaign_line(),
         unit: unit.to_string(),

@@ -445,6 +445,30 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Lines of text: an array of strings, or one string with line breaks
+    /// (`header`, `cc`), each trimmed and composed.
+    pub fn lines(&mut self, t: &DeTable<'_>, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let Some(v) = t.get(key) else {
+            return out;
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                for item in items {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push(crate::text::nfc(s).trim().to_string()),
+                        _ => self.wrong_type(key, item, Expected::QuotedText),
+                    }
+                }
+            }
+            DeValue::String(s) => {
+                out.extend(s.lines().map(|l| crate::text::nfc(l).trim().to_string()));
+            }
+            _ => self.wrong_type(key, v, Expected::QuotedText),
+        }
+        out
+    }
+
     /// `[[name]]` entries, each a table with its span.
     pub fn array_of_tables<'t, 'i>(
         &mut self,

@@ -369,7 +369,11 @@ fn the_list_takes_the_approved_grouped_by_kind() {
         all.to_str().unwrap_or(""),
         "--all",
     ]);
-    assert!(docx_text(&all).contains("Danh sách có 22 điển hình."));
+    // Every nomination without an error but the one rejected (SPEC §12,
+    // turn 3: `--all` never takes a "không đạt").
+    let all_text = docx_text(&all);
+    assert!(all_text.contains("Danh sách có 21 điển hình."), "{all_text}");
+    assert!(!all_text.contains("Lương Thị Huyền"), "rejected");
     let chair = out.path().join("chair.docx");
     export(&[
         "list",
@@ -400,12 +404,47 @@ fn letters_say_what_to_mend_and_remind_who_sent_nothing() {
         thanh_son.contains("Kính gửi: Ủy ban nhân dân xã Thanh Sơn"),
         "{thanh_son}"
     );
-    assert!(thanh_son.contains("Dòng 13:"), "{thanh_son}");
+    // Administrative words from the form's labels (SPEC §12, turn 3): no
+    // line numbers, keys, paths or code marks.
+    for bad in ["Dòng", "`", ".toml", "late_dossiers", "par_index"] {
+        assert!(!thanh_son.contains(bad), "{bad}: {thanh_son}");
+    }
+    assert!(
+        thanh_son.contains("chưa nêu số hồ sơ trễ hẹn, tồn đọng (tiêu chí tại mục 3.5 của Kế hoạch): đề nghị bổ sung."),
+        "{thanh_son}"
+    );
     assert!(thanh_son.contains("Bổ sung số hồ sơ trễ hẹn năm 2023 và kết quả chỉ số CCHC"));
-    assert!(!thanh_son.contains('`'), "plain words, no code marks");
+    // Another unit by its name; a rejection with its reason.
+    assert!(
+        thanh_son.contains("cũng được Hội Nông dân tỉnh đề nghị"),
+        "{thanh_son}"
+    );
+    assert!(
+        thanh_son.contains(
+            "Vũ Văn Tiến: không đạt (06/10/2023). Lý do: Không thuộc nhóm đối tượng của phong trào."
+        ),
+        "{thanh_son}"
+    );
+    // The plan, the deadline and the signer from kh.toml's [plan], [office].
+    assert!(
+        thanh_son.contains(
+            "Thực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2023 của UBND tỉnh Hà Nam về tuyên truyền"
+        ),
+        "{thanh_son}"
+    );
+    assert!(
+        thanh_son.contains("gửi lại Sở Nội vụ trước ngày 20/10/2023."),
+        "{thanh_son}"
+    );
+    assert!(thanh_son.contains("- Hội đồng Thi đua - Khen thưởng tỉnh;"));
+    assert!(thanh_son.contains("Nguyễn Văn Minh"), "{thanh_son}");
     let reminder = docx_text(&dir.join("so-van-hoa-tt.docx"));
     assert!(reminder.contains("chưa nhận được hồ sơ"), "{reminder}");
     assert!(reminder.contains("không quá 03 điển hình"));
+    assert!(
+        reminder.contains("gửi về Sở Nội vụ trước ngày 20/10/2023"),
+        "{reminder}"
+    );
     // A unit with nothing to mend gets no letter.
     let out2 = out_dir();
     let clean = out2.path().join("cv");
@@ -421,6 +460,11 @@ fn letters_say_what_to_mend_and_remind_who_sent_nothing() {
     let giao_duc = docx_text(&clean.join("so-giao-duc.docx"));
     assert!(
         giao_duc.contains("Các hồ sơ đã đầy đủ, đúng quy định"),
+        "{giao_duc}"
+    );
+    // No [plan] in the round: the plan's number and date are dots to fill.
+    assert!(
+        giao_duc.contains("Thực hiện Kế hoạch số ……/KH-UBND ngày ……/……/…… của UBND tỉnh Hà Nam"),
         "{giao_duc}"
     );
 }
@@ -761,5 +805,126 @@ fn achievement_lines_are_paragraphs_and_names_single_spaced() {
     assert!(
         read.contains("Phẫu thuật nội soi 320 ca.\nGiảm chuyển tuyến 35%."),
         "{read}"
+    );
+}
+
+#[test]
+fn the_list_numbers_what_it_shows_and_cites_the_plan_and_to_trinh() {
+    // Individuals and a household, no collective: the groups are I and II.
+    let t = Tree::new();
+    t.unit("a").write("a/x.toml", PERSON);
+    t.write(
+        "a/y.toml",
+        &HOUSEHOLD.replace("[nominee]\n", "[nominee]\ngender = \"nam\"\n"),
+    );
+    t.write(
+        "kh.toml",
+        "year = 2023\n[plan]\nnumber = \"45/KH-UBND\"\ndate = 2023-02-20\n",
+    );
+    let out = out_dir();
+    let file = out.path().join("ds.docx");
+    export_ok(&[
+        "list",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        file.to_str().unwrap_or(""),
+        "--all",
+        "--to-trinh",
+        "123/TTr-SNV",
+        "--to-trinh-date",
+        "05/10/2023",
+    ]);
+    let text = docx_text(&file);
+    assert!(text.contains("I. CÁ NHÂN"), "{text}");
+    assert!(text.contains("II. HỘ GIA ĐÌNH"), "{text}");
+    assert!(!text.contains("III."), "{text}");
+    assert!(
+        text.contains("(Kèm theo Tờ trình số 123/TTr-SNV ngày 05/10/2023 của Sở Nội vụ)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Thực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2023 của UBND tỉnh Hà Nam"),
+        "{text}"
+    );
+    // A household by its head, "Hộ ông …" (SPEC §12, #24.9).
+    assert!(text.contains("Hộ ông Đỗ Văn Bình (1959)"), "{text}");
+    // The header row repeats on every page; a tall row may break.
+    let xml = part(&file, "word/document.xml");
+    assert_eq!(xml.matches("<w:tblHeader/>").count(), 1, "one header row");
+    let rows = xml.matches("<w:tr>").count();
+    let kept = xml.matches("<w:cantSplit/>").count();
+    assert!(
+        kept < rows,
+        "body rows of the list may break: {kept} of {rows}"
+    );
+    // Without --to-trinh: dots to fill by hand.
+    let file2 = out.path().join("ds2.docx");
+    export_ok(&[
+        "list",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        file2.to_str().unwrap_or(""),
+        "--all",
+    ]);
+    let text = docx_text(&file2);
+    assert!(
+        text.contains("(Kèm theo Tờ trình số ……/TTr-SNV ngày ……/……/…… của Sở Nội vụ)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_nomination_rejected_is_in_no_list_and_on_no_page_even_with_all() {
+    let t = Tree::new();
+    t.unit("a").write("a/x.toml", PERSON);
+    t.write("a/y.toml", COLLECTIVE);
+    kh().args(["review", "set"])
+        .arg(t.path("a/x.toml"))
+        .args([
+            "--status",
+            "khong-dat",
+            "--note",
+            "Thành tích chưa tiêu biểu",
+            "--date",
+            "06/10/2023",
+        ])
+        .assert()
+        .success();
+    let out = out_dir();
+    let file = out.path().join("ds.docx");
+    export_ok(&[
+        "list",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        file.to_str().unwrap_or(""),
+        "--all",
+    ]);
+    let text = docx_text(&file);
+    assert!(!text.contains("Đinh Văn Thành"), "{text}");
+    assert!(text.contains("Ủy ban nhân dân xã Nhân Thịnh"), "{text}");
+    let site = out.path().join("site");
+    kh().arg("publish")
+        .arg(t.root())
+        .arg("--out")
+        .arg(&site)
+        .arg("--all")
+        .assert()
+        .success();
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(!index.contains("Đinh Văn Thành"), "{index}");
+    assert!(index.contains("Nhân Thịnh"), "{index}");
+    // The letter tells the unit, with the reason.
+    let cv = out.path().join("cv");
+    export_ok(&[
+        "letters",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        cv.to_str().unwrap_or(""),
+    ]);
+    let letter = docx_text(&cv.join("a.docx"));
+    assert!(
+        letter
+            .contains("Đinh Văn Thành: không đạt (06/10/2023). Lý do: Thành tích chưa tiêu biểu."),
+        "{letter}"
     );
 }

@@ -708,6 +708,21 @@ fn duplicate_nominee() {
             .unwrap_or("")
             .contains("b/y.toml")
     );
+    // A letter names the other unit by its name, never its file.
+    assert_letters_plain(&t, &doc, "duplicate-nominee");
+    let out = tempfile::tempdir().expect("temp dir");
+    kh().args(["export", "letters"])
+        .arg(t.root())
+        .arg("--out")
+        .arg(out.path().join("cv"))
+        .assert()
+        .success();
+    let letter = docx_plain_text(&out.path().join("cv/a.docx"));
+    assert!(
+        letter.contains("ông Đinh Văn Thành cũng được Đơn vị b đề nghị")
+            || letter.contains("Ông Đinh Văn Thành cũng được Đơn vị b đề nghị"),
+        "{letter}"
+    );
     // Same name, another person.
     t.write("b/y.toml", &PERSON.replace("1978-12-01", "1979-12-01"));
     assert_quiet(&t, "duplicate-nominee");
@@ -888,6 +903,7 @@ fn duplicate_nominee_without_diacritics() {
         d["message"].as_str().unwrap_or("").contains("có thể trùng"),
         "{doc:#}"
     );
+    assert_letters_plain(&t, &doc, "duplicate-nominee");
     // Two names with diacritics that differ are two people.
     let t = Tree::new();
     t.unit("a").write("a/x.toml", &named("Nguyễn Văn Hưng"));
@@ -901,4 +917,13 @@ fn duplicate_nominee_without_diacritics() {
         &edit(&named("Nguyễn Văn Hùng"), "1978-12-01", "1979-12-01"),
     );
     assert_quiet(&t, "duplicate-nominee");
+}
+
+#[test]
+fn suspicious_decision_number() {
+    fires(
+        &edit(PERSON, "\"5512/QĐ-BYT\"", "\"5512/QD-BYT\""),
+        "suspicious-decision-number",
+    );
+    quiet(PERSON, "suspicious-decision-number");
 }

@@ -112,6 +112,46 @@ impl Dossier {
         self.field("name").or_else(|| self.field("full_name"))
     }
 
+    fn gender(&self) -> Option<crate::vocab::Gender> {
+        self.field("gender")
+            .and_then(<crate::vocab::Gender as Vocab>::parse)
+    }
+
+    /// The name as documents head it: a household as "Hộ ông Nguyễn Văn
+    /// An" ("Hộ gia đình ông/bà …" when the gender is not given), anyone
+    /// else by their name, single-spaced.
+    pub fn title(&self) -> Option<String> {
+        use crate::vocab::Gender;
+        let name = crate::export::issuer::single_spaced(self.name()?);
+        Some(match self.kind {
+            Some(Kind::HoGiaDinh) => match self.gender() {
+                Some(Gender::Nam) => format!("Hộ ông {name}"),
+                Some(Gender::Nu) => format!("Hộ bà {name}"),
+                None => format!("Hộ gia đình ông/bà {name}"),
+            },
+            _ => name,
+        })
+    }
+
+    /// The name as a sentence says it: "ông Trần Văn A", "bà …", "ông/bà
+    /// …" for a person whose gender is not given, "hộ ông …", a collective
+    /// by its name. Empty when no name could be read.
+    pub fn addressed(&self) -> String {
+        use crate::vocab::Gender;
+        let Some(title) = self.title() else {
+            return String::new();
+        };
+        match self.kind {
+            Some(Kind::HoGiaDinh) => lower_first(&title),
+            Some(Kind::CaNhan) => match self.gender() {
+                Some(Gender::Nam) => format!("ông {title}"),
+                Some(Gender::Nu) => format!("bà {title}"),
+                None => format!("ông/bà {title}"),
+            },
+            _ => title,
+        }
+    }
+
     pub fn birth_year(&self) -> Option<&str> {
         self.field("birth_date").and_then(|d| d.rsplit('/').next())
     }
@@ -144,6 +184,14 @@ impl Dossier {
             }
             (None, _) => "…………………………".to_string(),
         }
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 

@@ -240,7 +240,7 @@ pub fn form(d: &Dossier, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> 
     let household = d.kind == Some(Kind::HoGiaDinh);
     let width = text_width(false);
     let mut doc = Doc {
-        title: d.name().map(single_spaced).unwrap_or_default(),
+        title: d.title().unwrap_or_default(),
         ..Doc::default()
     };
     doc.table(export::heading_of(who, &[], date, width));

@@ -28,13 +28,14 @@ pub struct Issuer {
 pub const PLACE: &str = "Hà Nam";
 
 impl Issuer {
-    /// Sở Nội vụ under UBND tỉnh: the list's and the letters' header.
-    pub fn office() -> Issuer {
+    /// The office that signs the list and the letters (`[office]` of
+    /// `kh.toml`; Sở Nội vụ under UBND tỉnh by default).
+    pub fn office(office: &crate::config::Office) -> Issuer {
         Issuer {
-            parent: vec!["UBND TỈNH HÀ NAM".into()],
-            body: vec!["SỞ NỘI VỤ".into()],
-            place: PLACE.into(),
-            signer_title: "GIÁM ĐỐC".into(),
+            parent: break_lines(&office.parent.to_uppercase()),
+            body: break_lines(&office.name.to_uppercase()),
+            place: office.place.clone(),
+            signer_title: office.signer_title.to_uppercase(),
             motto: Motto::NhaNuoc,
         }
     }

@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use anyhow::Result;
 
 use crate::check::{Options, Report};
-use crate::diagnostic::{Diagnostic, Rule, Severity};
 use crate::docx::{Align, Doc, Para, Table, cell, para, run};
 use crate::export::dossier::Dossier;
+use crate::export::issuer::Issuer;
+use crate::export::wording::{self, Who};
 use crate::export::{self, Common, text_width};
-use crate::lang::Lang;
 use crate::review::Status;
 use crate::tr;
 
@@ -24,7 +24,17 @@ pub struct Args {
 /// A letter for each unit: its slug and the document.
 pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String, Doc)> {
     let mut out = Vec::new();
-    let year = report.settings.year;
+    let settings = &report.settings;
+    let plan = settings.plan.cited();
+    // Another file's unit, by the unit's name: a letter never names a file.
+    let unit_name = |path: &str| -> String {
+        let slug = path.split('/').next().unwrap_or(path);
+        report
+            .units
+            .iter()
+            .find(|u| u.slug == slug)
+            .map_or_else(|| slug.to_string(), |u| u.name().to_string())
+    };
     for (i, unit) in report.units.iter().enumerate() {
         let name = unit.name().to_string();
         let records: Vec<_> = report
@@ -32,77 +42,70 @@ pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String,
             .iter()
             .filter(|r| r.unit as usize == i)
             .collect();
-        let prefix = format!("{}/", unit.slug);
         let mut items: Vec<Para> = Vec::new();
+        let mut rejected: Vec<Para> = Vec::new();
         let mut in_order: Vec<String> = Vec::new();
         let mut k = 0;
         for r in &records {
-            let problems: Vec<&Diagnostic> = report
+            let d = Dossier::of(report, r).unwrap_or_default();
+            let who = d.addressed();
+            let heading = d
+                .title()
+                .unwrap_or_else(|| "Hồ sơ chưa đọc được tên".to_string());
+            let decision = report.book.decision(r.review).filter(|_| !r.review.stale);
+            if let Some(dec) = decision.filter(|d| d.status == Status::KhongDat) {
+                rejected.push(decision_para(&heading, dec, "Lý do"));
+                continue;
+            }
+            let problems: Vec<String> = report
                 .diagnostics
                 .iter()
-                .filter(|d| {
-                    *d.path == *r.path && d.severity != Severity::Note && !is_review(d.rule)
-                })
-                .collect();
-            let returned = report
-                .book
-                .decision(r.review)
-                .filter(|d| !r.review.stale && d.status == Status::BoSung);
+                .filter(|x| *x.path == *r.path)
+                .filter_map(|x| wording::sentence(x, Who { name: &who }, &unit_name))
+                .fold(Vec::new(), |mut v, s| {
+                    // One wording said once: a missing field twice is one line.
+                    if !v.contains(&s) {
+                        v.push(s);
+                    }
+                    v
+                });
+            let returned = decision.filter(|d| d.status == Status::BoSung);
             if problems.is_empty() && returned.is_none() {
-                let d = Dossier::of(report, r).unwrap_or_default();
-                in_order.push(export::or_dots(d.name()));
+                in_order.push(heading);
                 continue;
             }
             k += 1;
-            let d = Dossier::of(report, r).unwrap_or_default();
             items.push(
-                para(vec![
-                    run(format!("{k}. {}", export::or_dots(d.name()))).bold(),
-                    run(format!(" (tệp {})", r.path)).italic(),
-                ])
-                .keep_next()
-                .after(2.0)
-                .indent(10.0),
+                para(vec![run(format!("{k}. {heading}")).bold()])
+                    .keep_next()
+                    .after(2.0)
+                    .indent(10.0),
             );
             for p in problems {
-                items.push(problem(p));
+                items.push(line(&p));
             }
             if let Some(dec) = returned {
-                let when = dec.date.map(crate::nomination::dmy).unwrap_or_default();
-                items.push(
-                    para(vec![
-                        run("- Ý kiến thẩm định của Sở Nội vụ"),
-                        run(if when.is_empty() {
-                            String::new()
-                        } else {
-                            format!(" ({when})")
-                        }),
-                        run(": "),
-                        run(dec.note.clone().unwrap_or_default()).italic(),
-                    ])
-                    .align(Align::Both)
-                    .indent(15.0)
-                    .after(2.0),
-                );
+                items.push(decision_para("", dec, "Ý kiến thẩm định của Sở Nội vụ"));
             }
         }
-        // The unit's own problems: the cap, its descriptor, the roster.
-        let own: Vec<&Diagnostic> = report
+        // The unit's own problems: the cap, its descriptor.
+        let own: Vec<String> = report
             .diagnostics
             .iter()
-            .filter(|d| *d.path == *unit.slug && d.severity != Severity::Note)
+            .filter(|d| *d.path == *unit.slug)
+            .filter_map(|d| wording::sentence(d, Who { name: "" }, &unit_name))
             .collect();
-        let _ = &prefix;
-        if items.is_empty() && own.is_empty() {
+        if items.is_empty() && own.is_empty() && rejected.is_empty() {
             continue;
         }
         let mut doc = letter_head(
+            &settings.office,
             &name,
             date,
             "V/v hoàn thiện hồ sơ đề nghị điển hình tiên tiến",
         );
         doc.push(body(&format!(
-            "Thực hiện Kế hoạch tuyên truyền các phong trào thi đua yêu nước, xây dựng và nhân rộng điển hình tiên tiến năm {year} của Ủy ban nhân dân tỉnh, Sở Nội vụ đã tiếp nhận và kiểm tra {} hồ sơ đề nghị của đơn vị. Đề nghị đơn vị hoàn thiện các nội dung dưới đây và gửi lại Sở Nội vụ:",
+            "Thực hiện {plan}, Sở Nội vụ đã tiếp nhận và thẩm định {} hồ sơ đề nghị của đơn vị. Kết quả như sau:",
             records.len()
         )));
         if !own.is_empty() {
@@ -112,11 +115,28 @@ pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String,
                     .after(2.0),
             );
             for p in own {
-                doc.push(problem(p));
+                doc.push(line(&p));
             }
+        }
+        if !items.is_empty() {
+            doc.push(
+                para(vec![run("Các hồ sơ cần hoàn thiện:").bold()])
+                    .indent(10.0)
+                    .after(2.0),
+            );
         }
         for p in items {
             doc.push(p);
+        }
+        if !rejected.is_empty() {
+            doc.push(
+                para(vec![run("Các hồ sơ không đạt qua thẩm định:").bold()])
+                    .indent(10.0)
+                    .after(2.0),
+            );
+            for p in rejected {
+                doc.push(p);
+            }
         }
         if !in_order.is_empty() {
             doc.push(body(&format!(
@@ -124,76 +144,94 @@ pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String,
                 in_order.join("; ")
             )));
         }
+        doc.push(body(&match settings.plan.deadline {
+            Some(d) => format!(
+                "Đề nghị đơn vị hoàn thiện hồ sơ theo các nội dung trên, gửi lại Sở Nội vụ trước ngày {}.",
+                crate::text::dmy(d)
+            ),
+            None => "Đề nghị đơn vị hoàn thiện hồ sơ theo các nội dung trên, gửi lại Sở Nội vụ."
+                .to_string(),
+        }));
         doc.push(body(
             "Sở Nội vụ đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
         ));
-        sign(&mut doc);
+        sign(&mut doc, &settings.office);
         out.push((unit.slug.clone(), doc));
     }
     for (slug, name) in report.missing_units() {
-        let mut doc = letter_head(name, date, "V/v gửi hồ sơ đề nghị điển hình tiên tiến");
+        let mut doc = letter_head(
+            &settings.office,
+            name,
+            date,
+            "V/v gửi hồ sơ đề nghị điển hình tiên tiến",
+        );
         doc.push(body(&format!(
-            "Thực hiện Kế hoạch tuyên truyền các phong trào thi đua yêu nước, xây dựng và nhân rộng điển hình tiên tiến năm {year} của Ủy ban nhân dân tỉnh, đến nay Sở Nội vụ chưa nhận được hồ sơ giới thiệu điển hình tiên tiến của đơn vị."
+            "Thực hiện {plan}, đến nay Sở Nội vụ chưa nhận được hồ sơ giới thiệu điển hình tiên tiến của đơn vị."
         )));
-        doc.push(body("Đề nghị đơn vị lựa chọn các điển hình tiên tiến tiêu biểu nhất trên các lĩnh vực (không quá 03 điển hình, bao gồm cả tập thể, cá nhân), lập hồ sơ theo biểu mẫu đính kèm Kế hoạch và gửi về Sở Nội vụ để thẩm định, tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh."));
+        let when = match settings.plan.deadline {
+            Some(d) => format!(" trước ngày {}", crate::text::dmy(d)),
+            None => String::new(),
+        };
+        doc.push(body(&format!("Đề nghị đơn vị lựa chọn các điển hình tiên tiến tiêu biểu nhất trên các lĩnh vực (không quá 03 điển hình, bao gồm cả tập thể, cá nhân), lập hồ sơ theo biểu mẫu kèm theo Kế hoạch và gửi về Sở Nội vụ{when} để thẩm định, tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.")));
         doc.push(body(
             "Sở Nội vụ đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
         ));
-        sign(&mut doc);
+        sign(&mut doc, &settings.office);
         out.push((slug.to_string(), doc));
     }
     out
 }
 
-fn is_review(rule: Rule) -> bool {
-    matches!(
-        rule,
-        Rule::ReviewReturned | Rule::ReviewRejected | Rule::ReviewStale | Rule::ReviewOrphan
-    )
+/// A decision of the appraisal with the reviewer's words: "- Ông A: không
+/// đạt (06/10/2023). Lý do: …", or the note of a return under its heading.
+fn decision_para(heading: &str, dec: &crate::review::Decision, what: &str) -> Para {
+    let when = dec
+        .date
+        .map(|d| format!(" ({})", crate::text::dmy(d)))
+        .unwrap_or_default();
+    let note = dec.note.clone().unwrap_or_default();
+    let mut runs = Vec::new();
+    if heading.is_empty() {
+        runs.push(run(format!("- {what}{when}: ")));
+    } else {
+        runs.push(run(format!("- {heading}")).bold());
+        runs.push(run(format!(": không đạt{when}. {what}: ")));
+    }
+    let mut note = note.trim().to_string();
+    if !note.ends_with('.') {
+        note.push('.');
+    }
+    runs.push(run(note).italic());
+    para(runs).align(Align::Both).indent(15.0).after(2.0)
 }
 
-/// kh's message as a letter says it: no code marks, the line it is on.
-fn problem(d: &Diagnostic) -> Para {
-    let plain = |s: &str| {
-        let mut out = String::new();
-        let mut open = true;
-        for c in s.chars() {
-            if c == '`' {
-                out.push(if open { '“' } else { '”' });
-                open = !open;
-            } else {
-                out.push(c);
-            }
-        }
-        out
-    };
-    let mut text = match d.line() {
-        Some(l) => format!("- Dòng {l}: {}", plain(&d.message(Lang::Vi))),
-        None => format!("- {}", plain(&d.message(Lang::Vi))),
-    };
-    if !text.ends_with('.') {
-        text.push('.');
-    }
-    let mut runs = vec![run(text)];
-    if let Some(h) = &d.help(Lang::Vi) {
-        runs.push(run(format!(" Gợi ý: {}.", plain(h).trim_end_matches('.'))).italic());
-    }
-    para(runs).align(Align::Both).indent(15.0).after(2.0)
+/// One thing to mend, as a line of the letter.
+fn line(text: &str) -> Para {
+    para(vec![run(format!("- {text}"))])
+        .align(Align::Both)
+        .indent(15.0)
+        .after(2.0)
 }
 
 fn body(text: &str) -> Para {
     para(vec![run(text)]).align(Align::Both).indent(10.0)
 }
 
-fn letter_head(to: &str, date: Option<chrono::NaiveDate>, subject: &str) -> Doc {
+fn letter_head(
+    office: &crate::config::Office,
+    to: &str,
+    date: Option<chrono::NaiveDate>,
+    subject: &str,
+) -> Doc {
     let width = text_width(false);
     let mut doc = Doc {
         title: format!("Công văn gửi {to}"),
         ..Doc::default()
     };
-    doc.table(export::heading(
-        &["UBND TỈNH HÀ NAM", "SỞ NỘI VỤ"],
-        &["Số: ……/SNV-TĐKT", subject],
+    let number = format!("Số: ……/{}", office.abbr);
+    doc.table(export::heading_of(
+        &Issuer::office(office),
+        &[&number, subject],
         date,
         width,
     ));
@@ -205,24 +243,30 @@ fn letter_head(to: &str, date: Option<chrono::NaiveDate>, subject: &str) -> Doc 
     doc
 }
 
-fn sign(doc: &mut Doc) {
+fn sign(doc: &mut Doc, office: &crate::config::Office) {
     let width = text_width(false);
     let mut t = Table::new(vec![width / 2.0, width / 2.0], false);
-    t.row(
-        vec![
-            cell(vec![
-                para(vec![run("Nơi nhận:").bold().italic().size(12.0)]).after(0.0),
-                para(vec![run("- Như trên;").size(11.0)]).after(0.0),
-                para(vec![run("- Lưu: VT, TĐKT.").size(11.0)]).after(0.0),
-            ]),
-            cell(vec![
-                para(vec![run("GIÁM ĐỐC").bold()])
-                    .align(Align::Center)
-                    .after(60.0),
-            ]),
-        ],
-        false,
-    );
+    let mut to = vec![
+        para(vec![run("Nơi nhận:").bold().italic().size(12.0)]).after(0.0),
+        para(vec![run("- Như trên;").size(11.0)]).after(0.0),
+    ];
+    for c in &office.cc {
+        let c = c
+            .trim_start_matches('-')
+            .trim()
+            .trim_end_matches([';', '.']);
+        to.push(para(vec![run(format!("- {c};")).size(11.0)]).after(0.0));
+    }
+    to.push(para(vec![run("- Lưu: VT, TĐKT.").size(11.0)]).after(0.0));
+    let mut right = vec![
+        para(vec![run(office.signer_title.to_uppercase()).bold()])
+            .align(Align::Center)
+            .after(60.0),
+    ];
+    if let Some(s) = &office.signer {
+        right.push(para(vec![run(s.as_str()).bold()]).align(Align::Center));
+    }
+    t.row(vec![cell(to), cell(right)], false);
     doc.push(para(vec![]).after(6.0));
     doc.table(t);
 }

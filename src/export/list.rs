@@ -33,6 +33,20 @@ pub struct Args {
     /// Chỉ một phạm vi: toan-tinh (các trường hợp Chủ tịch UBND tỉnh quyết định, mục IV.1)
     #[arg(long, value_parser = parse_scope)]
     pub scope: Option<Scope>,
+    /// Số tờ trình mà danh sách kèm theo, ví dụ 123/TTr-SNV (mặc định: để dấu chấm điền tay)
+    #[arg(long = "to-trinh")]
+    pub to_trinh: Option<String>,
+    /// Ngày của tờ trình, 05/10/2023 (mặc định: để dấu chấm điền tay)
+    #[arg(long = "to-trinh-date", value_parser = export::parse_date)]
+    pub to_trinh_date: Option<chrono::NaiveDate>,
+}
+
+/// The tờ trình a list goes with (SPEC §12): its number and date, dots
+/// where not given.
+#[derive(Clone, Debug, Default)]
+pub struct ToTrinh {
+    pub number: Option<String>,
+    pub date: Option<chrono::NaiveDate>,
 }
 
 fn parse_scope(s: &str) -> std::result::Result<Scope, String> {
@@ -49,7 +63,7 @@ pub fn chosen(report: &Report, all: bool, scope: Option<Scope>) -> Vec<&Record> 
         .filter(|r| {
             let Some(n) = &r.nomination else { return false };
             let ok = if all {
-                r.tally.errors == 0
+                r.tally.errors == 0 && !report.rejected(r)
             } else {
                 report.status(r) == Status::Dat && r.tally.errors == 0
             };
@@ -62,7 +76,11 @@ pub fn run_list(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let (out, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
     let rows = chosen(&report, args.all, args.scope);
-    let doc = list(&report, &rows, args.date, args.scope);
+    let to_trinh = ToTrinh {
+        number: args.to_trinh.clone(),
+        date: args.to_trinh_date,
+    };
+    let doc = list(&report, &rows, args.date, args.scope, &to_trinh);
     export::write_atomic(&out, &export::bytes(&doc), lang)?;
     crate::output::print(&tr!(
         lang,
@@ -74,20 +92,39 @@ pub fn run_list(args: Args, opts: Options) -> Result<bool> {
     Ok(false)
 }
 
+const ROMAN: [&str; 3] = ["I", "II", "III"];
+
+/// The office as a sentence names it: "Sở Nội vụ" for the default's
+/// capitals, else as `[office].name` is written.
+pub fn office_in_prose(office: &crate::config::Office) -> String {
+    if office.name.to_uppercase() == "SỞ NỘI VỤ" {
+        "Sở Nội vụ".to_string()
+    } else {
+        office.name.clone()
+    }
+}
+
+/// "SNV" of "SNV-TĐKT": the office's own mark in a tờ trình's number.
+fn abbr_head(abbr: &str) -> &str {
+    abbr.split('-').next().unwrap_or(abbr)
+}
+
 pub fn list(
     report: &Report,
     rows: &[&Record],
     date: Option<chrono::NaiveDate>,
     scope: Option<Scope>,
+    to_trinh: &ToTrinh,
 ) -> Doc {
+    let office = &report.settings.office;
     let width = text_width(true);
     let mut doc = Doc {
         landscape: true,
         title: "Danh sách điển hình tiên tiến đề nghị khen thưởng".to_string(),
         ..Doc::default()
     };
-    doc.table(export::heading(
-        &["UBND TỈNH HÀ NAM", "SỞ NỘI VỤ"],
+    doc.table(export::heading_of(
+        &crate::export::issuer::Issuer::office(office),
         &[],
         date,
         width,
@@ -100,16 +137,39 @@ pub fn list(
         .align(Align::Center)
         .after(0.0),
     );
+    let by = office_in_prose(office);
     let sub = match scope {
         Some(Scope::ToanTinh) => format!(
             "(Thành tích có phạm vi ảnh hưởng trên địa bàn tỉnh, trình Chủ tịch UBND tỉnh xem xét, quyết định — mục IV.1 Kế hoạch; đợt năm {})",
             report.settings.year
         ),
         _ => format!(
-            "(Kèm theo Tờ trình số ……/TTr-SNV ngày …… của Sở Nội vụ; đợt năm {})",
-            report.settings.year
+            "(Kèm theo Tờ trình số {} ngày {} của {by})",
+            to_trinh
+                .number
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map_or_else(
+                    || format!("……/TTr-{}", abbr_head(&office.abbr)),
+                    String::from
+                ),
+            to_trinh
+                .date
+                .map(crate::text::dmy)
+                .unwrap_or_else(|| "……/……/……".to_string()),
         ),
     };
+    doc.push(
+        para(vec![run(sub).italic()])
+            .align(Align::Center)
+            .after(0.0),
+    );
+    let sub = format!(
+        "Thực hiện {}; đợt năm {}",
+        report.settings.plan.cited(),
+        report.settings.year
+    );
     doc.push(
         para(vec![run(sub).italic()])
             .align(Align::Center)
@@ -126,6 +186,7 @@ pub fn list(
         30.0,
     ];
     let mut t = Table::new(widths, true);
+    t.rows_split = true;
     t.row(
         vec![
             th("STT"),
@@ -139,11 +200,13 @@ pub fn list(
         true,
     );
     let groups = [
-        (Kind::TapThe, "I. TẬP THỂ"),
-        (Kind::CaNhan, "II. CÁ NHÂN"),
-        (Kind::HoGiaDinh, "III. HỘ GIA ĐÌNH"),
+        (Kind::TapThe, "TẬP THỂ"),
+        (Kind::CaNhan, "CÁ NHÂN"),
+        (Kind::HoGiaDinh, "HỘ GIA ĐÌNH"),
     ];
     let mut n = 0;
+    // Numbered in what is shown: a list with no collectives starts at I.
+    let mut shown = 0;
     for (kind, title) in groups {
         let mine: Vec<&&Record> = rows
             .iter()
@@ -152,6 +215,8 @@ pub fn list(
         if mine.is_empty() {
             continue;
         }
+        shown += 1;
+        let title = format!("{}. {title}", ROMAN[shown - 1]);
         t.row(
             vec![Cell {
                 paras: vec![para(vec![run(title).bold().size(12.0)]).after(0.0)],
@@ -162,9 +227,10 @@ pub fn list(
         for r in mine {
             n += 1;
             let d = Dossier::of(report, r).unwrap_or_default();
+            let name = export::or_dots(d.title().as_deref());
             let who = match (kind, d.birth_year()) {
-                (Kind::TapThe, _) | (_, None) => export::or_dots(d.name()),
-                (_, Some(y)) => format!("{} ({y})", export::or_dots(d.name())),
+                (Kind::TapThe, _) | (_, None) => name,
+                (_, Some(y)) => format!("{name} ({y})"),
             };
             let where_ = match kind {
                 Kind::TapThe => d.field("address").map(String::from),
@@ -223,10 +289,13 @@ pub fn list(
         vec![
             cell(vec![]),
             cell(vec![
-                para(vec![run("GIÁM ĐỐC").bold()])
+                para(vec![run(office.signer_title.to_uppercase()).bold()])
                     .align(Align::Center)
                     .after(0.0),
                 para(vec![run("(Ký, ghi rõ họ tên, đóng dấu)").italic()])
+                    .align(Align::Center)
+                    .after(if office.signer.is_some() { 60.0 } else { 0.0 }),
+                para(vec![run(office.signer.clone().unwrap_or_default()).bold()])
                     .align(Align::Center)
                     .after(0.0),
             ]),

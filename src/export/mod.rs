@@ -8,6 +8,7 @@ pub mod forms;
 pub mod issuer;
 pub mod letters;
 pub mod list;
+pub mod wording;
 pub mod xlsx;
 
 use std::path::{Path, PathBuf};
@@ -189,11 +190,6 @@ pub fn write_atomic(path: &Path, bytes: &[u8], lang: Lang) -> Result<()> {
     Ok(())
 }
 
-/// "Hà Nam, ngày 05 tháng 10 năm 2023", or dots to fill by hand.
-pub fn place_date(date: Option<NaiveDate>) -> String {
-    place_date_at(issuer::PLACE, date)
-}
-
 /// "Thanh Liêm, ngày 05 tháng 10 năm 2023", or dots to fill by hand.
 pub fn place_date_at(place: &str, date: Option<NaiveDate>) -> String {
     match date {
@@ -207,26 +203,10 @@ pub fn place_date_at(place: &str, date: Option<NaiveDate>) -> String {
     }
 }
 
-/// The heading of an administrative document (ND 30/2020): the issuing body
-/// on the left, the national name and motto on the right, and the place and
-/// date under the motto. `issuer`'s last line is the body, those above it
-/// the body above.
-pub fn heading(issuer: &[&str], left_below: &[&str], date: Option<NaiveDate>, width: f64) -> Table {
-    let (body, parent) = issuer
-        .split_last()
-        .map_or((&[][..], &[][..]), |(b, p)| (std::slice::from_ref(b), p));
-    let who = issuer::Issuer {
-        parent: parent.iter().map(|l| l.to_uppercase()).collect(),
-        body: body.iter().map(|l| l.to_uppercase()).collect(),
-        place: issuer::PLACE.into(),
-        signer_title: String::new(),
-        motto: crate::vocab::Motto::NhaNuoc,
-    };
-    heading_of(&who, left_below, date, width)
-}
-
-/// [`heading`] for an issuer: its parent plain, its own name bold, a short
-/// rule under it; the motto of its system (SPEC §12); its place.
+/// The heading of an administrative document (ND 30/2020): the issuer on
+/// the left (its parent plain, its own name bold, a short rule under it),
+/// the national name and motto of its system on the right (SPEC §12), and
+/// its place and the date under the motto.
 pub fn heading_of(
     who: &issuer::Issuer,
     left_below: &[&str],

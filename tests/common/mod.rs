@@ -198,11 +198,151 @@ pub fn first_of(doc: &Value, code: &str) -> Value {
 
 /// Asserts that `code` is among what the tree reports.
 pub fn assert_fires(tree: &Tree, code: &str) {
-    let codes = tree.codes();
+    let doc = tree.json();
+    let codes = codes(&doc);
     assert!(
         codes.iter().any(|c| c == code),
         "{code} should fire; got {codes:?}"
     );
+    assert_letters_plain(tree, &doc, code);
+}
+
+/// Codes a letter to the unit leaves out (SPEC §12, turn 3): Sở Nội vụ's
+/// own filing, its roster and register, notes, and the decisions, which a
+/// letter tells with the reviewer's words rather than as findings.
+pub const NOT_IN_LETTERS: &[&str] = &[
+    "outside-unit",
+    "misnamed-file",
+    "review-orphan",
+    "link-skipped",
+    "non-utf8-name",
+    "unexpected-unit",
+    "review-stale",
+    "review-returned",
+    "review-rejected",
+];
+
+/// The letters `kh export letters` writes for the tree say every finding
+/// of `code` in administrative words: a letter for its unit, and in no
+/// letter a field key, a path, a line number, a backtick or an ISO date.
+pub fn assert_letters_plain(tree: &Tree, doc: &Value, code: &str) {
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("cv");
+    kh().args(["export", "letters"])
+        .arg(tree.root())
+        .arg("--out")
+        .arg(&dir)
+        .assert()
+        .success();
+    let letters: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, docx_plain_text(&e.path()))
+        })
+        .collect();
+    let keys = [
+        "campaign",
+        "proposed_award",
+        "full_name",
+        "birth_date",
+        "hometown",
+        "workplace",
+        "residence",
+        "members",
+        "rating",
+        "party_member",
+        "late_dossiers",
+        "par_index",
+        "initiative_level",
+        "land_contributed_m2",
+        "achievements",
+        "awards",
+        "nominee",
+        "facts",
+        "criteria",
+        "decision",
+        "as_of",
+    ];
+    for (name, text) in &letters {
+        for bad in ["`", ".toml", "Dòng ", "dòng ", "TOML", "\"\"\""] {
+            assert!(
+                !text.contains(bad),
+                "{code}: letter {name} says {bad:?}:\n{text}"
+            );
+        }
+        for k in keys {
+            let hit = text.match_indices(k).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + k.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            assert!(!hit, "{code}: letter {name} names the key {k}:\n{text}");
+        }
+        let b = text.as_bytes();
+        let iso = b.windows(10).any(|w| {
+            w[..4].iter().all(u8::is_ascii_digit)
+                && w[4] == b'-'
+                && w[5..7].iter().all(u8::is_ascii_digit)
+                && w[7] == b'-'
+                && w[8..].iter().all(u8::is_ascii_digit)
+        });
+        assert!(!iso, "{code}: letter {name} has an ISO date:\n{text}");
+    }
+    if NOT_IN_LETTERS.contains(&code) {
+        return;
+    }
+    for d in doc["diagnostics"].as_array().into_iter().flatten() {
+        let path = d["path"].as_str().unwrap_or("");
+        if d["rule"] != code
+            || d["severity"] == "note"
+            || !path.contains('/') && path.ends_with(".toml")
+        {
+            continue;
+        }
+        // kh.toml and review.toml are Sở Nội vụ's own.
+        if path == "kh.toml" || path == "review.toml" || path == "." || path.is_empty() {
+            continue;
+        }
+        let unit = path.split('/').next().unwrap_or(path);
+        let letter = letters.iter().find(|(n, _)| *n == format!("{unit}.docx"));
+        assert!(
+            letter.is_some_and(|(_, t)| t.lines().any(|l| l.starts_with("- "))),
+            "{code} at {path}: no letter tells {unit}: {:?}",
+            letters.iter().map(|(n, _)| n).collect::<Vec<_>>()
+        );
+    }
+}
+
+/// A .docx's text, a line per paragraph.
+pub fn docx_plain_text(path: &Path) -> String {
+    use std::io::Read;
+    let file = std::fs::File::open(path).expect("open");
+    let mut zip = zip::ZipArchive::new(file).expect("zip");
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("document part")
+        .read_to_string(&mut xml)
+        .expect("utf-8");
+    let xml = xml.replace("</w:p>", "\n");
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in xml.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
 }
 
 /// Asserts that `code` is not among what the tree reports.
