@@ -372,7 +372,10 @@ fn the_list_takes_the_approved_grouped_by_kind() {
     // Every nomination without an error but the one rejected (SPEC §12,
     // turn 3: `--all` never takes a "không đạt").
     let all_text = docx_text(&all);
-    assert!(all_text.contains("Danh sách có 21 điển hình."), "{all_text}");
+    assert!(
+        all_text.contains("Danh sách có 21 điển hình."),
+        "{all_text}"
+    );
     assert!(!all_text.contains("Lương Thị Huyền"), "rejected");
     let chair = out.path().join("chair.docx");
     export(&[
