@@ -597,10 +597,46 @@ fn check_file(
     };
     let holds = seal.is_none_or(|s| s.holds(&bytes));
     let checked = match tree::decode_entry(entry, bytes) {
-        Ok(text) => nomination::check(path, &text, settings),
+        Ok(text) => {
+            let mut checked = nomination::check(path.clone(), &text, settings);
+            photo_on_disk(root, entry, &text, path, &mut checked);
+            checked
+        }
         Err(d) => failed(d),
     };
     (checked, holds)
+}
+
+/// A nomination's photo is a file beside it, within the size SPEC §3 sets.
+fn photo_on_disk(
+    root: &Path,
+    entry: &Entry,
+    text: &str,
+    path: Arc<str>,
+    checked: &mut nomination::Checked,
+) {
+    let Some(photo) = checked.nomination.as_ref().and_then(|n| n.photo.as_ref()) else {
+        return;
+    };
+    let file = entry.path(root).with_file_name(&*photo.file);
+    let problem = match std::fs::symlink_metadata(&file) {
+        Ok(m) if m.is_file() && m.len() <= nomination::PHOTO_MAX_BYTES => return,
+        Ok(m) if m.is_file() => crate::messages::PhotoProblem::TooBig,
+        _ => crate::messages::PhotoProblem::Missing,
+    };
+    let span = photo.span.start as usize..photo.span.end as usize;
+    let at = crate::diagnostic::LineIndex::new(text).locate(text, span);
+    checked.diagnostics.push(
+        Diagnostic::new(
+            Rule::InvalidValue,
+            path,
+            What::PhotoFile {
+                file: photo.file.to_string(),
+                problem,
+            },
+        )
+        .at(Some(at)),
+    );
 }
 
 /// `duplicate-nominee`: one warning on each file, naming the others; the

@@ -654,6 +654,11 @@ fn english_help(path: &[&str], id: &str) -> Option<&'static str> {
         (["export", _], "date") => {
             return Some("Signing date, 05/10/2023 or 2023-10-05 (default: dots to fill by hand)");
         }
+        (["publish"], "date") => {
+            return Some(
+                "Date the pages are published, 05/10/2023 (default: the latest approval's date)",
+            );
+        }
         (["review", "list"], "status") => {
             return Some(
                 "Only the nominations with this decision: cho-xet | dat | bo-sung | khong-dat",

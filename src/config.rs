@@ -58,21 +58,33 @@ impl Default for Plan {
 impl Plan {
     /// "Kế hoạch số 12/KH-UBND ngày 20/02/2023 của UBND tỉnh Hà Nam về …",
     /// with dots where the round has not said.
+    /// The plan as a page cites it: by number and date when the round gives
+    /// them, else by its issuer and subject (a page has no dots to fill in).
+    pub fn cited_in_print(&self) -> String {
+        if self.number.is_some() && self.date.is_some() {
+            return self.cited();
+        }
+        format!("Kế hoạch của {} về {}", self.issuer, self.about())
+    }
+
+    fn about(&self) -> &str {
+        // The title begins with "Kế hoạch"; the citation says it once.
+        self.title
+            .strip_prefix("Kế hoạch ")
+            .unwrap_or(&self.title)
+            .trim()
+    }
+
     pub fn cited(&self) -> String {
         let number = self.number.as_deref().unwrap_or("……/KH-UBND");
         let date = self
             .date
             .map(crate::text::dmy)
             .unwrap_or_else(|| "……/……/……".to_string());
-        // The title begins with "Kế hoạch"; the citation says it once.
-        let about = self
-            .title
-            .strip_prefix("Kế hoạch ")
-            .unwrap_or(&self.title)
-            .trim();
         format!(
-            "Kế hoạch số {number} ngày {date} của {} về {about}",
-            self.issuer
+            "Kế hoạch số {number} ngày {date} của {} về {}",
+            self.issuer,
+            self.about()
         )
     }
 }

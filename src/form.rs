@@ -214,6 +214,8 @@ keys!(
         Scope = "scope",
         ProposedAward = "proposed_award",
         Movement = "movement",
+        Photo = "photo",
+        PhotoConsent = "photo_consent",
         Nominee = "nominee",
         Achievements = "achievements",
         Awards = "awards",

@@ -164,9 +164,23 @@ pub struct BadChoice {
     pub choices: String,
 }
 
+/// What is wrong with a nomination's `photo`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhotoProblem {
+    /// A path, not a file name beside the nomination.
+    NotBeside,
+    NotJpegPng,
+    Missing,
+    TooBig,
+}
+
 /// Something found, with what its words need.
 #[derive(Clone, Debug)]
 pub enum What {
+    PhotoFile {
+        file: String,
+        problem: PhotoProblem,
+    },
     Syntax(Syntax),
     WrongType {
         key: String,
@@ -737,6 +751,28 @@ impl What {
                     "Award year {year} is out of range: {why}"
                 )
             }
+            What::PhotoFile { file, problem } => match problem {
+                PhotoProblem::NotBeside => tr!(
+                    lang,
+                    "Ảnh \"{file}\" phải là tên một tệp đặt cạnh tệp đề nghị, không phải đường dẫn",
+                    "Photo \"{file}\" must name a file beside the nomination, not a path"
+                ),
+                PhotoProblem::NotJpegPng => tr!(
+                    lang,
+                    "Ảnh \"{file}\" không phải tệp JPEG hay PNG",
+                    "Photo \"{file}\" is not a JPEG or PNG file"
+                ),
+                PhotoProblem::Missing => tr!(
+                    lang,
+                    "Không thấy tệp ảnh \"{file}\" cạnh tệp đề nghị",
+                    "No photo file \"{file}\" beside the nomination"
+                ),
+                PhotoProblem::TooBig => tr!(
+                    lang,
+                    "Tệp ảnh \"{file}\" lớn quá 5 MiB",
+                    "Photo file \"{file}\" is over 5 MiB"
+                ),
+            },
             What::InvalidDecision { given } => tr!(
                 lang,
                 "Số quyết định \"{given}\" sai định dạng",
@@ -1244,6 +1280,12 @@ impl What {
                     campaign.slug()
                 ),
             },
+            What::PhotoFile { .. } => lang
+                .pick(
+                    "đặt ảnh JPEG hoặc PNG, tối đa 5 MiB, cùng thư mục với tệp đề nghị và ghi tên tệp, ví dụ photo = \"anh.jpg\"",
+                    "put a JPEG or PNG of at most 5 MiB in the nomination's folder and give its name, as in photo = \"anh.jpg\"",
+                )
+                .to_string(),
             What::InvalidDecision { .. } => lang
                 .pick(
                     "viết như 1234/QĐ-UBND, 91/2017/NĐ-CP hoặc 34-CT/TW, không có dấu cách",

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use askama::Template;
+use chrono::NaiveDate;
 
 use crate::campaign::CAMPAIGNS;
 use crate::check::{Options, Record, Report};
@@ -34,10 +35,29 @@ pub struct Args {
     /// Mọi đề nghị không có lỗi, mỗi trang ghi “BẢN XEM TRƯỚC” (mặc định: chỉ đề nghị được thẩm định “đạt”)
     #[arg(long = "all", id = "all_preview")]
     pub all: bool,
+    /// Ngày đăng trang, ví dụ 05/10/2023 (mặc định: ngày thẩm định “đạt” gần nhất)
+    #[arg(long, value_parser = export::parse_date)]
+    pub date: Option<NaiveDate>,
+}
+
+/// What the site says above every page: the plan it carries out and the
+/// day it was published.
+pub struct Masthead {
+    pub plan: String,
+    /// "Đăng ngày 05/10/2023"; none when no date is known (never the clock).
+    pub published: Option<String>,
+}
+
+/// A photo on a page: where it is, and what it shows for a reader who
+/// cannot see it.
+pub struct Picture {
+    pub src: String,
+    pub alt: String,
 }
 
 pub struct Card {
     pub href: String,
+    pub photo: Option<Picture>,
     pub name: String,
     pub kind: &'static str,
     pub unit: String,
@@ -54,8 +74,9 @@ pub struct Group {
 
 #[derive(Template)]
 #[template(path = "publish/index.html")]
-pub struct Index {
+pub struct Index<'a> {
     pub css: &'static str,
+    pub head: &'a Masthead,
     pub preview: bool,
     pub year: i32,
     pub total: usize,
@@ -69,9 +90,11 @@ pub struct AwardLine {
 
 #[derive(Template)]
 #[template(path = "publish/exemplar.html")]
-pub struct Page {
+pub struct Page<'a> {
     pub css: &'static str,
     pub index: &'static str,
+    pub head: &'a Masthead,
+    pub photo: Option<Picture>,
     pub preview: bool,
     pub year: i32,
     pub name: String,
@@ -110,11 +133,13 @@ fn kind_label(k: Option<Kind>) -> &'static str {
 
 /// Only what may be published of a nominee (Decree 13/2023): a person's
 /// name, birth year, position and workplace; a household's head's name.
-pub fn page(d: &Dossier, unit: &str, preview: bool, year: i32) -> Page {
+pub fn page<'a>(d: &Dossier, unit: &str, head: &'a Masthead, preview: bool, year: i32) -> Page<'a> {
     let person = d.kind == Some(Kind::CaNhan);
     let page = Page {
         css: "../style.css",
         index: "../index.html",
+        head,
+        photo: None,
         preview,
         year,
         name: d.title().unwrap_or_default(),
@@ -155,8 +180,8 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
-impl Page {
-    fn cleaned(mut self) -> Page {
+impl Page<'_> {
+    fn cleaned(mut self) -> Self {
         let fix = |s: &mut String| *s = clean(s);
         fix(&mut self.name);
         fix(&mut self.campaign);
@@ -188,15 +213,117 @@ fn or_fallback(slug: String, fallback: &str) -> String {
     }
 }
 
+/// What a run did with the photos, for its summary.
+#[derive(Debug, Default)]
+pub struct Photos {
+    pub shown: usize,
+    /// Files whose photo has no `photo_consent = true`: not published.
+    pub no_consent: Vec<String>,
+    /// Files whose photo could not be read as an image: not published.
+    pub unreadable: Vec<String>,
+}
+
+/// The longest side a published photo keeps (SPEC §13).
+const PHOTO_MAX_SIDE: u32 = 1600;
+
+/// A photo as the site carries it: decoded, scaled down past 1600 px, and
+/// saved anew, so that what the camera wrote in it (the place it was taken,
+/// ND 13/2023) is not published with it. JPEG stays JPEG, PNG stays PNG.
+pub fn photo_for_site(bytes: &[u8]) -> Result<(Vec<u8>, &'static str)> {
+    use image::{ImageFormat, ImageReader, Limits};
+    let format = image::guess_format(bytes)?;
+    let ext = match format {
+        ImageFormat::Jpeg => "jpg",
+        ImageFormat::Png => "png",
+        _ => bail!("not a JPEG or PNG"),
+    };
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    // A 5 MiB file can claim a picture of gigabytes: bounded before decoding.
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(20_000);
+    limits.max_image_height = Some(20_000);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let mut img = reader.decode()?;
+    if img.width().max(img.height()) > PHOTO_MAX_SIDE {
+        img = img.resize(
+            PHOTO_MAX_SIDE,
+            PHOTO_MAX_SIDE,
+            image::imageops::FilterType::Triangle,
+        );
+    }
+    let mut out = Vec::new();
+    match format {
+        ImageFormat::Jpeg => {
+            let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+            img.to_rgb8().write_with_encoder(enc)?;
+        }
+        _ => img.write_to(&mut std::io::Cursor::new(&mut out), ImageFormat::Png)?,
+    }
+    Ok((out, ext))
+}
+
+/// The record's photo for its page, when it may be published.
+fn photo_of(
+    report: &Report,
+    r: &Record,
+    base: &str,
+    alt: String,
+    photos: &mut Photos,
+    put: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
+) -> Result<Option<(String, String)>> {
+    let Some(photo) = r.nomination.as_ref().and_then(|n| n.photo.as_ref()) else {
+        return Ok(None);
+    };
+    if !photo.consent {
+        photos.no_consent.push(r.path.to_string());
+        return Ok(None);
+    }
+    let file = report
+        .entry(r)
+        .path(&report.root_path)
+        .with_file_name(&*photo.file);
+    let read = crate::tree::read_regular(&file, crate::nomination::PHOTO_MAX_BYTES).ok();
+    let Some((bytes, ext)) = read.and_then(|b| photo_for_site(&b).ok()) else {
+        photos.unreadable.push(r.path.to_string());
+        return Ok(None);
+    };
+    let rel = format!("{base}.{ext}");
+    put(&rel, &bytes)?;
+    photos.shown += 1;
+    Ok(Some((rel, alt)))
+}
+
+/// The day the site is published: the one given, else the latest day a
+/// nomination it shows was approved; never the clock, so that a rerun
+/// writes the same site.
+pub fn published_on(report: &Report, all: bool, given: Option<NaiveDate>) -> Option<NaiveDate> {
+    given.or_else(|| {
+        chosen(report, all)
+            .iter()
+            .filter_map(|r| report.book.decision(r.review))
+            .filter(|d| d.status == Status::Dat)
+            .filter_map(|d| d.date)
+            .max()
+    })
+}
+
 /// The site's files, each handed to `put` (relative path, contents) as it
 /// is made: a round of 100,000 pages never holds them all at once.
 pub fn site(
     report: &Report,
     all: bool,
-    put: &mut dyn FnMut(&str, &str) -> Result<()>,
-) -> Result<()> {
+    date: Option<NaiveDate>,
+    put: &mut dyn FnMut(&str, &[u8]) -> Result<()>,
+) -> Result<Photos> {
     let preview = all;
     let year = report.settings.year;
+    let head = Masthead {
+        plan: report.settings.plan.cited_in_print(),
+        published: published_on(report, all, date)
+            .map(|d| format!("Đăng ngày {}", crate::text::dmy(d))),
+    };
+    let mut photos = Photos::default();
     let mut used: HashSet<String> = HashSet::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut total = 0;
@@ -219,21 +346,35 @@ pub fn site(
             // A name with no letter or digit kh can spell (`___`, `中文`)
             // slugs to nothing: a fallback name keeps the page inside the
             // site, never at `/` (SPEC §13).
-            let base = format!(
+            let mut base = format!(
                 "{}/{}",
                 or_fallback(slugify(&report.unit_of(r).slug), "don-vi"),
                 or_fallback(slugify(stem), "trang")
             );
-            let mut rel = format!("{base}.html");
             let mut k = 2;
-            while !used.insert(rel.clone()) {
-                rel = format!("{base}-{k}.html");
+            let first = base.clone();
+            while !used.insert(format!("{base}.html")) {
+                base = format!("{first}-{k}");
                 k += 1;
             }
-            let p = page(&d, &unit, preview, year);
-            put(&rel, &p.render()?)?;
+            let rel = format!("{base}.html");
+            let mut p = page(&d, &unit, &head, preview, year);
+            let photo = photo_of(
+                report,
+                r,
+                &base,
+                format!("Ảnh {}", d.addressed()),
+                &mut photos,
+                put,
+            )?;
+            p.photo = photo.as_ref().map(|(src, alt)| Picture {
+                src: src.rsplit('/').next().unwrap_or(src).to_string(),
+                alt: alt.clone(),
+            });
+            put(&rel, p.render()?.as_bytes())?;
             cards.push(Card {
                 href: rel,
+                photo: photo.map(|(src, alt)| Picture { src, alt }),
                 name: p.name,
                 kind: p.kind,
                 unit: p.unit.clone(),
@@ -263,14 +404,15 @@ pub fn site(
     }
     let index = Index {
         css: "style.css",
+        head: &head,
         preview,
         year,
         total,
         groups,
     };
-    put("index.html", &index.render()?)?;
-    put("style.css", STYLE)?;
-    Ok(())
+    put("index.html", index.render()?.as_bytes())?;
+    put("style.css", STYLE.as_bytes())?;
+    Ok(photos)
 }
 
 pub fn run(args: Args, opts: Options) -> Result<bool> {
@@ -288,8 +430,10 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     }
     let previous = previous_run(&out, &args.out, lang)?;
     let report = export::check_round(&args.path)?;
+    let mut photos = Photos::default();
     let (pages, kept) = write_site(&out, &previous, lang, &mut |put| {
-        site(&report, args.all, put)
+        photos = site(&report, args.all, args.date, put)?;
+        Ok(())
     })?;
     let mut said = tr!(
         lang,
@@ -297,6 +441,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
         "Wrote {pages} exemplar pages and the index to {}\n",
         export::shown_path(&args.out)
     );
+    said.push_str(&photos_said(&photos, lang));
     if !kept.is_empty() {
         let shown: Vec<String> = kept
             .iter()
@@ -318,6 +463,37 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     }
     crate::output::print(&said)?;
     Ok(false)
+}
+
+/// The summary's words on photos: how many were published, and which were
+/// not, and why, so that none is left out without a word.
+fn photos_said(p: &Photos, lang: Lang) -> String {
+    let mut said = String::new();
+    if p.shown > 0 {
+        said.push_str(&tr!(
+            lang,
+            "Đã đăng {} ảnh (thu nhỏ nếu quá 1600 điểm ảnh)\n",
+            "Published {} photos (scaled down past 1600 pixels)\n",
+            p.shown
+        ));
+    }
+    if !p.no_consent.is_empty() {
+        said.push_str(&tr!(
+            lang,
+            "Không đăng ảnh vì chưa có sự đồng ý (photo_consent = true, Nghị định 13/2023): {}\n",
+            "Photos not published, no consent given (photo_consent = true, Decree 13/2023): {}\n",
+            p.no_consent.join(", ")
+        ));
+    }
+    if !p.unreadable.is_empty() {
+        said.push_str(&tr!(
+            lang,
+            "Không đăng ảnh vì không đọc được tệp ảnh JPEG/PNG: {}\n",
+            "Photos not published, not readable as JPEG/PNG: {}\n",
+            p.unreadable.join(", ")
+        ));
+    }
+    said
 }
 
 /// What an earlier run left in `out`: nothing (a new or empty folder), or
@@ -393,7 +569,10 @@ fn kh_shaped(out: &Path) -> Vec<String> {
             let Some(name) = page.file_name().to_str().map(String::from) else {
                 continue;
             };
-            let is_page = name.strip_suffix(".html").is_some_and(crate::text::is_slug);
+            // Pages, and the photos kh copied beside them.
+            let is_page = [".html", ".jpg", ".png"]
+                .iter()
+                .any(|ext| name.strip_suffix(ext).is_some_and(crate::text::is_slug));
             if is_page && page.file_type().is_ok_and(|t| t.is_file()) {
                 found.push(format!("{u}/{name}"));
             }
@@ -420,7 +599,7 @@ pub fn safe_rel(rel: &str) -> bool {
 /// run wrote and this one does not; writes the marker listing this run's
 /// files last. Returns the number of exemplar pages, and the files found in
 /// `out` that kh did not write, which stay.
-type Maker<'a> = dyn FnMut(&mut dyn FnMut(&str, &str) -> Result<()>) -> Result<()> + 'a;
+type Maker<'a> = dyn FnMut(&mut dyn FnMut(&str, &[u8]) -> Result<()>) -> Result<()> + 'a;
 
 fn write_site(
     out: &Path,
@@ -446,7 +625,7 @@ fn write_site(
                 crate::text::escape_controls(rel)
             ));
         }
-        export::write_atomic(&out.join(rel), text.as_bytes(), lang)?;
+        export::write_atomic(&out.join(rel), text, lang)?;
         written.push(rel.to_string());
         Ok(())
     })?;

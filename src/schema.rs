@@ -190,6 +190,14 @@ pub fn nomination(lang: Lang) -> Value {
             "Tên phong trào, lĩnh vực (bắt buộc với linh-vuc-khac)",
             "Movement or field (required for linh-vuc-khac)",
         )),
+        Top::Photo => text(lang.pick(
+            "Ảnh JPEG hoặc PNG đặt cạnh tệp, tối đa 5 MiB, cho trang điển hình",
+            "A JPEG or PNG beside the file, at most 5 MiB, for the exemplar page",
+        )),
+        Top::PhotoConsent => json!({"type": "boolean", "description": lang.pick(
+            "Người được đề nghị đồng ý công bố ảnh (Nghị định 13/2023); bắt buộc khi có ảnh",
+            "The nominee agreed to the photo's publication (Decree 13/2023); required with a photo",
+        )}),
         Top::Nominee => json!({"type": "object", "properties": all_fields,
             "description": lang.pick("1. Sơ lược lý lịch / Đặc điểm tình hình", "1. The nominee")}),
         Top::Achievements => json!({"type": "array", "minItems": 1,

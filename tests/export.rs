@@ -472,6 +472,22 @@ fn letters_say_what_to_mend_and_remind_who_sent_nothing() {
     );
 }
 
+/// A sheet's table: its header row and the rows under it, without the
+/// title above and the totals row below.
+fn table_rows(range: &calamine::Range<calamine::Data>) -> Vec<Vec<calamine::Data>> {
+    use calamine::Data;
+    let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
+    let head = rows
+        .iter()
+        .position(|r| r.iter().filter(|c| **c != Data::Empty).count() >= 2)
+        .expect("a header row");
+    rows[head..]
+        .iter()
+        .filter(|r| r.first() != Some(&Data::String("Tổng cộng".into())))
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn the_workbook_holds_the_summarys_figures_as_numbers() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -498,7 +514,7 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
         ]
     );
     let campaigns = wb.worksheet_range("Theo phong trào").expect("sheet");
-    let rows: Vec<_> = campaigns.rows().collect();
+    let rows = table_rows(&campaigns);
     assert_eq!(rows[0][0], Data::String("Mục".into()));
     let expected = summary["campaigns"].as_array().cloned().unwrap_or_default();
     assert_eq!(rows.len() - 1, expected.len());
@@ -523,8 +539,8 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
         );
     }
     let units = wb.worksheet_range("Theo đơn vị").expect("sheet");
-    for (row, u) in units
-        .rows()
+    for (row, u) in table_rows(&units)
+        .into_iter()
         .skip(1)
         .zip(summary["units"].as_array().into_iter().flatten())
     {
@@ -540,7 +556,7 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
     }
     let list = wb.worksheet_range("Danh sách").expect("sheet");
     assert_eq!(
-        list.rows().count() - 1,
+        table_rows(&list).len() - 1,
         summary["nominations"].as_array().map_or(0, Vec::len)
     );
     assert!(
@@ -551,13 +567,33 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
     );
     let missing = wb.worksheet_range("Chưa gửi").expect("sheet");
     assert_eq!(
-        missing.rows().nth(1).map(|r| r[0].clone()),
+        table_rows(&missing).get(1).map(|r| r[0].clone()),
         Some(Data::String("so-tai-chinh".into()))
     );
     let chair = wb.worksheet_range("Trình Chủ tịch").expect("sheet");
     assert_eq!(
-        chair.rows().count() - 1,
+        table_rows(&chair).len() - 1,
         summary["escalations"].as_array().map_or(0, Vec::len)
+    );
+    // A title above the table, campaign names beside slugs.
+    let list_rows = table_rows(&list);
+    let head = &list_rows[0];
+    let at = |h: &str| head.iter().position(|c| *c == Data::String(h.into()));
+    assert_eq!(
+        at("Tên phong trào"),
+        at("Phong trào").map(|i| i + 1),
+        "{head:?}"
+    );
+    assert!(
+        list_rows[1..]
+            .iter()
+            .all(|r| r[at("Tên phong trào").unwrap_or(0)] != Data::Empty)
+    );
+    assert_eq!(
+        campaigns.rows().next().map(|r| r[0].clone()),
+        Some(Data::String(
+            "TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG ĐIỂN HÌNH TIÊN TIẾN, đợt năm 2023".into()
+        ))
     );
     // Frozen bold header rows with a filter.
     let sheet = part(&book, "xl/worksheets/sheet1.xml");
@@ -565,6 +601,128 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
         sheet.contains("<autoFilter") && sheet.contains("state=\"frozen\""),
         "{sheet}"
     );
+}
+
+/// #24 (11): every sheet prints on A4 landscape, one page wide, its header
+/// row repeated; the totals rows hold formulas that LibreOffice computes
+/// (the values the file carries are spoiled first, so only a computation
+/// can give the sums back).
+#[test]
+fn the_workbook_prints_and_its_totals_compute() {
+    use calamine::{Data, Reader, Xlsx};
+    use std::io::{Read, Write};
+    let Some(soffice) = common::soffice() else {
+        eprintln!("LibreOffice is not installed here: skipped (CI installs it)");
+        return;
+    };
+    let out = out_dir();
+    let book = out.path().join("dot.xlsx");
+    export(&[
+        "xlsx",
+        "examples/submissions",
+        "--out",
+        book.to_str().unwrap_or(""),
+    ]);
+    let workbook = part(&book, "xl/workbook.xml");
+    for i in 1..=6 {
+        let sheet = part(&book, &format!("xl/worksheets/sheet{i}.xml"));
+        assert!(
+            sheet.contains("paperSize=\"9\"") && sheet.contains("orientation=\"landscape\""),
+            "A4 landscape: {sheet}"
+        );
+        assert!(
+            sheet.contains("fitToPage=\"1\"") && sheet.contains("fitToHeight=\"0\""),
+            "one page wide: {sheet}"
+        );
+    }
+    assert_eq!(
+        workbook.matches("_xlnm.Print_Titles").count(),
+        6,
+        "the header repeats on every sheet: {workbook}"
+    );
+    // The cached sums spoiled, as a file edited by hand would leave them.
+    let spoiled = out.path().join("spoiled.xlsx");
+    {
+        let mut zin = zip::ZipArchive::new(std::fs::File::open(&book).expect("open")).expect("zip");
+        let mut zout = zip::ZipWriter::new(std::fs::File::create(&spoiled).expect("create"));
+        for i in 0..zin.len() {
+            let mut f = zin.by_index(i).expect("part");
+            let name = f.name().map(|n| n.to_string()).expect("name");
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).expect("read");
+            if name.starts_with("xl/worksheets/") {
+                bytes = spoil_cached_values(&String::from_utf8_lossy(&bytes)).into_bytes();
+            }
+            zout.start_file(name, zip::write::SimpleFileOptions::default())
+                .expect("start");
+            zout.write_all(&bytes).expect("write");
+        }
+        zout.finish().expect("finish");
+    }
+    // LibreOffice told to recalculate on load, as a clerk's Calc does on
+    // "Recalculate Hard".
+    let lo = out.path().join("lo");
+    std::fs::create_dir_all(lo.join("profile/user")).expect("mkdir");
+    std::fs::write(
+        lo.join("profile/user/registrymodifications.xcu"),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" oor:op=\"fuse\"><value>0</value></prop></item>\n</oor:items>\n",
+    )
+    .expect("profile");
+    let recalculated = common::convert(&soffice, &spoiled, &lo, "xlsx");
+    let summary: Value = summary_json(["examples/submissions"]);
+    let mut wb: Xlsx<_> = calamine::open_workbook(&recalculated).expect("opens");
+    let mut totals = |sheet: &str| -> Vec<Data> {
+        let range = wb.worksheet_range(sheet).expect("sheet");
+        range
+            .rows()
+            .find(|r| r.first() == Some(&Data::String("Tổng cộng".into())))
+            .map(<[Data]>::to_vec)
+            .expect("a totals row")
+    };
+    let sum = |list: &str, f: &dyn Fn(&Value) -> f64| -> f64 {
+        summary[list].as_array().into_iter().flatten().map(f).sum()
+    };
+    let by_campaign = totals("Theo phong trào");
+    assert_eq!(
+        by_campaign[7],
+        Data::Float(sum("campaigns", &|c| c["total"].as_f64().unwrap_or(0.0))),
+        "{by_campaign:?}"
+    );
+    assert_eq!(
+        by_campaign[10],
+        Data::Float(sum("campaigns", &|c| c["review"]["dat"]
+            .as_f64()
+            .unwrap_or(0.0)))
+    );
+    let by_unit = totals("Theo đơn vị");
+    assert_eq!(
+        by_unit[2],
+        Data::Float(sum("units", &|u| u["nominations"].as_f64().unwrap_or(0.0))),
+        "{by_unit:?}"
+    );
+    // Printed: a few landscape pages, not 19 portrait ones of a column each.
+    let (text, pages) = pdf_text(&to_pdf(&soffice, &book, out.path()));
+    assert!(pages <= 8, "{pages} pages");
+    let flat = squeeze(&text);
+    assert!(
+        flat.contains("TỔNGHỢPĐỀNGHỊKHENTHƯỞNGĐIỂNHÌNHTIÊNTIẾN,đợtnăm2023")
+            && flat.contains("Tổngcộng"),
+        "{text}"
+    );
+}
+
+/// Every cached formula value in a sheet's XML set to 999.
+fn spoil_cached_values(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(at) = rest.find("</f><v>") {
+        let (head, tail) = rest.split_at(at + "</f><v>".len());
+        out.push_str(head);
+        out.push_str("999");
+        rest = &tail[tail.find("</v>").unwrap_or(0)..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[test]

@@ -757,6 +757,12 @@ fn kh_workbook_list_reads_back_what_it_holds() {
         .rows()
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
+    // The sheet's title rows above, its header row, then one row a nomination.
+    let at = rows
+        .iter()
+        .position(|r| r.iter().any(|c| c == "Tên"))
+        .expect("header row");
+    let rows = &rows[at..];
     let head = &rows[0];
     let col = |name: &str| head.iter().position(|h| h == name).expect(name);
     let r = Tree::new();

@@ -453,3 +453,183 @@ fn the_shipped_round_in_a_browser() {
         }
     }
 }
+
+/// A JPEG of `w`×`h` pixels, as a camera would hand it over.
+fn jpeg(w: u32, h: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut out = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(
+            &mut std::io::Cursor::new(&mut out),
+            image::ImageFormat::Jpeg,
+        )
+        .expect("jpeg");
+    out
+}
+
+/// #24 (12): the pages carry the day they were published — the one given,
+/// else the latest approval's, never the clock — and the plan they carry
+/// out, by number and date once the round gives them.
+#[test]
+fn pages_are_dated_by_the_approvals_and_cite_the_plan() {
+    let t = round();
+    let out = tempfile::tempdir().expect("tmp");
+    let site = out.path().join("site");
+    publish(&t, &site, &["--all"]);
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(
+        !index.contains("Đăng ngày"),
+        "no approval, no date: {index}"
+    );
+    assert!(
+        index.contains("Thực hiện Kế hoạch của UBND tỉnh Hà Nam về"),
+        "{index}"
+    );
+    for (file, date) in [
+        ("so-y-te/bac-si.toml", "12/10/2023"),
+        ("ubnd-huyen/ho.toml", "05/10/2023"),
+    ] {
+        kh().args(["review", "set", "--status", "dat", "--date", date])
+            .arg(t.path(file))
+            .assert()
+            .code(0);
+    }
+    publish(&t, &site, &[]);
+    for p in pages(&site) {
+        let text = std::fs::read_to_string(&p).expect("read");
+        assert!(
+            text.contains("Đăng ngày 12/10/2023"),
+            "the latest approval: {}",
+            p.display()
+        );
+    }
+    publish(&t, &site, &["--date", "20/10/2023"]);
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(index.contains("Đăng ngày 20/10/2023"), "{index}");
+    let o = publish(&t, &site, &["--date", "20/10/23"]);
+    assert_eq!(o.status.code(), Some(2), "a two-digit year is refused");
+    t.write(
+        "kh.toml",
+        "year = 2023\n\n[plan]\nnumber = \"45/KH-UBND\"\ndate = 2023-02-20\n",
+    );
+    publish(&t, &site, &[]);
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(
+        index.contains("Thực hiện Kế hoạch số 45/KH-UBND ngày 20/02/2023 của UBND tỉnh Hà Nam"),
+        "{index}"
+    );
+}
+
+/// #24 (12), SPEC §3 and §13: a photo with consent is on the page and the
+/// index card, scaled down past 1600 px, with alt text; without consent it
+/// is not published and the run says so.
+#[test]
+fn a_photo_is_published_with_consent_only() {
+    let t = round();
+    let with = edit(
+        &std::fs::read_to_string(t.path("so-y-te/bac-si.toml")).expect("read"),
+        "kind = \"ca-nhan\"\n",
+        "kind = \"ca-nhan\"\nphoto = \"anh.jpg\"\nphoto_consent = true\n",
+    );
+    t.write("so-y-te/bac-si.toml", &with);
+    t.write_bytes("so-y-te/anh.jpg", &jpeg(2400, 1800));
+    t.write(
+        "ubnd-huyen/ho.toml",
+        &edit(
+            HOUSEHOLD,
+            "kind = \"ho-gia-dinh\"\n",
+            "kind = \"ho-gia-dinh\"\nphoto = \"ho.png\"\nphoto_consent = false\n",
+        ),
+    );
+    t.write_bytes("ubnd-huyen/ho.png", &jpeg(40, 30));
+    for code in ["invalid-value", "missing-field"] {
+        assert_quiet(&t, code);
+    }
+    let out = tempfile::tempdir().expect("tmp");
+    let site = out.path().join("site");
+    let o = publish(&t, &site, &["--all"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(said.contains("Đã đăng 1 ảnh"), "{said}");
+    assert!(
+        said.contains("Không đăng ảnh vì chưa có sự đồng ý") && said.contains("ubnd-huyen/ho.toml"),
+        "{said}"
+    );
+    let photo = site.join("so-y-te/bac-si.jpg");
+    let img = image::open(&photo).expect("a JPEG on the site");
+    assert_eq!(
+        (img.width(), img.height()),
+        (1600, 1200),
+        "scaled to 1600 px"
+    );
+    let page = std::fs::read_to_string(site.join("so-y-te/bac-si.html")).expect("page");
+    assert!(
+        page.contains("<img src=\"bac-si.jpg\" alt=\"Ảnh ông Đinh Văn Thành\">"),
+        "{page}"
+    );
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(
+        index.contains("src=\"so-y-te/bac-si.jpg\""),
+        "the card: {index}"
+    );
+    assert!(
+        !walkdir::WalkDir::new(&site)
+            .into_iter()
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "png")),
+        "no photo without consent"
+    );
+    // A rerun replaces the photo it wrote; nothing is called a user's file.
+    let o = publish(&t, &site, &["--all"]);
+    assert!(!String::from_utf8_lossy(&o.stdout).contains("Giữ nguyên"));
+}
+
+/// SPEC §3: a photo is a JPEG or PNG beside the file, at most 5 MiB, and
+/// given with the nominee's consent.
+#[test]
+fn a_photo_that_is_not_there_or_not_agreed_is_a_finding() {
+    for (photo, code) in [
+        (
+            "photo = \"khong-co.jpg\"\nphoto_consent = true\n",
+            "invalid-value",
+        ),
+        (
+            "photo = \"anh.gif\"\nphoto_consent = true\n",
+            "invalid-value",
+        ),
+        (
+            "photo = \"../anh.jpg\"\nphoto_consent = true\n",
+            "invalid-value",
+        ),
+        ("photo = \"anh.jpg\"\n", "missing-field"),
+    ] {
+        let t = Tree::single(&edit(
+            PERSON,
+            "kind = \"ca-nhan\"\n",
+            &format!("kind = \"ca-nhan\"\n{photo}"),
+        ));
+        t.write_bytes("don-vi/anh.jpg", &jpeg(8, 8));
+        assert_fires(&t, code);
+    }
+    let t = Tree::single(&edit(
+        PERSON,
+        "kind = \"ca-nhan\"\n",
+        "kind = \"ca-nhan\"\nphoto = \"anh.jpg\"\nphoto_consent = true\n",
+    ));
+    t.write_bytes("don-vi/anh.jpg", &vec![0xFF; 5 * 1024 * 1024 + 1]);
+    assert_fires(&t, "invalid-value");
+    let doc = t.json();
+    assert!(
+        first_of(&doc, "invalid-value")["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("lớn quá 5 MiB")),
+        "{doc:#}"
+    );
+}

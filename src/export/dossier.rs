@@ -142,7 +142,7 @@ impl Dossier {
             return String::new();
         };
         match self.kind {
-            Some(Kind::HoGiaDinh) => lower_first(&title),
+            Some(Kind::HoGiaDinh) => crate::text::lower_first(&title),
             Some(Kind::CaNhan) => match self.gender() {
                 Some(Gender::Nam) => format!("ông {title}"),
                 Some(Gender::Nu) => format!("bà {title}"),
@@ -184,14 +184,6 @@ impl Dossier {
             }
             (None, _) => "…………………………".to_string(),
         }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -44,7 +44,7 @@ pub fn form_label(key: &str) -> String {
         return f.vi.to_string();
     }
     if let Some(f) = Fact::from_slug(key) {
-        return upper_first(f.label(crate::lang::Lang::Vi));
+        return crate::text::upper_first(f.label(crate::lang::Lang::Vi));
     }
     let label = match key {
         k if k == Top::Campaign.key() => "Phong trào thi đua",
@@ -72,14 +72,6 @@ pub fn form_label(key: &str) -> String {
         _ => "Một mục của báo cáo",
     };
     label.to_string()
-}
-
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 fn campaign(c: Campaign) -> String {
@@ -278,6 +270,15 @@ pub fn sentence(
                 "Quá trình khen thưởng {of} có năm {year} không hợp lý ({why}): đề nghị kiểm tra lại."
             )
         }
+        What::PhotoFile { problem, .. } => {
+            let why = match problem {
+                crate::messages::PhotoProblem::NotBeside
+                | crate::messages::PhotoProblem::Missing => "chưa kèm theo hồ sơ",
+                crate::messages::PhotoProblem::NotJpegPng => "không phải ảnh JPEG hay PNG",
+                crate::messages::PhotoProblem::TooBig => "có dung lượng quá 5 MiB",
+            };
+            format!("Ảnh {of} {why}: đề nghị gửi lại ảnh JPEG hoặc PNG, tối đa 5 MiB.")
+        }
         What::InvalidDecision { given } => format!(
             "Số quyết định khen thưởng “{given}” {of} ghi chưa đúng (ví dụ: 1234/QĐ-UBND): đề nghị ghi lại."
         ),
@@ -324,7 +325,7 @@ pub fn sentence(
             n,
         } => format!(
             "{} {of} là {}, trong khi mục {section} của Kế hoạch yêu cầu từ {} trở lên.",
-            upper_first(fact.label(crate::lang::Lang::Vi)),
+            crate::text::upper_first(fact.label(crate::lang::Lang::Vi)),
             number(*n),
             number(*min)
         ),
@@ -344,7 +345,7 @@ pub fn sentence(
             };
             format!(
                 "{} {of}: {}, trong khi mục {section} của Kế hoạch yêu cầu {}{at_least}.",
-                upper_first(fact.label(crate::lang::Lang::Vi)),
+                crate::text::upper_first(fact.label(crate::lang::Lang::Vi)),
                 got.label(crate::lang::Lang::Vi),
                 floor.label(crate::lang::Lang::Vi)
             )
@@ -394,15 +395,15 @@ pub fn sentence(
             match (same_unit, by.is_empty(), possible) {
                 (true, true, _) => format!(
                     "{} được đơn vị đề nghị trong hai hồ sơ: đề nghị giữ một hồ sơ.",
-                    upper_first(who_name)
+                    crate::text::upper_first(who_name)
                 ),
                 (_, _, true) => format!(
                     "{} có thể trùng với người cùng ngày sinh cũng được {by} đề nghị (một tên viết không dấu): đề nghị kiểm tra, thống nhất.",
-                    upper_first(who_name)
+                    crate::text::upper_first(who_name)
                 ),
                 _ => format!(
                     "{} cũng được {by} đề nghị: đề nghị phối hợp, thống nhất đơn vị đề nghị.",
-                    upper_first(who_name)
+                    crate::text::upper_first(who_name)
                 ),
             }
         }
@@ -413,7 +414,7 @@ pub fn sentence(
             "Sở Nội vụ chưa nhận được hồ sơ đề nghị nào của đơn vị.".to_string()
         }
         What::ImplausibleText { label, why } => {
-            let label = upper_first(label.vi);
+            let label = crate::text::upper_first(label.vi);
             match why {
                 TextFault::DigitsOnly => {
                     format!("{label} {of} chỉ có chữ số: đề nghị kiểm tra lại.")

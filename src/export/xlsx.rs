@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::Result;
-use rust_xlsxwriter::{Format, Workbook, Worksheet};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet};
 
 use crate::check::Options;
 use crate::export;
@@ -86,35 +86,134 @@ fn clean(s: &str) -> String {
     out
 }
 
-fn sheet(book: &mut Workbook, name: &str, header: &[&str], rows: &[Vec<V>]) -> Result<()> {
-    let bold = Format::new().set_bold();
+/// How a sheet prints: what it is about (under the round's title), and
+/// which of its columns a totals row sums (none on a list of names).
+struct Layout<'a> {
+    title: &'a str,
+    subject: &'a str,
+    totals: &'a [usize],
+}
+
+/// The rows above the table: the title, the sheet's subject, then the header.
+const HEADER_ROW: u32 = 2;
+
+/// A column's letter, for formulas (the workbook has fewer than 27 columns).
+fn col_letter(c: usize) -> char {
+    (b'A' + (c % 26) as u8) as char
+}
+
+/// A sheet that prints as an office files it: A4 landscape, one page wide,
+/// the header repeated on every page, a title above the table, long text
+/// wrapped in columns of a readable width, and a totals row whose formulas
+/// Excel and LibreOffice compute (so that an edited cell moves the total).
+fn sheet(
+    book: &mut Workbook,
+    name: &str,
+    layout: &Layout,
+    header: &[&str],
+    rows: &[Vec<V>],
+) -> Result<()> {
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_border(FormatBorder::Thin);
+    let text = Format::new()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
+    let number = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Thin);
     let ws: &mut Worksheet = book.add_worksheet();
     ws.set_name(name)?;
     for (c, h) in header.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+        ws.write_string_with_format(HEADER_ROW, c as u16, *h, &bold)?;
     }
+    let first = HEADER_ROW + 1;
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
-            let (r, c) = (r as u32 + 1, c as u16);
+            let (r, c) = (first + r as u32, c as u16);
             match v {
-                V::T(s) => ws.write_string(r, c, clean(s))?,
-                V::N(x) => ws.write_number(r, c, *x)?,
+                V::T(s) => ws.write_string_with_format(r, c, clean(s), &text)?,
+                V::N(x) => ws.write_number_with_format(r, c, *x, &number)?,
             };
         }
     }
-    ws.set_freeze_panes(1, 0)?;
-    ws.autofilter(
-        0,
-        0,
-        rows.len() as u32,
-        header.len().saturating_sub(1) as u16,
-    )?;
+    let last_col = header.len().saturating_sub(1) as u16;
+    ws.set_freeze_panes(first, 0)?;
+    ws.autofilter(HEADER_ROW, 0, HEADER_ROW + rows.len() as u32, last_col)?;
+    // Widths from the table alone (the title spans the columns), capped so
+    // that a long path or name wraps instead of pushing the page wide.
+    ws.set_autofit_max_width(320);
     ws.autofit();
+    if !layout.totals.is_empty() {
+        let at = first + rows.len() as u32;
+        let total = bold.clone().set_align(FormatAlign::Left);
+        ws.write_string_with_format(at, 0, "Tổng cộng", &total)?;
+        for c in 1..header.len() {
+            if layout.totals.contains(&c) && !rows.is_empty() {
+                let l = col_letter(c);
+                // The sum is written beside its formula: Excel computes on
+                // opening, LibreOffice by default shows what the file holds.
+                let sum: f64 = rows
+                    .iter()
+                    .filter_map(|r| match r.get(c) {
+                        Some(V::N(x)) => Some(*x),
+                        _ => None,
+                    })
+                    .sum();
+                let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, at))
+                    .set_result(sum.to_string());
+                ws.write_formula_with_format(at, c as u16, f, &total)?;
+            } else {
+                ws.write_blank(at, c as u16, &total)?;
+            }
+        }
+    }
+    let title = Format::new()
+        .set_bold()
+        .set_font_size(13)
+        .set_align(FormatAlign::Center);
+    let subject = Format::new().set_italic().set_align(FormatAlign::Center);
+    if last_col > 0 {
+        ws.merge_range(0, 0, 0, last_col, layout.title, &title)?;
+        ws.merge_range(1, 0, 1, last_col, layout.subject, &subject)?;
+    } else {
+        ws.write_string_with_format(0, 0, layout.title, &title)?;
+        ws.write_string_with_format(1, 0, layout.subject, &subject)?;
+    }
+    ws.set_paper_size(9); // A4
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    ws.set_print_center_horizontally(true);
+    ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
+    ws.set_footer("&CTrang &P/&N");
     Ok(())
 }
 
-pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
+/// The round's title over every sheet.
+pub fn title(year: i32) -> String {
+    format!("TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG ĐIỂN HÌNH TIÊN TIẾN, đợt năm {year}")
+}
+
+/// A campaign's name beside its slug, for a reader who does not know slugs.
+fn campaign_name(slug: &str) -> String {
+    crate::campaign::Campaign::from_slug(slug)
+        .map(|c| c.info().name(Lang::Vi).to_string())
+        .unwrap_or_default()
+}
+
+pub fn workbook(s: &Summary, year: i32) -> Result<Vec<u8>> {
     let lang = Lang::Vi;
+    let title = title(year);
+    let layout = |subject, totals| Layout {
+        title: &title,
+        subject,
+        totals,
+    };
     let mut book = Workbook::new();
     let kinds = |k: &crate::summary::ByKind| [n(k.tap_the), n(k.ca_nhan), n(k.ho_gia_dinh)];
 
@@ -141,7 +240,16 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
             row
         })
         .collect();
-    sheet(&mut book, SHEETS[0], &header, &rows)?;
+    sheet(
+        &mut book,
+        SHEETS[0],
+        &layout(
+            "Số đề nghị theo phong trào thi đua",
+            &[4, 5, 6, 7, 8, 9, 10, 11, 12],
+        ),
+        &header,
+        &rows,
+    )?;
 
     let mut header = vec![
         "Mã đơn vị",
@@ -166,7 +274,13 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
             row
         })
         .collect();
-    sheet(&mut book, SHEETS[1], &header, &rows)?;
+    sheet(
+        &mut book,
+        SHEETS[1],
+        &layout("Số đề nghị theo đơn vị", &[2, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+        &header,
+        &rows,
+    )?;
 
     let header = [
         "Tệp",
@@ -174,6 +288,7 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
         "Đơn vị",
         "Tên",
         "Phong trào",
+        "Tên phong trào",
         "Loại",
         "Phạm vi",
         "Lỗi",
@@ -193,6 +308,7 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
                 t(x.unit_name),
                 t(x.name),
                 t(x.campaign),
+                t(campaign_name(x.campaign)),
                 t(x.kind.label(lang)),
                 t(x.scope.label(lang)),
                 n(x.errors),
@@ -204,7 +320,13 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
             ]
         })
         .collect();
-    sheet(&mut book, SHEETS[2], &header, &rows)?;
+    sheet(
+        &mut book,
+        SHEETS[2],
+        &layout("Danh sách các đề nghị", &[]),
+        &header,
+        &rows,
+    )?;
 
     let rows: Vec<Vec<V>> = s
         .nominations
@@ -216,6 +338,7 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
                 t(x.unit_name),
                 t(x.name),
                 t(x.campaign),
+                t(campaign_name(x.campaign)),
                 t(x.kind.label(lang)),
             ]
         })
@@ -223,7 +346,18 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
     sheet(
         &mut book,
         SHEETS[3],
-        &["Tệp", "Đơn vị", "Tên", "Phong trào", "Loại"],
+        &layout(
+            "Các đề nghị phạm vi toàn tỉnh, trình Chủ tịch UBND tỉnh",
+            &[],
+        ),
+        &[
+            "Tệp",
+            "Đơn vị",
+            "Tên",
+            "Phong trào",
+            "Tên phong trào",
+            "Loại",
+        ],
         &rows,
     )?;
 
@@ -232,7 +366,13 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
         .iter()
         .map(|m| vec![t(&m.slug), t(&m.name)])
         .collect();
-    sheet(&mut book, SHEETS[4], &["Mã đơn vị", "Đơn vị"], &rows)?;
+    sheet(
+        &mut book,
+        SHEETS[4],
+        &layout("Các đơn vị trong danh sách chưa gửi đề nghị", &[]),
+        &["Mã đơn vị", "Đơn vị"],
+        &rows,
+    )?;
 
     let rows: Vec<Vec<V>> = s
         .unreadable
@@ -244,7 +384,13 @@ pub fn workbook(s: &Summary) -> Result<Vec<u8>> {
                 .map(|p| vec![t(*p), t("nằm ngoài thư mục đơn vị")]),
         )
         .collect();
-    sheet(&mut book, SHEETS[5], &["Tệp", "Lý do"], &rows)?;
+    sheet(
+        &mut book,
+        SHEETS[5],
+        &layout("Các tệp không đọc được", &[]),
+        &["Tệp", "Lý do"],
+        &rows,
+    )?;
     Ok(book.save_to_buffer()?)
 }
 
@@ -252,7 +398,7 @@ pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let (out, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
     let summary = Summary::build(&report, &Filter::default(), Lang::Vi, true);
-    let bytes = workbook(&summary)?;
+    let bytes = workbook(&summary, report.settings.year)?;
     export::write_atomic(&out, &bytes, lang)?;
     crate::output::print(&tr!(
         lang,

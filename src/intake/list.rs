@@ -36,6 +36,8 @@ pub enum Col {
 
 /// Headers, folded; the first that a header equals, or starts with, wins.
 const HEADERS: &[(&str, Col)] = &[
+    // kh's own workbook writes the campaign's name beside its slug.
+    ("ten phong trao", Col::Campaign),
     ("ho va ten chu ho", Col::HeadName),
     ("ho ten chu ho", Col::HeadName),
     ("ten tap the ca nhan", Col::Name),

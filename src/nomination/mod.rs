@@ -48,6 +48,35 @@ pub struct Nomination {
     pub proposed_award: Option<Box<str>>,
     /// For `linh-vuc-khac`: the movement or field it belongs to.
     pub movement: Option<Box<str>>,
+    /// The exemplar's photo, a file beside the nomination (SPEC §3).
+    pub photo: Option<Photo>,
+}
+
+/// A photo as the file names it, and whether its publication was agreed.
+#[derive(Clone, Debug, Default)]
+pub struct Photo {
+    pub file: Box<str>,
+    /// Where the name is written, to point a missing file at.
+    pub span: Range<u32>,
+    /// `photo_consent = true`: only then is it published (ND 13/2023).
+    pub consent: bool,
+}
+
+/// The most bytes a photo may have (SPEC §3).
+pub const PHOTO_MAX_BYTES: u64 = 5 * 1024 * 1024;
+
+/// A photo's name is a plain JPEG or PNG file name beside the nomination.
+pub fn photo_name_problem(name: &str) -> Option<crate::messages::PhotoProblem> {
+    use crate::messages::PhotoProblem;
+    let plain = !name.contains(['/', '\\']) && name != "." && name != "..";
+    if !plain {
+        return Some(PhotoProblem::NotBeside);
+    }
+    let low = name.to_lowercase();
+    if ![".jpg", ".jpeg", ".png"].iter().any(|e| low.ends_with(e)) {
+        return Some(PhotoProblem::NotJpegPng);
+    }
+    None
 }
 
 impl Nomination {
@@ -152,6 +181,11 @@ const L_CAMPAIGN: Label = Label::new("phong trào thi đua", "campaign");
 const L_SCOPE: Label = Label::new("scope", "scope");
 const L_AWARD_PROPOSED: Label =
     Label::new("hình thức khen thưởng đề nghị", "proposed commendation");
+const L_PHOTO: Label = Label::new("ảnh của điển hình", "the exemplar's photo");
+const L_PHOTO_CONSENT: Label = Label::new(
+    "sự đồng ý công bố ảnh (photo_consent)",
+    "consent to publish the photo (photo_consent)",
+);
 const L_MOVEMENT: Label = Label::new("tên phong trào, lĩnh vực", "name of the movement or field");
 const L_NOMINEE: Label = Label::new("sơ lược lý lịch / đặc điểm tình hình", "the nominee");
 const L_ROLE: Label = Label::new("nhóm đối tượng", "role");
@@ -217,6 +251,7 @@ impl NominationCheck<'_, '_> {
             .cx
             .text(root, Top::Movement.key(), movement_need, None, L_MOVEMENT)
             .map(|(s, _)| nfc(s).trim().to_string());
+        let photo = self.photo(root);
         let nominee = self.nominee(root, kind, campaign);
         let role = nominee.role.role();
         self.achievements(root, target, role);
@@ -241,7 +276,39 @@ impl NominationCheck<'_, '_> {
             birth: nominee.birth,
             proposed_award: proposed_award.map(Into::into),
             movement: movement.map(Into::into),
+            photo,
         }
+    }
+
+    /// `photo` and `photo_consent`: consent is required with a photo.
+    fn photo(&mut self, root: &DeTable<'_>) -> Option<Photo> {
+        let photo = self
+            .cx
+            .text(root, Top::Photo.key(), Need::Optional, None, L_PHOTO)
+            .map(|(s, span)| (nfc(s.trim()).into_owned(), span));
+        let need = if photo.is_some() {
+            Need::Required
+        } else {
+            Need::Optional
+        };
+        let consent = self
+            .cx
+            .boolean(root, Top::PhotoConsent.key(), need, None, L_PHOTO_CONSENT)
+            .map(|(b, _)| b);
+        let (file, span) = photo?;
+        if let Some(problem) = photo_name_problem(&file) {
+            self.cx.report(
+                Rule::InvalidValue,
+                Some(span),
+                What::PhotoFile { file, problem },
+            );
+            return None;
+        }
+        Some(Photo {
+            span: u32::try_from(span.start).unwrap_or(0)..u32::try_from(span.end).unwrap_or(0),
+            file: file.into(),
+            consent: consent.unwrap_or(false),
+        })
     }
 
     fn top_level_keys(&mut self, root: &DeTable<'_>) {
