@@ -1089,3 +1089,61 @@ fn a_nomination_rejected_is_in_no_list_and_on_no_page_even_with_all() {
         "{letter}"
     );
 }
+
+/// #24: a letter and the list as an office prints them (LibreOffice, then
+/// pdftotext): the plan cited by number and date, the deadline, the signer,
+/// findings in words and no trace of the file format; the list with its
+/// tờ trình and its groups numbered from I.
+#[test]
+fn a_printed_letter_and_list_read_as_an_office_signs_them() {
+    let Some(soffice) = common::soffice() else {
+        eprintln!("LibreOffice is not installed here: skipped (CI installs it)");
+        return;
+    };
+    let out = out_dir();
+    let letters = out.path().join("letters");
+    export_ok(&[
+        "letters",
+        "examples/broken",
+        "--out",
+        letters.to_str().unwrap_or(""),
+    ]);
+    let letter = letters.join("hoi-nong-dan.docx");
+    let (text, pages) = pdf_text(&to_pdf(&soffice, &letter, out.path()));
+    let flat = squeeze(&text);
+    for words in [
+        "ThựchiệnKếhoạchsố45/KH-UBNDngày20/02/2023củaUBNDtỉnhHàNam",
+        "Kínhgửi:HộiNôngdântỉnh",
+        "Ngày,tháng,nămsinhcủahộgiađìnhông/bàĐỗVănTưghi“1958”,chưađủngày,tháng",
+        "gửilạiSởNộivụtrướcngày20/10/2023",
+        "NguyễnVănMinh",
+    ] {
+        assert!(flat.contains(words), "{words} not in: {text}");
+    }
+    for trace in [".toml", "`", "birth_date", "Dòng", "2023-"] {
+        assert!(!text.contains(trace), "{trace} in: {text}");
+    }
+    assert_eq!(pages, 1, "{text}");
+
+    let list = out.path().join("list.docx");
+    export_ok(&[
+        "list",
+        "examples/submissions",
+        "--out",
+        list.to_str().unwrap_or(""),
+        "--to-trinh",
+        "123/TTr-SNV",
+        "--to-trinh-date",
+        "25/10/2023",
+    ]);
+    let (text, _) = pdf_text(&to_pdf(&soffice, &list, out.path()));
+    let flat = squeeze(&text);
+    for words in [
+        "KèmtheoTờtrìnhsố123/TTr-SNVngày25/10/2023củaSởNộivụ",
+        "I.TẬPTHỂ",
+        "II.CÁNHÂN",
+        "ThựchiệnKếhoạchsố",
+    ] {
+        assert!(flat.contains(words), "{words} not in: {text}");
+    }
+}

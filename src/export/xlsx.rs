@@ -145,14 +145,38 @@ fn sheet(
     ws.set_freeze_panes(first, 0)?;
     ws.autofilter(HEADER_ROW, 0, HEADER_ROW + rows.len() as u32, last_col)?;
     // Widths from the table alone (the title spans the columns), capped so
-    // that a long path or name wraps instead of pushing the page wide.
-    ws.set_autofit_max_width(320);
-    ws.autofit();
-    if !layout.totals.is_empty() {
+    // that a long path or name wraps instead of pushing the page wide; and
+    // each row as tall as its wrapped lines, which neither Excel nor
+    // LibreOffice works out when opening a file.
+    let widths = widths(header, rows);
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w as f64)?;
+    }
+    ws.set_row_height(
+        HEADER_ROW,
+        15.0 * lines(header.iter().copied(), &widths) as f64,
+    )?;
+    for (r, row) in rows.iter().enumerate() {
+        let texts = row.iter().map(|v| match v {
+            V::T(s) => s.as_str(),
+            V::N(_) => "",
+        });
+        let n = lines(texts, &widths);
+        if n > 1 {
+            ws.set_row_height(first + r as u32, 15.0 * n as f64)?;
+        }
+    }
+    if let Some(&from) = layout.totals.iter().min() {
         let at = first + rows.len() as u32;
         let total = bold.clone().set_align(FormatAlign::Left);
-        ws.write_string_with_format(at, 0, "Tổng cộng", &total)?;
-        for c in 1..header.len() {
+        let sum_format = Format::new().set_bold().set_border(FormatBorder::Thin);
+        // The label spans the columns before the first sum.
+        if from > 1 {
+            ws.merge_range(at, 0, at, (from - 1) as u16, "Tổng cộng", &total)?;
+        } else {
+            ws.write_string_with_format(at, 0, "Tổng cộng", &total)?;
+        }
+        for c in from..header.len() {
             if layout.totals.contains(&c) && !rows.is_empty() {
                 let l = col_letter(c);
                 // The sum is written beside its formula: Excel computes on
@@ -166,7 +190,7 @@ fn sheet(
                     .sum();
                 let f = Formula::new(format!("=SUM({l}{}:{l}{})", first + 1, at))
                     .set_result(sum.to_string());
-                ws.write_formula_with_format(at, c as u16, f, &total)?;
+                ws.write_formula_with_format(at, c as u16, f, &sum_format)?;
             } else {
                 ws.write_blank(at, c as u16, &total)?;
             }
@@ -192,6 +216,44 @@ fn sheet(
     ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&CTrang &P/&N");
     Ok(())
+}
+
+/// The widest a column grows, in characters; longer text wraps.
+const MAX_WIDTH: usize = 42;
+
+/// Each column's width in characters: its longest cell's, within bounds.
+fn widths(header: &[&str], rows: &[Vec<V>]) -> Vec<usize> {
+    (0..header.len())
+        .map(|c| {
+            let longest = rows
+                .iter()
+                .map(|r| match r.get(c) {
+                    Some(V::T(s)) => s.chars().count(),
+                    Some(V::N(x)) => x.to_string().len(),
+                    None => 0,
+                })
+                .chain(header.get(c).map(|h| h.chars().count().min(16)))
+                .max()
+                .unwrap_or(0);
+            (longest + 2).clamp(6, MAX_WIDTH)
+        })
+        .collect()
+}
+
+/// How many lines the tallest of a row's texts wraps to in its column.
+fn lines<'a>(texts: impl Iterator<Item = &'a str>, widths: &[usize]) -> usize {
+    texts
+        .zip(widths)
+        .map(|(t, w)| {
+            // A little slack: words wrap whole, and letters are not all equal.
+            let room = w.saturating_sub(2).max(1);
+            t.lines()
+                .map(|l| (l.chars().count() * 11 / 10).div_ceil(room).max(1))
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(1)
+        .max(1)
 }
 
 /// The round's title over every sheet.
