@@ -171,14 +171,17 @@ impl Default for ColumnFit {
 impl ColumnFit {
     fn see(&mut self, cell: &str) {
         let cell = cell.trim();
-        self.widest = self.widest.max(unicode_width(cell));
+        // A cell kh broke into lines itself (a path: folder, then file) is
+        // as wide as its widest line, and unbroken when each line is.
+        let widest = cell.lines().map(unicode_width).max().unwrap_or(0);
+        self.widest = self.widest.max(widest);
         if cell.is_empty() {
             return;
         }
         self.see_words(cell);
         self.filled = true;
         self.numeric &= cell.parse::<f64>().is_ok();
-        self.unbroken &= !cell.contains(char::is_whitespace);
+        self.unbroken &= !cell.lines().any(|l| l.contains(char::is_whitespace));
     }
 
     fn see_words(&mut self, text: &str) {

@@ -586,3 +586,45 @@ fn a_roster_entry_and_its_folder_under_another_code_are_one_unit() {
     let doc = summary(&t, &[]);
     assert_eq!(doc["missing_units"].as_array().map(Vec::len), Some(1));
 }
+
+/// #23.12: the table shows each file's path, what `kh review set` takes,
+/// whole on a wide terminal and broken only after a `/` or `-` on a narrow.
+#[test]
+fn the_review_table_shows_the_paths_review_set_takes() {
+    let json = kh()
+        .args(["review", "list", "examples/submissions", "--format", "json"])
+        .output()
+        .expect("run");
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let paths: Vec<String> = rows
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["path"].as_str().map(String::from))
+        .collect();
+    assert!(paths.len() > 10);
+    for width in ["200", "80"] {
+        let out = kh()
+            .args(["review", "list", "examples/submissions", "--ascii"])
+            .env("COLUMNS", width)
+            .output()
+            .expect("run");
+        let text = String::from_utf8_lossy(&out.stdout);
+        // The first column's lines, joined back where a path was broken.
+        let mut joined = String::new();
+        let body = text.lines().skip_while(|l| !l.starts_with("+="));
+        for line in body.filter(|l| l.starts_with('|')) {
+            let cell = line.split('|').nth(1).unwrap_or("").trim();
+            joined.push_str(cell);
+            if cell.ends_with(".toml") {
+                joined.push('\n');
+            }
+        }
+        for p in &paths {
+            assert!(
+                joined.lines().any(|l| l == p),
+                "{p} not in the table at {width}:\n{text}"
+            );
+        }
+    }
+}

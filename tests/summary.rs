@@ -420,8 +420,22 @@ fn tables_wrap_between_words() {
         ),
         (&["campaigns"], &["80"]),
     ] {
-        let wide: std::collections::HashSet<String> = words(args, "400").into_iter().collect();
+        let mut wide: std::collections::HashSet<String> = words(args, "400").into_iter().collect();
         assert!(wide.len() > 10, "{args:?}");
+        // A path may break after a `/` or a `-` (#23.12), never inside a
+        // slug's word: every run of its whole pieces is a word too.
+        let runs: Vec<String> = wide
+            .iter()
+            .filter(|w| w.ends_with(".toml"))
+            .flat_map(|w| {
+                let pieces: Vec<&str> = w.split_inclusive(['/', '-']).collect();
+                (0..pieces.len())
+                    .flat_map(|i| (i + 1..=pieces.len()).map(move |j| (i, j)))
+                    .map(|(i, j)| pieces[i..j].concat())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        wide.extend(runs);
         for width in widths {
             for w in words(args, width) {
                 assert!(

@@ -434,40 +434,86 @@ pub fn list(
     Ok(())
 }
 
+/// The widest line of a path in an 80-column table.
+const PATH_LINE: usize = 22;
+
+/// A path in lines of at most `width` characters, broken only after a `/`
+/// or a `-` (never inside a word of a slug): whole, a path would take half
+/// an 80-column table, and cut anywhere it could not be read back.
+fn path_lines(path: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = 0;
+    for piece in path.split_inclusive(['/', '-']) {
+        let n = piece.chars().count();
+        if line > 0 && line + n > width {
+            out.push('\n');
+            line = 0;
+        }
+        out.push_str(piece);
+        line += n;
+    }
+    out
+}
+
 fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
     let mut t = Table::new();
     style.apply(&mut t);
     t.set_content_arrangement(ContentArrangement::Dynamic);
+    // A wider terminal keeps more of a path on a line.
+    let path_line = usize::from(t.width().unwrap_or(80) / 4).max(PATH_LINE);
     t.set_header([
-        lang.pick("Đơn vị", "Unit"),
+        // What `kh review set` takes (#23.12).
+        lang.pick("Tệp", "File"),
         lang.pick("Tên", "Name"),
         // The plan's section ("3.9"): a slug would take a fifth of an
         // 80-column table and split every other word (#23.13).
         lang.pick("Mục", "Section"),
-        lang.pick("Kết quả", "Decision"),
+        // Who decided and when under the decision, the award proposed under
+        // the note: five columns fit an 80-column terminal without
+        // splitting a syllable, with the path that `review set` takes.
+        lang.pick("Kết quả thẩm định", "Decision"),
         lang.pick("Ghi chú", "Note"),
-        lang.pick("Người thẩm định", "Reviewer"),
-        lang.pick("Ngày", "Date"),
-        lang.pick("Đề xuất khen thưởng", "Proposed award"),
     ]);
     for r in rows {
         let mut status = r.status.label(lang).to_string();
         if r.stale {
             status.push_str(lang.pick(" (tệp đã sửa sau thẩm định)", " (file changed since)"));
         }
+        let date = r.date.as_deref().map(|d| {
+            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map_or_else(|_| d.to_string(), crate::text::dmy)
+        });
+        let decision: Vec<String> = [Some(status), r.reviewer.clone(), date]
+            .into_iter()
+            .flatten()
+            .map(|c| escape_controls(&c).into_owned())
+            .collect();
+        let award = r.award.as_deref().map(|a| {
+            format!(
+                "{}: {}",
+                lang.pick("Đề xuất", "Proposed"),
+                escape_controls(a)
+            )
+        });
+        let note: Vec<String> = [
+            r.note.as_deref().map(|n| escape_controls(n).into_owned()),
+            award,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let file = path_lines(&escape_controls(&r.path), path_line);
         let cells = [
-            r.unit_name.as_str(),
-            r.name.as_deref().unwrap_or(&r.path),
+            r.name.as_deref().unwrap_or(""),
             r.campaign
                 .and_then(crate::campaign::Campaign::from_slug)
                 .map_or("", |c| c.info().section),
-            &status,
-            r.note.as_deref().unwrap_or(""),
-            r.reviewer.as_deref().unwrap_or(""),
-            r.date.as_deref().unwrap_or(""),
-            r.award.as_deref().unwrap_or(""),
         ];
-        t.add_row(cells.map(|c| escape_controls(c).into_owned()));
+        let mut row = vec![file];
+        row.extend(cells.map(|c| escape_controls(c).into_owned()));
+        row.push(decision.join("\n"));
+        row.push(note.join("\n"));
+        t.add_row(row);
     }
     crate::output::fit(&mut t);
     let mut counts = [0usize; 4];
@@ -481,4 +527,25 @@ fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     format!("{t}\n{}: {summary}\n", lang.pick("Cộng", "Total"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::path_lines;
+
+    #[test]
+    fn a_path_breaks_after_a_slash_or_a_hyphen_only() {
+        assert_eq!(
+            path_lines("ban-dan-van-tinh-uy/bui-thi-ngoc-anh.toml", 22),
+            "ban-dan-van-tinh-uy/\nbui-thi-ngoc-anh.toml"
+        );
+        assert_eq!(
+            path_lines("so-y-te/mo-hinh-duong-hoa-thon-tien-phong.toml", 22),
+            "so-y-te/mo-hinh-duong-\nhoa-thon-tien-\nphong.toml"
+        );
+        assert_eq!(path_lines("a/b.toml", 22), "a/b.toml");
+        // A piece longer than the line stays whole.
+        let long = "x".repeat(30);
+        assert_eq!(path_lines(&long, 22), long);
+    }
 }
