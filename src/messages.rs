@@ -9,9 +9,8 @@ use chrono::NaiveDate;
 use crate::campaign::{Campaign, Cond, Criterion};
 use crate::form::Field;
 use crate::lang::Lang;
-use crate::review::Status;
 use crate::tr;
-use crate::vocab::{Fact, InitiativeLevel, Kind, Rating, Role};
+use crate::vocab::{Fact, InitiativeLevel, Kind, Rating, Role, Status};
 
 /// A thing's name in both languages, chosen when it is said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

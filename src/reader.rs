@@ -1,6 +1,7 @@
 //! Reading a TOML file by its spans: typed look-ups that record what they
-//! find wrong, with where. A leaf module — it knows TOML and positions, not
-//! the forms; `nomination`, `config` and `review` read their files with it.
+//! find wrong, with where. It knows TOML, positions and the findings'
+//! words, not the forms; `nomination`, `config` and `review` read their
+//! files with it, and it reads none of them.
 
 use std::ops::Range;
 

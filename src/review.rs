@@ -18,7 +18,7 @@ use crate::messages::{Label, What};
 use crate::reader::{Cx, Need};
 use crate::text::{nfc, shown};
 use crate::tr;
-use crate::vocab::Vocab;
+pub use crate::vocab::Status;
 
 pub const REVIEW_FILE: &str = "review.toml";
 /// Held, with an OS lock, while `review.toml` is rewritten. Its presence
@@ -69,23 +69,6 @@ fn remove_leftovers(root: &Path) {
         if is_ours && e.file_type().is_ok_and(|t| t.is_file()) {
             let _ = fs::remove_file(e.path());
         }
-    }
-}
-
-crate::vocab::slug_enum! {
-    /// Where a nomination stands in the appraisal.
-    Status {
-        ChoXet = "cho-xet", "chờ xét", "pending";
-        Dat = "dat", "đạt", "approved";
-        BoSung = "bo-sung", "đề nghị bổ sung", "returned for more";
-        KhongDat = "khong-dat", "không đạt", "rejected";
-    }
-}
-
-impl Status {
-    /// `bo-sung` and `khong-dat` must say why.
-    pub fn needs_note(self) -> bool {
-        matches!(self, Status::BoSung | Status::KhongDat)
     }
 }
 
@@ -525,6 +508,7 @@ pub fn update(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::Vocab;
 
     fn decision(status: Status) -> NewDecision {
         NewDecision {
@@ -581,6 +565,25 @@ mod tests {
     fn labels_read_as_statuses() {
         assert_eq!(Status::parse("Đạt"), Some(Status::Dat));
         assert_eq!(Status::parse("không đạt"), Some(Status::KhongDat));
-        assert_eq!(fingerprint(b"").len(), 64);
+    }
+
+    /// Known answers (FIPS 180-2's "abc", and the empty message), then
+    /// what SPEC §10's normalisation does and does not change.
+    #[test]
+    fn fingerprints_are_sha256_of_the_normalised_text() {
+        assert_eq!(
+            raw_fingerprint(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(
+            fingerprint(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        let lf = fingerprint(b"a = 1\nb = 2\n");
+        assert_eq!(fingerprint(b"a = 1\r\nb = 2\r\n"), lf);
+        assert_eq!(fingerprint(b"\xEF\xBB\xBFa = 1\nb = 2\n"), lf);
+        assert_eq!(fingerprint(b"a = 1\rb = 2\r"), lf);
+        assert_ne!(fingerprint(b"a = 1\nb = 3\n"), lf);
+        assert_eq!(lf, raw_fingerprint(b"a = 1\nb = 2\n"));
     }
 }

@@ -82,7 +82,22 @@ macro_rules! slug_enum {
     };
 }
 
-pub(crate) use slug_enum;
+slug_enum! {
+    /// Where a nomination stands in the appraisal.
+    Status {
+        ChoXet = "cho-xet", "chờ xét", "pending";
+        Dat = "dat", "đạt", "approved";
+        BoSung = "bo-sung", "đề nghị bổ sung", "returned for more";
+        KhongDat = "khong-dat", "không đạt", "rejected";
+    }
+}
+
+impl Status {
+    /// `bo-sung` and `khong-dat` must say why.
+    pub fn needs_note(self) -> bool {
+        matches!(self, Status::BoSung | Status::KhongDat)
+    }
+}
 
 slug_enum! {
     /// Kinds of exemplar (§III.1).
