@@ -41,28 +41,47 @@ def commands(tree, full):
         return cmds
     cmds["python tomllib (1 core)"] = [sys.executable, "-c", tomllib_prog, tree]
     # Every nomination as a .docx (--draft: the planted faults too), into a
-    # folder emptied before each run, on disk and in memory.
-    cmds["kh export forms --draft"] = [kh, "export", "forms", tree, "--out", tree + ".forms", "--draft", "-q"]
+    # new folder each run (OUT), on disk and in memory.
+    cmds["kh export forms --draft"] = [kh, "export", "forms", tree, "--out", OUT + tree + ".forms", "--draft", "-q"]
     if os.path.isdir("/dev/shm"):
-        cmds["kh export forms (to /dev/shm)"] = [kh, "export", "forms", tree, "--out", "/dev/shm/kh-bench.forms", "--draft", "-q"]
-    # The forms back: every form the line above writes, imported into an
-    # empty round (SPEC §15: no slower than writing them).
-    cmds["kh import (the forms back)"] = [kh, "import", tree + ".forms-src", "--into", tree + ".imported", "--format", "json"]
+        cmds["kh export forms (to /dev/shm)"] = [kh, "export", "forms", tree, "--out", OUT + "/dev/shm/kh-bench.forms", "--draft", "-q"]
+    # The forms back: every form the line above writes, imported into a new,
+    # empty round each run (SPEC §15: no slower than writing them).
+    cmds["kh import (the forms back)"] = [kh, "import", tree + ".forms-src", "--into", NEW + tree + ".imported", "--format", "json"]
     if os.path.isdir("/dev/shm"):
-        cmds["kh import (into /dev/shm)"] = [kh, "import", tree + ".forms-src", "--into", "/dev/shm/kh-bench.imported", "--format", "json"]
+        cmds["kh import (into /dev/shm)"] = [kh, "import", tree + ".forms-src", "--into", NEW + "/dev/shm/kh-bench.imported", "--format", "json"]
     if shutil.which("taplo"):
         # The nominations only, against a JSON Schema made from kh's tables.
         cmds["taplo lint --schema"] = ["taplo", "lint", "--no-auto-config", "--schema", "file://" + os.path.abspath(schema),
                                        os.path.join(tree, "*", "de-nghi-*.toml")]
     return cmds
 
-def clean():
-    for d in (tagged + ".forms", real + ".forms", "/dev/shm/kh-bench.forms", tagged + ".imported", "/dev/shm/kh-bench.imported"):
-        shutil.rmtree(d, ignore_errors=True)
-    os.makedirs(tagged + ".imported")
-    if os.path.isdir("/dev/shm"):
-        os.makedirs("/dev/shm/kh-bench.imported")
+# Outputs go to a new folder each run, all removed at the end: a folder
+# emptied just before a run made the file system (ext4) skip the inodes it
+# had just freed, and the run after a large removal paid for it — the
+# import most, as it followed the removal of the exported forms. A clerk's
+# round is not written over a tree of 50,000 files removed a second ago.
+OUT, NEW = "\0out:", "\0new:"
+made = []
 
+def fresh(cmd, n):
+    out = []
+    for a in cmd:
+        for mark in (OUT, NEW):
+            if a.startswith(mark):
+                a = f"{a[len(mark):]}-{n}"
+                made.append(a)
+                if mark == NEW:
+                    os.makedirs(a)
+        out.append(a)
+    return out
+
+def clean():
+    for d in made:
+        shutil.rmtree(d, ignore_errors=True)
+    made.clear()
+
+clean()
 # The forms to import, written once.
 if not os.path.isdir(tagged + ".forms-src"):
     subprocess.run([kh, "export", "forms", tagged, "--out", tagged + ".forms-src", "--draft", "-q"],
@@ -74,14 +93,16 @@ times = {(label, name): [] for label, _, cmds in runs for name in cmds}
 for _ in range(rounds):
     for label, _, cmds in runs:
         for name, cmd in cmds.items():  # interleaved: each round runs every command
-            clean()
+            cmd = fresh(cmd, len(made))
             subprocess.run(["sync"])
             t = time.perf_counter()
             subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             times[(label, name)].append(time.perf_counter() - t)
+            # What is in memory is removed at once (it is memory).
+            for d in [d for d in made if d.startswith("/dev/shm/")]:
+                shutil.rmtree(d, ignore_errors=True)
+                made.remove(d)
 clean()
-shutil.rmtree(tagged + ".imported", ignore_errors=True)
-shutil.rmtree("/dev/shm/kh-bench.imported", ignore_errors=True)
 for label, tree, cmds in runs:
     files = sum(1 for _, _, fs in os.walk(tree) for f in fs if f.endswith(".toml"))
     floor = statistics.median(times[(label, "floor: walk + read")])
