@@ -48,9 +48,14 @@ fn shown(v: &toml::Value) -> Option<String> {
 impl Dossier {
     /// Reads what it can of a nomination's text.
     pub fn parse(text: &str) -> Dossier {
-        let Ok(doc) = text.parse::<toml::Table>() else {
-            return Dossier::default();
-        };
+        match text.parse::<toml::Table>() {
+            Ok(doc) => Dossier::of_table(&doc),
+            Err(_) => Dossier::default(),
+        }
+    }
+
+    /// What a nomination's table holds, as its documents show it.
+    pub fn of_table(doc: &toml::Table) -> Dossier {
         let top = |k: &str| doc.get(k).and_then(shown);
         let mut d = Dossier {
             campaign: top(Top::Campaign.key()).and_then(|c| Campaign::from_slug(&c)),

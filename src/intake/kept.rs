@@ -101,8 +101,10 @@ fn same(a: &str, b: &str) -> bool {
 /// `None` when the part's text is no TOML (a draft exported with slips;
 /// the page alone is read).
 pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
-    let mut doc: DocumentMut = kept.text.parse().ok()?;
-    let before = Dossier::parse(&kept.text);
+    // Read once as a table; the editable document is parsed only when the
+    // page differs (most forms come back as they went out).
+    let table: toml::Table = kept.text.parse().ok()?;
+    let before = Dossier::of_table(&table);
     let collective = before.kind == Some(crate::vocab::Kind::TapThe);
     let household = before.kind == Some(crate::vocab::Kind::HoGiaDinh);
     let shown: &[&str] = if collective {
@@ -141,6 +143,51 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
             }
         }
     }
+    // Achievements: criteria stay with the text they were given for; an
+    // edited text keeps those of its place.
+    // The form prints each line of an achievement as a paragraph: unchanged
+    // paragraphs are the achievements as they were, lines and all.
+    let printed: Vec<&str> = before
+        .achievements
+        .iter()
+        .flat_map(|a| a.split('\n').map(str::trim).filter(|t| !t.is_empty()))
+        .collect();
+    let unchanged = page.achievements.len() == printed.len()
+        && page
+            .achievements
+            .iter()
+            .zip(&printed)
+            .all(|(p, b)| same(p, b));
+    // Awards: rebuilt from the page's table when it differs.
+    let shown_awards: Vec<(String, String, String, String)> = before
+        .awards
+        .iter()
+        .map(|a| {
+            (
+                a.year.clone(),
+                fold(&a.title),
+                a.decision.clone(),
+                a.date.clone(),
+            )
+        })
+        .collect();
+    let page_awards: Vec<(String, String, String, String)> = page
+        .awards
+        .iter()
+        .map(|a| {
+            (
+                a.year.map(|y| y.to_string()).unwrap_or_default(),
+                fold(&a.title),
+                a.decision.clone(),
+                a.date.map(crate::text::dmy).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let awards_unchanged = shown_awards == page_awards;
+    if sets.is_empty() && removes.is_empty() && unchanged && awards_unchanged {
+        return Some((kept.text.clone(), before));
+    }
+    let mut doc: DocumentMut = kept.text.parse().ok()?;
     if !sets.is_empty() || !removes.is_empty() {
         if !doc.contains_table("nominee") {
             doc["nominee"] = Item::Table(Table::new());
@@ -165,21 +212,6 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
         }
     }
 
-    // Achievements: criteria stay with the text they were given for; an
-    // edited text keeps those of its place.
-    // The form prints each line of an achievement as a paragraph: unchanged
-    // paragraphs are the achievements as they were, lines and all.
-    let printed: Vec<&str> = before
-        .achievements
-        .iter()
-        .flat_map(|a| a.split('\n').map(str::trim).filter(|t| !t.is_empty()))
-        .collect();
-    let unchanged = page.achievements.len() == printed.len()
-        && page
-            .achievements
-            .iter()
-            .zip(&printed)
-            .all(|(p, b)| same(p, b));
     if !unchanged {
         let old: Vec<toml_edit::Table> = doc
             .get("achievements")
@@ -209,32 +241,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
         doc.insert("achievements", Item::ArrayOfTables(new));
     }
 
-    // Awards: rebuilt from the page's table when it differs.
-    let shown_awards: Vec<(String, String, String, String)> = before
-        .awards
-        .iter()
-        .map(|a| {
-            (
-                a.year.clone(),
-                fold(&a.title),
-                a.decision.clone(),
-                a.date.clone(),
-            )
-        })
-        .collect();
-    let page_awards: Vec<(String, String, String, String)> = page
-        .awards
-        .iter()
-        .map(|a| {
-            (
-                a.year.map(|y| y.to_string()).unwrap_or_default(),
-                fold(&a.title),
-                a.decision.clone(),
-                a.date.map(crate::text::dmy).unwrap_or_default(),
-            )
-        })
-        .collect();
-    if shown_awards != page_awards {
+    if !awards_unchanged {
         let mut new = toml_edit::ArrayOfTables::new();
         for a in &page.awards {
             let mut t = toml_edit::Table::new();

@@ -168,7 +168,7 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     let mut pkg = Package::open(std::io::Cursor::new(bytes))?;
     let xml = pkg.xml("word/document.xml")?;
     let blocks = wordml::blocks(&xml)?;
-    let r = report::read(&blocks);
+    let r = report::read_page(&blocks);
     let kept = kept::find(&mut pkg)?.and_then(|mut k| {
         let (text, before) = kept::merge(&k, &r)?;
         k.text = text;
@@ -183,7 +183,7 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
             ..UnitSaid::default()
         },
         kind: r.kind,
-        campaign: r.campaign.clone(),
+        campaign: Named::Nothing,
         scope: r.scope,
         proposed_award: r.proposed_award.clone(),
         nominee: r.nominee.clone(),
@@ -197,11 +197,12 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
         found.campaign = match (d.campaign, &d.movement) {
             (Some(Campaign::LinhVucKhac), Some(m)) => Named::Other(m.clone()),
             (Some(c), _) => Named::One(c),
-            (None, _) => found.campaign,
+            (None, _) => report::campaign_in(&r.title_block),
         };
         found.kept = Some(k);
         return Ok(found);
     }
+    found.campaign = report::campaign_in(&r.title_block);
     if !r.recognised && r.achievements.is_empty() {
         return Err(Refusal::NotReport);
     }

@@ -34,6 +34,9 @@ pub struct Reading {
     pub awards: Vec<DraftAward>,
     /// Any line of the form was recognised.
     pub recognised: bool,
+    /// The text before section 1 (the title block), where the campaign is
+    /// named: read by [`read`], left to the caller by [`read_page`].
+    pub title_block: String,
 }
 
 /// Lower case, no diacritics, punctuation as spaces, spaces folded: how
@@ -618,7 +621,9 @@ fn header_lines(blocks: &[Block]) -> Vec<String> {
 }
 
 /// Reads a report's blocks.
-pub fn read(blocks: &[Block]) -> Reading {
+/// A report read but for its campaign, which a form kh wrote keeps in its
+/// own part (searching the title block for it is a twentieth of the work).
+pub fn read_page(blocks: &[Block]) -> Reading {
     let header = header_lines(blocks);
     let mut r = Reading {
         header,
@@ -630,6 +635,7 @@ pub fn read(blocks: &[Block]) -> Reading {
         achievements: Vec::new(),
         awards: Vec::new(),
         recognised: false,
+        title_block: String::new(),
     };
     let mut section = Section::Before;
     let mut before = String::new();
@@ -826,10 +832,17 @@ pub fn read(blocks: &[Block]) -> Reading {
             crate::form::nominee_field(key).is_some_and(|f| f.col(k) != crate::form::Col::No)
         });
     }
-    r.campaign = campaign_in(&before);
     if r.scope.is_none() && fold(&before).contains("pham vi toan tinh") {
         r.scope = Some(Scope::ToanTinh);
     }
+    r.title_block = before;
+    r
+}
+
+/// A report read whole, its campaign found in its title block.
+pub fn read(blocks: &[Block]) -> Reading {
+    let mut r = read_page(blocks);
+    r.campaign = campaign_in(&r.title_block);
     r
 }
 
