@@ -595,6 +595,17 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
             "TỔNG HỢP ĐỀ NGHỊ KHEN THƯỞNG ĐIỂN HÌNH TIÊN TIẾN, đợt năm 2023".into()
         ))
     );
+    // The same round, the same bytes: dated by the round, never the clock
+    // (a second apart, the clock would show in docProps/core.xml).
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let again = out.path().join("again.xlsx");
+    export(&[
+        "xlsx",
+        "examples/submissions",
+        "--out",
+        again.to_str().unwrap_or(""),
+    ]);
+    assert_eq!(std::fs::read(&book).ok(), std::fs::read(&again).ok());
     // Frozen bold header rows with a filter.
     let sheet = part(&book, "xl/worksheets/sheet1.xml");
     assert!(

@@ -268,7 +268,8 @@ fn campaign_name(slug: &str) -> String {
         .unwrap_or_default()
 }
 
-pub fn workbook(s: &Summary, year: i32) -> Result<Vec<u8>> {
+pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<u8>> {
+    use chrono::Datelike;
     let lang = Lang::Vi;
     let title = title(year);
     let layout = |subject, totals| Layout {
@@ -277,6 +278,17 @@ pub fn workbook(s: &Summary, year: i32) -> Result<Vec<u8>> {
         totals,
     };
     let mut book = Workbook::new();
+    // Dated by the round, not the clock: the same round gives the same bytes.
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(
+        u16::try_from(as_of.year()).unwrap_or(2023),
+        as_of.month() as u8,
+        as_of.day() as u8,
+    )?;
+    book.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_title(title.clone())
+            .set_creation_datetime(&created),
+    );
     let kinds = |k: &crate::summary::ByKind| [n(k.tap_the), n(k.ca_nhan), n(k.ho_gia_dinh)];
 
     let mut header = vec![
@@ -460,7 +472,7 @@ pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let (out, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
     let summary = Summary::build(&report, &Filter::default(), Lang::Vi, true);
-    let bytes = workbook(&summary, report.settings.year)?;
+    let bytes = workbook(&summary, report.settings.year, report.settings.as_of)?;
     export::write_atomic(&out, &bytes, lang)?;
     crate::output::print(&tr!(
         lang,
