@@ -1638,7 +1638,7 @@ mod tests {
                     let set: HashSet<_> = ids.iter().collect();
                     assert_eq!(set.len(), ids.len(), "{} {:?}", info.slug, kind);
                     assert!(ids.len() >= 4);
-                    // A nomination's unbacked criteria are one bit each.
+                    // A nomination's unevidenced criteria are one bit each.
                     assert!(ids.len() <= 64, "{}", info.slug);
                     for c in info.criteria_for(*kind, role) {
                         assert!(crate::text::is_slug(c.id), "{}", c.id);

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use crate::config::{self, Settings, UnitInfo};
 use crate::diagnostic::{self, Diagnostic, Location, Rule, Severity, Tally};
 use crate::lang::Lang;
-use crate::messages::{DUPLICATES_NAMED, Unbacked, What};
+use crate::messages::{DUPLICATES_NAMED, UnevidencedCriteria, What};
 use crate::nomination::{self, Identity, Nomination};
 use crate::review::{self, Book, Status};
 use crate::tree::{self, Entry, Layout};
@@ -46,7 +46,7 @@ pub struct Record {
     /// Its criteria no achievement backs. Kept here, not among the round's
     /// findings: a real round has such a note on nearly every file, and a
     /// finding costs several times these bytes (see [`Report::notes`]).
-    pub unbacked: Option<Unevidenced>,
+    pub unevidenced: Option<Unevidenced>,
     /// A hash of who is nominated ([`Nomination::identity`]), made while
     /// the file is checked on all cores; `duplicate-nominee` sorts these.
     identity: Option<std::num::NonZeroU64>,
@@ -58,7 +58,7 @@ pub struct Record {
 /// A nomination's `unevidenced-criterion` finding, in the bytes it needs.
 #[derive(Clone, Copy, Debug)]
 pub struct Unevidenced {
-    pub criteria: Unbacked,
+    pub criteria: UnevidencedCriteria,
     pub at: Option<Location>,
 }
 
@@ -76,9 +76,10 @@ pub struct UnitRecord {
 /// Everything a run found.
 #[derive(Debug)]
 pub struct Report {
-    pub root: String,
+    /// The root as the user named it, for display (as `Layout`'s).
+    pub root_display: String,
     /// The root on disk, to read a file back when a person is shown it.
-    pub root_path: std::path::PathBuf,
+    pub root: std::path::PathBuf,
     pub settings: Settings,
     pub units: Vec<UnitRecord>,
     pub records: Vec<Record>,
@@ -99,8 +100,8 @@ pub struct Report {
 
 impl Record {
     /// How many `unevidenced-criterion` notes it keeps.
-    pub fn unbacked_count(&self) -> usize {
-        self.unbacked
+    pub fn unevidenced_count(&self) -> usize {
+        self.unevidenced
             .map_or(0, |u| u.criteria.mask.count_ones() as usize)
     }
 }
@@ -133,7 +134,7 @@ impl Report {
         let mut t = Tally::of(&self.diagnostics);
         t.add_n(
             Severity::Note,
-            self.records.iter().map(Record::unbacked_count).sum(),
+            self.records.iter().map(Record::unevidenced_count).sum(),
         );
         t
     }
@@ -143,7 +144,7 @@ impl Report {
     /// [`Report::diagnostics`] when a report is printed.
     pub fn notes(&self) -> impl Iterator<Item = Diagnostic> + '_ {
         let mut order: Vec<u32> = (0..self.records.len())
-            .filter(|&i| self.records[i].unbacked.is_some())
+            .filter(|&i| self.records[i].unevidenced.is_some())
             .map(|i| i as u32)
             .collect();
         // The walk gives folders and files in name order, which is the
@@ -154,8 +155,8 @@ impl Report {
         }
         order.into_iter().filter_map(|i| {
             let r = &self.records[i as usize];
-            let u = r.unbacked?;
-            Some(Diagnostic::unbacked(r.path.clone(), u.at, u.criteria))
+            let u = r.unevidenced?;
+            Some(Diagnostic::unevidenced(r.path.clone(), u.at, u.criteria))
         })
     }
 
@@ -271,8 +272,8 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     diagnostic::sort(&mut diags);
     tally_units(&mut units, &records, &diags);
     Report {
-        root_path: layout.root.clone(),
-        root: layout.root_display,
+        root: layout.root.clone(),
+        root_display: layout.root_display,
         settings,
         units,
         records,
@@ -430,7 +431,7 @@ fn check_files(
     let root = &layout.root;
     // Findings go straight into one vector as each file is done (their
     // order is the sort's, later), so a round never holds a vector per file
-    // and a flattened copy at once. Unbacked criteria stay with the record.
+    // and a flattened copy at once. UnevidencedCriteria criteria stay with the record.
     let sink = std::sync::Mutex::new(Vec::new());
     let records: Vec<Record> = jobs
         .into_par_iter()
@@ -447,7 +448,7 @@ fn check_files(
             let stale = decision.is_some() && !holds;
             let mut result = result;
             let tally = Tally::of(&result.diagnostics);
-            let unbacked = take_unbacked(&mut result.diagnostics);
+            let unevidenced = take_unevidenced(&mut result.diagnostics);
             let nom = result.nomination.as_ref();
             let hash = |h: u64| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN);
             let identity = nom
@@ -463,7 +464,7 @@ fn check_files(
                 nomination: result.nomination,
                 tally,
                 review: review::State { decision, stale },
-                unbacked,
+                unevidenced,
                 identity,
             };
             if !result.diagnostics.is_empty()
@@ -479,15 +480,15 @@ fn check_files(
     (records, findings)
 }
 
-/// Takes a file's unbacked-criteria finding out of its findings, to be
+/// Takes a file's unevidenced-criteria finding out of its findings, to be
 /// kept with its record. One that tells of findings past the file's limit
 /// (`more`) stays where it is, being more than the note.
-fn take_unbacked(diags: &mut Vec<Diagnostic>) -> Option<Unevidenced> {
+fn take_unevidenced(diags: &mut Vec<Diagnostic>) -> Option<Unevidenced> {
     let i = diags
         .iter()
-        .position(|d| d.more == 0 && matches!(d.what, What::Unbacked(_)))?;
+        .position(|d| d.more == 0 && matches!(d.what, What::UnevidencedCriteria(_)))?;
     let d = diags.swap_remove(i);
-    let What::Unbacked(criteria) = d.what else {
+    let What::UnevidencedCriteria(criteria) = d.what else {
         return None;
     };
     Some(Unevidenced {
@@ -805,7 +806,7 @@ fn tally_units(units: &mut [UnitRecord], records: &[Record], diags: &[Diagnostic
     }
     for r in records {
         if let Some(c) = counts.get_mut(r.unit as usize) {
-            c.add_n(Severity::Note, r.unbacked_count());
+            c.add_n(Severity::Note, r.unevidenced_count());
         }
     }
     for (u, t) in units.iter_mut().zip(counts) {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::lang::Lang;
-use crate::messages::{Unbacked, What};
+use crate::messages::{UnevidencedCriteria, What};
 
 /// How much a problem holds a nomination back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -270,9 +270,18 @@ impl Diagnostic {
         self
     }
 
-    /// The unbacked criteria of a nomination, as one finding.
-    pub fn unbacked(path: impl Into<Arc<str>>, location: Option<Location>, u: Unbacked) -> Self {
-        Diagnostic::new(Rule::UnevidencedCriterion, path, What::Unbacked(u)).at(location)
+    /// The unevidenced criteria of a nomination, as one finding.
+    pub fn unevidenced(
+        path: impl Into<Arc<str>>,
+        location: Option<Location>,
+        u: UnevidencedCriteria,
+    ) -> Self {
+        Diagnostic::new(
+            Rule::UnevidencedCriterion,
+            path,
+            What::UnevidencedCriteria(u),
+        )
+        .at(location)
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -298,7 +307,7 @@ impl Diagnostic {
 
     /// The diagnostics this stands for, in the contract's order.
     pub fn expand(&self) -> Vec<std::borrow::Cow<'_, Diagnostic>> {
-        let What::Unbacked(u) = &self.what else {
+        let What::UnevidencedCriteria(u) = &self.what else {
             return vec![std::borrow::Cow::Borrowed(self)];
         };
         let mut out: Vec<(String, Diagnostic)> = u
@@ -311,7 +320,7 @@ impl Diagnostic {
                     .next()
                     .map_or(String::new(), |c| format!("{}`", c.id));
                 let d = Diagnostic {
-                    what: What::Unbacked(one),
+                    what: What::UnevidencedCriteria(one),
                     ..self.clone()
                 };
                 (key, d)

@@ -124,15 +124,15 @@ pub enum Range {
 
 /// The criteria of one nomination that no achievement backs.
 #[derive(Clone, Copy, Debug)]
-pub struct Unbacked {
+pub struct UnevidencedCriteria {
     pub campaign: Campaign,
     pub kind: Kind,
     pub role: Option<Role>,
-    /// Bit `i`: the `i`-th of `criteria_for(kind, role)` is unbacked.
+    /// Bit `i`: the `i`-th of `criteria_for(kind, role)` is unevidenced.
     pub mask: u64,
 }
 
-impl Unbacked {
+impl UnevidencedCriteria {
     /// The criteria, in the campaign's order.
     pub fn criteria(self) -> impl Iterator<Item = &'static Criterion> {
         self.campaign
@@ -144,10 +144,10 @@ impl Unbacked {
     }
 
     /// Each criterion as a finding of its own.
-    pub fn each(self) -> impl Iterator<Item = Unbacked> {
+    pub fn each(self) -> impl Iterator<Item = UnevidencedCriteria> {
         (0..64)
             .filter(move |i| self.mask & (1u64 << i) != 0)
-            .map(move |i| Unbacked {
+            .map(move |i| UnevidencedCriteria {
                 mask: 1u64 << i,
                 ..self
             })
@@ -275,7 +275,7 @@ pub enum What {
     /// One note per criterion no achievement backs, worded when shown: a
     /// bit for each of the criteria the campaign asks of this kind and role,
     /// in their order (no list is kept for a note most runs only count).
-    Unbacked(Unbacked),
+    UnevidencedCriteria(UnevidencedCriteria),
     AwardYear {
         year: i64,
         why: YearProblem,
@@ -730,7 +730,7 @@ impl What {
                     campaign.slug()
                 )
             }
-            What::Unbacked(u) => u.criteria().next().map(|c| unbacked(c, lang)).unwrap_or_default(),
+            What::UnevidencedCriteria(u) => u.criteria().next().map(|c| unevidenced(c, lang)).unwrap_or_default(),
             What::AwardYear { year, why } => {
                 let why = match why {
                     YearProblem::BeforeBirth(b) => tr!(
@@ -1394,14 +1394,14 @@ impl What {
     /// How many diagnostics this stands for.
     pub fn count(&self) -> usize {
         match self {
-            What::Unbacked(u) => u.mask.count_ones() as usize,
+            What::UnevidencedCriteria(u) => u.mask.count_ones() as usize,
             _ => 1,
         }
     }
 }
 
 /// The note for one criterion no achievement backs.
-pub fn unbacked(c: &Criterion, lang: Lang) -> String {
+pub fn unevidenced(c: &Criterion, lang: Lang) -> String {
     let text = c.text(lang);
     tr!(
         lang,

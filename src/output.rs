@@ -173,7 +173,7 @@ impl ColumnFit {
         let cell = cell.trim();
         // A cell kh broke into lines itself (a path: folder, then file) is
         // as wide as its widest line, and unbroken when each line is.
-        let widest = cell.lines().map(unicode_width).max().unwrap_or(0);
+        let widest = cell.lines().map(char_columns).max().unwrap_or(0);
         self.widest = self.widest.max(widest);
         if cell.is_empty() {
             return;
@@ -186,7 +186,7 @@ impl ColumnFit {
 
     fn see_words(&mut self, text: &str) {
         for w in text.split_whitespace() {
-            self.word = self.word.max(unicode_width(w));
+            self.word = self.word.max(char_columns(w));
         }
     }
 
@@ -552,8 +552,9 @@ impl Write for TrimEnd<'_> {
     }
 }
 
-/// Columns a text takes: characters, Vietnamese being one column each.
-fn unicode_width(s: &str) -> usize {
+/// Columns a text takes, counted as characters: Vietnamese is one column
+/// each (named apart from the unicode-width crate, which counts otherwise).
+fn char_columns(s: &str) -> usize {
     s.chars().count()
 }
 
@@ -583,7 +584,7 @@ pub fn wrap(text: &str, width: u16) -> String {
         }
         let mut used = 0;
         for word in line.split(' ').filter(|w| !w.is_empty()) {
-            let w = unicode_width(word);
+            let w = char_columns(word);
             if used > 0 && used + 1 + w > width {
                 out.push('\n');
                 used = 0;
@@ -605,7 +606,7 @@ mod tests {
         let line = "Đối chiếu: 22 đề nghị trong bảng phong trào + 0 không đọc được + 0 ngoài thư mục đơn vị = 22 tệp đã tìm thấy";
         let wrapped = super::wrap(line, 40);
         assert!(
-            wrapped.lines().all(|l| super::unicode_width(l) <= 40),
+            wrapped.lines().all(|l| super::char_columns(l) <= 40),
             "{wrapped}"
         );
         assert_eq!(wrapped.replace('\n', " "), line);

@@ -281,7 +281,7 @@ fn photo_of(
     }
     let file = report
         .entry(r)
-        .path(&report.root_path)
+        .path(&report.root)
         .with_file_name(&*photo.file);
     let read = crate::tree::read_regular(&file, crate::nomination::PHOTO_MAX_BYTES).ok();
     let Some((bytes, ext)) = read.and_then(|b| photo_for_site(&b).ok()) else {

@@ -78,7 +78,7 @@ impl<'a> Cx<'a> {
         self.diags.push(diag);
     }
 
-    /// Records a finding made whole elsewhere (the unbacked criteria).
+    /// Records a finding made whole elsewhere (the unevidenced criteria).
     pub fn push(&mut self, d: Diagnostic) {
         if self.diags.len() >= MAX_PER_FILE {
             self.suppressed += 1;

@@ -348,7 +348,7 @@ impl<'a> Summary<'a> {
             .collect();
 
         Summary {
-            root: &report.root,
+            root: &report.root_display,
             campaigns,
             units,
             nominations,

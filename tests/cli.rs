@@ -136,11 +136,11 @@ fn json_is_sorted_by_path_then_line() {
     assert_eq!(keys, sorted);
 }
 
-/// Unbacked criteria are kept apart from the other findings and merged
+/// UnevidencedCriteria criteria are kept apart from the other findings and merged
 /// back when printed: in path order where the walk's order differs ("a b"
 /// and "a-b" sort before "a/"), and counted in the totals.
 #[test]
-fn unbacked_notes_merge_in_path_order() {
+fn unevidenced_notes_merge_in_path_order() {
     let tree = Tree::new();
     let untagged = edit(PERSON, "criteria = [\"giai-phap-moi\"]\n", "");
     let warned = format!("{untagged}late_dossiers = 0\n");
@@ -169,7 +169,7 @@ fn unbacked_notes_merge_in_path_order() {
         .iter()
         .filter(|c| *c == "unevidenced-criterion")
         .count();
-    // One criterion of §3.10's individual, unbacked, in each of eight files.
+    // One criterion of §3.10's individual, unevidenced, in each of eight files.
     assert!(notes >= 8, "{notes}");
     assert_eq!(doc["counts"]["notes"].as_u64(), Some(notes as u64));
     let paths: Vec<&str> = keys.iter().map(|k| k.0.as_str()).collect();

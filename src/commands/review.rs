@@ -142,7 +142,7 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
         };
         let mut out = String::new();
         for report in &refused {
-            let mut sources = human::Sources::new(&report.root_path);
+            let mut sources = human::Sources::new(&report.root);
             for d in report
                 .diagnostics
                 .iter()

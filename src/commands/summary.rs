@@ -170,7 +170,7 @@ pub fn run(args: Args, opts: Options, out: &mut dyn Write) -> Result<()> {
                 lang,
                 "không có đơn vị `{shown}` trong {}",
                 "no unit `{shown}` in {}",
-                report.root
+                report.root_display
             )),
         }
     }

@@ -49,7 +49,7 @@ pub fn run(path: &Path, format: Format, gate: Gate, style: Style, opts: Options)
                 out,
                 style.lang,
                 style.verbose,
-                sarif::root_uri(&report.root_path),
+                sarif::root_uri(&report.root),
             )),
         };
         render::emit(&report, emitter.as_mut())

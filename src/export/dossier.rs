@@ -101,7 +101,7 @@ impl Dossier {
 
     /// Reads a nomination file of the round, under the walk's guards.
     pub fn of(report: &crate::check::Report, r: &crate::check::Record) -> Option<Dossier> {
-        let text = crate::tree::read_text(&report.root_path, &report.entry(r)).ok()?;
+        let text = crate::tree::read_text(&report.root, &report.entry(r)).ok()?;
         Some(Dossier::parse(&text))
     }
 

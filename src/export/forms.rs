@@ -64,7 +64,7 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
             let record = report.unit_of(r);
             let unit = record.name();
             let who = Issuer::of_unit(&record.info, unit);
-            let result = crate::tree::read_text(&report.root_path, &report.entry(r))
+            let result = crate::tree::read_text(&report.root, &report.entry(r))
                 .map_err(|_| anyhow::anyhow!("{}", r.path))
                 .and_then(|text| {
                     let mut doc = form(&Dossier::parse(&text), &who, draft, c.date);

@@ -256,7 +256,7 @@ pub fn sentence(
             "Thành tích {of} được đối chiếu với một tiêu chí không thuộc phong trào {}: đề nghị đối chiếu lại với tiêu chí của Kế hoạch.",
             campaign(*c)
         ),
-        What::Unbacked(_) | What::ValueReadAs { .. } => return None,
+        What::UnevidencedCriteria(_) | What::ValueReadAs { .. } => return None,
         What::AwardYear { year, why } => {
             let why = match why {
                 crate::messages::YearProblem::BeforeBirth(b) => {

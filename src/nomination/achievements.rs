@@ -110,14 +110,14 @@ impl NominationCheck<'_, '_> {
             .fold(0u64, |m, (i, _)| m | (1 << i));
         if let (Some((info, kind)), true) = (target, mask != 0) {
             let at = self.cx.locate(first);
-            let u = Unbacked {
+            let u = UnevidencedCriteria {
                 campaign: info.id,
                 kind,
                 role,
                 mask,
             };
             self.cx
-                .push(Diagnostic::unbacked(self.cx.path.clone(), at, u));
+                .push(Diagnostic::unevidenced(self.cx.path.clone(), at, u));
         }
     }
 }

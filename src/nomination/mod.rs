@@ -14,7 +14,7 @@ use crate::facts::{Facts, Model};
 use crate::form::{self, AchievementKey, AwardKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, Top};
 use crate::lang::Lang;
 use crate::messages::{
-    CampaignHint, Expected, Label, Range as MsgRange, Unbacked, What, YearProblem,
+    CampaignHint, Expected, Label, Range as MsgRange, UnevidencedCriteria, What, YearProblem,
 };
 pub(crate) use crate::reader::{Cx, Need};
 use crate::text::{closest, fold_key, nfc, shown};

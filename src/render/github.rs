@@ -58,7 +58,7 @@ impl<W: Write> Github<W> {
     fn one(&mut self, report: &Report, d: &Diagnostic, command: &str) -> std::io::Result<()> {
         // Escape sequences and bidirectional overrides in a file name are
         // shown as escapes, never passed to the log raw.
-        let file = user_path(&report.root, &d.path);
+        let file = user_path(&report.root_display, &d.path);
         let mut props = format!("file={}", property(&crate::text::escape_controls(&file)));
         if let Some(loc) = &d.location {
             props.push_str(&format!(",line={},col={}", loc.line, loc.column));

@@ -78,7 +78,7 @@ impl<W> Human<W> {
         Human {
             out,
             style,
-            sources: Sources::new(&report.root_path),
+            sources: Sources::new(&report.root),
         }
     }
 }

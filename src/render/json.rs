@@ -77,7 +77,7 @@ impl<W: Write> Emitter for Json<W> {
         write!(
             self.out,
             "{{\n  \"root\": {},\n  \"settings\": {},\n  \"counts\": {},\n  \"diagnostics\": [",
-            pretty(&report.root, "  "),
+            pretty(&report.root_display, "  "),
             pretty(&settings, "  "),
             pretty(&counts, "  "),
         )

@@ -24,7 +24,7 @@ pub trait Emitter {
 }
 
 /// Feeds `report` to `emitter`: its findings and those its records keep
-/// (the unbacked criteria), merged in the contract's order.
+/// (the unevidenced criteria), merged in the contract's order.
 pub fn emit(report: &Report, emitter: &mut dyn Emitter) -> io::Result<()> {
     emitter.begin(report)?;
     let mut notes = report.notes().peekable();
