@@ -1250,10 +1250,6 @@ impl Campaign {
         &CAMPAIGNS[self as usize]
     }
 
-    pub fn all() -> impl Iterator<Item = Campaign> {
-        CAMPAIGNS.iter().map(|c| c.id)
-    }
-
     pub fn slug(self) -> &'static str {
         self.info().slug
     }
@@ -1472,7 +1468,8 @@ impl CampaignInfo {
 
     /// The floor for `rating`: "hoàn thành xuất sắc" unless a rule of the
     /// campaign sets a lower one for this kind and role.
-    pub fn rating_floor(&self, kind: Kind, role: Option<Role>) -> Rating {
+    #[cfg(test)]
+    fn rating_floor(&self, kind: Kind, role: Option<Role>) -> Rating {
         self.own_rating_floor(kind, role).unwrap_or(XuatSac)
     }
 

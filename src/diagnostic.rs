@@ -392,14 +392,6 @@ impl std::ops::AddAssign for Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, severity: Severity) {
-        match severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-            Severity::Note => self.notes += 1,
-        }
-    }
-
     pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Tally {
         let mut t = Tally::default();
         for d in diags {

@@ -21,7 +21,6 @@ pub enum Align {
     #[default]
     Left,
     Center,
-    Right,
     Both,
 }
 
@@ -30,7 +29,6 @@ impl Align {
         match self {
             Align::Left => "left",
             Align::Center => "center",
-            Align::Right => "right",
             Align::Both => "both",
         }
     }
@@ -42,7 +40,6 @@ pub struct Run {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
-    pub underline: bool,
     /// Points; the body's 14 pt when `None`.
     pub size: Option<f32>,
     /// The key of the nomination file the run shows (`nominee.full_name`):
@@ -68,10 +65,6 @@ impl Run {
     }
     pub fn italic(mut self) -> Self {
         self.italic = true;
-        self
-    }
-    pub fn underline(mut self) -> Self {
-        self.underline = true;
         self
     }
     pub fn size(mut self, pt: f32) -> Self {
@@ -160,7 +153,6 @@ impl Table {
 pub enum Block {
     Para(Para),
     Table(Table),
-    PageBreak,
 }
 
 /// A document of one section.
@@ -258,9 +250,6 @@ fn run_xml(r: &Run, out: &mut String) {
     }
     if r.italic {
         out.push_str("<w:i/><w:iCs/>");
-    }
-    if r.underline {
-        out.push_str("<w:u w:val=\"single\"/>");
     }
     if let Some(pt) = r.size {
         let half = (pt * 2.0).round() as u32;
@@ -374,7 +363,6 @@ pub fn document_xml(doc: &Doc) -> String {
                 // tiny one, so that it never spills onto a page of its own.
                 out.push_str("<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>");
             }
-            Block::PageBreak => out.push_str("<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>"),
         }
     }
     // A4: 210 × 297 mm; margins top 20, bottom 20, left 30, right 15 (ND 30/2020).

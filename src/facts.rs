@@ -62,7 +62,6 @@ impl Facts {
 /// The `[model]` of a "Dân vận khéo" nomination.
 #[derive(Debug, Default)]
 pub struct Model {
-    pub header: Option<Range<usize>>,
     pub four_step_plan: Option<(bool, Range<usize>)>,
     pub records_archived: Option<(bool, Range<usize>)>,
     pub score: Option<(f64, Range<usize>)>,

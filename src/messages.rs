@@ -37,8 +37,6 @@ pub enum Expected {
     Number,
     TrueFalse,
     Date,
-    Table,
-    ArrayOfTables,
     CriteriaList,
     CriterionId,
 }
@@ -252,11 +250,6 @@ pub enum What {
         kind: Kind,
         given: String,
     },
-    /// A role spelt as no role at all, where no campaign is known.
-    UnknownRole {
-        given: String,
-        hint: Option<&'static str>,
-    },
     BirthInFuture {
         birth: NaiveDate,
         as_of: NaiveDate,
@@ -446,7 +439,6 @@ fn expected(e: Expected, lang: Lang) -> &'static str {
         Expected::Number => lang.pick("một số", "a number"),
         Expected::TrueFalse => "true/false",
         Expected::Date => lang.pick("một ngày", "a date"),
-        Expected::Table | Expected::ArrayOfTables => "",
         Expected::CriteriaList => lang.pick(
             "danh sách mã tiêu chí, ví dụ [\"sang-tao\"]",
             "a list of criterion ids, as in [\"sang-tao\"]",
@@ -691,11 +683,6 @@ impl What {
                 "Phong trào `{}` không có nhóm đối tượng \"{given}\"",
                 "Campaign `{}` has no role \"{given}\"",
                 campaign.slug()
-            ),
-            What::UnknownRole { given, .. } => tr!(
-                lang,
-                "`role` không nhận giá trị \"{given}\"",
-                "`role` cannot be \"{given}\""
             ),
             What::BirthInFuture { birth, as_of } => tr!(
                 lang,
@@ -1151,21 +1138,6 @@ impl What {
                     "giá trị cho phép: {choices}",
                     "allowed values: {choices}"
                 ),
-                }
-            }
-            What::UnknownRole { hint, .. } => {
-                let choices = roles_list(Role::ALL);
-                match hint {
-                    Some(h) => tr!(
-                        lang,
-                        "có phải là `{h}`? Giá trị cho phép: {choices}",
-                        "did you mean `{h}`? Allowed: {choices}"
-                    ),
-                    None => tr!(
-                        lang,
-                        "giá trị cho phép: {choices}",
-                        "allowed values: {choices}"
-                    ),
                 }
             }
             What::InvalidDate { why, .. } => match why {

@@ -4,7 +4,7 @@
 use crate::campaign::Campaign;
 use crate::form::{AchievementKey, AwardKey, Top};
 use crate::text::nfc;
-use crate::vocab::{Kind, Scope, Vocab};
+use crate::vocab::{Kind, Vocab};
 
 #[derive(Clone, Debug, Default)]
 pub struct Award {
@@ -18,7 +18,6 @@ pub struct Award {
 pub struct Dossier {
     pub campaign: Option<Campaign>,
     pub kind: Option<Kind>,
-    pub scope: Option<Scope>,
     pub movement: Option<String>,
     pub proposed_award: Option<String>,
     /// `[nominee]`'s values as text (dates as dd/mm/yyyy).
@@ -60,7 +59,6 @@ impl Dossier {
         let mut d = Dossier {
             campaign: top(Top::Campaign.key()).and_then(|c| Campaign::from_slug(&c)),
             kind: top(Top::Kind.key()).and_then(|k| Kind::parse(&k)),
-            scope: top(Top::Scope.key()).and_then(|s| Scope::parse(&s)),
             movement: top(Top::Movement.key()),
             proposed_award: top(Top::ProposedAward.key()),
             ..Dossier::default()

@@ -232,9 +232,6 @@ pub fn sentence(
             "Nhóm đối tượng {of} ghi “{given}”, không thuộc phong trào {}: đề nghị ghi lại.",
             campaign(*c)
         ),
-        What::UnknownRole { given, .. } => format!(
-            "Nhóm đối tượng {of} ghi “{given}”, không thuộc các nhóm của Kế hoạch: đề nghị ghi lại."
-        ),
         What::BirthInFuture { birth, as_of } => format!(
             "Ngày, tháng, năm sinh {of} ghi {}, sau ngày {}: đề nghị kiểm tra lại.",
             dmy(*birth),

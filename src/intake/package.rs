@@ -151,10 +151,6 @@ impl<R: Read + Seek> Package<R> {
             .collect()
     }
 
-    pub fn has(&self, name: &str) -> bool {
-        self.zip.index_for_name(name).is_some()
-    }
-
     /// A part's bytes, stopped while inflating when it grows past the
     /// limits, never after.
     pub fn read(&mut self, name: &str) -> Result<Vec<u8>, Refusal> {

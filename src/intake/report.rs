@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::wordml::{Block, Para};
+use super::wordml::Block;
 use crate::campaign::{CAMPAIGNS, Campaign};
 use crate::template::DraftAward;
 use crate::text::{nfc, slugify};
@@ -924,12 +924,6 @@ fn field(
             }
         }
     }
-}
-
-/// The household head's label decides the kind over a bare "Họ và tên".
-pub fn household_label(p: &Para) -> bool {
-    let f = fold(&p.text);
-    f.contains("chu ho")
 }
 
 #[cfg(test)]

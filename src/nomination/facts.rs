@@ -170,7 +170,6 @@ impl NominationCheck<'_, '_> {
             Label::new("lĩnh vực", "field"),
         );
         Some(Model {
-            header: Some(header),
             four_step_plan: self.cx.boolean(
                 t,
                 ModelKey::FourStepPlan.key(),

@@ -392,11 +392,6 @@ pub fn age_at(birth: NaiveDate, day: NaiveDate) -> i32 {
     age
 }
 
-/// The Vietnamese way of writing a date: 12/04/1968.
-pub fn dmy(d: NaiveDate) -> String {
-    crate::text::dmy(d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

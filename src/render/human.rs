@@ -134,11 +134,6 @@ impl<W: std::io::Write> Emitter for Human<W> {
     }
 }
 
-/// The whole human output as a string.
-pub fn render(report: &Report, style: Style) -> String {
-    crate::render::to_string(report, |buf| Box::new(Human::new(buf, style, report)))
-}
-
 pub fn render_one(d: &Diagnostic, excerpt: Option<&Excerpt>, style: Style) -> String {
     let lang = style.lang;
     let level = match d.severity {

@@ -109,7 +109,3 @@ impl<W: Write> Emitter for Json<W> {
     }
 }
 
-/// The whole document as a string.
-pub fn render(report: &Report, lang: crate::lang::Lang) -> String {
-    crate::render::to_string(report, |buf| Box::new(Json::new(buf, lang)))
-}

@@ -40,20 +40,6 @@ pub fn emit(report: &Report, emitter: &mut dyn Emitter) -> io::Result<()> {
     emitter.end(report)
 }
 
-/// Renders into a string, for tests and for callers that need the text.
-pub fn to_string(
-    report: &Report,
-    make: impl FnOnce(&mut Vec<u8>) -> Box<dyn Emitter + '_>,
-) -> String {
-    let mut buf = Vec::new();
-    {
-        let mut e = make(&mut buf);
-        // Writing to memory cannot fail.
-        let _ = emit(report, e.as_mut());
-    }
-    String::from_utf8_lossy(&buf).into_owned()
-}
-
 /// A buffered, locked standard output; a closed pipe (`kh … | head`) is
 /// not an error but the end of the run.
 pub fn stdout_quietly(run: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
