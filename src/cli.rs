@@ -93,7 +93,7 @@ pub enum Command {
         action: ExportAction,
     },
     /// Viết trang giới thiệu điển hình cho báo chí và Cổng thông tin (mục IV.2)
-    Publish(crate::publish::Args),
+    Publish(crate::commands::publish::Args),
     /// Nhập báo cáo thành tích (.docx) và danh sách (.xlsx) của các đơn vị vào đợt
     Import(crate::commands::import::Args),
     /// In JSON Schema của một loại tệp, cho trình soạn thảo (taplo, VS Code)
@@ -140,13 +140,13 @@ pub enum CampaignsAction {
 #[derive(Debug, Subcommand)]
 pub enum ExportAction {
     /// Mỗi đề nghị thành một tệp .docx theo mẫu báo cáo thành tích của kế hoạch
-    Forms(crate::export::forms::Args),
+    Forms(crate::commands::export::forms::Args),
     /// Danh sách điển hình đề nghị khen thưởng, kèm tờ trình Chủ tịch UBND tỉnh (.docx)
-    List(crate::export::list::Args),
+    List(crate::commands::export::list::Args),
     /// Công văn gửi đơn vị cần bổ sung, và nhắc đơn vị chưa gửi (.docx)
-    Letters(crate::export::letters::Args),
+    Letters(crate::commands::export::letters::Args),
     /// Bảng tính của đợt (.xlsx)
-    Xlsx(crate::export::xlsx::Args),
+    Xlsx(crate::commands::export::xlsx::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -313,12 +313,14 @@ fn run(cli: Cli) -> Result<bool> {
             Ok(false)
         }
         Command::Export { action } => match action {
-            ExportAction::Forms(args) => crate::export::forms::run_forms(args, opts),
-            ExportAction::List(args) => crate::export::list::run_list(args, opts),
-            ExportAction::Letters(args) => crate::export::letters::run_letters(args, opts),
-            ExportAction::Xlsx(args) => crate::export::xlsx::run_xlsx(args, opts),
+            ExportAction::Forms(args) => crate::commands::export::forms::run_forms(args, opts),
+            ExportAction::List(args) => crate::commands::export::list::run_list(args, opts),
+            ExportAction::Letters(args) => {
+                crate::commands::export::letters::run_letters(args, opts)
+            }
+            ExportAction::Xlsx(args) => crate::commands::export::xlsx::run_xlsx(args, opts),
         },
-        Command::Publish(args) => crate::publish::run(args, opts),
+        Command::Publish(args) => crate::commands::publish::run(args, opts),
         Command::Import(args) => crate::commands::import::run(args, opts),
         Command::Schema { which } => {
             let schema = crate::schema::schema(which, lang);

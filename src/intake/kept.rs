@@ -10,8 +10,8 @@ use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::package::{Package, Refusal};
 use super::report::{Reading, date_in, fold};
+use crate::documents::dossier::Dossier;
 use crate::docx::{KEPT_NS, Kept};
-use crate::export::dossier::Dossier;
 
 /// kh's part among the package's custom XML parts, if there is one.
 pub fn find<R: std::io::Read + std::io::Seek>(

@@ -152,11 +152,11 @@ pub fn rows(bytes: Vec<u8>) -> Result<Vec<Row>, Refusal> {
     let names = book.sheet_names();
     // kh's own workbook: its "Danh sách" holds every nomination once; the
     // other sheets are views of it.
-    let own = crate::export::xlsx::SHEETS
+    let own = crate::documents::xlsx::SHEETS
         .iter()
         .all(|s| names.iter().any(|n| n == s));
     let names: Vec<String> = if own {
-        vec![crate::export::xlsx::SHEETS[2].to_string()]
+        vec![crate::documents::xlsx::SHEETS[2].to_string()]
     } else {
         names
     };

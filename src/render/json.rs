@@ -108,4 +108,3 @@ impl<W: Write> Emitter for Json<W> {
         }
     }
 }
-

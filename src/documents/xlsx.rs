@@ -1,30 +1,12 @@
 //! `kh export xlsx`: the round's workbook, with the figures of
 //! `kh summary --format json`, every number a number.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet};
 
-use crate::check::Options;
-use crate::export;
 use crate::lang::Lang;
-use crate::summary::{Filter, ReviewCounts, Summary};
-use crate::tr;
+use crate::summary::{ReviewCounts, Summary};
 use crate::vocab::Scope;
-
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Thư mục gốc của đợt
-    #[arg(default_value = ".")]
-    pub path: PathBuf,
-    /// Tệp .xlsx ghi ra (ngoài thư mục của đợt)
-    #[arg(long)]
-    pub out: PathBuf,
-    /// Ghi đè tệp đã có
-    #[arg(long)]
-    pub force: bool,
-}
 
 /// The sheets, in order.
 pub const SHEETS: [&str; 6] = [
@@ -466,21 +448,6 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
         &rows,
     )?;
     Ok(book.save_to_buffer()?)
-}
-
-pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
-    let lang = opts.lang;
-    let (out, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
-    let summary = Summary::build(&report, &Filter::default(), Lang::Vi, true);
-    let bytes = workbook(&summary, report.settings.year, report.settings.as_of)?;
-    export::write_atomic(&out, &bytes, lang)?;
-    crate::output::print(&tr!(
-        lang,
-        "Đã ghi bảng tính của đợt vào {}\n",
-        "Wrote the round's workbook to {}\n",
-        args.out.display()
-    ))?;
-    Ok(false)
 }
 
 #[cfg(test)]

@@ -1,45 +1,12 @@
 //! `kh export list`: the list that goes with Sở Nội vụ's report to the
 //! Chairman (§IV.1, §IV.3), A4 landscape, grouped by kind.
 
-use std::path::PathBuf;
-
-use anyhow::Result;
-
-use crate::check::{Options, Record, Report};
+use crate::check::{Record, Report};
+use crate::documents::dossier::{Dossier, excerpt};
+use crate::documents::{self, td, text_width, th};
 use crate::docx::{Align, Cell, Doc, Table, cell, para, run};
-use crate::export::dossier::{Dossier, excerpt};
-use crate::export::{self, td, text_width, th};
 use crate::review::Status;
-use crate::tr;
 use crate::vocab::{Kind, Scope};
-
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Thư mục gốc của đợt
-    #[arg(default_value = ".")]
-    pub path: PathBuf,
-    /// Tệp .docx ghi ra (ngoài thư mục của đợt)
-    #[arg(long)]
-    pub out: PathBuf,
-    /// Ghi đè tệp đã có
-    #[arg(long)]
-    pub force: bool,
-    /// Ngày ký, 05/10/2023 hoặc 2023-10-05
-    #[arg(long, value_parser = export::parse_date)]
-    pub date: Option<chrono::NaiveDate>,
-    /// Mọi đề nghị không có lỗi (mặc định: chỉ các đề nghị được thẩm định “đạt”)
-    #[arg(long = "all", id = "all_ok")]
-    pub all: bool,
-    /// Chỉ một phạm vi: toan-tinh (các trường hợp Chủ tịch UBND tỉnh quyết định, mục IV.1)
-    #[arg(long, value_parser = parse_scope)]
-    pub scope: Option<Scope>,
-    /// Số tờ trình mà danh sách kèm theo, ví dụ 123/TTr-SNV (mặc định: để dấu chấm điền tay)
-    #[arg(long = "to-trinh")]
-    pub to_trinh: Option<String>,
-    /// Ngày của tờ trình, 05/10/2023 (mặc định: để dấu chấm điền tay)
-    #[arg(long = "to-trinh-date", value_parser = export::parse_date)]
-    pub to_trinh_date: Option<chrono::NaiveDate>,
-}
 
 /// The tờ trình a list goes with (SPEC §12): its number and date, dots
 /// where not given.
@@ -47,11 +14,6 @@ pub struct Args {
 pub struct ToTrinh {
     pub number: Option<String>,
     pub date: Option<chrono::NaiveDate>,
-}
-
-fn parse_scope(s: &str) -> std::result::Result<Scope, String> {
-    use crate::vocab::Vocab;
-    Scope::parse(s).ok_or_else(|| format!("`{s}`: {}", Scope::choices()))
 }
 
 /// The nominations the list takes: approved and not stale by default;
@@ -70,26 +32,6 @@ pub fn chosen(report: &Report, all: bool, scope: Option<Scope>) -> Vec<&Record> 
             ok && scope.is_none_or(|s| n.scope.unwrap_or(Scope::CoSo) == s)
         })
         .collect()
-}
-
-pub fn run_list(args: Args, opts: Options) -> Result<bool> {
-    let lang = opts.lang;
-    let (out, report) = export::round_for_file(&args.path, &args.out, args.force, lang)?;
-    let rows = chosen(&report, args.all, args.scope);
-    let to_trinh = ToTrinh {
-        number: args.to_trinh.clone(),
-        date: args.to_trinh_date,
-    };
-    let doc = list(&report, &rows, args.date, args.scope, &to_trinh);
-    export::write_atomic(&out, &export::bytes(&doc), lang)?;
-    crate::output::print(&tr!(
-        lang,
-        "Đã ghi danh sách {} điển hình vào {}\n",
-        "Wrote the list of {} exemplars to {}\n",
-        rows.len(),
-        args.out.display()
-    ))?;
-    Ok(false)
 }
 
 const ROMAN: [&str; 3] = ["I", "II", "III"];
@@ -123,8 +65,8 @@ pub fn list(
         title: "Danh sách điển hình tiên tiến đề nghị khen thưởng".to_string(),
         ..Doc::default()
     };
-    doc.table(export::heading_of(
-        &crate::export::issuer::Issuer::office(office),
+    doc.table(documents::heading_of(
+        &crate::documents::issuer::Issuer::office(office),
         &[],
         date,
         width,
@@ -227,7 +169,7 @@ pub fn list(
         for r in mine {
             n += 1;
             let d = Dossier::of(report, r).unwrap_or_default();
-            let name = export::or_dots(d.title().as_deref());
+            let name = documents::or_dots(d.title().as_deref());
             let who = match (kind, d.birth_year()) {
                 (Kind::TapThe, _) | (_, None) => name,
                 (_, Some(y)) => format!("{name} ({y})"),
@@ -255,10 +197,10 @@ pub fn list(
                 vec![
                     td(&n.to_string(), Align::Center),
                     td(&who, Align::Left),
-                    td(&export::or_dots(where_.as_deref()), Align::Left),
+                    td(&documents::or_dots(where_.as_deref()), Align::Left),
                     td(&campaign, Align::Left),
-                    td(&export::or_dots(first.as_deref()), Align::Left),
-                    td(&export::or_dots(award.as_deref()), Align::Left),
+                    td(&documents::or_dots(first.as_deref()), Align::Left),
+                    td(&documents::or_dots(award.as_deref()), Align::Left),
                     td(&unit, Align::Left),
                 ],
                 false,

@@ -125,7 +125,7 @@ impl Dossier {
     /// else by their name, single-spaced.
     pub fn title(&self) -> Option<String> {
         use crate::vocab::Gender;
-        let name = crate::export::issuer::single_spaced(self.name()?);
+        let name = crate::documents::issuer::single_spaced(self.name()?);
         Some(match self.kind {
             Some(Kind::HoGiaDinh) => match self.gender() {
                 Some(Gender::Nam) => format!("Hộ ông {name}"),

@@ -2,24 +2,13 @@
 //! something to mend, in plain Vietnamese, and a reminder to each unit of
 //! the roster that sent nothing.
 
-use std::path::PathBuf;
-
-use anyhow::Result;
-
-use crate::check::{Options, Report};
+use crate::check::Report;
+use crate::documents::dossier::Dossier;
+use crate::documents::issuer::Issuer;
+use crate::documents::wording::{self, Who};
+use crate::documents::{self, text_width};
 use crate::docx::{Align, Doc, Para, Table, cell, para, run};
-use crate::export::dossier::Dossier;
-use crate::export::issuer::Issuer;
-use crate::export::wording::{self, Who};
-use crate::export::{self, Common, text_width};
 use crate::review::Status;
-use crate::tr;
-
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    #[command(flatten)]
-    pub common: Common,
-}
 
 /// A letter for each unit: its slug and the document.
 pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String, Doc)> {
@@ -229,7 +218,7 @@ fn letter_head(
         ..Doc::default()
     };
     let number = format!("Số: ……/{}", office.abbr);
-    doc.table(export::heading_of(
+    doc.table(documents::heading_of(
         &Issuer::office(office),
         &[&number, subject],
         date,
@@ -269,29 +258,4 @@ fn sign(doc: &mut Doc, office: &crate::config::Office) {
     t.row(vec![cell(to), cell(right)], false);
     doc.push(para(vec![]).after(6.0));
     doc.table(t);
-}
-
-pub fn run_letters(args: Args, opts: Options) -> Result<bool> {
-    let lang = opts.lang;
-    let c = &args.common;
-    let root = export::root_of(&c.path, lang)?;
-    let out = export::refuse_inside(&root, &c.out, lang)?;
-    let report = export::check_round(&c.path)?;
-    let docs = letters(&report, c.date);
-    let targets: Vec<PathBuf> = docs
-        .iter()
-        .map(|(slug, _)| out.join(format!("{slug}.docx")))
-        .collect();
-    export::refuse_existing(&targets, c.force, lang)?;
-    for ((_, doc), to) in docs.iter().zip(&targets) {
-        export::write_atomic(to, &export::bytes(doc), lang)?;
-    }
-    crate::output::print(&tr!(
-        lang,
-        "Đã viết {} công văn vào {}\n",
-        "Wrote {} letters to {}\n",
-        docs.len(),
-        c.out.display()
-    ))?;
-    Ok(false)
 }

@@ -1,0 +1,66 @@
+//! `kh export list`: the list that goes with Sở Nội vụ's report to the
+//! Chairman.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::check::Options;
+use crate::documents::list::{ToTrinh, chosen, list};
+use crate::tr;
+use crate::vocab::Scope;
+use crate::write_out;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Thư mục gốc của đợt
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Tệp .docx ghi ra (ngoài thư mục của đợt)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có
+    #[arg(long)]
+    pub force: bool,
+    /// Ngày ký, 05/10/2023 hoặc 2023-10-05
+    #[arg(long, value_parser = crate::reader::parse_date_arg)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Mọi đề nghị không có lỗi (mặc định: chỉ các đề nghị được thẩm định “đạt”)
+    #[arg(long = "all", id = "all_ok")]
+    pub all: bool,
+    /// Chỉ một phạm vi: toan-tinh (các trường hợp Chủ tịch UBND tỉnh quyết định, mục IV.1)
+    #[arg(long, value_parser = parse_scope)]
+    pub scope: Option<Scope>,
+    /// Số tờ trình mà danh sách kèm theo, ví dụ 123/TTr-SNV (mặc định: để dấu chấm điền tay)
+    #[arg(long = "to-trinh")]
+    pub to_trinh: Option<String>,
+    /// Ngày của tờ trình, 05/10/2023 (mặc định: để dấu chấm điền tay)
+    #[arg(long = "to-trinh-date", value_parser = crate::reader::parse_date_arg)]
+    pub to_trinh_date: Option<chrono::NaiveDate>,
+}
+
+fn parse_scope(s: &str) -> std::result::Result<Scope, String> {
+    use crate::vocab::Vocab;
+    Scope::parse(s).ok_or_else(|| format!("`{s}`: {}", Scope::choices()))
+}
+
+/// Writes the list; never leaves a nomination out for an error (exit 0).
+pub fn run_list(args: Args, opts: Options) -> Result<bool> {
+    let lang = opts.lang;
+    let (out, report) = write_out::round_for_file(&args.path, &args.out, args.force, lang)?;
+    let rows = chosen(&report, args.all, args.scope);
+    let to_trinh = ToTrinh {
+        number: args.to_trinh.clone(),
+        date: args.to_trinh_date,
+    };
+    let doc = list(&report, &rows, args.date, args.scope, &to_trinh);
+    write_out::write_atomic(&out, &crate::documents::bytes(&doc), lang)?;
+    crate::output::print(&tr!(
+        lang,
+        "Đã ghi danh sách {} điển hình vào {}\n",
+        "Wrote the list of {} exemplars to {}\n",
+        rows.len(),
+        args.out.display()
+    ))?;
+    Ok(false)
+}

@@ -1,0 +1,28 @@
+//! `kh export`: the documents a round ends in (SPEC §12), one command each;
+//! the documents themselves are made in `crate::documents`.
+
+pub mod forms;
+pub mod letters;
+pub mod list;
+pub mod xlsx;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+/// What every export takes.
+#[derive(Debug, clap::Args)]
+pub struct Common {
+    /// Thư mục gốc của đợt
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Nơi ghi (ngoài thư mục của đợt)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có
+    #[arg(long)]
+    pub force: bool,
+    /// Ngày ký, 05/10/2023 hoặc 2023-10-05 (mặc định: để dấu chấm điền tay)
+    #[arg(long, value_parser = crate::reader::parse_date_arg)]
+    pub date: Option<NaiveDate>,
+}

@@ -1,0 +1,41 @@
+//! `kh export xlsx`: the round's workbook.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use crate::check::Options;
+use crate::documents::xlsx::workbook;
+use crate::lang::Lang;
+use crate::summary::{Filter, Summary};
+use crate::tr;
+use crate::write_out;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Thư mục gốc của đợt
+    #[arg(default_value = ".")]
+    pub path: PathBuf,
+    /// Tệp .xlsx ghi ra (ngoài thư mục của đợt)
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Ghi đè tệp đã có
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Writes the round's workbook.
+pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
+    let lang = opts.lang;
+    let (out, report) = write_out::round_for_file(&args.path, &args.out, args.force, lang)?;
+    let summary = Summary::build(&report, &Filter::default(), Lang::Vi, true);
+    let bytes = workbook(&summary, report.settings.year, report.settings.as_of)?;
+    write_out::write_atomic(&out, &bytes, lang)?;
+    crate::output::print(&tr!(
+        lang,
+        "Đã ghi bảng tính của đợt vào {}\n",
+        "Wrote the round's workbook to {}\n",
+        args.out.display()
+    ))?;
+    Ok(false)
+}

@@ -1,0 +1,220 @@
+//! `kh export forms`: each nomination on the plan's form for its kind, one
+//! `.docx` per file, written on all cores, one at a time each.
+
+use chrono::NaiveDate;
+
+use crate::documents::dossier::Dossier;
+use crate::documents::issuer::{Issuer, single_spaced};
+use crate::documents::{self, td, text_width, th};
+use crate::docx::{Align, Doc, Table, cell, para, run};
+use crate::vocab::Kind;
+
+fn line(label: &str, value: Option<&str>, key: &'static str) -> crate::docx::Para {
+    para(vec![
+        run(format!("- {label}: ")),
+        run(documents::or_dots(value)).tag(key),
+    ])
+    .align(Align::Both)
+    .indent(10.0)
+    .after(3.0)
+}
+
+fn section(title: &str) -> crate::docx::Para {
+    para(vec![run(title).bold()])
+        .keep_next()
+        .after(4.0)
+        .indent(10.0)
+}
+
+/// The plan's form for one nomination.
+pub fn form(d: &Dossier, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Doc {
+    let collective = d.kind == Some(Kind::TapThe);
+    let household = d.kind == Some(Kind::HoGiaDinh);
+    let width = text_width(false);
+    let mut doc = Doc {
+        title: d.title().unwrap_or_default(),
+        ..Doc::default()
+    };
+    doc.table(documents::heading_of(who, &[], date, width));
+    doc.push(para(vec![]).after(6.0));
+    let title = if collective {
+        "BÁO CÁO THÀNH TÍCH\nTẬP THỂ ĐIỂN HÌNH TIÊN TIẾN"
+    } else {
+        "BÁO CÁO THÀNH TÍCH\nHỘ GIA ĐÌNH, CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN"
+    };
+    if draft {
+        doc.push(
+            para(vec![run("DỰ THẢO").bold().italic()])
+                .align(Align::Center)
+                .after(0.0),
+        );
+    }
+    doc.push(
+        para(vec![run(title).bold()])
+            .align(Align::Center)
+            .after(4.0),
+    );
+    doc.push(
+        para(vec![
+            run(format!("Phong trào thi đua {}", d.campaign_line())).italic(),
+        ])
+        .align(Align::Center)
+        .after(12.0),
+    );
+
+    if collective {
+        doc.push(section("1. Đặc điểm tình hình:"));
+        let name = d.field("name").map(single_spaced);
+        doc.push(line("Tên tập thể", name.as_deref(), "nominee.name"));
+        doc.push(line(
+            "Quá trình thành lập",
+            d.field("founded"),
+            "nominee.founded",
+        ));
+        doc.push(line(
+            "Cơ cấu bộ máy tổ chức",
+            d.field("structure"),
+            "nominee.structure",
+        ));
+        doc.push(line(
+            "Chức năng, nhiệm vụ",
+            d.field("duties"),
+            "nominee.duties",
+        ));
+    } else {
+        doc.push(section("1. Sơ lược lý lịch:"));
+        let name_label = if d.kind == Some(Kind::HoGiaDinh) {
+            "Họ và tên (chủ hộ)"
+        } else {
+            "Họ và tên"
+        };
+        let name = d.field("full_name").map(single_spaced);
+        doc.push(line(name_label, name.as_deref(), "nominee.full_name"));
+        doc.push(line(
+            "Ngày, tháng, năm sinh",
+            d.field("birth_date"),
+            "nominee.birth_date",
+        ));
+        doc.push(line("Quê quán", d.field("hometown"), "nominee.hometown"));
+        let works = d.field("position").is_some() || d.field("workplace").is_some();
+        doc.push(line(
+            "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)",
+            d.position_line().as_deref(),
+            // A blank line is a person's workplace, a household's residence.
+            if works || (d.field("residence").is_none() && d.kind != Some(Kind::HoGiaDinh)) {
+                "nominee.workplace"
+            } else {
+                "nominee.residence"
+            },
+        ));
+    }
+
+    doc.push(section("2. Thành tích tiêu biểu xuất sắc đã đạt được:"));
+    if d.achievements.is_empty() {
+        doc.push(para(vec![run(documents::or_dots(None))]).indent(10.0));
+    }
+    // A line break in an achievement is a paragraph of its own: a justified
+    // line ended by a break is stretched across the page.
+    for a in &d.achievements {
+        for text in a.split('\n').map(str::trim).filter(|t| !t.is_empty()) {
+            doc.push(
+                para(vec![run(text).tag("achievements")])
+                    .align(Align::Both)
+                    .indent(10.0),
+            );
+        }
+    }
+
+    doc.push(section("3. Quá trình khen thưởng:"));
+    if d.awards.is_empty() {
+        doc.push(para(vec![run("Chưa có")]).indent(10.0));
+    } else {
+        let mut t = Table::new(vec![20.0, width - 20.0 - 55.0, 55.0], true);
+        t.row(
+            vec![
+                th("Năm"),
+                th("Hình thức khen thưởng"),
+                th("Số, ngày quyết định"),
+            ],
+            true,
+        );
+        for a in &d.awards {
+            let decision = match (a.decision.is_empty(), a.date.is_empty()) {
+                (false, false) => format!("{}, ngày {}", a.decision, a.date),
+                (false, true) => a.decision.clone(),
+                (true, false) => format!("ngày {}", a.date),
+                (true, true) => String::new(),
+            };
+            t.row(
+                vec![
+                    td(&a.year, Align::Center),
+                    td(&a.title, Align::Left),
+                    td(&decision, Align::Left),
+                ],
+                false,
+            );
+        }
+        doc.table(t);
+    }
+
+    // The signatures.
+    let mut sig = Table::new(vec![width / 2.0, width / 2.0], false);
+    // A block: who signs (heading lines), how, room to sign, the name.
+    let block = |heads: &[&str], hint: &str, name: Option<&str>| {
+        let mut ps: Vec<crate::docx::Para> = heads
+            .iter()
+            .map(|h| para(vec![run(*h).bold()]).align(Align::Center).after(0.0))
+            .collect();
+        ps.push(
+            para(vec![run(hint).italic()])
+                .align(Align::Center)
+                .after(60.0),
+        );
+        ps.push(
+            para(vec![run(name.unwrap_or("")).bold()])
+                .align(Align::Center)
+                .after(0.0),
+        );
+        cell(ps)
+    };
+    let head = who.signer_title.as_str();
+    let person = d.field("full_name").map(single_spaced);
+    if collective {
+        sig.row(
+            vec![cell(vec![]), block(&[head], "(Ký, đóng dấu)", None)],
+            false,
+        );
+    } else if household {
+        sig.row(
+            vec![
+                block(
+                    &["XÁC NHẬN CỦA UBND XÃ", "(PHƯỜNG, THỊ TRẤN)", "CHỦ TỊCH"],
+                    "(Ký, đóng dấu)",
+                    None,
+                ),
+                block(&["CHỦ HỘ"], "(Ký, ghi rõ họ và tên)", person.as_deref()),
+            ],
+            false,
+        );
+    } else {
+        let heads: Vec<&str> = if head == "THỦ TRƯỞNG ĐƠN VỊ" {
+            vec!["XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"]
+        } else {
+            vec!["XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ", head]
+        };
+        sig.row(
+            vec![
+                block(&heads, "(Ký, đóng dấu)", None),
+                block(
+                    &["NGƯỜI BÁO CÁO THÀNH TÍCH"],
+                    "(Ký, ghi rõ họ và tên)",
+                    person.as_deref(),
+                ),
+            ],
+            false,
+        );
+    }
+    doc.push(para(vec![]).after(6.0));
+    doc.table(sig);
+    doc
+}
