@@ -1,7 +1,7 @@
-//! Writes the intake corpus (`tests/corpus`) to a folder, to open in Word
+//! Writes the intake corpus (`tests/all/corpus`) to a folder, to open in Word
 //! or LibreOffice: `cargo run --example make-corpus -- /tmp/inbox`.
 
-#[path = "../tests/corpus/mod.rs"]
+#[path = "../tests/all/corpus/mod.rs"]
 mod corpus;
 
 fn main() {

@@ -1,9 +1,7 @@
 //! Every rule code of the contract, once where it fires and once, on a near
 //! miss, where it must not.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn fires(text: &str, code: &str) {
     assert_fires(&Tree::single(text), code);

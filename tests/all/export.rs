@@ -2,12 +2,12 @@
 //! workbook against the summary, hostile input, and LibreOffice opening
 //! and printing them for real.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// A part of an OOXML package.

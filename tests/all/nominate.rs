@@ -1,9 +1,7 @@
 //! `kh nominate new`: templates for every campaign and kind, filled in as a
 //! clerk would, validate clean; and nothing is ever overwritten.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 use toml_edit::{DocumentMut, Item, value};
 

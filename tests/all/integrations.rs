@@ -2,11 +2,9 @@
 //! annotations, SARIF checked against the OASIS schema, the editor schema,
 //! `kh explain`, completions and man pages.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn stdout(args: &[&str]) -> (Option<i32>, String) {

@@ -1,9 +1,7 @@
 //! The plan read as the plan reads (issue #10, SPEC §2–§5 as amended): each
 //! test fails on a reading kh once had and passes on the plan's.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 fn codes_of(text: &str) -> Vec<String> {
     Tree::single(text).codes()

@@ -4,13 +4,11 @@
 //! cannot be checked never holds; FIFOs never hang a command; links are
 //! refused where kh would write through them; output grows linearly.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn run(args: &[&std::ffi::OsStr]) -> Output {

@@ -2,11 +2,9 @@
 //! it should not. Each tree holds a good nomination beside the bad one, and
 //! the good one must still be checked.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Validates a tree with one bad file `u/bad…` beside `u/good.toml`;

@@ -1,13 +1,13 @@
 //! `kh import` (SPEC §15) over a corpus of reports and lists typed the ways
-//! units type them (`tests/corpus`): every field read, the unit, kind and
+//! units type them (`tests/all/corpus`): every field read, the unit, kind and
 //! campaign found as a person would, bad input refused source by source.
 
-mod common;
-mod corpus;
+use crate::common;
+use crate::corpus;
 
 use std::path::{Path, PathBuf};
 
-use common::{Tree, kh};
+use crate::common::{Tree, kh};
 use serde_json::Value;
 
 /// A round with the units the corpus comes from (none has sent anything).

@@ -3,12 +3,10 @@
 //! that the pages load with no error, ask nothing from outside their
 //! folder, fit a 360 px phone and show their titles and headings.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use common::*;
+use crate::common::*;
 
 const SCRIPT_NAME: &str = "<script>document.title='x'</script>";
 

@@ -1,8 +1,6 @@
 //! `kh summary` over the shipped trees: every format and filter.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 use serde_json::Value;
 

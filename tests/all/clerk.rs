@@ -1,9 +1,7 @@
 //! The clerk's side (#12): what a unit clerk and a Sở Nội vụ officer meet
 //! with the README in hand, each point as it was found.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 fn human(t: &Tree, extra: &[&str]) -> String {

@@ -1,11 +1,11 @@
 //! The real binary over the shipped example trees and fixture trees: exit
 //! codes, output formats, targets, languages, and that nothing is written.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 
 #[test]
@@ -80,7 +80,7 @@ fn broken_round_fires_every_rule() {
     let doc = validate_json(Path::new("examples/broken"), &[]);
     let codes = codes(&doc);
     // What a clone cannot hold (see examples/broken/README.md); each fires
-    // in tests/rule_codes.rs.
+    // in tests/all/rule_codes.rs.
     let unshippable = ["io-error", "non-utf8-name"];
     for rule in kh::diagnostic::Rule::ALL {
         if unshippable.contains(&rule.code()) {

@@ -1,11 +1,9 @@
 //! Appraisal (SPEC §10, §11): `kh review set` and `list`, the review rule
 //! codes, the roster, and what the summary makes of them.
 
-mod common;
-
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 use predicates::prelude::*;
 use serde_json::Value;
 
