@@ -12,7 +12,6 @@ use crate::check::Options;
 use crate::commands::{campaigns, nominate, summary, validate};
 use crate::lang::Lang;
 use crate::render::human::Style;
-use crate::tr;
 
 /// kh — kiểm tra hồ sơ đề nghị điển hình tiên tiến theo kế hoạch của tỉnh.
 #[derive(Debug, Parser)]
@@ -97,27 +96,13 @@ pub enum Command {
     /// Nhập báo cáo thành tích (.docx) và danh sách (.xlsx) của các đơn vị vào đợt
     Import(crate::commands::import::Args),
     /// In JSON Schema của một loại tệp, cho trình soạn thảo (taplo, VS Code)
-    Schema {
-        /// nomination (tệp đề nghị) | unit (unit.toml) | round (kh.toml) | review (review.toml)
-        #[arg(value_enum, default_value_t = crate::schema::Which::Nomination)]
-        which: crate::schema::Which,
-    },
+    Schema(crate::commands::schema::Args),
     /// Giải thích một quy tắc: kiểm tra gì, căn cứ, ví dụ và cách sửa
-    Explain {
-        /// Mã quy tắc, ví dụ unit-over-cap, hoặc vài chữ để tìm; bỏ trống: mọi quy tắc
-        rule: Option<String>,
-    },
+    Explain(crate::commands::explain::Args),
     /// In tập lệnh tự hoàn thành cho shell
-    Completions {
-        /// bash | zsh | fish | powershell | elvish
-        shell: clap_complete::Shell,
-    },
+    Completions(crate::commands::completions::Args),
     /// Viết trang man cho kh và từng lệnh con
-    Man {
-        /// Thư mục ghi các tệp .1
-        #[arg(long)]
-        out: PathBuf,
-    },
+    Man(crate::commands::man::Args),
     /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào
     Campaigns {
         #[command(subcommand)]
@@ -322,35 +307,10 @@ fn run(cli: Cli) -> Result<bool> {
         },
         Command::Publish(args) => crate::commands::publish::run(args, opts),
         Command::Import(args) => crate::commands::import::run(args, opts),
-        Command::Schema { which } => {
-            let schema = crate::schema::schema(which, lang);
-            print(&(serde_json::to_string_pretty(&schema)? + "\n"))?;
-            Ok(false)
-        }
-        Command::Explain { rule } => match crate::explain::answer(rule.as_deref(), lang) {
-            Ok(text) => {
-                print(&text)?;
-                Ok(false)
-            }
-            Err(why) => anyhow::bail!(why),
-        },
-        Command::Completions { shell } => {
-            let mut cmd = with_candidates(localize(Cli::command(), lang, &[]));
-            let mut out = Vec::new();
-            clap_complete::generate(shell, &mut cmd, "kh", &mut out);
-            print(&String::from_utf8_lossy(&out))?;
-            Ok(false)
-        }
-        Command::Man { out } => {
-            let written = write_man_pages(&out, lang)?;
-            print(&tr!(
-                lang,
-                "Đã viết {written} trang man vào {}\n",
-                "Wrote {written} man pages in {}\n",
-                crate::text::escape_controls(&out.display().to_string())
-            ))?;
-            Ok(false)
-        }
+        Command::Schema(args) => crate::commands::schema::run(args, lang),
+        Command::Explain(args) => crate::commands::explain::run(args, lang),
+        Command::Completions(args) => crate::commands::completions::run(args, lang),
+        Command::Man(args) => crate::commands::man::run(args, lang),
         Command::Campaigns { action, ascii } => {
             let table = TableStyle {
                 unicode: !ascii && std::io::stdout().is_terminal(),
@@ -372,76 +332,6 @@ fn parse_lang(s: &str) -> std::result::Result<Lang, String> {
         "en" | "eng" => Ok(Lang::En),
         _ => Err(format!("`{s}`: vi | en")),
     }
-}
-
-/// `kh.1`, `kh-validate.1`, `kh-review-set.1`…: one page per command.
-fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
-    crate::tree::create_dir_all(dir, lang)?;
-    fn walk(
-        cmd: &clap::Command,
-        name: String,
-        dir: &std::path::Path,
-        written: &mut usize,
-    ) -> Result<()> {
-        let mut page = cmd.clone().name(name.clone());
-        // The NAME line is "kh - what it does": the about's own "kh — "
-        // would say the name twice.
-        if let Some(about) = page.get_about().map(|a| a.to_string())
-            && let Some(rest) = about.strip_prefix("kh — ")
-        {
-            page = page.about(rest.to_string());
-        }
-        let mut buf = Vec::new();
-        clap_mangen::Man::new(page).render(&mut buf)?;
-        let path = dir.join(format!("{name}.1"));
-        std::fs::write(&path, buf)
-            .map_err(anyhow::Error::from)
-            .map_err(|e| e.context(path.display().to_string()))?;
-        *written += 1;
-        for sub in cmd.get_subcommands() {
-            walk(sub, format!("{name}-{}", sub.get_name()), dir, written)?;
-        }
-        Ok(())
-    }
-    let mut cmd = localize(Cli::command(), lang, &[]);
-    cmd.build();
-    let mut written = 0;
-    walk(&cmd, "kh".to_string(), dir, &mut written)?;
-    Ok(written)
-}
-
-/// The command as completion scripts see it: options that take free text
-/// (a kind may be typed "cá nhân") offer their slugs to complete. Only the
-/// scripts use this; parsing keeps taking every spelling.
-fn with_candidates(cmd: clap::Command) -> clap::Command {
-    use clap::builder::PossibleValuesParser;
-    let kinds: Vec<&'static str> = crate::vocab::Kind::slugs().collect();
-    let statuses: Vec<&'static str> = crate::review::Status::slugs().collect();
-    let roles: Vec<&'static str> = crate::vocab::Role::slugs().collect();
-    let campaigns: Vec<&'static str> = crate::campaign::CAMPAIGNS.iter().map(|c| c.slug).collect();
-    let mut cmd = cmd.mut_args(|arg| {
-        let values = match arg.get_id().as_str() {
-            "kind" => Some(kinds.clone()),
-            "status" => Some(statuses.clone()),
-            "role" => Some(roles.clone()),
-            "campaign" => Some(campaigns.clone()),
-            _ => None,
-        };
-        match values {
-            Some(v) if arg.get_action().takes_values() => {
-                arg.value_parser(PossibleValuesParser::new(v))
-            }
-            _ => arg,
-        }
-    });
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in names {
-        cmd = cmd.mut_subcommand(&name, with_candidates);
-    }
-    cmd
 }
 
 /// The language asked for, read before the arguments are parsed so that

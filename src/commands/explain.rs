@@ -1,0 +1,22 @@
+//! `kh explain`: a rule explained (the explanations are in
+//! `crate::explain`), or the rules found by a few words.
+
+use anyhow::Result;
+
+use crate::lang::Lang;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Mã quy tắc, ví dụ unit-over-cap, hoặc vài chữ để tìm; bỏ trống: mọi quy tắc
+    pub rule: Option<String>,
+}
+
+pub fn run(args: Args, lang: Lang) -> Result<bool> {
+    match crate::explain::answer(args.rule.as_deref(), lang) {
+        Ok(text) => {
+            crate::output::print(&text)?;
+            Ok(false)
+        }
+        Err(why) => anyhow::bail!(why),
+    }
+}
