@@ -243,9 +243,22 @@ pub fn round_root(target: &Path, lang: Lang) -> Result<PathBuf> {
     Ok(find_round(&abs, meta.is_dir()).0)
 }
 
+thread_local! {
+    /// Rounds walked on this thread (see [`walks`]).
+    static WALKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many rounds this thread has walked, so that tests can hold every
+/// command to one walk of its round (a second walk opened every unit folder
+/// twice).
+pub fn walks() -> usize {
+    WALKS.with(std::cell::Cell::get)
+}
+
 /// Works out the round from what the user named: a root, a unit folder, a
 /// folder inside one, or one nomination file (see [`find_round`]).
 pub fn resolve(target: &Path, lang: Lang) -> Result<Layout> {
+    WALKS.with(|w| w.set(w.get() + 1));
     let cannot_open = || {
         tr!(
             lang,

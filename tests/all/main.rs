@@ -18,3 +18,4 @@ mod publish;
 mod review;
 mod rule_codes;
 mod summary;
+mod walks;

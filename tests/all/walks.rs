@@ -1,0 +1,60 @@
+//! #20.4: every command walks its round once. The library counts, on the
+//! calling thread, the rounds it walks; the commands that used to find
+//! their root by a walk of their own (export, publish) are run here through
+//! the library and held to one.
+
+use std::path::Path;
+
+use kh::check::Options;
+use kh::lang::Lang;
+
+fn opts() -> Options {
+    Options {
+        lang: Lang::Vi,
+        progress: false,
+    }
+}
+
+fn examples() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/submissions")
+}
+
+fn walks_of(run: impl FnOnce()) -> usize {
+    let before = kh::tree::walks();
+    run();
+    kh::tree::walks() - before
+}
+
+#[test]
+fn export_and_publish_walk_their_round_once() {
+    let out = tempfile::tempdir().expect("tmp");
+    let n = walks_of(|| {
+        kh::commands::export::xlsx::run_xlsx(
+            kh::commands::export::xlsx::Args {
+                path: examples(),
+                out: out.path().join("dot.xlsx"),
+                force: false,
+            },
+            opts(),
+        )
+        .expect("xlsx");
+    });
+    assert_eq!(n, 1, "export xlsx");
+    let n = walks_of(|| {
+        kh::commands::publish::run(
+            kh::commands::publish::Args {
+                path: examples(),
+                out: out.path().join("site"),
+                all: true,
+                date: None,
+            },
+            opts(),
+        )
+        .expect("publish");
+    });
+    assert_eq!(n, 1, "publish");
+    let n = walks_of(|| {
+        kh::check::run(&examples(), opts()).expect("check");
+    });
+    assert_eq!(n, 1, "validate's check");
+}
