@@ -416,8 +416,8 @@ fn check_files(
     hasher: &RandomState,
     opts: Options,
 ) -> (Vec<Record>, Vec<Diagnostic>) {
-    // Sized once: grown by doubling, the list of a large round's files was
-    // copied as it grew and held up to twice its room during the run.
+    // Sized once: grown by doubling, a large round's list of files would be
+    // copied as it grows and hold up to twice its room.
     let mut jobs: Vec<(usize, Entry)> =
         Vec::with_capacity(layout.units.iter().map(|u| u.files.len()).sum());
     for (i, u) in layout.units.iter_mut().enumerate() {
@@ -686,8 +686,8 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
 
 /// The groups of records that name the same nominee. Each record carries
 /// a hash of its identity; identities are built again only where two hashes
-/// meet: a map from 100,000 identities to their files was the largest thing
-/// a round held at its end.
+/// meet, since a map from every identity to its files would be the largest
+/// thing a round holds.
 fn same_identity(records: &[Record]) -> Vec<Vec<usize>> {
     let identity = |i: usize| {
         records[i]
@@ -760,7 +760,7 @@ fn maybe_same(records: &[Record]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// Where a name is written. Only its span was kept (see
+/// Where a name is written. Only its span is kept (see
 /// [`Nomination::name_span`]), so the file is read again: duplicates are
 /// few, and a large round need not keep a line per file.
 fn name_location(root: &Path, rel: &str, span: std::ops::Range<usize>) -> Option<Location> {
