@@ -424,10 +424,14 @@ pub fn soffice() -> Option<PathBuf> {
             .filter(|o| o.status.success())
             .map(|_| PathBuf::from(name))
     });
+    // CI installs it and sets KH_REQUIRE_REAL: there, a skip is a failure.
     assert!(
         found.is_some() || std::env::var_os("KH_REQUIRE_REAL").is_none(),
         "LibreOffice (soffice) is required here"
     );
+    if found.is_none() {
+        eprintln!("LibreOffice is not installed here: skipped (CI installs it)");
+    }
     found
 }
 
