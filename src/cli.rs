@@ -2,7 +2,6 @@
 //! nothing is wrong, 1 when something is, 2 when the command could not run).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -57,23 +56,7 @@ pub enum ColorWhen {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Kiểm tra một đợt, một đơn vị hoặc một tệp đề nghị
-    Validate {
-        /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
-        #[arg(default_value = ".")]
-        path: PathBuf,
-        /// Định dạng kết quả: human | json | github (chú thích GitHub Actions) | sarif (SARIF 2.1.0)
-        #[arg(long, value_enum, default_value_t = validate::Format::Human)]
-        format: validate::Format,
-        /// Coi cảnh báo như lỗi (exit 1 khi có cảnh báo)
-        #[arg(long)]
-        strict: bool,
-        /// Không báo lỗi khi không có tệp đề nghị nào (cho kịch bản tự động)
-        #[arg(long)]
-        allow_empty: bool,
-        /// Hiện cả ghi chú
-        #[arg(short, long)]
-        verbose: bool,
-    },
+    Validate(validate::Args),
     /// In các bảng tổng hợp cho Hội đồng Thi đua - Khen thưởng
     Summary(summary::Args),
     /// Lập hồ sơ đề nghị mới theo mẫu
@@ -104,22 +87,7 @@ pub enum Command {
     /// Viết trang man cho kh và từng lệnh con
     Man(crate::commands::man::Args),
     /// Danh sách phong trào thi đua, hoặc chi tiết một phong trào
-    Campaigns {
-        #[command(subcommand)]
-        action: Option<CampaignsAction>,
-        /// Kẻ bảng bằng ký tự ASCII
-        #[arg(long, global = true)]
-        ascii: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum CampaignsAction {
-    /// Chi tiết một phong trào: cơ quan chủ trì, đối tượng, quy tắc, tiêu chí
-    Show {
-        /// Mã, tên khác hoặc tên tiếng Việt (có hoặc không dấu)
-        campaign: String,
-    },
+    Campaigns(campaigns::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -229,7 +197,7 @@ fn run(cli: Cli) -> Result<bool> {
     let color = use_color(cli.color);
     // A bar only for a person at a terminal reading human output.
     let human = match &cli.command {
-        Command::Validate { format, .. } => *format == validate::Format::Human,
+        Command::Validate(args) => args.format == validate::Format::Human,
         Command::Summary(args) => args.format == summary::Format::Table,
         _ => false,
     };
@@ -238,23 +206,17 @@ fn run(cli: Cli) -> Result<bool> {
         progress: human && !cli.quiet && std::io::stderr().is_terminal(),
     };
     match cli.command {
-        Command::Validate {
-            path,
-            format,
-            strict,
-            allow_empty,
-            verbose,
-        } => validate::run(
-            &path,
-            format,
+        Command::Validate(args) => validate::run(
+            &args.path,
+            args.format,
             validate::Gate {
-                strict,
-                allow_empty,
+                strict: args.strict,
+                allow_empty: args.allow_empty,
             },
             Style {
                 lang,
                 color,
-                verbose,
+                verbose: args.verbose,
             },
             opts,
         ),
@@ -311,13 +273,13 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Explain(args) => crate::commands::explain::run(args, lang),
         Command::Completions(args) => crate::commands::completions::run(args, lang),
         Command::Man(args) => crate::commands::man::run(args, lang),
-        Command::Campaigns { action, ascii } => {
+        Command::Campaigns(args) => {
             let table = TableStyle {
-                unicode: !ascii && std::io::stdout().is_terminal(),
+                unicode: !args.ascii && std::io::stdout().is_terminal(),
             };
-            let out = match action {
+            let out = match args.action {
                 None => campaigns::list(lang, table),
-                Some(CampaignsAction::Show { campaign }) => campaigns::show(&campaign, lang)?,
+                Some(campaigns::Action::Show { campaign }) => campaigns::show(&campaign, lang)?,
             };
             print(&out)?;
             Ok(false)
@@ -488,169 +450,65 @@ fn examples(path: &[&str], lang: Lang) -> Option<String> {
     Some(format!("{heading}:\n  {}", lines.join("\n  ")))
 }
 
-fn english_about(path: &[&str]) -> Option<&'static str> {
+/// A command's English, kept in the command's own module beside the
+/// Vietnamese of its arguments: what it does, and each option's help by id.
+pub struct English {
+    pub about: &'static str,
+    pub options: &'static [(&'static str, &'static str)],
+}
+
+/// kh's own, and the options every command takes.
+const ENGLISH: English = English {
+    about: "kh — checks nominations of advanced exemplars against the province's plan.",
+    options: &[
+        ("lang", "Display language: vi (Vietnamese) | en (English)"),
+        ("quiet", "No progress bar"),
+        (
+            "color",
+            "Colour: auto | always | never (NO_COLOR turns it off)",
+        ),
+        ("help", "Print help"),
+        ("version", "Print version"),
+    ],
+};
+
+/// The English of the command at `path`.
+fn english_of(path: &[&str]) -> Option<&'static English> {
+    use crate::commands::*;
     Some(match path {
-        [] => "kh — checks nominations of advanced exemplars against the province's plan.",
-        ["validate"] => "Check a round, a unit or one nomination file",
-        ["summary"] => "Print the tables the Emulation Council reads",
-        ["nominate"] => "Start a new nomination from the plan's form",
-        ["nominate", "new"] => "Write a new nomination file, ready to fill in",
-        ["campaigns"] => "List the emulation campaigns, or show one",
-        ["export"] => {
-            "Export the round's documents: forms, the Chairman's list, letters, the workbook"
-        }
-        ["export", "forms"] => "Each nomination as a .docx on the plan's achievement report form",
-        ["export", "list"] => {
-            "The list of exemplars proposed for commendation, for the Chairman (.docx)"
-        }
-        ["export", "letters"] => {
-            "Letters to units with something to mend, and reminders to those that sent nothing (.docx)"
-        }
-        ["export", "xlsx"] => "The round's workbook (.xlsx)",
-        ["publish"] => "Write the exemplar pages for the press and the portal (§IV.2)",
-        ["import"] => {
-            "Import the units' Word reports (.docx) and Excel lists (.xlsx) into the round"
-        }
-        ["schema"] => "Print the JSON Schema of a kind of file, for editors (taplo, VS Code)",
-        ["explain"] => "Explain a rule: what it checks, its source, an example and the fix",
-        ["completions"] => "Print a shell completion script",
-        ["man"] => "Write man pages for kh and each subcommand",
-        ["review"] => "Sở Nội vụ's appraisal: record decisions, list them",
-        ["review", "set"] => "Record the appraisal of one or more nomination files",
-        ["review", "list"] => "Every nomination with its appraisal",
-        ["campaigns", "show"] => "One campaign: lead agency, kinds, roles, rules and criteria",
+        [] => &ENGLISH,
+        ["validate"] => &validate::ENGLISH,
+        ["summary"] => &summary::ENGLISH,
+        ["nominate"] => &nominate::GROUP_ENGLISH,
+        ["nominate", "new"] => &nominate::ENGLISH,
+        ["review"] => &review::GROUP_ENGLISH,
+        ["review", "set"] => &review::SET_ENGLISH,
+        ["review", "list"] => &review::LIST_ENGLISH,
+        ["export"] => &export::GROUP_ENGLISH,
+        ["export", "forms"] => &export::forms::ENGLISH,
+        ["export", "list"] => &export::list::ENGLISH,
+        ["export", "letters"] => &export::letters::ENGLISH,
+        ["export", "xlsx"] => &export::xlsx::ENGLISH,
+        ["publish"] => &publish::ENGLISH,
+        ["import"] => &import::ENGLISH,
+        ["schema"] => &schema::ENGLISH,
+        ["explain"] => &explain::ENGLISH,
+        ["completions"] => &completions::ENGLISH,
+        ["man"] => &man::ENGLISH,
+        ["campaigns"] => &campaigns::ENGLISH,
+        ["campaigns", "show"] => &campaigns::SHOW_ENGLISH,
         _ => return None,
     })
 }
 
-/// An option's English help, by the command it belongs to where the same
-/// option means different things (`--out` of `man` and of `publish`).
+fn english_about(path: &[&str]) -> Option<&'static str> {
+    english_of(path).map(|e| e.about)
+}
+
+/// An option's English: the command's own, else one every command takes.
 fn english_help(path: &[&str], id: &str) -> Option<&'static str> {
-    match (path, id) {
-        (["man"], "out") => return Some("Folder for the .1 files"),
-        (["export", "forms"], "out") => {
-            return Some("Folder to write the forms in (outside the round's folder)");
-        }
-        (["export", "letters"], "out") => {
-            return Some("Folder to write the letters in (outside the round's folder)");
-        }
-        (["export", "list"], "out") => {
-            return Some("The .docx file to write (outside the round's folder)");
-        }
-        (["export", "xlsx"], "out") => {
-            return Some("The .xlsx file to write (outside the round's folder)");
-        }
-        (["publish"], "out") => {
-            return Some("Folder for the pages (outside the round; empty, or one kh publish made)");
-        }
-        (["export", _], "date") => {
-            return Some("Signing date, 05/10/2023 or 2023-10-05 (default: dots to fill by hand)");
-        }
-        (["publish"], "date") => {
-            return Some(
-                "Date the pages are published, 05/10/2023 (default: the latest approval's date)",
-            );
-        }
-        (["review", "list"], "status") => {
-            return Some(
-                "Only the nominations with this decision: cho-xet | dat | bo-sung | khong-dat",
-            );
-        }
-        (["review", "list"], "unit") => return Some("Only one unit (its folder's name)"),
-        (["summary"], "unit") => {
-            return Some("Only one unit: its folder's name, or its name as in unit.toml");
-        }
-        (["validate"], "format") => {
-            return Some(
-                "Output format: human | json | github (GitHub Actions annotations) | sarif (SARIF 2.1.0)",
-            );
-        }
-        (["summary"], "format") => return Some("Output format: table | json | csv | markdown"),
-        (["export", "forms"], "blank") => {
-            return Some(
-                "One blank form for a unit to fill in in Word (needs --campaign, --kind, --unit; --out is a .docx file)",
-            );
-        }
-        (["export", "forms"], "campaign") => {
-            return Some("Campaign of the blank form (slug, name or section)");
-        }
-        (["export", "forms"], "kind") => {
-            return Some("Kind of the blank form: tap-the | ca-nhan | ho-gia-dinh");
-        }
-        (["export", "forms"], "unit") => return Some("Unit of the blank form (code or name)"),
-        (["import"], "paths") => {
-            return Some(".docx and .xlsx files, or folders holding them (the units' inbox)");
-        }
-        (["import"], "into") => return Some("Root of the round the nomination files go into"),
-        (["import"], "unit") => {
-            return Some("The sending unit (code or name), where a file does not say");
-        }
-        (["import"], "campaign") => {
-            return Some(
-                "Campaign for every file imported (slug, name or section, as summary --campaign)",
-            );
-        }
-        (["import"], "kind") => {
-            return Some("Kind for every file imported: tap-the | ca-nhan | ho-gia-dinh");
-        }
-        (["import"], "dry_run") => return Some("Only print what would be done; write no file"),
-        (["import"], "format") => return Some("Output format: human (default) | json"),
-        (["review", "list"], "format") => return Some("Output format: table | json | csv"),
-        _ => {}
-    }
-    Some(match id {
-        "lang" => "Display language: vi (Vietnamese) | en (English)",
-        "quiet" => "No progress bar",
-        "color" => "Colour: auto | always | never (NO_COLOR turns it off)",
-        "help" => "Print help",
-        "version" => "Print version",
-        "path" => "Root of the round, a unit folder, or one .toml file",
-        "format" => "Output format",
-        "strict" => "Treat warnings as errors (exit 1 on a warning)",
-        "allow_empty" => "No error when there is no nomination file at all (for scripts)",
-        "verbose" => "Show notes too",
-        "campaign" => "One campaign: slug, alias or Vietnamese name",
-        "unit" => "Unit slug (folder name)",
-        "kind" => "tap-the | ca-nhan | ho-gia-dinh",
-        "all" => "List campaigns with no nomination too",
-        "table" => {
-            "The table a CSV holds: campaigns | units | nominations | escalations | unreadable | outside-unit | missing-units"
-        }
-        "excel" => "For Excel: a UTF-8 byte-order mark, and \"3.10\" kept as text (CSV)",
-        "ascii" => "Draw tables with ASCII characters",
-        "unit_name" => "Full name of the unit, for unit.toml when the unit is new",
-        "role" => "Role, where the campaign sets individuals apart by role",
-        "name" => "Name of the collective, or full name of the person (household head)",
-        "root" => "Root of the round",
-        "stdout" => "Print the file instead of writing it",
-        "file" => {
-            "File name, for two nominees of one name (default: from the name, without diacritics)"
-        }
-        "force" => "Replace files that exist",
-        "draft" => "Export nominations with errors too, marked DỰ THẢO (draft)",
-        "all_ok" => "Every nomination without an error (default: those approved at appraisal)",
-        "scope" => "Only one reach: toan-tinh (the cases the Chairman decides, §IV.1)",
-        "to_trinh" => {
-            "Number of the tờ trình the list goes with, e.g. 123/TTr-SNV (default: dots to fill by hand)"
-        }
-        "to_trinh_date" => "Date of the tờ trình, 05/10/2023 (default: dots to fill by hand)",
-        "all_preview" => {
-            "Every nomination without an error, each page marked BẢN XEM TRƯỚC (default: those approved at appraisal)"
-        }
-        "which" => "nomination | unit (unit.toml) | round (kh.toml) | review (review.toml)",
-        "rule" => "A rule code, as in unit-over-cap, or a few words to search; none: every rule",
-        "shell" => "bash | zsh | fish | powershell | elvish",
-        "sep" => "CSV separator: , or ; (Excel under Vietnamese settings) or tab",
-        "files" => "Nomination files to record the decision for",
-        "status" => {
-            "cho-xet | dat | bo-sung | khong-dat (pending, approved, returned for more, rejected)"
-        }
-        "note" => "What to add, or why not (required for bo-sung and khong-dat)",
-        "reviewer" => "Who appraised it",
-        "date" => "Day of the decision, 2023-10-05 or 05/10/2023 (default: today)",
-        "award" => "The commendation Sở Nội vụ proposes",
-        _ => return None,
-    })
+    let find = |e: &English| e.options.iter().find(|(k, _)| *k == id).map(|(_, h)| *h);
+    english_of(path).and_then(find).or_else(|| find(&ENGLISH))
 }
 
 #[cfg(test)]

@@ -140,3 +140,39 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     }
     out
 }
+
+/// What `kh campaigns` takes.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    pub action: Option<Action>,
+    /// Kẻ bảng bằng ký tự ASCII
+    #[arg(long, global = true)]
+    pub ascii: bool,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Action {
+    /// Chi tiết một phong trào: cơ quan chủ trì, đối tượng, quy tắc, tiêu chí
+    Show {
+        /// Mã, tên khác hoặc tên tiếng Việt (có hoặc không dấu)
+        campaign: String,
+    },
+}
+
+/// The English of `kh campaigns`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "List the emulation campaigns, or show one",
+    options: &[("ascii", "Draw tables with ASCII characters")],
+};
+
+/// The English of `kh campaigns show`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const SHOW_ENGLISH: crate::cli::English = crate::cli::English {
+    about: "One campaign: lead agency, kinds, roles, rules and criteria",
+    options: &[
+        ("campaign", "One campaign: slug, alias or Vietnamese name"),
+        ("ascii", "Draw tables with ASCII characters"),
+    ],
+};

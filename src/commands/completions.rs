@@ -12,6 +12,13 @@ pub struct Args {
     pub shell: clap_complete::Shell,
 }
 
+/// The English of `kh completions`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Print a shell completion script",
+    options: &[("shell", "bash | zsh | fish | powershell | elvish")],
+};
+
 pub fn run(args: Args, lang: Lang) -> Result<bool> {
     let mut cmd = with_candidates(localize(Cli::command(), lang, &[]));
     let mut out = Vec::new();

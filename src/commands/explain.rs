@@ -11,6 +11,16 @@ pub struct Args {
     pub rule: Option<String>,
 }
 
+/// The English of `kh explain`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Explain a rule: what it checks, its source, an example and the fix",
+    options: &[(
+        "rule",
+        "A rule code, as in unit-over-cap, or a few words to search; none: every rule",
+    )],
+};
+
 pub fn run(args: Args, lang: Lang) -> Result<bool> {
     match crate::explain::answer(args.rule.as_deref(), lang) {
         Ok(text) => {

@@ -51,6 +51,33 @@ pub struct Args {
     pub format: Format,
 }
 
+/// The English of `kh import`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Import the units' Word reports (.docx) and Excel lists (.xlsx) into the round",
+    options: &[
+        (
+            "paths",
+            ".docx and .xlsx files, or folders holding them (the units' inbox)",
+        ),
+        ("into", "Root of the round the nomination files go into"),
+        (
+            "unit",
+            "The sending unit (code or name), where a file does not say",
+        ),
+        (
+            "campaign",
+            "Campaign for every file imported (slug, name or section, as summary --campaign)",
+        ),
+        (
+            "kind",
+            "Kind for every file imported: tap-the | ca-nhan | ho-gia-dinh",
+        ),
+        ("dry_run", "Only print what would be done; write no file"),
+        ("format", "Output format: human (default) | json"),
+    ],
+};
+
 #[derive(Debug, Serialize)]
 struct Imported {
     source: String,

@@ -17,6 +17,13 @@ pub struct Args {
     pub out: PathBuf,
 }
 
+/// The English of `kh man`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Write man pages for kh and each subcommand",
+    options: &[("out", "Folder for the .1 files")],
+};
+
 pub fn run(args: Args, lang: Lang) -> Result<bool> {
     let written = write_man_pages(&args.out, lang)?;
     crate::output::print(&tr!(

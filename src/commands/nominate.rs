@@ -46,6 +46,42 @@ pub struct Args {
     pub stdout: bool,
 }
 
+/// The English of `kh nominate`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const GROUP_ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Start a new nomination from the plan's form",
+    options: &[],
+};
+
+/// The English of `kh nominate new`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Write a new nomination file, ready to fill in",
+    options: &[
+        ("unit", "Unit slug (folder name)"),
+        (
+            "unit_name",
+            "Full name of the unit, for unit.toml when the unit is new",
+        ),
+        ("campaign", "One campaign: slug, alias or Vietnamese name"),
+        ("kind", "tap-the | ca-nhan | ho-gia-dinh"),
+        (
+            "role",
+            "Role, where the campaign sets individuals apart by role",
+        ),
+        (
+            "name",
+            "Name of the collective, or full name of the person (household head)",
+        ),
+        (
+            "file",
+            "File name, for two nominees of one name (default: from the name, without diacritics)",
+        ),
+        ("root", "Root of the round"),
+        ("stdout", "Print the file instead of writing it"),
+    ],
+};
+
 /// One option of a choice: what is shown, and the words a filter looks at
 /// (for a campaign: its name, section, slug, lead agency, kinds and roles,
 /// so that a teacher finds "Dạy tốt - học tốt" by "giáo viên").

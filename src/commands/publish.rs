@@ -32,6 +32,30 @@ pub struct Args {
     pub date: Option<NaiveDate>,
 }
 
+/// The English of `kh publish`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Write the exemplar pages for the press and the portal (§IV.2)",
+    options: &[
+        (
+            "path",
+            "Root of the round, a unit folder, or one .toml file",
+        ),
+        (
+            "out",
+            "Folder for the pages (outside the round; empty, or one kh publish made)",
+        ),
+        (
+            "all_preview",
+            "Every nomination without an error, each page marked BẢN XEM TRƯỚC (default: those approved at appraisal)",
+        ),
+        (
+            "date",
+            "Date the pages are published, 05/10/2023 (default: the latest approval's date)",
+        ),
+    ],
+};
+
 pub fn run(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
     let root = write_out::root_of(&args.path, lang)?;

@@ -40,6 +40,29 @@ pub struct SetArgs {
     pub award: Option<String>,
 }
 
+/// The English of `kh review set`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const SET_ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Record the appraisal of one or more nomination files",
+    options: &[
+        ("files", "Nomination files to record the decision for"),
+        (
+            "status",
+            "cho-xet | dat | bo-sung | khong-dat (pending, approved, returned for more, rejected)",
+        ),
+        (
+            "note",
+            "What to add, or why not (required for bo-sung and khong-dat)",
+        ),
+        ("reviewer", "Who appraised it"),
+        (
+            "date",
+            "Day of the decision, 2023-10-05 or 05/10/2023 (default: today)",
+        ),
+        ("award", "The commendation Sở Nội vụ proposes"),
+    ],
+};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
     Table,
@@ -68,6 +91,23 @@ pub struct ListArgs {
     #[arg(long)]
     pub ascii: bool,
 }
+
+/// The English of `kh review list`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const LIST_ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Every nomination with its appraisal",
+    options: &[
+        ("root", "Root of the round"),
+        (
+            "status",
+            "Only the nominations with this decision: cho-xet | dat | bo-sung | khong-dat",
+        ),
+        ("unit", "Only one unit (its folder's name)"),
+        ("campaign", "One campaign: slug, alias or Vietnamese name"),
+        ("format", "Output format: table | json | csv"),
+        ("ascii", "Draw tables with ASCII characters"),
+    ],
+};
 
 fn parse_status(s: &str) -> std::result::Result<Status, String> {
     Status::parse(s).ok_or_else(|| format!("`{s}`: {}", Status::choices()))
@@ -528,6 +568,13 @@ fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
         .join(", ");
     format!("{t}\n{}: {summary}\n", lang.pick("Cộng", "Total"))
 }
+
+/// The English of `kh review`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const GROUP_ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Sở Nội vụ's appraisal: record decisions, list them",
+    options: &[],
+};
 
 #[cfg(test)]
 mod tests {

@@ -12,6 +12,16 @@ pub struct Args {
     pub which: crate::schema::Which,
 }
 
+/// The English of `kh schema`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Print the JSON Schema of a kind of file, for editors (taplo, VS Code)",
+    options: &[(
+        "which",
+        "nomination | unit (unit.toml) | round (kh.toml) | review (review.toml)",
+    )],
+};
+
 pub fn run(args: Args, lang: Lang) -> Result<bool> {
     let schema = crate::schema::schema(args.which, lang);
     crate::output::print(&(serde_json::to_string_pretty(&schema)? + "\n"))?;

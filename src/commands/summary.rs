@@ -73,6 +73,39 @@ pub struct Args {
     pub ascii: bool,
 }
 
+/// The English of `kh summary`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Print the tables the Emulation Council reads",
+    options: &[
+        (
+            "path",
+            "Root of the round, a unit folder, or one .toml file",
+        ),
+        ("campaign", "One campaign: slug, alias or Vietnamese name"),
+        (
+            "unit",
+            "Only one unit: its folder's name, or its name as in unit.toml",
+        ),
+        ("kind", "tap-the | ca-nhan | ho-gia-dinh"),
+        ("all", "List campaigns with no nomination too"),
+        ("format", "Output format: table | json | csv | markdown"),
+        (
+            "table",
+            "The table a CSV holds: campaigns | units | nominations | escalations | unreadable | outside-unit | missing-units",
+        ),
+        (
+            "excel",
+            "For Excel: a UTF-8 byte-order mark, and \"3.10\" kept as text (CSV)",
+        ),
+        (
+            "sep",
+            "CSV separator: , or ; (Excel under Vietnamese settings) or tab",
+        ),
+        ("ascii", "Draw tables with ASCII characters"),
+    ],
+};
+
 /// A CSV separator: `,`, `;`, or a tab (`\t` or `tab`).
 fn parse_sep(s: &str) -> std::result::Result<u8, String> {
     match s {

@@ -57,3 +57,45 @@ pub fn run(path: &Path, format: Format, gate: Gate, style: Style, opts: Options)
     let tally = report.tally();
     Ok(tally.errors > 0 || (strict && tally.warnings > 0))
 }
+
+/// What `kh validate` takes.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
+    #[arg(default_value = ".")]
+    pub path: std::path::PathBuf,
+    /// Định dạng kết quả: human | json | github (chú thích GitHub Actions) | sarif (SARIF 2.1.0)
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Coi cảnh báo như lỗi (exit 1 khi có cảnh báo)
+    #[arg(long)]
+    pub strict: bool,
+    /// Không báo lỗi khi không có tệp đề nghị nào (cho kịch bản tự động)
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Hiện cả ghi chú
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+/// The English of `kh validate`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Check a round, a unit or one nomination file",
+    options: &[
+        (
+            "path",
+            "Root of the round, a unit folder, or one .toml file",
+        ),
+        (
+            "format",
+            "Output format: human | json | github (GitHub Actions annotations) | sarif (SARIF 2.1.0)",
+        ),
+        ("strict", "Treat warnings as errors (exit 1 on a warning)"),
+        (
+            "allow_empty",
+            "No error when there is no nomination file at all (for scripts)",
+        ),
+        ("verbose", "Show notes too"),
+    ],
+};

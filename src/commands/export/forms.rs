@@ -37,6 +37,44 @@ pub struct Args {
     pub unit: Option<String>,
 }
 
+/// The English of `kh export forms`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Each nomination as a .docx on the plan's achievement report form",
+    options: &[
+        (
+            "path",
+            "Root of the round, a unit folder, or one .toml file",
+        ),
+        (
+            "out",
+            "Folder to write the forms in (outside the round's folder)",
+        ),
+        ("force", "Replace files that exist"),
+        (
+            "date",
+            "Signing date, 05/10/2023 or 2023-10-05 (default: dots to fill by hand)",
+        ),
+        (
+            "draft",
+            "Export nominations with errors too, marked DỰ THẢO (draft)",
+        ),
+        (
+            "blank",
+            "One blank form for a unit to fill in in Word (needs --campaign, --kind, --unit; --out is a .docx file)",
+        ),
+        (
+            "campaign",
+            "Campaign of the blank form (slug, name or section)",
+        ),
+        (
+            "kind",
+            "Kind of the blank form: tap-the | ca-nhan | ho-gia-dinh",
+        ),
+        ("unit", "Unit of the blank form (code or name)"),
+    ],
+};
+
 /// Where a nomination's form goes: `DIR/<unit>/<file stem>.docx`.
 pub fn target(out: &Path, rel: &str) -> PathBuf {
     let rel = rel.strip_suffix(".toml").unwrap_or(rel);

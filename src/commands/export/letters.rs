@@ -18,6 +18,27 @@ pub struct Args {
     pub common: Common,
 }
 
+/// The English of `kh export letters`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Letters to units with something to mend, and reminders to those that sent nothing (.docx)",
+    options: &[
+        (
+            "path",
+            "Root of the round, a unit folder, or one .toml file",
+        ),
+        (
+            "out",
+            "Folder to write the letters in (outside the round's folder)",
+        ),
+        ("force", "Replace files that exist"),
+        (
+            "date",
+            "Signing date, 05/10/2023 or 2023-10-05 (default: dots to fill by hand)",
+        ),
+    ],
+};
+
 /// Writes a letter to each unit that has something to hear.
 pub fn run_letters(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;

@@ -39,6 +39,43 @@ pub struct Args {
     pub to_trinh_date: Option<chrono::NaiveDate>,
 }
 
+/// The English of `kh export list`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "The list of exemplars proposed for commendation, for the Chairman (.docx)",
+    options: &[
+        (
+            "path",
+            "Root of the round, a unit folder, or one .toml file",
+        ),
+        (
+            "out",
+            "The .docx file to write (outside the round's folder)",
+        ),
+        ("force", "Replace files that exist"),
+        (
+            "date",
+            "Signing date, 05/10/2023 or 2023-10-05 (default: dots to fill by hand)",
+        ),
+        (
+            "all_ok",
+            "Every nomination without an error (default: those approved at appraisal)",
+        ),
+        (
+            "scope",
+            "Only one reach: toan-tinh (the cases the Chairman decides, §IV.1)",
+        ),
+        (
+            "to_trinh",
+            "Number of the tờ trình the list goes with, e.g. 123/TTr-SNV (default: dots to fill by hand)",
+        ),
+        (
+            "to_trinh_date",
+            "Date of the tờ trình, 05/10/2023 (default: dots to fill by hand)",
+        ),
+    ],
+};
+
 fn parse_scope(s: &str) -> std::result::Result<Scope, String> {
     use crate::vocab::Vocab;
     Scope::parse(s).ok_or_else(|| format!("`{s}`: {}", Scope::choices()))

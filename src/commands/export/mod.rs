@@ -26,3 +26,10 @@ pub struct Common {
     #[arg(long, value_parser = crate::reader::parse_date_arg)]
     pub date: Option<NaiveDate>,
 }
+
+/// The English of `kh export`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const GROUP_ENGLISH: crate::cli::English = crate::cli::English {
+    about: "Export the round's documents: forms, the Chairman's list, letters, the workbook",
+    options: &[],
+};

@@ -24,6 +24,23 @@ pub struct Args {
     pub force: bool,
 }
 
+/// The English of `kh export xlsx`: what it does, and each option's
+/// help, beside the Vietnamese of its arguments (`--lang en`).
+pub const ENGLISH: crate::cli::English = crate::cli::English {
+    about: "The round's workbook (.xlsx)",
+    options: &[
+        (
+            "path",
+            "Root of the round, a unit folder, or one .toml file",
+        ),
+        (
+            "out",
+            "The .xlsx file to write (outside the round's folder)",
+        ),
+        ("force", "Replace files that exist"),
+    ],
+};
+
 /// Writes the round's workbook.
 pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
