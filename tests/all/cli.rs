@@ -114,7 +114,45 @@ fn broken_round_reads_well() {
         .args(["validate", "examples/broken", "--color", "never"])
         .output()
         .expect("run");
-    insta::assert_snapshot!("broken_human", String::from_utf8_lossy(&out.stdout));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    // Beside the snapshot, what it must hold whatever its layout: every
+    // error and warning of the JSON report, by code and place, and its counts.
+    let doc = validate_json(Path::new("examples/broken"), &[]);
+    for d in doc["diagnostics"].as_array().into_iter().flatten() {
+        let severity = d["severity"].as_str().unwrap_or("");
+        if severity == "note" {
+            continue;
+        }
+        let word = if severity == "error" {
+            "lỗi"
+        } else {
+            "cảnh báo"
+        };
+        let rule = d["rule"].as_str().unwrap_or("");
+        assert!(
+            text.contains(&format!("{word}[{rule}]")),
+            "{rule} not shown"
+        );
+        let path = d["path"].as_str().unwrap_or("");
+        let place = match (d["line"].as_u64(), d["column"].as_u64()) {
+            (Some(l), Some(c)) => format!("--> {path}:{l}:{c}"),
+            _ => format!("--> {path}"),
+        };
+        assert!(text.contains(&place), "{place} not shown");
+    }
+    let counts = &doc["counts"];
+    assert!(
+        text.contains(&format!(
+            "Đã kiểm tra {} đề nghị của {} đơn vị: {} lỗi, {} cảnh báo, {} ghi chú",
+            counts["nominations"],
+            counts["units"],
+            counts["errors"],
+            counts["warnings"],
+            counts["notes"]
+        )),
+        "{text}"
+    );
+    insta::assert_snapshot!("broken_human", text);
 }
 
 #[test]

@@ -246,7 +246,31 @@ fn same_tree_same_bytes() {
         .args(["summary", "examples/submissions"])
         .output()
         .expect("run");
-    insta::assert_snapshot!("summary_tables", String::from_utf8_lossy(&out.stdout));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    // Beside the snapshot: the figures of the JSON summary are the table's.
+    let json: Value = summary_json(["examples/submissions"]);
+    let found = json["nominations"].as_array().map_or(0, Vec::len);
+    assert!(
+        text.contains(&format!("Đối chiếu: {found} đề nghị trong bảng phong trào")),
+        "{text}"
+    );
+    for c in json["campaigns"].as_array().into_iter().flatten() {
+        let section = c["section"].as_str().unwrap_or("");
+        let row = text
+            .lines()
+            .find(|l| {
+                l.split('|')
+                    .nth(1)
+                    .is_some_and(|cell| cell.trim() == section)
+            })
+            .unwrap_or_else(|| panic!("no row for {section}: {text}"));
+        let total = c["total"].to_string();
+        assert!(
+            row.split('|').any(|cell| cell.trim() == total),
+            "{section}: {total} not in {row}"
+        );
+    }
+    insta::assert_snapshot!("summary_tables", text);
     let en = kh()
         .args([
             "summary",
