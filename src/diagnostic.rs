@@ -340,12 +340,14 @@ impl Diagnostic {
         self.location.as_ref().map(|l| l.column as usize)
     }
 
-    /// The contract's order: by path, then line (whole-file first), then
-    /// column and code so that output never depends on thread scheduling.
+    /// Where the finding's span starts and ends, the last tie-breaker of
+    /// [`order`].
     fn span_ends(&self) -> Option<(u32, u32)> {
         self.location.as_ref().map(|l| (l.start, l.end))
     }
 
+    /// The contract's order: by path, then line (whole-file first), then
+    /// column and code so that output never depends on thread scheduling.
     pub fn sort_key(&self) -> (&str, usize, usize, &'static str) {
         (
             &self.path,
