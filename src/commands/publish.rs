@@ -18,7 +18,7 @@ use crate::write_out;
 pub const MARKER: &str = ".kh-publish";
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục gốc của đợt
+    /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
     #[arg(default_value = ".")]
     pub path: PathBuf,
     /// Thư mục ghi trang (ngoài thư mục của đợt; thư mục trống hoặc do kh publish tạo)

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 /// What every export takes.
 #[derive(Debug, clap::Args)]
 pub struct Common {
-    /// Thư mục gốc của đợt
+    /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
     #[arg(default_value = ".")]
     pub path: PathBuf,
     /// Nơi ghi (ngoài thư mục của đợt)

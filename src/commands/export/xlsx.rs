@@ -13,7 +13,7 @@ use crate::write_out;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục gốc của đợt
+    /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
     #[arg(default_value = ".")]
     pub path: PathBuf,
     /// Tệp .xlsx ghi ra (ngoài thư mục của đợt)
