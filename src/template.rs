@@ -34,17 +34,38 @@ pub fn render(req: &Request<'_>) -> String {
 /// An award of the form's section 3.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DraftAward {
-    pub year: Option<i32>,
+    /// The year's digits, or what was written instead, or empty.
+    pub year: String,
     pub title: String,
     /// The decision's number as written, or empty.
     pub decision: String,
-    pub date: Option<chrono::NaiveDate>,
+    /// The decision's date as dd/mm/yyyy, or what was written, or empty.
+    pub date: String,
 }
 
-/// One nomination as the form holds it, ready to be written as a file: what
-/// `kh nominate new` knows from its flags (a blank form with a name), or
-/// what `kh import` read from a unit's report. One writer puts both on the
-/// page, so that a file kh writes always has the template's order and words.
+/// An achievement of the form's section 2, with the ids of the criteria
+/// it shows (SPEC §3; a real clerk seldom names any).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftAchievement {
+    pub text: String,
+    pub criteria: Vec<String>,
+}
+
+impl From<String> for DraftAchievement {
+    fn from(text: String) -> DraftAchievement {
+        DraftAchievement {
+            text,
+            criteria: Vec::new(),
+        }
+    }
+}
+
+/// One nomination as the form holds it: the one model of the form (SPEC
+/// §3), every key of the file. `kh nominate new` fills it from its flags (a
+/// blank form with a name), `kh import` from a unit's report; one writer,
+/// [`write`], puts either on the page, so that a file kh writes always has
+/// the template's order and words. The documents (forms, list, letters,
+/// pages) print from it as [`Draft::shown`] reads a file of the round.
 #[derive(Clone, Debug)]
 pub struct Draft {
     /// Comment lines above the form: where an imported file came from.
@@ -59,8 +80,16 @@ pub struct Draft {
     pub movement: String,
     /// `[nominee]`'s values as text, by key (dates as dd/mm/yyyy).
     pub nominee: Vec<(&'static str, String)>,
-    pub achievements: Vec<String>,
+    pub achievements: Vec<DraftAchievement>,
     pub awards: Vec<DraftAward>,
+    /// The exemplar's photo, a file beside the nomination, and whether its
+    /// publication was agreed (`photo_consent`, ND 13/2023).
+    pub photo: Option<String>,
+    pub photo_consent: Option<bool>,
+    /// `[facts]` as written: the strict reader judges their types.
+    pub facts: Vec<(Fact, toml::Value)>,
+    /// `[model]` ("Dân vận khéo", SPEC §3) as written.
+    pub model: Vec<(ModelKey, toml::Value)>,
     /// Written by `kh import`: an empty value says it was not found.
     pub imported: bool,
 }
@@ -85,6 +114,10 @@ impl Draft {
             nominee: vec![(key, req.name.to_string())],
             achievements: Vec::new(),
             awards: Vec::new(),
+            photo: None,
+            photo_consent: None,
+            facts: Vec::new(),
+            model: Vec::new(),
             imported: false,
         }
     }
@@ -97,86 +130,121 @@ impl Draft {
     pub fn read(text: &str) -> Option<Draft> {
         let doc: toml::Table = text.parse().ok()?;
         let kind = Kind::parse(doc.get(Top::Kind.key())?.as_str()?)?;
-        let text_of = |t: &toml::Table, k: &str| -> String {
-            match t.get(k) {
-                Some(toml::Value::String(s)) => s.clone(),
-                Some(toml::Value::Integer(i)) => i.to_string(),
-                Some(v) => v.to_string(),
-                None => String::new(),
-            }
+        Some(Draft::of_table(&doc, kind, Take::Exact))
+    }
+
+    /// A nomination as its documents print it, from any file of the round:
+    /// every text in NFC and trimmed, an empty one absent, a draft's slips
+    /// (a year or a date written as text) as written. A file that is no
+    /// TOML prints as an empty form, one whose kind cannot be read on the
+    /// form of households and individuals (the plan's second form), which
+    /// is what the page shows for it either way.
+    pub fn shown(text: &str) -> Draft {
+        let doc: toml::Table = text.parse().unwrap_or_default();
+        Draft::shown_table(&doc)
+    }
+
+    /// [`Draft::shown`] of a file already parsed.
+    pub fn shown_table(doc: &toml::Table) -> Draft {
+        let kind = Draft::kind_in(doc).unwrap_or(Kind::CaNhan);
+        Draft::of_table(doc, kind, Take::Shown)
+    }
+
+    /// The kind a file names, if it can be read.
+    pub fn kind_in(doc: &toml::Table) -> Option<Kind> {
+        doc.get(Top::Kind.key())
+            .and_then(|v| text_of(v, Take::Shown))
+            .and_then(|k| Kind::parse(&k))
+    }
+
+    /// The one reading of a file into the model: `take` says whether its
+    /// texts are kept exactly or as a person reads them.
+    fn of_table(doc: &toml::Table, kind: Kind, take: Take) -> Draft {
+        let get = |t: &toml::Table, k: &str| -> String {
+            t.get(k).and_then(|v| text_of(v, take)).unwrap_or_default()
         };
-        let campaign = doc
-            .get(Top::Campaign.key())
-            .and_then(|v| v.as_str())
-            .and_then(Campaign::from_slug)
+        let slug = |k: Top| doc.get(k.key()).and_then(|v| text_of(v, take));
+        let campaign = slug(Top::Campaign)
+            .and_then(|c| Campaign::from_slug(&c))
             .map(|c| c.info());
-        let scope = doc
-            .get(Top::Scope.key())
-            .and_then(|v| v.as_str())
-            .and_then(crate::vocab::Scope::parse);
+        let scope = slug(Top::Scope).and_then(|s| crate::vocab::Scope::parse(&s));
         let empty = toml::Table::new();
-        let nominee_table = doc
-            .get(Top::Nominee.key())
-            .and_then(|v| v.as_table())
-            .unwrap_or(&empty);
+        let table = |k: Top| {
+            doc.get(k.key())
+                .and_then(|v| v.as_table())
+                .unwrap_or(&empty)
+        };
+        let nominee_table = table(Top::Nominee);
         let role = nominee_table
             .get("role")
-            .and_then(|v| v.as_str())
-            .and_then(Role::parse);
+            .and_then(|v| text_of(v, take))
+            .and_then(|r| Role::parse(&r));
         let nominee = NOMINEE_FIELDS
             .iter()
-            .filter(|f| f.ty != FieldType::Role && nominee_table.contains_key(f.key))
-            .map(|f| (f.key, text_of(nominee_table, f.key)))
+            .filter(|f| f.ty != FieldType::Role)
+            .map(|f| (f.key, get(nominee_table, f.key)))
             .filter(|(_, v)| !v.is_empty())
             .collect();
-        let tables = |k: &str| -> Vec<toml::Table> {
-            doc.get(k)
+        let tables = |k: Top| -> Vec<&toml::Table> {
+            doc.get(k.key())
                 .and_then(|v| v.as_array())
-                .map(|a| a.iter().filter_map(|t| t.as_table().cloned()).collect())
+                .map(|a| a.iter().filter_map(|t| t.as_table()).collect())
                 .unwrap_or_default()
         };
         // A blank text is the form's empty box, not an achievement.
-        let achievements = tables(Top::Achievements.key())
-            .iter()
-            .map(|t| text_of(t, AchievementKey::Text.key()))
-            .filter(|t| !t.trim().is_empty())
+        let achievements = tables(Top::Achievements)
+            .into_iter()
+            .map(|t| DraftAchievement {
+                text: get(t, AchievementKey::Text.key()),
+                criteria: t
+                    .get(AchievementKey::Criteria.key())
+                    .and_then(|v| v.as_array())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|c| c.as_str().map(String::from))
+                    .collect(),
+            })
+            .filter(|a| !a.text.trim().is_empty())
             .collect();
-        let awards = tables(Top::Awards.key())
-            .iter()
+        let awards = tables(Top::Awards)
+            .into_iter()
             .map(|t| DraftAward {
-                year: t
-                    .get(AwardKey::Year.key())
-                    .and_then(|v| v.as_integer())
-                    .and_then(|y| i32::try_from(y).ok()),
-                title: text_of(t, AwardKey::Title.key()),
-                decision: text_of(t, AwardKey::Decision.key()),
-                date: t
-                    .get(AwardKey::Date.key())
-                    .and_then(|v| v.as_datetime())
-                    .and_then(|d| d.date)
-                    .and_then(|d| {
-                        chrono::NaiveDate::from_ymd_opt(
-                            i32::from(d.year),
-                            u32::from(d.month),
-                            u32::from(d.day),
-                        )
-                    }),
+                year: get(t, AwardKey::Year.key()),
+                title: get(t, AwardKey::Title.key()),
+                decision: get(t, AwardKey::Decision.key()),
+                date: get(t, AwardKey::Date.key()),
             })
             .collect();
-        Some(Draft {
+        // An empty box of `[facts]` or `[model]` holds nothing.
+        let given = |v: &toml::Value| v.as_str() != Some("");
+        let facts = table(Top::Facts)
+            .iter()
+            .filter(|(_, v)| given(v))
+            .filter_map(|(k, v)| Some((Fact::from_slug(k)?, v.clone())))
+            .collect();
+        let model_table = table(Top::Model);
+        let model = <ModelKey as form::FormKey>::ALL
+            .iter()
+            .filter_map(|k| Some((*k, model_table.get(k.key()).filter(|v| given(v))?.clone())))
+            .collect();
+        Draft {
             provenance: Vec::new(),
             campaign,
             campaign_note: None,
             kind,
             role,
             scope,
-            proposed_award: text_of(&doc, Top::ProposedAward.key()),
-            movement: text_of(&doc, Top::Movement.key()),
+            proposed_award: slug(Top::ProposedAward).unwrap_or_default(),
+            movement: slug(Top::Movement).unwrap_or_default(),
             nominee,
             achievements,
             awards,
+            photo: slug(Top::Photo).filter(|p| !p.is_empty()),
+            photo_consent: doc.get(Top::PhotoConsent.key()).and_then(|v| v.as_bool()),
+            facts,
+            model,
             imported: false,
-        })
+        }
     }
 
     pub fn nominee(&self, key: &str) -> Option<&str> {
@@ -185,6 +253,35 @@ impl Draft {
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
     }
+}
+
+/// Whether the model keeps a file's texts exactly (to write them back) or
+/// as a person reads them (to print them).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Take {
+    Exact,
+    Shown,
+}
+
+/// A value as the model holds it: text, a number as its digits, a date as
+/// dd/mm/yyyy. Shown, a text is NFC and trimmed, and an array or a table
+/// (no value of the form) is nothing.
+fn text_of(v: &toml::Value, take: Take) -> Option<String> {
+    Some(match v {
+        toml::Value::String(s) => match take {
+            Take::Exact => s.clone(),
+            Take::Shown => crate::text::nfc(s).trim().to_string(),
+        },
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::Boolean(b) => b.to_string(),
+        toml::Value::Datetime(d) => match d.date {
+            Some(date) => format!("{:02}/{:02}/{}", date.day, date.month, date.year),
+            None => d.to_string(),
+        },
+        _ if take == Take::Shown => return None,
+        v => v.to_string(),
+    })
 }
 
 /// A TOML multi-line string holding `s` exactly: quotes and backslashes
@@ -272,6 +369,22 @@ pub fn write(d: &Draft) -> String {
             "tên phong trào thi đua hoặc lĩnh vực (bắt buộc với “Các lĩnh vực khác”)",
         );
     }
+    if let Some(photo) = &d.photo {
+        line(
+            &mut out,
+            Top::Photo.key(),
+            &quoted(photo),
+            "ảnh của điển hình: tệp .jpg hoặc .png đặt cạnh tệp này",
+        );
+    }
+    if let Some(consent) = d.photo_consent {
+        line(
+            &mut out,
+            Top::PhotoConsent.key(),
+            &consent.to_string(),
+            "người trong ảnh đồng ý công bố ảnh (Nghị định 13/2023): true | false",
+        );
+    }
 
     let section1 = if d.kind == Kind::TapThe {
         "1. Đặc điểm tình hình"
@@ -350,12 +463,14 @@ pub fn write(d: &Draft) -> String {
 
     let achievements = Top::Achievements.key();
     out.push_str(&format!("\n# 2. Thành tích tiêu biểu xuất sắc đã đạt được: chép khối [[{achievements}]] cho mỗi thành tích\n"));
-    let texts: Vec<&str> = if d.achievements.is_empty() {
-        vec![""]
+    let blank = [DraftAchievement::default()];
+    let entries: &[DraftAchievement] = if d.achievements.is_empty() {
+        &blank
     } else {
-        d.achievements.iter().map(String::as_str).collect()
+        &d.achievements
     };
-    for (i, text) in texts.iter().enumerate() {
+    for (i, a) in entries.iter().enumerate() {
+        let text = a.text.as_str();
         if i > 0 {
             out.push('\n');
         }
@@ -372,10 +487,16 @@ pub fn write(d: &Draft) -> String {
         } else {
             out.push_str(&format!("text = {}\n", multiline(text)));
         }
+        let criteria = toml::Value::Array(
+            a.criteria
+                .iter()
+                .map(|c| toml::Value::String(c.clone()))
+                .collect(),
+        );
         line(
             &mut out,
             AchievementKey::Criteria.key(),
-            "[]",
+            &criteria.to_string(),
             "mã các tiêu chí thành tích này chứng minh, ví dụ [\"sang-tao\"]",
         );
         if i == 0
@@ -403,20 +524,17 @@ pub fn write(d: &Draft) -> String {
                 out.push('\n');
             }
             out.push_str(&format!("[[{}]]\n", Top::Awards.key()));
-            match a.year {
-                Some(y) => line(
-                    &mut out,
-                    AwardKey::Year.key(),
-                    &y.to_string(),
-                    "năm khen thưởng",
-                ),
-                None => line(
-                    &mut out,
-                    AwardKey::Year.key(),
-                    &quoted(""),
-                    "năm khen thưởng (chưa đọc được từ báo cáo)",
-                ),
-            }
+            // A year of digits is written as a number, a date as a TOML
+            // date; anything else as text, for validate to judge.
+            let number = a.year.parse::<i64>().is_ok_and(|y| y.to_string() == a.year);
+            let (year, comment) = match () {
+                _ if number => (a.year.clone(), "năm khen thưởng"),
+                _ if a.year.is_empty() => {
+                    (quoted(""), "năm khen thưởng (chưa đọc được từ báo cáo)")
+                }
+                _ => (quoted(&a.year), "năm khen thưởng"),
+            };
+            line(&mut out, AwardKey::Year.key(), &year, comment);
             out.push_str(&format!(
                 "{} = {}\n",
                 AwardKey::Title.key(),
@@ -430,61 +548,53 @@ pub fn write(d: &Draft) -> String {
                     "số quyết định",
                 );
             }
-            if let Some(date) = a.date {
-                line(
-                    &mut out,
-                    AwardKey::Date.key(),
-                    &date.format("%Y-%m-%d").to_string(),
-                    "ngày quyết định",
-                );
+            if !a.date.is_empty() {
+                let date = chrono::NaiveDate::parse_from_str(&a.date, "%d/%m/%Y")
+                    .ok()
+                    .filter(|d| crate::text::dmy(*d) == a.date)
+                    // Four digits, as TOML dates and the plan write years.
+                    .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
+                    .map_or_else(|| quoted(&a.date), |d| d.format("%Y-%m-%d").to_string());
+                line(&mut out, AwardKey::Date.key(), &date, "ngày quyết định");
             }
         }
     }
-    let Some(c) = d.campaign else {
-        return out;
-    };
-    if c.has_model(d.kind) {
+    // What the model holds is written whatever the campaign; a blank
+    // box for each key the campaign asks for.
+    let given = |v: Option<&toml::Value>| v.map_or_else(|| quoted(""), |v| v.to_string());
+    if d.campaign.is_some_and(|c| c.has_model(d.kind)) || !d.model.is_empty() {
         out.push_str(&format!(
             "\n# Mô hình “Dân vận khéo” (mục 3.7): bắt buộc, trừ điểm đánh giá\n[{}]\n",
             Top::Model.key()
         ));
-        line(&mut out, ModelKey::Name.key(), &quoted(""), "tên mô hình");
-        line(
-            &mut out,
-            ModelKey::Address.key(),
-            &quoted(""),
-            "địa chỉ mô hình",
-        );
-        line(
-            &mut out,
-            ModelKey::Domain.key(),
-            &quoted(""),
-            &format!("lĩnh vực: {}", Domain::choices()),
-        );
-        line(
-            &mut out,
-            ModelKey::FourStepPlan.key(),
-            &quoted(""),
-            "kế hoạch theo trình tự 4 bước (Hướng dẫn 22-HD/BCĐ): true | false",
-        );
-        line(
-            &mut out,
-            ModelKey::Score.key(),
-            &quoted(""),
-            "điểm đánh giá trên thang 100, ví dụ 92.5 (không bắt buộc)",
-        );
-        line(
-            &mut out,
-            ModelKey::RecordsArchived.key(),
-            &quoted(""),
-            "hồ sơ lưu trữ đầy đủ: true | false",
-        );
+        let domains = format!("lĩnh vực: {}", Domain::choices());
+        for (key, comment) in [
+            (ModelKey::Name, "tên mô hình"),
+            (ModelKey::Address, "địa chỉ mô hình"),
+            (ModelKey::Domain, domains.as_str()),
+            (
+                ModelKey::FourStepPlan,
+                "kế hoạch theo trình tự 4 bước (Hướng dẫn 22-HD/BCĐ): true | false",
+            ),
+            (
+                ModelKey::Score,
+                "điểm đánh giá trên thang 100, ví dụ 92.5 (không bắt buộc)",
+            ),
+            (
+                ModelKey::RecordsArchived,
+                "hồ sơ lưu trữ đầy đủ: true | false",
+            ),
+        ] {
+            let v = d.model.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
+            line(&mut out, key.key(), &given(v), comment);
+        }
     }
 
     // Where the kind is set apart by role and none was chosen yet, every
     // role's facts are offered: the clerk removes what does not apply.
-    let facts = match d.role {
-        None if !c.roles_for(d.kind).is_empty() => {
+    let mut facts = match (d.campaign, d.role) {
+        (None, _) => Vec::new(),
+        (Some(c), None) if !c.roles_for(d.kind).is_empty() => {
             let mut all: Vec<Fact> = Vec::new();
             for r in c.roles_for(d.kind) {
                 for f in c.facts_for(d.kind, Some(*r)) {
@@ -496,8 +606,13 @@ pub fn write(d: &Draft) -> String {
             all.sort();
             all
         }
-        _ => c.facts_for(d.kind, d.role),
+        (Some(c), role) => c.facts_for(d.kind, role),
     };
+    for (f, _) in &d.facts {
+        if !facts.contains(f) {
+            facts.push(*f);
+        }
+    }
     if !facts.is_empty() {
         out.push_str(&format!("\n# Thông tin để kiểm tra tiêu chí của phong trào (bỏ ngoặc kép khi ghi số hoặc true/false)\n[{}]\n", Top::Facts.key()));
         for fact in facts {
@@ -511,10 +626,11 @@ pub fn write(d: &Draft) -> String {
                 FactType::Area => "số ≥ 0".to_string(),
             };
             let label = fact_label(fact);
+            let v = d.facts.iter().find(|(k, _)| *k == fact).map(|(_, v)| v);
             line(
                 &mut out,
                 fact.slug(),
-                &quoted(""),
+                &given(v),
                 &format!("{label}: {hint}"),
             );
         }
@@ -652,33 +768,92 @@ mod round_trip {
                     ],
                     fields.len(),
                 );
-                let award = (
-                    proptest::option::of(1945i32..2024),
+                // A year or a date as digits, as a slip, or not given.
+                let year = prop_oneof![
+                    (1945i32..2024).prop_map(|y| y.to_string()),
+                    Just(String::new()),
                     text(),
+                ];
+                let date = prop_oneof![
+                    (1945i32..2024, 1u32..13, 1u32..29).prop_map(|(y, m, d)| {
+                        chrono::NaiveDate::from_ymd_opt(y, m, d)
+                            .map(crate::text::dmy)
+                            .unwrap_or_default()
+                    }),
+                    Just(String::new()),
                     text(),
-                    proptest::option::of((1945i32..2024, 1u32..13, 1u32..29)),
-                )
-                    .prop_map(|(year, title, decision, date)| DraftAward {
-                        year,
-                        title,
-                        decision,
-                        date: date.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+                ];
+                let award =
+                    (year, text(), text(), date).prop_map(|(year, title, decision, date)| {
+                        DraftAward {
+                            year,
+                            title,
+                            decision,
+                            date,
+                        }
                     });
+                let achievement = (text(), proptest::collection::vec(text(), 0..3))
+                    .prop_map(|(text, criteria)| DraftAchievement { text, criteria });
+                // What `[facts]` and `[model]` may hold; an empty text is
+                // the blank box, which holds nothing.
+                let value = prop_oneof![
+                    any::<bool>().prop_map(toml::Value::Boolean),
+                    any::<i64>().prop_map(toml::Value::Integer),
+                    (-1e9f64..1e9).prop_map(toml::Value::Float),
+                    text()
+                        .prop_filter("not blank", |t| !t.is_empty())
+                        .prop_map(toml::Value::String),
+                ];
+                let facts = proptest::collection::vec(
+                    (proptest::sample::select(Fact::ALL.to_vec()), value.clone()),
+                    0..4,
+                );
+                let model = proptest::collection::vec(proptest::option::of(value), 6);
+                let extra = (
+                    proptest::option::of(text().prop_filter("named", |t| !t.is_empty())),
+                    proptest::option::of(any::<bool>()),
+                    facts,
+                    model,
+                );
                 (
                     role,
                     values,
                     text(),
                     text(),
-                    proptest::collection::vec(text(), 0..4),
+                    proptest::collection::vec(achievement, 0..4),
                     proptest::collection::vec(award, 0..4),
+                    extra,
                 )
                     .prop_map(
-                        move |(role, values, proposed_award, movement, achievements, awards)| {
+                        move |(
+                            role,
+                            values,
+                            proposed_award,
+                            movement,
+                            achievements,
+                            awards,
+                            extra,
+                        )| {
+                            let (photo, photo_consent, facts, model) = extra;
                             let nominee = fields
                                 .iter()
                                 .zip(values)
                                 .filter_map(|(f, v)| Some((f.key, v?)))
                                 .filter(|(_, v)| !v.is_empty())
+                                .collect();
+                            let mut seen = Vec::new();
+                            let facts = facts
+                                .into_iter()
+                                .filter(|(f, _)| {
+                                    let new = !seen.contains(f);
+                                    seen.push(*f);
+                                    new
+                                })
+                                .collect();
+                            let model = <ModelKey as form::FormKey>::ALL
+                                .iter()
+                                .zip(model)
+                                .filter_map(|(k, v)| Some((*k, v?)))
                                 .collect();
                             Draft {
                                 provenance: Vec::new(),
@@ -693,9 +868,13 @@ mod round_trip {
                                 // The writer's empty box is no achievement.
                                 achievements: achievements
                                     .into_iter()
-                                    .filter(|a| !a.trim().is_empty())
+                                    .filter(|a| !a.text.trim().is_empty())
                                     .collect(),
                                 awards,
+                                photo,
+                                photo_consent,
+                                facts,
+                                model,
                                 imported: false,
                             }
                         },
@@ -706,8 +885,15 @@ mod round_trip {
 
     /// The model's content, for comparing two models.
     fn shape(d: &Draft) -> String {
+        // `[facts]` is a table: its order is the writer's.
+        let mut facts = d.facts.clone();
+        facts.sort_by_key(|(f, _)| f.slug());
         format!(
-            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            "{:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+            d.photo,
+            d.photo_consent,
+            facts,
+            d.model,
             d.campaign.map(|c| c.slug),
             d.kind,
             d.role,

@@ -3,10 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::documents::dossier::Dossier;
 use crate::documents::issuer::{Issuer, single_spaced};
 use crate::documents::{self, td, text_width, th};
 use crate::docx::{Align, Doc, Table, cell, para, run};
+use crate::template::Draft;
 use crate::vocab::Kind;
 
 fn line(label: &str, value: Option<&str>, key: &'static str) -> crate::docx::Para {
@@ -27,9 +27,9 @@ fn section(title: &str) -> crate::docx::Para {
 }
 
 /// The plan's form for one nomination.
-pub fn form(d: &Dossier, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Doc {
-    let collective = d.kind == Some(Kind::TapThe);
-    let household = d.kind == Some(Kind::HoGiaDinh);
+pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Doc {
+    let collective = d.kind == Kind::TapThe;
+    let household = d.kind == Kind::HoGiaDinh;
     let width = text_width(false);
     let mut doc = Doc {
         title: d.title().unwrap_or_default(),
@@ -64,44 +64,44 @@ pub fn form(d: &Dossier, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> 
 
     if collective {
         doc.push(section("1. Đặc điểm tình hình:"));
-        let name = d.field("name").map(single_spaced);
+        let name = d.nominee("name").map(single_spaced);
         doc.push(line("Tên tập thể", name.as_deref(), "nominee.name"));
         doc.push(line(
             "Quá trình thành lập",
-            d.field("founded"),
+            d.nominee("founded"),
             "nominee.founded",
         ));
         doc.push(line(
             "Cơ cấu bộ máy tổ chức",
-            d.field("structure"),
+            d.nominee("structure"),
             "nominee.structure",
         ));
         doc.push(line(
             "Chức năng, nhiệm vụ",
-            d.field("duties"),
+            d.nominee("duties"),
             "nominee.duties",
         ));
     } else {
         doc.push(section("1. Sơ lược lý lịch:"));
-        let name_label = if d.kind == Some(Kind::HoGiaDinh) {
+        let name_label = if d.kind == Kind::HoGiaDinh {
             "Họ và tên (chủ hộ)"
         } else {
             "Họ và tên"
         };
-        let name = d.field("full_name").map(single_spaced);
+        let name = d.nominee("full_name").map(single_spaced);
         doc.push(line(name_label, name.as_deref(), "nominee.full_name"));
         doc.push(line(
             "Ngày, tháng, năm sinh",
-            d.field("birth_date"),
+            d.nominee("birth_date"),
             "nominee.birth_date",
         ));
-        doc.push(line("Quê quán", d.field("hometown"), "nominee.hometown"));
-        let works = d.field("position").is_some() || d.field("workplace").is_some();
+        doc.push(line("Quê quán", d.nominee("hometown"), "nominee.hometown"));
+        let works = d.nominee("position").is_some() || d.nominee("workplace").is_some();
         doc.push(line(
             "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)",
             d.position_line().as_deref(),
             // A blank line is a person's workplace, a household's residence.
-            if works || (d.field("residence").is_none() && d.kind != Some(Kind::HoGiaDinh)) {
+            if works || (d.nominee("residence").is_none() && d.kind != Kind::HoGiaDinh) {
                 "nominee.workplace"
             } else {
                 "nominee.residence"
@@ -116,7 +116,7 @@ pub fn form(d: &Dossier, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> 
     // A line break in an achievement is a paragraph of its own: a justified
     // line ended by a break is stretched across the page.
     for a in &d.achievements {
-        for text in a.split('\n').map(str::trim).filter(|t| !t.is_empty()) {
+        for text in a.text.split('\n').map(str::trim).filter(|t| !t.is_empty()) {
             doc.push(
                 para(vec![run(text).tag("achievements")])
                     .align(Align::Both)
@@ -178,7 +178,7 @@ pub fn form(d: &Dossier, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> 
         cell(ps)
     };
     let head = who.signer_title.as_str();
-    let person = d.field("full_name").map(single_spaced);
+    let person = d.nominee("full_name").map(single_spaced);
     if collective {
         sig.row(
             vec![cell(vec![]), block(&[head], "(Ký, đóng dấu)", None)],

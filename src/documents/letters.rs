@@ -3,12 +3,12 @@
 //! the roster that sent nothing.
 
 use crate::check::Report;
-use crate::documents::dossier::Dossier;
 use crate::documents::issuer::Issuer;
 use crate::documents::wording::{self, Who};
 use crate::documents::{self, text_width};
 use crate::docx::{Align, Doc, Para, Table, cell, para, run};
 use crate::review::Status;
+use crate::template::Draft;
 
 /// A letter for each unit: its slug and the document.
 pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String, Doc)> {
@@ -36,7 +36,7 @@ pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String,
         let mut in_order: Vec<String> = Vec::new();
         let mut k = 0;
         for r in &records {
-            let d = Dossier::of(report, r).unwrap_or_default();
+            let d = Draft::of(report, r);
             let who = d.addressed();
             let heading = d
                 .title()

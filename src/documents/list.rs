@@ -2,10 +2,11 @@
 //! Chairman (§IV.1, §IV.3), A4 landscape, grouped by kind.
 
 use crate::check::{Record, Report};
-use crate::documents::dossier::{Dossier, excerpt};
+use crate::documents::shown::excerpt;
 use crate::documents::{self, td, text_width, th};
 use crate::docx::{Align, Cell, Doc, Table, cell, para, run};
 use crate::review::Status;
+use crate::template::Draft;
 use crate::vocab::{Kind, Scope};
 
 /// The tờ trình a list goes with (SPEC §12): its number and date, dots
@@ -168,31 +169,27 @@ pub fn list(
         );
         for r in mine {
             n += 1;
-            let d = Dossier::of(report, r).unwrap_or_default();
+            let d = Draft::of(report, r);
             let name = documents::or_dots(d.title().as_deref());
             let who = match (kind, d.birth_year()) {
                 (Kind::TapThe, _) | (_, None) => name,
                 (_, Some(y)) => format!("{name} ({y})"),
             };
             let where_ = match kind {
-                Kind::TapThe => d.field("address").map(String::from),
+                Kind::TapThe => d.nominee("address").map(String::from),
                 _ => d.position_line(),
             };
             let decision = report.book.decision(r.review).filter(|_| !r.review.stale);
             let award = decision
                 .and_then(|x| x.award.clone())
-                .or_else(|| d.proposed_award.clone());
+                .or_else(|| (!d.proposed_award.is_empty()).then(|| d.proposed_award.clone()));
             let unit = report.unit_of(r).name().to_string();
             let campaign = match d.campaign {
-                Some(c) if c.info().section != "*" => {
-                    format!("{} ({})", c.info().name_vi, c.info().section)
-                }
-                _ => d
-                    .movement
-                    .clone()
-                    .unwrap_or_else(|| "Lĩnh vực khác".to_string()),
+                Some(c) if c.section != "*" => format!("{} ({})", c.name_vi, c.section),
+                _ if d.movement.is_empty() => "Lĩnh vực khác".to_string(),
+                _ => d.movement.clone(),
             };
-            let first = d.achievements.first().map(|a| excerpt(a, 300));
+            let first = d.achievements.first().map(|a| excerpt(&a.text, 300));
             t.row(
                 vec![
                     td(&n.to_string(), Align::Center),

@@ -4,12 +4,12 @@
 //! pages, and the model of a nomination they print from. Documents are
 //! Vietnamese documents whatever `--lang` says.
 
-pub mod dossier;
 pub mod forms;
 pub mod issuer;
 pub mod letters;
 pub mod list;
 pub mod pages;
+pub mod shown;
 pub mod wording;
 pub mod xlsx;
 

@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 
 use crate::campaign::CAMPAIGNS;
 use crate::check::{Record, Report};
-use crate::documents::dossier::{Dossier, excerpt};
+use crate::documents::shown::excerpt;
 use crate::review::Status;
+use crate::template::Draft;
 use crate::text::slugify;
 use crate::vocab::Kind;
 
@@ -100,19 +101,18 @@ pub fn chosen(report: &Report, all: bool) -> Vec<&Record> {
         .collect()
 }
 
-fn kind_label(k: Option<Kind>) -> &'static str {
+fn kind_label(k: Kind) -> &'static str {
     match k {
-        Some(Kind::TapThe) => "Tập thể",
-        Some(Kind::CaNhan) => "Cá nhân",
-        Some(Kind::HoGiaDinh) => "Hộ gia đình",
-        None => "",
+        Kind::TapThe => "Tập thể",
+        Kind::CaNhan => "Cá nhân",
+        Kind::HoGiaDinh => "Hộ gia đình",
     }
 }
 
 /// Only what may be published of a nominee (Decree 13/2023): a person's
 /// name, birth year, position and workplace; a household's head's name.
-pub fn page<'a>(d: &Dossier, unit: &str, head: &'a Masthead, preview: bool, year: i32) -> Page<'a> {
-    let person = d.kind == Some(Kind::CaNhan);
+pub fn page<'a>(d: &Draft, unit: &str, head: &'a Masthead, preview: bool, year: i32) -> Page<'a> {
+    let person = d.kind == Kind::CaNhan;
     let page = Page {
         css: "../style.css",
         index: "../index.html",
@@ -126,12 +126,12 @@ pub fn page<'a>(d: &Dossier, unit: &str, head: &'a Masthead, preview: bool, year
         unit: unit.to_string(),
         birth_year: person.then(|| d.birth_year().map(String::from)).flatten(),
         position: person
-            .then(|| d.field("position").map(String::from))
+            .then(|| d.nominee("position").map(String::from))
             .flatten(),
         workplace: person
-            .then(|| d.field("workplace").map(String::from))
+            .then(|| d.nominee("workplace").map(String::from))
             .flatten(),
-        achievements: d.achievements.clone(),
+        achievements: d.achievements.iter().map(|a| a.text.clone()).collect(),
         awards: d
             .awards
             .iter()
@@ -312,7 +312,7 @@ pub fn site(
             .iter()
             .filter(|r| r.nomination.as_ref().and_then(|n| n.campaign) == Some(c.id))
         {
-            let d = Dossier::of(report, r).unwrap_or_default();
+            let d = Draft::of(report, r);
             let unit = report.unit_of(r).name().to_string();
             // Pages are named by slugs, unique within the site.
             let stem = r
@@ -359,7 +359,7 @@ pub fn site(
                 summary: clean(
                     &d.achievements
                         .first()
-                        .map(|a| excerpt(a, 200))
+                        .map(|a| excerpt(&a.text, 200))
                         .unwrap_or_default(),
                 ),
             });

@@ -10,8 +10,9 @@ use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::package::{Package, Refusal};
 use super::report::{Reading, date_in, fold};
-use crate::documents::dossier::Dossier;
 use crate::docx::{KEPT_NS, Kept};
+use crate::template::Draft;
+use crate::vocab::Kind;
 
 /// kh's part among the package's custom XML parts, if there is one.
 pub fn find<R: std::io::Read + std::io::Seek>(
@@ -96,17 +97,19 @@ fn same(a: &str, b: &str) -> bool {
     }
 }
 
-/// The nomination with the page's edits put in, and the nomination as the
-/// part had it (its kind and campaign, which the page does not edit):
+/// The nomination with the page's edits put in, the nomination as the
+/// part had it (its campaign, which the page does not edit) and the kind it
+/// names, if it names one:
 /// `None` when the part's text is no TOML (a draft exported with slips;
 /// the page alone is read).
-pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
+pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>)> {
     // Read once as a table; the editable document is parsed only when the
     // page differs (most forms come back as they went out).
     let table: toml::Table = kept.text.parse().ok()?;
-    let before = Dossier::of_table(&table);
-    let collective = before.kind == Some(crate::vocab::Kind::TapThe);
-    let household = before.kind == Some(crate::vocab::Kind::HoGiaDinh);
+    let before = Draft::shown_table(&table);
+    let kind = Draft::kind_in(&table);
+    let collective = kind == Some(Kind::TapThe);
+    let household = kind == Some(Kind::HoGiaDinh);
     let shown: &[&str] = if collective {
         &["name", "founded", "structure", "duties"]
     } else {
@@ -122,7 +125,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
     let mut removes: Vec<&str> = Vec::new();
     for key in shown {
         let now = on_page(key).unwrap_or("");
-        let was = before.field(key).unwrap_or("");
+        let was = before.nominee(key).unwrap_or("");
         if !same(now, was) {
             sets.push((key, now.to_string()));
         }
@@ -132,12 +135,13 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
         let now = on_page("workplace").or(on_page("residence")).unwrap_or("");
         let was = before.position_line().unwrap_or_default();
         if !same(now, &was) {
-            let works = before.field("position").is_some() || before.field("workplace").is_some();
+            let works =
+                before.nominee("position").is_some() || before.nominee("workplace").is_some();
             if household && !works {
                 sets.push(("residence", now.to_string()));
             } else {
                 sets.push(("workplace", now.to_string()));
-                if before.field("position").is_some() {
+                if before.nominee("position").is_some() {
                     removes.push("position");
                 }
             }
@@ -150,7 +154,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
     let printed: Vec<&str> = before
         .achievements
         .iter()
-        .flat_map(|a| a.split('\n').map(str::trim).filter(|t| !t.is_empty()))
+        .flat_map(|a| a.text.split('\n').map(str::trim).filter(|t| !t.is_empty()))
         .collect();
     let unchanged = page.achievements.len() == printed.len()
         && page
@@ -159,33 +163,19 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
             .zip(&printed)
             .all(|(p, b)| same(p, b));
     // Awards: rebuilt from the page's table when it differs.
-    let shown_awards: Vec<(String, String, String, String)> = before
-        .awards
-        .iter()
-        .map(|a| {
-            (
-                a.year.clone(),
-                fold(&a.title),
-                a.decision.clone(),
-                a.date.clone(),
-            )
-        })
-        .collect();
-    let page_awards: Vec<(String, String, String, String)> = page
-        .awards
-        .iter()
-        .map(|a| {
-            (
-                a.year.map(|y| y.to_string()).unwrap_or_default(),
-                fold(&a.title),
-                a.decision.clone(),
-                a.date.map(crate::text::dmy).unwrap_or_default(),
-            )
-        })
-        .collect();
+    let shown = |a: &crate::template::DraftAward| {
+        (
+            a.year.clone(),
+            fold(&a.title),
+            a.decision.clone(),
+            a.date.clone(),
+        )
+    };
+    let shown_awards: Vec<_> = before.awards.iter().map(shown).collect();
+    let page_awards: Vec<_> = page.awards.iter().map(shown).collect();
     let awards_unchanged = shown_awards == page_awards;
     if sets.is_empty() && removes.is_empty() && unchanged && awards_unchanged {
-        return Some((kept.text.clone(), before));
+        return Some((kept.text.clone(), before, kind));
     }
     let mut doc: DocumentMut = kept.text.parse().ok()?;
     if !sets.is_empty() || !removes.is_empty() {
@@ -245,14 +235,14 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
         let mut new = toml_edit::ArrayOfTables::new();
         for a in &page.awards {
             let mut t = toml_edit::Table::new();
-            if let Some(y) = a.year {
-                t.insert("year", value(i64::from(y)));
+            if let Ok(y) = a.year.parse::<i64>() {
+                t.insert("year", value(y));
             }
             t.insert("title", value(a.title.as_str()));
             if !a.decision.is_empty() {
                 t.insert("decision", value(a.decision.as_str()));
             }
-            if let Some(d) = a.date
+            if let Ok(d) = chrono::NaiveDate::parse_from_str(&a.date, "%d/%m/%Y")
                 && let Ok(date) = d
                     .format("%Y-%m-%d")
                     .to_string()
@@ -267,5 +257,5 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Dossier)> {
             doc.insert("awards", Item::ArrayOfTables(new));
         }
     }
-    Some((doc.to_string(), before))
+    Some((doc.to_string(), before, kind))
 }

@@ -99,8 +99,12 @@ impl Found {
             proposed_award: self.proposed_award.clone(),
             movement,
             nominee,
-            achievements: self.achievements.clone(),
+            achievements: self.achievements.iter().cloned().map(Into::into).collect(),
             awards: self.awards.clone(),
+            photo: None,
+            photo_consent: None,
+            facts: Vec::new(),
+            model: Vec::new(),
             imported: true,
         }
     }
@@ -170,9 +174,9 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     let blocks = wordml::blocks(&xml)?;
     let r = report::read_page(&blocks);
     let kept = kept::find(&mut pkg)?.and_then(|mut k| {
-        let (text, before) = kept::merge(&k, &r)?;
+        let (text, before, kind) = kept::merge(&k, &r)?;
         k.text = text;
-        Some((k, before))
+        Some((k, before, kind))
     });
     let mut found = Found {
         sheet: None,
@@ -191,11 +195,11 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
         awards: r.awards.clone(),
         kept: None,
     };
-    if let Some((k, d)) = kept {
+    if let Some((k, d, kind)) = kept {
         // Kind and campaign as the file says them, not as the page reads.
-        found.kind = d.kind.or(found.kind);
-        found.campaign = match (d.campaign, &d.movement) {
-            (Some(Campaign::LinhVucKhac), Some(m)) => Named::Other(m.clone()),
+        found.kind = kind.or(found.kind);
+        found.campaign = match (d.campaign.map(|c| c.id), d.movement.as_str()) {
+            (Some(Campaign::LinhVucKhac), m) if !m.is_empty() => Named::Other(m.to_string()),
             (Some(c), _) => Named::One(c),
             (None, _) => report::campaign_in(&r.title_block),
         };

@@ -429,10 +429,10 @@ fn award_line(line: &str) -> Option<DraftAward> {
     let date = date_in(rest);
     let year = year.or(date.map(|d| chrono::Datelike::year(&d)));
     Some(DraftAward {
-        year,
+        year: year.map(|y| y.to_string()).unwrap_or_default(),
         title: title.to_string(),
         decision,
-        date,
+        date: date.map(crate::text::dmy).unwrap_or_default(),
     })
 }
 
@@ -469,10 +469,10 @@ fn award_table(rows: &[Vec<String>]) -> Vec<DraftAward> {
             .or(date.map(|d| chrono::Datelike::year(&d)))
             .or(year_in(&title));
         out.push(DraftAward {
-            year,
+            year: year.map(|y| y.to_string()).unwrap_or_default(),
             title,
             decision: decision_in(dec).unwrap_or_default(),
-            date,
+            date: date.map(crate::text::dmy).unwrap_or_default(),
         });
     }
     out
@@ -991,10 +991,10 @@ mod tests {
     fn awards_as_lines() {
         let a = award_line("- Năm 2021: Giấy khen của Chủ tịch UBND huyện Lý Nhân, Quyết định số 1234/QĐ-UBND ngày 20/12/2021")
             .expect("an award");
-        assert_eq!(a.year, Some(2021));
+        assert_eq!(a.year, "2021");
         assert_eq!(a.title, "Giấy khen của Chủ tịch UBND huyện Lý Nhân");
         assert_eq!(a.decision, "1234/QĐ-UBND");
-        assert_eq!(a.date, NaiveDate::from_ymd_opt(2021, 12, 20));
+        assert_eq!(a.date, "20/12/2021");
         assert_eq!(award_line("Chưa có"), None);
     }
 

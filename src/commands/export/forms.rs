@@ -9,9 +9,9 @@ use rayon::prelude::*;
 
 use super::Common;
 use crate::check::{Options, Record, Report};
-use crate::documents::dossier::Dossier;
 use crate::documents::forms::form;
 use crate::documents::issuer::Issuer;
+use crate::template::Draft;
 use crate::tr;
 use crate::vocab::Kind;
 use crate::write_out;
@@ -106,7 +106,7 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
             let result = crate::tree::read_text(&report.root, &report.entry(r))
                 .map_err(|_| anyhow::anyhow!("{}", r.path))
                 .and_then(|text| {
-                    let mut doc = form(&Dossier::parse(&text), &who, draft, c.date);
+                    let mut doc = form(&Draft::shown(&text), &who, draft, c.date);
                     let (unit_dir, file) = r.path.split_once('/').unwrap_or(("", &r.path));
                     doc.kept = Some(crate::docx::Kept {
                         unit: unit_dir.to_string(),
@@ -221,7 +221,7 @@ fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
         })
         .unwrap_or_default();
     let who = Issuer::of_unit(&unit_info, &name);
-    let mut doc = form(&Dossier::parse(&text), &who, false, c.date);
+    let mut doc = form(&Draft::shown(&text), &who, false, c.date);
     doc.kept = Some(crate::docx::Kept {
         unit: slug,
         unit_name: name,
