@@ -4,69 +4,10 @@
 
 use crate::common;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
 use serde_json::Value;
-
-/// A part of an OOXML package.
-fn part(path: &Path, name: &str) -> String {
-    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
-    let mut part = zip.by_name(name).expect("the part");
-    let mut s = String::new();
-    part.read_to_string(&mut s).expect("UTF-8");
-    s
-}
-
-/// Every part parses as XML, and the document's text is returned.
-fn docx_text(path: &Path) -> String {
-    let file = std::fs::File::open(path).expect("open");
-    let mut zip = zip::ZipArchive::new(file).expect("zip");
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).expect("entry");
-        let mut s = String::new();
-        f.read_to_string(&mut s).expect("utf-8 part");
-        let mut r = quick_xml::Reader::from_str(&s);
-        loop {
-            match r.read_event() {
-                Ok(quick_xml::events::Event::Eof) => break,
-                Ok(_) => {}
-                Err(e) => panic!("{} part {i}: {e}", path.display()),
-            }
-        }
-    }
-    // The text of the runs, a line per paragraph.
-    let xml = part(path, "word/document.xml");
-    let mut out = String::new();
-    let mut rest = xml.as_str();
-    while let Some(i) = rest.find('<') {
-        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
-        let tag = &rest[i..tag_end];
-        if tag.starts_with("<w:t>") || tag.starts_with("<w:t ") {
-            let close = rest[tag_end..]
-                .find("</w:t>")
-                .map_or(rest.len(), |e| tag_end + e);
-            let text = &rest[tag_end..close];
-            out.push_str(
-                &text
-                    .replace("&lt;", "<")
-                    .replace("&gt;", ">")
-                    .replace("&quot;", "\"")
-                    .replace("&apos;", "'")
-                    .replace("&amp;", "&"),
-            );
-            rest = &rest[close..];
-            continue;
-        }
-        if tag == "</w:p>" {
-            out.push('\n');
-        }
-        rest = &rest[tag_end..];
-    }
-    out
-}
 
 fn export(args: &[&str]) -> std::process::Output {
     kh().arg("export").args(args).output().expect("run")

@@ -715,7 +715,7 @@ fn duplicate_nominee() {
         .arg(out.path().join("cv"))
         .assert()
         .success();
-    let letter = docx_plain_text(&out.path().join("cv/a.docx"));
+    let letter = docx_text(&out.path().join("cv/a.docx"));
     assert!(
         letter.contains("ông Đinh Văn Thành cũng được Đơn vị b đề nghị")
             || letter.contains("Ông Đinh Văn Thành cũng được Đơn vị b đề nghị"),

@@ -240,7 +240,7 @@ pub fn assert_letters_plain(tree: &Tree, doc: &Value, code: &str) {
         .flatten()
         .map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            (name, docx_plain_text(&e.path()))
+            (name, docx_text(&e.path()))
         })
         .collect();
     let keys = [
@@ -317,32 +317,63 @@ pub fn assert_letters_plain(tree: &Tree, doc: &Value, code: &str) {
     }
 }
 
-/// A .docx's text, a line per paragraph.
-pub fn docx_plain_text(path: &Path) -> String {
-    use std::io::Read;
+/// A part of an OOXML package.
+pub fn part(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(file).expect("a zip package");
+    let mut part = zip.by_name(name).expect("the part");
+    let mut s = String::new();
+    std::io::Read::read_to_string(&mut part, &mut s).expect("UTF-8");
+    s
+}
+
+/// A .docx's text, a line per paragraph (the runs' text only); every part
+/// of the package must parse as XML.
+pub fn docx_text(path: &Path) -> String {
     let file = std::fs::File::open(path).expect("open");
     let mut zip = zip::ZipArchive::new(file).expect("zip");
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .expect("document part")
-        .read_to_string(&mut xml)
-        .expect("utf-8");
-    let xml = xml.replace("</w:p>", "\n");
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in xml.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).expect("entry");
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut f, &mut s).expect("utf-8 part");
+        let mut r = quick_xml::Reader::from_str(&s);
+        loop {
+            match r.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{} part {i}: {e}", path.display()),
+            }
         }
     }
-    out.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
+    // The text of the runs, a line per paragraph.
+    let xml = part(path, "word/document.xml");
+    let mut out = String::new();
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find('<') {
+        let tag_end = rest[i..].find('>').map_or(rest.len(), |e| i + e + 1);
+        let tag = &rest[i..tag_end];
+        if tag.starts_with("<w:t>") || tag.starts_with("<w:t ") {
+            let close = rest[tag_end..]
+                .find("</w:t>")
+                .map_or(rest.len(), |e| tag_end + e);
+            let text = &rest[tag_end..close];
+            out.push_str(
+                &text
+                    .replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&"),
+            );
+            rest = &rest[close..];
+            continue;
+        }
+        if tag == "</w:p>" {
+            out.push('\n');
+        }
+        rest = &rest[tag_end..];
+    }
+    out
 }
 
 /// Asserts that `code` is not among what the tree reports.
