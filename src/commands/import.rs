@@ -299,7 +299,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
         .as_deref()
         .map(|c| crate::campaign::Campaign::from_query(c, lang).map(|(c, _)| c))
         .transpose()?;
-    let mut known = units::known(&root);
+    let known = units::known(&root);
     let unit_flag = match &args.unit {
         Some(u) => Some(match units::by_name(&known, u) {
             Some(k) => k.clone(),
@@ -311,23 +311,115 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     arena_per_worker();
     let mut out = Outcome::default();
     let list = sources(&args.paths, &mut out, lang);
-    let mut sink = Sink::new(args.format, lang)?;
-    let prov = index(&root);
-    let settings = units::settings(&root);
-    let mut taken: HashSet<PathBuf> = HashSet::new();
-    let mut prepared: HashSet<String> = HashSet::new();
-    let mut existed: HashMap<String, bool> = HashMap::new();
-    let mut tally = Tally::default();
-    // Read a batch on all cores, write it in order: memory stays flat in
-    // the number of sources.
-    let mut jobs: Vec<(PathBuf, String)> = Vec::new();
-    let mut new_units: Vec<Known> = Vec::new();
-    for batch in list.chunks(64) {
-        let read: Vec<_> = batch
+    let mut run = Run {
+        sink: Sink::new(args.format, lang)?,
+        prov: index(&root),
+        settings: units::settings(&root),
+        root,
+        lang,
+        dry_run: args.dry_run,
+        unit_flag,
+        kind_flag,
+        campaign_flag,
+        known,
+        out,
+        taken: HashSet::new(),
+        prepared: HashSet::new(),
+        existed: HashMap::new(),
+        tally: Tally::default(),
+        jobs: Vec::new(),
+        new_units: Vec::new(),
+    };
+    // Sources are read a batch at a time on all cores, and a batch is
+    // planned and written while the next one is read: memory stays flat in
+    // the number of sources, and no core waits for the writing.
+    let batches: Vec<&[Source]> = list.chunks(64).collect();
+    let read_batch = |batch: &[Source]| -> Vec<Read> {
+        batch
             .par_iter()
-            .map(|(shown, path, kind)| (shown, path, intake::read_source(path, *kind)))
-            .collect();
+            .map(|(shown, path, kind)| {
+                (
+                    shown.clone(),
+                    path.clone(),
+                    intake::read_source(path, *kind),
+                )
+            })
+            .collect()
+    };
+    let mut pending = batches.first().map(|b| read_batch(b));
+    let mut next = 1;
+    while let Some(read) = pending.take() {
+        let ahead = batches.get(next).copied();
+        next += 1;
+        let (this, read_ahead) = rayon::join(|| run.batch(read), || ahead.map(read_batch));
+        this?;
+        pending = read_ahead;
+    }
+    let Run {
+        sink,
+        out,
+        root,
+        tally,
+        dry_run,
+        ..
+    } = run;
+    sink.finish(&out, &root, &tally, dry_run)?;
+    Ok(!out.refused.is_empty())
+}
+
+/// A source as found: as the user named it, where it is, what it is.
+type Source = (String, PathBuf, SourceKind);
+/// A source read, or why it was refused.
+type Read = (String, PathBuf, Result<(String, Vec<Found>), Refusal>);
+
+/// What a run has settled so far: where each file goes, what was written,
+/// what is said at the end.
+struct Run {
+    sink: Sink,
+    prov: Provenance,
+    settings: crate::config::Settings,
+    root: PathBuf,
+    lang: Lang,
+    dry_run: bool,
+    unit_flag: Option<Known>,
+    kind_flag: Option<Kind>,
+    campaign_flag: Option<crate::campaign::Campaign>,
+    known: Vec<Known>,
+    out: Outcome,
+    taken: HashSet<PathBuf>,
+    prepared: HashSet<String>,
+    existed: HashMap<String, bool>,
+    tally: Tally,
+    jobs: Vec<(PathBuf, String)>,
+    new_units: Vec<Known>,
+}
+
+impl Run {
+    /// One batch, read: each source planned in order, its files written
+    /// and checked on all cores, and what it became said.
+    fn batch(&mut self, read: Vec<Read>) -> Result<()> {
+        let Run {
+            sink,
+            prov,
+            settings,
+            root,
+            lang,
+            dry_run,
+            unit_flag,
+            kind_flag,
+            campaign_flag,
+            known,
+            out,
+            taken,
+            prepared,
+            existed,
+            tally,
+            jobs,
+            new_units,
+        } = self;
+        let (root, lang, dry_run) = (&*root, *lang, *dry_run);
         for (shown, path, result) in read {
+            let (shown, path) = (&shown, &path);
             let founds = match result {
                 Ok((_, f)) => f,
                 Err(r) => {
@@ -354,15 +446,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
             let mut planned = Vec::new();
             let mut refusal = None;
             for f in &founds {
-                match plan(
-                    f,
-                    path,
-                    &unit_flag,
-                    kind_flag,
-                    campaign_flag,
-                    &mut known,
-                    lang,
-                ) {
+                match plan(f, path, unit_flag, *kind_flag, *campaign_flag, known, lang) {
                     Ok(p) => planned.push(p),
                     Err(why) => {
                         let at = match (&f.sheet, f.row) {
@@ -485,7 +569,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
                 );
                 // Each unit's folder made (or checked) once a run; the
                 // files written with the rest of the batch.
-                if !args.dry_run && prepared.insert(unit.slug.clone()) {
+                if !dry_run && prepared.insert(unit.slug.clone()) {
                     new_units.push(unit.clone());
                 }
                 jobs.push((target.clone(), text));
@@ -506,17 +590,17 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
         // the units' folders made before their files.
         new_units
             .par_iter()
-            .map(|u| write_unit(&root, u, lang))
+            .map(|u| write_unit(root, u, lang))
             .collect::<Result<Vec<()>>>()?;
         new_units.clear();
         let done: Vec<Result<Tally>> = jobs
             .par_iter()
             .map(|(target, text)| {
-                if !args.dry_run {
+                if !dry_run {
                     write_new(target, text, lang)?;
                 }
                 let mut t = Tally::default();
-                t.add(&root, target, text, &settings);
+                t.add(root, target, text, settings);
                 Ok(t)
             })
             .collect();
@@ -525,10 +609,9 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
             tally.merge(t?);
         }
         // What the batch became, said once it is written.
-        sink.batch(&mut out)?;
+        sink.batch(out)?;
+        Ok(())
     }
-    sink.finish(&out, &root, &tally, args.dry_run)?;
-    Ok(!out.refused.is_empty())
 }
 
 /// The report, written as the run goes: what each source became is said
