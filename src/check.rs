@@ -451,12 +451,9 @@ fn check_files(
             let unevidenced = take_unevidenced(&mut result.diagnostics);
             let nom = result.nomination.as_ref();
             let hash = |h: u64| NonZeroU64::new(h).unwrap_or(NonZeroU64::MIN);
-            let identity = nom
-                .and_then(Nomination::identity)
-                .map(|id| hash(hasher.hash_one(&id)));
-            let plain = nom
-                .and_then(Nomination::plain_identity)
-                .map(|id| hash(hasher.hash_one(&id)));
+            let (identity, plain) = nom.map(Nomination::identities).unwrap_or_default();
+            let identity = identity.map(|id| hash(hasher.hash_one(&id)));
+            let plain = plain.map(|id| hash(hasher.hash_one(&id)));
             let record = Record {
                 plain,
                 path,

@@ -44,7 +44,13 @@ impl NominationCheck<'_, '_> {
                 Some(span.clone()),
                 L_ACHIEVEMENT_TEXT,
             ) {
-                let chars = text.chars().count();
+                // A text of no more bytes than the limit has no more
+                // characters: only a long one is counted.
+                let chars = if text.len() > MAX_ACHIEVEMENT_CHARS {
+                    text.chars().count()
+                } else {
+                    0
+                };
                 if chars > MAX_ACHIEVEMENT_CHARS {
                     self.cx.report(
                         Rule::ImplausibleText,

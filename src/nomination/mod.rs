@@ -81,23 +81,32 @@ pub fn photo_name_problem(name: &str) -> Option<crate::messages::PhotoProblem> {
 
 impl Nomination {
     /// Who is nominated, for `duplicate-nominee`.
-    /// A person's name without diacritics, with the birth date: where one
-    /// of two names is typed with no diacritic at all, the two may be one
-    /// person (SPEC §6, "có thể trùng").
-    pub fn plain_identity(&self) -> Option<(String, NaiveDate)> {
-        if self.kind? == Kind::TapThe {
-            return None;
-        }
-        let name = fold_key(self.name.as_deref()?);
-        Some((crate::text::strip_diacritics(&name), self.birth?))
-    }
-
     pub fn identity(&self) -> Option<Identity> {
         let name = fold_key(self.name.as_deref()?);
         match (self.kind?, self.birth) {
             (Kind::TapThe, _) => Some(Identity::Collective { name }),
             (_, Some(birth)) => Some(Identity::Person { name, birth }),
             _ => None,
+        }
+    }
+
+    /// [`Nomination::identity`], and for a person the name without
+    /// diacritics with the birth date: where one of two names is typed with
+    /// no diacritic at all, the two may be one person (SPEC §6, "có thể
+    /// trùng"). Both at once, the name folded once: the check makes them
+    /// for every file.
+    pub fn identities(&self) -> (Option<Identity>, Option<(String, NaiveDate)>) {
+        let (Some(kind), Some(name)) = (self.kind, self.name.as_deref()) else {
+            return (None, None);
+        };
+        let name = fold_key(name);
+        match (kind, self.birth) {
+            (Kind::TapThe, _) => (Some(Identity::Collective { name }), None),
+            (_, Some(birth)) => {
+                let plain = crate::text::strip_diacritics(&name);
+                (Some(Identity::Person { name, birth }), Some((plain, birth)))
+            }
+            _ => (None, None),
         }
     }
 }
@@ -396,6 +405,33 @@ pub fn age_at(birth: NaiveDate, day: NaiveDate) -> i32 {
 mod tests {
     use super::*;
     use crate::reader::parse_dmy;
+
+    #[test]
+    fn identities_fold_the_name_once_and_agree_with_identity() {
+        let birth = NaiveDate::from_ymd_opt(1980, 1, 2);
+        let of = |kind, name: &str, birth| Nomination {
+            kind: Some(kind),
+            name: Some(name.into()),
+            birth,
+            ..Nomination::default()
+        };
+        let person = of(Kind::CaNhan, "Nguye\u{0302}\u{0303}n  Văn An", birth);
+        let (id, plain) = person.identities();
+        assert_eq!(id, person.identity());
+        assert_eq!(
+            plain,
+            Some(("nguyen van an".to_string(), birth.unwrap_or_default()))
+        );
+        let collective = of(Kind::TapThe, "Sở Y tế", None);
+        assert_eq!(collective.identities(), (collective.identity(), None));
+        assert!(collective.identity().is_some());
+        // A person with no birth date is nobody the duplicates can name.
+        assert_eq!(
+            of(Kind::HoGiaDinh, "Lê Thị C", None).identities(),
+            (None, None)
+        );
+        assert_eq!(Nomination::default().identities(), (None, None));
+    }
 
     #[test]
     fn day_month_year_strings() {
