@@ -353,6 +353,9 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
         next += 1;
         let (this, read_ahead) = rayon::join(|| run.batch(read), || ahead.map(read_batch));
         this?;
+        if next % 4 == 0 {
+            give_back();
+        }
         pending = read_ahead;
     }
     let Run {
@@ -782,6 +785,22 @@ fn arena_per_worker() {
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn arena_per_worker() {}
+
+/// Hands the memory the last batches freed back to the system. What one
+/// thread allocates (a source read) another frees (once it is written):
+/// glibc's arenas keep those pages, scattered, and a long run held 60–210
+/// MB for a live heap of a few MB. Every 4 batches (256 sources), it
+/// costs little.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn give_back() {
+    // SAFETY: malloc_trim takes an integer and only returns free memory.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn give_back() {}
 
 /// What the check of the files written found.
 #[derive(Default)]
