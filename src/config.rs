@@ -363,14 +363,35 @@ fn read_office(cx: &mut Cx, top: &Table<'_>, office: &mut Office) {
 pub struct UnitInfo {
     pub name: Option<String>,
     pub level: Option<UnitLevel>,
-    /// What documents print for the unit (SPEC §2): the body above it, the
-    /// header's lines as the unit breaks them, the place, the head's title,
-    /// the motto.
+    /// Boxed: most units give none of it, and a round keeps every unit's
+    /// record (96 bytes a unit, unboxed).
+    pub letterhead: Option<Box<Letterhead>>,
+}
+
+/// What documents print for a unit (SPEC §2): the body above it, the
+/// header's lines as the unit breaks them, the place, the head's title,
+/// the motto.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Letterhead {
     pub parent: Option<String>,
     pub header: Vec<String>,
     pub place: Option<String>,
     pub signer_title: Option<String>,
     pub motto: Option<crate::vocab::Motto>,
+}
+
+impl UnitInfo {
+    /// The unit's letterhead, empty where `unit.toml` gives none.
+    pub fn letterhead(&self) -> &Letterhead {
+        static NONE: Letterhead = Letterhead {
+            parent: None,
+            header: Vec::new(),
+            place: None,
+            signer_title: None,
+            motto: None,
+        };
+        self.letterhead.as_deref().unwrap_or(&NONE)
+    }
 }
 
 /// Reads `unit.toml`.
@@ -422,15 +443,18 @@ pub fn read_unit(path: &str, text: &str) -> (UnitInfo, Vec<Diagnostic>) {
         )
         .map(|(m, _)| m);
     let header = cx.lines(t, "header");
+    let letterhead = Letterhead {
+        parent,
+        header,
+        place,
+        signer_title,
+        motto,
+    };
     (
         UnitInfo {
             name,
             level,
-            parent,
-            header,
-            place,
-            signer_title,
-            motto,
+            letterhead: (letterhead != Letterhead::default()).then(|| Box::new(letterhead)),
         },
         cx.finish(),
     )
@@ -487,11 +511,16 @@ mod tests {
             "name = \"Sở Y tế\"\nparent = \"UBND TỈNH HÀ NAM\"\nheader = [\"UBND HUYỆN\", \"THANH LIÊM\"]\nplace = \"Thanh Liêm\"\nsigner_title = \"GIÁM ĐỐC\"\nmotto = \"dang\"\n",
         );
         assert!(d.is_empty(), "{d:?}");
-        assert_eq!(u.parent.as_deref(), Some("UBND TỈNH HÀ NAM"));
-        assert_eq!(u.header, ["UBND HUYỆN", "THANH LIÊM"]);
-        assert_eq!(u.place.as_deref(), Some("Thanh Liêm"));
-        assert_eq!(u.signer_title.as_deref(), Some("GIÁM ĐỐC"));
-        assert_eq!(u.motto, Some(crate::vocab::Motto::Dang));
+        let l = u.letterhead();
+        assert_eq!(l.parent.as_deref(), Some("UBND TỈNH HÀ NAM"));
+        assert_eq!(l.header, ["UBND HUYỆN", "THANH LIÊM"]);
+        assert_eq!(l.place.as_deref(), Some("Thanh Liêm"));
+        assert_eq!(l.signer_title.as_deref(), Some("GIÁM ĐỐC"));
+        assert_eq!(l.motto, Some(crate::vocab::Motto::Dang));
+        // A unit that gives none of it keeps no letterhead.
+        let (u, _) = read_unit("x/unit.toml", "name = \"X\"\n");
+        assert!(u.letterhead.is_none());
+        assert_eq!(u.letterhead(), &Letterhead::default());
         let (_, d) = read_unit(
             "x/unit.toml",
             "name = \"X\"\nheader = [1]\nmotto = \"vua\"\n",

@@ -45,15 +45,16 @@ impl Issuer {
     pub fn of_unit(info: &UnitInfo, name: &str) -> Issuer {
         let name = info.name.as_deref().unwrap_or(name);
         let name = single_spaced(name);
-        let motto = info.motto.unwrap_or_else(|| motto_by_name(&name));
+        let head = info.letterhead();
+        let motto = head.motto.unwrap_or_else(|| motto_by_name(&name));
         let (default_parent, own) = split_parent(&name, info.level, motto);
-        let parent = match &info.parent {
+        let parent = match &head.parent {
             Some(p) => vec![p.to_uppercase()],
             None => default_parent.into_iter().collect(),
         };
-        let body = if !info.header.is_empty() {
-            info.header.iter().map(|l| l.to_uppercase()).collect()
-        } else if info.parent.is_some() {
+        let body = if !head.header.is_empty() {
+            head.header.iter().map(|l| l.to_uppercase()).collect()
+        } else if head.parent.is_some() {
             // A parent of the unit's own choosing: the name as it is.
             break_lines(&name.to_uppercase())
         } else {
@@ -62,8 +63,8 @@ impl Issuer {
         Issuer {
             parent,
             body,
-            place: info.place.clone().unwrap_or_else(|| PLACE.into()),
-            signer_title: info
+            place: head.place.clone().unwrap_or_else(|| PLACE.into()),
+            signer_title: head
                 .signer_title
                 .clone()
                 .unwrap_or_else(|| "THỦ TRƯỞNG ĐƠN VỊ".into())
@@ -278,11 +279,13 @@ mod tests {
         let i = Issuer::of_unit(
             &UnitInfo {
                 name: Some("UBND huyện Thanh Liêm".into()),
-                parent: Some("UBND tỉnh Hà Nam".into()),
-                header: vec!["UBND HUYỆN".into(), "THANH LIÊM".into()],
-                place: Some("Thanh Liêm".into()),
-                signer_title: Some("Chủ tịch".into()),
-                motto: Some(Motto::NhaNuoc),
+                letterhead: Some(Box::new(crate::config::Letterhead {
+                    parent: Some("UBND tỉnh Hà Nam".into()),
+                    header: vec!["UBND HUYỆN".into(), "THANH LIÊM".into()],
+                    place: Some("Thanh Liêm".into()),
+                    signer_title: Some("Chủ tịch".into()),
+                    motto: Some(Motto::NhaNuoc),
+                })),
                 ..UnitInfo::default()
             },
             "x",
