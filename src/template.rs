@@ -51,6 +51,26 @@ pub struct DraftAchievement {
     pub criteria: Vec<String>,
 }
 
+impl DraftAward {
+    /// The year as the file writes it, a number, when the text is one's
+    /// digits (not "05", not "năm 2021": those stay text for validate).
+    pub fn year_number(&self) -> Option<i64> {
+        self.year
+            .parse::<i64>()
+            .ok()
+            .filter(|y| y.to_string() == self.year)
+    }
+
+    /// The date as the file writes it, a TOML date, when the text is one
+    /// written dd/mm/yyyy with a four-digit year.
+    pub fn date_value(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::parse_from_str(&self.date, "%d/%m/%Y")
+            .ok()
+            .filter(|d| crate::text::dmy(*d) == self.date)
+            .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
+    }
+}
+
 impl From<String> for DraftAchievement {
     fn from(text: String) -> DraftAchievement {
         DraftAchievement {
@@ -526,9 +546,8 @@ pub fn write(d: &Draft) -> String {
             out.push_str(&format!("[[{}]]\n", Top::Awards.key()));
             // A year of digits is written as a number, a date as a TOML
             // date; anything else as text, for validate to judge.
-            let number = a.year.parse::<i64>().is_ok_and(|y| y.to_string() == a.year);
-            let (year, comment) = match () {
-                _ if number => (a.year.clone(), "năm khen thưởng"),
+            let (year, comment) = match a.year_number() {
+                Some(y) => (y.to_string(), "năm khen thưởng"),
                 _ if a.year.is_empty() => {
                     (quoted(""), "năm khen thưởng (chưa đọc được từ báo cáo)")
                 }
@@ -549,11 +568,8 @@ pub fn write(d: &Draft) -> String {
                 );
             }
             if !a.date.is_empty() {
-                let date = chrono::NaiveDate::parse_from_str(&a.date, "%d/%m/%Y")
-                    .ok()
-                    .filter(|d| crate::text::dmy(*d) == a.date)
-                    // Four digits, as TOML dates and the plan write years.
-                    .filter(|d| (1000..=9999).contains(&chrono::Datelike::year(d)))
+                let date = a
+                    .date_value()
                     .map_or_else(|| quoted(&a.date), |d| d.format("%Y-%m-%d").to_string());
                 line(&mut out, AwardKey::Date.key(), &date, "ngày quyết định");
             }

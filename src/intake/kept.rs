@@ -235,14 +235,14 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
         let mut new = toml_edit::ArrayOfTables::new();
         for a in &page.awards {
             let mut t = toml_edit::Table::new();
-            if let Ok(y) = a.year.parse::<i64>() {
+            if let Some(y) = a.year_number() {
                 t.insert("year", value(y));
             }
             t.insert("title", value(a.title.as_str()));
             if !a.decision.is_empty() {
                 t.insert("decision", value(a.decision.as_str()));
             }
-            if let Ok(d) = chrono::NaiveDate::parse_from_str(&a.date, "%d/%m/%Y")
+            if let Some(d) = a.date_value()
                 && let Ok(date) = d
                     .format("%Y-%m-%d")
                     .to_string()
