@@ -11,7 +11,8 @@ use crate::vocab::InitiativeLevel;
 use crate::vocab::Kind::{self, CaNhan, HoGiaDinh, TapThe};
 use crate::vocab::Rating::{self, Tot, XuatSac};
 use crate::vocab::Role::{
-    self, CanBo, CoQuanDiaPhuongDoanhNghiep, DoanhNhan, GiaoVien, HocSinh, LucLuongCongAn, NguoiDan,
+    self, CanBo, CoQuanDiaPhuongDoanhNghiep, CoQuanNhaNuoc, DoanhNhan, GiaoVien, HocSinh,
+    LucLuongCongAn, NguoiDan, ToChucDoanhNghiep,
 };
 
 /// The campaigns, in the order of the plan.
@@ -168,6 +169,14 @@ pub struct Criterion {
     /// Alternatives the plan gives ("hoặc", two profiles): the criteria of
     /// one group are backed when any one of them is (SPEC §4.3).
     pub group: Option<&'static str>,
+    /// A group that holds only when no role is given (§3.6's collectives:
+    /// without a role, the state bodies' and the enterprises' paragraphs
+    /// are alternatives).
+    pub group_without_role: Option<&'static str>,
+    /// Criteria (general ones too) that back this one as well, one way: the
+    /// plan's "… hoặc có nhiều sáng kiến có giá trị" (§3.1) is met by an
+    /// achievement citing `sang-tao`, not the other way round.
+    pub backed_by: &'static [&'static str],
     pub vi: &'static str,
     pub en: &'static str,
 }
@@ -183,6 +192,8 @@ const fn crit(
         kinds,
         roles: &[],
         group: None,
+        group_without_role: None,
+        backed_by: &[],
         vi,
         en,
     }
@@ -197,6 +208,25 @@ impl Criterion {
             group: Some(group),
             ..self
         }
+    }
+    const fn alt_without_role(self, group: &'static str) -> Self {
+        Criterion {
+            group_without_role: Some(group),
+            ..self
+        }
+    }
+    const fn or_backed_by(self, ids: &'static [&'static str]) -> Self {
+        Criterion {
+            backed_by: ids,
+            ..self
+        }
+    }
+
+    /// The group of alternatives it belongs to for a nomination with this
+    /// role (SPEC §4.3).
+    pub fn group_for(&self, role: Option<Role>) -> Option<&'static str> {
+        self.group
+            .or(self.group_without_role.filter(|_| role.is_none()))
     }
 
     pub fn text(&self, lang: Lang) -> &'static str {
@@ -239,6 +269,42 @@ pub const GENERAL_CRITERIA: &[Criterion] = &[
     ),
 ];
 
+/// A role a file shows by what it holds when it leaves `role` out (SPEC
+/// §3.1, turn 4).
+#[derive(Clone, Copy, Debug)]
+pub struct ImpliedRole {
+    pub role: Role,
+    /// Any of these holds in `[facts]`…
+    pub when: &'static [Cond],
+    /// … or an achievement cites one of these criteria.
+    pub cited: &'static [&'static str],
+}
+
+/// §3.13b: "Hộ gia đình hoặc cá nhân: góp quyền sử dụng đất… hoặc… bàn
+/// giao mặt bằng trước thời gian quy định", and residents who campaign
+/// among their neighbours: a file that shows any of it is a resident's.
+const RESIDENT_BY_LAND: ImpliedRole = ImpliedRole {
+    role: NguoiDan,
+    when: &[
+        Cond::Positive(Fact::LandContributedM2),
+        Cond::True(Fact::HandoverEarly),
+    ],
+    cited: &["hien-dat", "ban-giao-som", "van-dong-nguoi-dan"],
+};
+
+/// A clause of the plan kh shows but cannot check.
+#[derive(Clone, Copy, Debug)]
+pub struct Clause {
+    pub vi: &'static str,
+    pub en: &'static str,
+}
+
+impl Clause {
+    pub fn text(&self, lang: Lang) -> &'static str {
+        lang.pick(self.vi, self.en)
+    }
+}
+
 /// Everything the plan says about one campaign.
 #[derive(Debug)]
 pub struct CampaignInfo {
@@ -260,6 +326,13 @@ pub struct CampaignInfo {
     /// Roles a collective must declare, where the campaign sets collectives
     /// apart (§3.12: police units, and other bodies).
     pub collective_roles: &'static [Role],
+    /// Kinds whose role is asked but never required (§3.6's collectives: a
+    /// state body or an enterprise narrows the criteria; left out, both
+    /// paragraphs are one set of alternatives).
+    pub roles_optional: &'static [Kind],
+    /// Clauses of the paragraph that no file can show, printed with the
+    /// campaign and never checked (SPEC §4.3).
+    pub unchecked: &'static [Clause],
     pub rules: &'static [Requirement],
     /// The campaign's own criteria; the general ones come on top.
     pub criteria: &'static [Criterion],
@@ -305,6 +378,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[
             // "Tập thể được đánh giá hoàn thành xuất sắc nhiệm vụ; nếu là tổ chức
             // Đảng, phải được công nhận Chi bộ, Đảng bộ hoàn thành xuất sắc nhiệm vụ."
@@ -347,9 +422,12 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
             crit(
                 &[CaNhan],
                 "viec-lam-thiet-thuc",
-                "Có hành động, việc làm cụ thể, thiết thực trong rèn luyện đạo đức, thực hành tiết kiệm, phòng chống tham nhũng, lãng phí, tiêu cực",
-                "Takes concrete action in self-discipline, thrift and the fight against corruption and waste",
-            ),
+                "Có hành động, việc làm cụ thể, thiết thực trong rèn luyện đạo đức, thực hành tiết kiệm, phòng chống tham nhũng, lãng phí, tiêu cực hoặc có nhiều sáng kiến có giá trị đem lại hiệu quả thiết thực",
+                "Takes concrete action in self-discipline, thrift and the fight against corruption and waste, or has many valuable initiatives of real effect",
+            )
+            // "… hoặc có nhiều sáng kiến có giá trị": the general criterion
+            // of initiatives backs it too.
+            .or_backed_by(&["sang-tao"]),
             crit(
                 &[CaNhan],
                 "y-chi-phan-dau",
@@ -375,6 +453,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -394,19 +474,25 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "tuyen-truyen-van-dong",
                 "Tích cực trong công tác tuyên truyền, vận động xây dựng nông thôn mới",
                 "Active in informing and mobilising people to build new countryside",
-            ),
+            )
+            // "tích cực… tuyên truyền, vận động, đóng góp…, xây dựng cơ sở hạ
+            // tầng nông thôn hoặc mô hình hay, cách làm mới": any one of the
+            // three.
+            .alt("ntm-ca-nhan-ho"),
             crit(
                 &[CaNhan, HoGiaDinh],
                 "dong-gop-ha-tang",
                 "Đóng góp tiền của, vật chất, ngày công lao động xây dựng cơ sở hạ tầng nông thôn",
                 "Contributes money, materials or work days to rural infrastructure",
-            ),
+            )
+            .alt("ntm-ca-nhan-ho"),
             crit(
                 &[CaNhan, HoGiaDinh],
                 "mo-hinh-san-xuat",
                 "Có mô hình hay, cách làm mới, sáng tạo, hiệu quả trong lao động, sản xuất",
                 "Has a good, new, creative and effective way of working and producing",
-            ),
+            )
+            .alt("ntm-ca-nhan-ho"),
         ],
     },
     CampaignInfo {
@@ -420,6 +506,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[
             // "Hộ gia đình: Có ý thức, trách nhiệm tự nguyện đăng ký thoát nghèo, …;
             // có nhiều đóng góp, hỗ trợ … cho các hộ nghèo, hộ cận nghèo …"
@@ -486,6 +574,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -549,6 +639,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[
             // "… không có hồ sơ trễ hẹn, tồn đọng."
             req(TapThe, Check::Zero(Fact::LateDossiers)),
@@ -618,7 +710,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         lead_agency: "Các đơn vị theo Kế hoạch số 315/KH-UBND",
         kinds: &[TapThe, CaNhan],
         roles: &[CanBo, NguoiDan, DoanhNhan],
-        collective_roles: &[],
+        // "Các tổ chức, doanh nghiệp…" has a paragraph of its own; the four
+        // before it speak of state bodies (SPEC §4, turn 4).
+        collective_roles: &[CoQuanNhaNuoc, ToChucDoanhNghiep],
+        roles_optional: &[TapThe],
+        unchecked: &[],
         rules: &[
             // Officials and entrepreneurs: "có sáng kiến, giải pháp hữu ích được
             // cấp có thẩm quyền công nhận".
@@ -630,61 +726,81 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "co-che-chinh-sach",
                 "Tham mưu ban hành cơ chế, chính sách, văn bản quy phạm pháp luật để phát triển kết cấu hạ tầng đồng bộ, hiện đại",
                 "Drafts policies and regulations that advance integrated, modern infrastructure",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "cong-trinh-trong-diem",
                 "Chỉ đạo quyết liệt, hoàn thành sớm các công trình, dự án quan trọng, có sức lan tỏa",
                 "Drives key projects to early completion",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "cong-khai-ngan-sach",
                 "Công khai, minh bạch việc quản lý, sử dụng ngân sách, vốn, tài sản nhà nước; thực hành tiết kiệm, chống lãng phí",
                 "Manages public budget and assets openly; practises thrift and fights waste",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "thanh-tra-xu-ly",
                 "Đẩy mạnh công tác thanh tra, kiểm tra, xử lý vi phạm và công khai việc xử lý vi phạm về thực hành tiết kiệm, chống lãng phí",
                 "Steps up inspection, handles breaches of thrift and anti-waste rules and makes their handling public",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "tinh-gon-bo-may",
                 "Kiện toàn, sắp xếp tổ chức bộ máy hành chính nhà nước theo hướng tinh gọn, hoạt động hiệu lực, hiệu quả, tinh giản biên chế",
                 "Streamlines the state administrative apparatus and its staff for effective operation",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "cong-nghe-cao",
                 "Đẩy mạnh ứng dụng công nghệ cao",
                 "Steps up the use of high technology",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "moi-truong-quoc-phong",
                 "Đảm bảo phát triển kết cấu hạ tầng gắn với nhiệm vụ bảo vệ môi trường, ứng phó với biến đổi khí hậu và đảm bảo quốc phòng, an ninh",
                 "Ties infrastructure development to protecting the environment, responding to climate change and ensuring defence and security",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "chinh-sach-tiet-kiem",
                 "Tiếp tục hoàn thiện, tham mưu ban hành các cơ chế, chính sách trong thực hành tiết kiệm, chống lãng phí trong phạm vi lĩnh vực quản lý theo thẩm quyền gắn với xác định mục tiêu, chỉ tiêu tiết kiệm và tổ chức thực hiện bảo đảm tiến độ, chất lượng công việc",
                 "Keeps refining and proposing thrift and anti-waste mechanisms and policies in its field, tied to savings targets, and carries them out on time and well",
-            ),
+            )
+            .roles(&[CoQuanNhaNuoc])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "phoi-hop-chuyen-giao",
                 "Tập trung phối hợp chặt chẽ với các cấp chính quyền, các cơ quan Nhà nước trong thực hiện đầu tư xây dựng kết cấu hạ tầng kinh tế, xã hội; chuyển giao, ứng dụng công nghệ tiên tiến trong đầu tư, quản lý, khai thác các công trình hạ tầng, đảm bảo lợi ích hài hòa giữa Nhà nước, người dân và doanh nghiệp",
                 "Works closely with every level of government and State bodies on economic and social infrastructure; transfers and applies advanced technology in building, managing and running it, balancing the interests of the State, the people and enterprises",
-            ),
+            )
+            .roles(&[ToChucDoanhNghiep])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[TapThe],
                 "khoa-hoc-cong-nghe",
                 "Các tổ chức, doanh nghiệp sử dụng tiến bộ khoa học, công nghệ trong khai thác, chế biến tài nguyên; sử dụng hợp lý, hiệu quả, tiết kiệm tài nguyên, nguồn lực",
                 "Organisations and enterprises apply science and technology to exploit and process resources, and use resources soundly, effectively and thriftily",
-            ),
+            )
+            .roles(&[ToChucDoanhNghiep])
+            .alt_without_role("ket-cau-tap-the"),
             crit(
                 &[CaNhan],
                 "quan-ly-von-tai-san",
@@ -740,6 +856,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[
             // A model with a name, an address, a field, a four-step plan, a
             // 100-point scale and a complete archive.
@@ -831,6 +949,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -870,6 +990,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[GiaoVien, HocSinh],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[
             // "Giáo viên: hoàn thành xuất sắc nhiệm vụ được giao …"
             req(CaNhan, Check::Rating(XuatSac)).roles(&[GiaoVien]),
@@ -940,6 +1062,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[Clause {
+            vi: "Là công chức, viên chức, người lao động trong ngành y tế",
+            en: "A civil servant, public employee or worker of the health sector",
+        }],
         rules: INDIVIDUAL_EXCELLENT,
         criteria: &[
             crit(
@@ -979,6 +1106,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: BOTH_EXCELLENT,
         criteria: &[
             crit(
@@ -1014,6 +1143,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         // §3.12 a has two paragraphs of collectives: police units, and the
         // agencies, localities and enterprises that help fight crime.
         collective_roles: &[LucLuongCongAn, CoQuanDiaPhuongDoanhNghiep],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[
             // "… an ninh chính trị, trật tự an toàn xã hội được bảo đảm và hoàn
             // thành xuất sắc nhiệm vụ được giao": the police units only; the
@@ -1069,8 +1200,17 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         name_en: "Site clearance",
         lead_agency: "Sở Tài nguyên và Môi trường",
         kinds: &[TapThe, CaNhan, HoGiaDinh],
-        roles: &[],
+        // "Cá nhân hoàn thành xuất sắc nhiệm vụ được giao…" (the officials
+        // doing the clearance) "hoặc cá nhân tích cực tuyên truyền vận động
+        // người dân nơi cư trú…", and individuals who give land or hand over
+        // early (SPEC §4, turn 4).
+        roles: &[CanBo, NguoiDan],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[Clause {
+            vi: "Đất và tài sản trên đất hiến tặng “có giá trị lớn” (kế hoạch không nêu ngưỡng)",
+            en: "Land and assets given “of great value” (the plan sets no threshold)",
+        }],
         rules: &[
             // "Góp quyền sử dụng đất (hiến đất) … hoặc … bàn giao mặt bằng trước
             // thời gian quy định."
@@ -1086,6 +1226,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
             // work (the first dash of §3.13b), so neither is a condition.
             req(CaNhan, Check::Optional(Fact::LandContributedM2)),
             req(CaNhan, Check::Optional(Fact::HandoverEarly)),
+            // The officials: "Cá nhân hoàn thành xuất sắc nhiệm vụ được giao".
+            req(CaNhan, Check::Rating(XuatSac)).roles(&[CanBo]),
         ],
         criteria: &[
             crit(
@@ -1105,19 +1247,23 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "day-nhanh-gpmb",
                 "Có nhiều biện pháp, giải pháp sáng tạo, linh hoạt để đẩy nhanh công tác giải phóng mặt bằng",
                 "Finds creative, flexible ways to speed up site clearance",
-            ),
+            )
+            .roles(&[CanBo]),
             crit(
                 &[CaNhan],
                 "van-dong-nguoi-dan",
                 "Tích cực tuyên truyền, vận động người dân nơi cư trú thực hiện tốt các quy định về giải phóng mặt bằng",
                 "Persuades neighbours to follow the site clearance rules",
-            ),
+            )
+            .roles(&[NguoiDan])
+            .alt("dat-hoac-mat-bang"),
             crit(
                 &[CaNhan, HoGiaDinh],
                 "hien-dat",
                 "Góp quyền sử dụng đất (hiến đất) và tài sản trên đất có giá trị lớn",
                 "Contributed land use rights and assets of great value",
             )
+            .roles(&[NguoiDan])
             .alt("dat-hoac-mat-bang"),
             crit(
                 &[CaNhan, HoGiaDinh],
@@ -1125,6 +1271,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
                 "Tiêu biểu trong di dời, bàn giao mặt bằng trước thời gian quy định",
                 "Moved out and handed over the site ahead of the deadline",
             )
+            .roles(&[NguoiDan])
             .alt("dat-hoac-mat-bang"),
         ],
     },
@@ -1139,6 +1286,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[CaNhan, HoGiaDinh],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[],
         criteria: &[
             crit(
@@ -1178,6 +1327,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[Clause {
+            vi: "Là đoàn viên, hội viên của tổ chức phát động phong trào",
+            en: "A member of the organisation that runs the campaign",
+        }],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1192,6 +1346,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[Clause {
+            vi: "Là đoàn viên, hội viên của tổ chức phát động phong trào",
+            en: "A member of the organisation that runs the campaign",
+        }],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1208,6 +1367,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[Clause {
+            vi: "Là đoàn viên, hội viên của tổ chức phát động phong trào",
+            en: "A member of the organisation that runs the campaign",
+        }],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1224,6 +1388,11 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[Clause {
+            vi: "Là đoàn viên, hội viên của tổ chức phát động phong trào",
+            en: "A member of the organisation that runs the campaign",
+        }],
         rules: &[],
         criteria: MASS_ORG_CRITERIA,
     },
@@ -1240,6 +1409,8 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan, HoGiaDinh],
         roles: &[],
         collective_roles: &[],
+        roles_optional: &[],
+        unchecked: &[],
         rules: &[],
         criteria: &[],
     },
@@ -1415,6 +1586,21 @@ impl CampaignInfo {
         }
     }
 
+    /// The role a file of this kind shows by its facts or criteria when it
+    /// leaves `role` out, where the plan makes that plain.
+    pub fn implied_role(&self, kind: Kind) -> Option<&'static ImpliedRole> {
+        match (self.id, kind) {
+            (Campaign::GiaiPhongMatBang, CaNhan) => Some(&RESIDENT_BY_LAND),
+            _ => None,
+        }
+    }
+
+    /// Whether a nomination of this kind must declare its role: the
+    /// campaign lists roles for the kind, and does not leave them optional.
+    pub fn role_required(&self, kind: Kind) -> bool {
+        !self.roles_for(kind).is_empty() && !self.roles_optional.contains(&kind)
+    }
+
     pub fn takes(&self, kind: Kind) -> bool {
         self.kinds.contains(&kind)
     }
@@ -1522,11 +1708,12 @@ mod tests {
             ("y-te-hai-long", "3.10", &[TapThe, CaNhan], &[]),
             ("quyet-thang", "3.11", &[TapThe, CaNhan], &[]),
             ("vi-an-ninh-to-quoc", "3.12", &[TapThe, CaNhan], &[]),
+            // Turn 4: the officials and the residents of §3.13b.
             (
                 "giai-phong-mat-bang",
                 "3.13",
                 &[TapThe, CaNhan, HoGiaDinh],
-                &[],
+                &[CanBo, NguoiDan],
             ),
             ("nong-dan-san-xuat-gioi", "3.14", &[CaNhan, HoGiaDinh], &[]),
             (
@@ -1547,6 +1734,21 @@ mod tests {
             assert_eq!(info.kinds, *kinds, "{slug}");
             assert_eq!(info.roles, *roles, "{slug}");
         }
+        // Collectives' roles: §3.12's required (turn 3), §3.6's optional
+        // (turn 4); no other campaign sets collectives apart.
+        for info in CAMPAIGNS {
+            let (roles, optional): (&[Role], &[Kind]) = match info.id {
+                Campaign::ViAnNinhToQuoc => (&[LucLuongCongAn, CoQuanDiaPhuongDoanhNghiep], &[]),
+                Campaign::KetCauHaTang => (&[CoQuanNhaNuoc, ToChucDoanhNghiep], &[TapThe]),
+                _ => (&[], &[]),
+            };
+            assert_eq!(info.collective_roles, roles, "{}", info.slug);
+            assert_eq!(info.roles_optional, optional, "{}", info.slug);
+        }
+        assert!(Campaign::KetCauHaTang.info().roles_for(TapThe).len() == 2);
+        assert!(!Campaign::KetCauHaTang.info().role_required(TapThe));
+        assert!(Campaign::ViAnNinhToQuoc.info().role_required(TapThe));
+        assert!(Campaign::GiaiPhongMatBang.info().role_required(CaNhan));
     }
 
     #[test]

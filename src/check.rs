@@ -69,6 +69,9 @@ pub struct UnitRecord {
     /// The roster's slug this folder stands for under another code.
     pub roster: Option<String>,
     pub nominations: usize,
+    /// The whole unit's nominations, counted toward the cap: this folder's,
+    /// and those of the other folders that are the same unit (SPEC §6).
+    pub whole_unit: usize,
     /// Its own problems and its files'.
     pub tally: Tally,
 }
@@ -200,6 +203,11 @@ pub fn run(target: &Path, opts: Options) -> Result<Report> {
 pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     let mut diags = std::mem::take(&mut layout.problems);
     let settings = read_settings(&layout, &mut diags);
+    // The round's cap is Sở Nội vụ's setting: said on a run over the whole
+    // round, not to a clerk checking one unit.
+    if !layout.whole {
+        diags.retain(|d| d.rule != Rule::CapChanged);
+    }
     for entry in &layout.stray {
         diags.push(Diagnostic::new(
             Rule::OutsideUnit,
@@ -244,6 +252,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         .unzip();
     diags.extend(unit_diags.into_iter().flatten());
     let mut units = units;
+    split_units(&mut units, &records, &settings, &mut diags);
 
     duplicates(&records, &layout.root, &mut diags);
     // A wrong or empty folder is never "0 errors, ready" (SPEC §6).
@@ -564,6 +573,7 @@ fn unit_record(
                 n: files.len(),
                 cap: settings.cap,
                 paths: files.iter().map(|r| r.path.to_string()).collect(),
+                folders: Vec::new(),
             },
         ));
     }
@@ -571,9 +581,116 @@ fn unit_record(
         slug: unit.slug.clone(),
         info,
         nominations: files.len(),
+        whole_unit: files.len(),
         tally: Tally::default(),
         roster,
     }
+}
+
+/// Folders that are one unit (SPEC §6, turn 4): their `unit.toml` names are
+/// alike, or they map by name to one roster entry. The cap counts the unit,
+/// so their files are counted together; the first folder by path carries
+/// `split-unit` and, over the cap, the one `unit-over-cap`, in place of each
+/// folder's own. Separate roster codes never merge, nor does a slug prefix.
+fn split_units(
+    units: &mut [UnitRecord],
+    records: &[Record],
+    settings: &Settings,
+    diags: &mut Vec<Diagnostic>,
+) {
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key {
+        Roster(usize),
+        Name(String),
+    }
+    let roster: Vec<String> = settings
+        .expected
+        .iter()
+        .map(|(_, n)| crate::text::unit_key(n))
+        .collect();
+    let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        let name = u.info.name.as_deref().map(crate::text::unit_key);
+        let key = if let Some(r) = settings.expected.iter().position(|(s, _)| *s == u.slug) {
+            Key::Roster(r)
+        } else if let Some(name) = name.filter(|n| !n.is_empty()) {
+            match roster.iter().position(|r| *r == name) {
+                Some(r) => Key::Roster(r),
+                None => Key::Name(name),
+            }
+        } else {
+            continue;
+        };
+        groups.entry(key).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    if groups.is_empty() {
+        return;
+    }
+    for g in &mut groups {
+        g.sort_by(|a, b| units[*a].slug.cmp(&units[*b].slug));
+    }
+    groups.sort();
+    let split: std::collections::HashSet<&str> = groups
+        .iter()
+        .flatten()
+        .map(|&i| units[i].slug.as_str())
+        .collect();
+    // Each folder's own cap and "same unit as the roster's" findings give way
+    // to the unit's.
+    diags.retain(|d| {
+        let own = match &d.what {
+            What::UnitOverCap { .. } => true,
+            What::UnexpectedUnit { same, .. } => *same,
+            _ => false,
+        };
+        !(own && split.contains(d.path.as_ref()))
+    });
+    let mut paths_of: HashMap<&str, Vec<String>> = HashMap::new();
+    for r in records {
+        paths_of
+            .entry(units[r.unit as usize].slug.as_str())
+            .or_default()
+            .push(r.path.to_string());
+    }
+    let mut found = Vec::new();
+    for g in &groups {
+        let first = &units[g[0]];
+        let others: Vec<String> = g[1..].iter().map(|&i| units[i].slug.clone()).collect();
+        found.push(Diagnostic::new(
+            Rule::SplitUnit,
+            first.slug.as_str(),
+            What::SplitUnit {
+                name: crate::text::escape_controls(first.name()).into_owned(),
+                others: others.clone(),
+            },
+        ));
+        let n: usize = g.iter().map(|&i| units[i].nominations).sum();
+        if n > settings.cap {
+            let paths = g
+                .iter()
+                .flat_map(|&i| paths_of.get(units[i].slug.as_str()).into_iter().flatten())
+                .cloned()
+                .collect();
+            found.push(Diagnostic::new(
+                Rule::UnitOverCap,
+                first.slug.as_str(),
+                What::UnitOverCap {
+                    n,
+                    cap: settings.cap,
+                    paths,
+                    folders: others,
+                },
+            ));
+        }
+    }
+    for g in groups {
+        let n: usize = g.iter().map(|&i| units[i].nominations).sum();
+        for i in g {
+            units[i].whole_unit = n;
+        }
+    }
+    diags.extend(found);
 }
 
 /// One file checked, and whether the decision sealed with `seal` (a

@@ -121,6 +121,9 @@ impl Default for Office {
 /// vụ's agree on any day (SPEC §2).
 pub const PLAN_YEAR: i32 = 2023;
 
+/// §IV.1: "các đơn vị lựa chọn… để giới thiệu… không quá 03 điển hình".
+pub const PLAN_CAP: usize = 3;
+
 impl Default for Settings {
     fn default() -> Self {
         Settings::for_year(PLAN_YEAR)
@@ -133,7 +136,7 @@ impl Settings {
         Settings {
             year,
             as_of: end_of_year(year),
-            cap: 3,
+            cap: PLAN_CAP,
             from_kh_toml: false,
             expected: Vec::new(),
             plan: Plan::default(),
@@ -204,7 +207,20 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         Label::new("cap_per_unit", "cap_per_unit"),
     ) {
         match usize::try_from(cap) {
-            Ok(cap) if cap >= 1 => settings.cap = cap,
+            Ok(cap) if cap >= 1 => {
+                settings.cap = cap;
+                // §IV.1 fixes "không quá 03 điển hình" for the plan's year.
+                if settings.year == PLAN_YEAR && cap != PLAN_CAP {
+                    cx.report(
+                        Rule::CapChanged,
+                        Some(span),
+                        What::CapChanged {
+                            cap,
+                            year: settings.year,
+                        },
+                    );
+                }
+            }
             _ => {
                 cx.report(
                     Rule::InvalidValue,

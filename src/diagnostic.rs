@@ -84,6 +84,8 @@ rules! {
     OutsideUnit = "outside-unit", Error;
     UnitMissingDescriptor = "unit-missing-descriptor", Warning;
     UnexpectedUnit = "unexpected-unit", Warning;
+    SplitUnit = "split-unit", Warning;
+    CapChanged = "cap-changed", Warning;
     NoNominations = "no-nominations", Error;
     MisnamedFile = "misnamed-file", Warning;
     // §10: the appraisal.
@@ -422,7 +424,7 @@ mod tests {
             assert!(seen.insert(r.code()));
             assert!(crate::text::is_slug(r.code()));
         }
-        assert_eq!(Rule::ALL.len(), 44);
+        assert_eq!(Rule::ALL.len(), 46);
     }
 
     #[test]

@@ -20,6 +20,55 @@ const TYPES_WITH_D: &[(&str, &str)] = &[("QD", "QĐ"), ("ND", "NĐ"), ("QyD", "Q
 /// Letters that look like `Đ` but are not: Icelandic eth and African D.
 const LOOKALIKES: &[char] = &['\u{00D0}', '\u{0189}'];
 
+/// A decision number as clerks copy it from the decision's header (SPEC §5,
+/// turn 4): "Quyết định số 123/QĐ-UBND", "123/QĐ-UBND ngày 05/5/2020".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Copied {
+    /// The bare number, of an accepted shape.
+    pub number: String,
+    /// The date that followed it ("ngày d/m/yyyy"), if any.
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// Leading words a clerk copies with the number, longest first.
+const LEADS: &[&str] = &["quyết định số", "qđ số", "số"];
+
+/// The bare number and trailing date of a number copied with its words, or
+/// `None` when the text is no such copy (or the number itself is of no
+/// accepted shape, which `is_valid` reports).
+pub fn as_copied(s: &str) -> Option<Copied> {
+    let s = nfc(s.trim()).into_owned();
+    let mut rest = s.as_str();
+    let mut changed = false;
+    let lower = rest.to_lowercase();
+    if let Some(lead) = LEADS.iter().find(|l| lower.starts_with(*l)) {
+        // Lower-casing keeps these letters' byte lengths, so the cut holds.
+        rest = rest.get(lead.len()..)?.trim_start_matches([':', ' ']);
+        changed = true;
+    }
+    let mut date = None;
+    let lower = rest.to_lowercase();
+    if let Some(at) = lower.find(" ngày ") {
+        let tail = rest
+            .get(at + " ngày ".len()..)?
+            .trim()
+            .trim_end_matches(['.', ',', ';']);
+        date = Some(crate::reader::parse_dmy(tail)?.ok()?);
+        rest = rest.get(..at)?.trim_end_matches([',', ' ']);
+        changed = true;
+    }
+    (changed && is_valid(rest)).then(|| Copied {
+        number: rest.to_string(),
+        date,
+    })
+}
+
+/// The number as outputs print it: the bare number of a copied one, else as
+/// written (trimmed).
+pub fn bare(s: &str) -> String {
+    as_copied(s).map_or_else(|| s.trim().to_string(), |c| c.number)
+}
+
 /// For a number that is well formed but almost surely mistyped, the form
 /// that was meant (SPEC §5, `suspicious-decision-number`).
 pub fn intended(s: &str) -> Option<String> {
@@ -116,7 +165,7 @@ fn is_abbr(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{intended, is_valid};
+    use super::{Copied, as_copied, bare, intended, is_valid};
 
     #[test]
     fn shapes_the_plan_cites() {
@@ -176,5 +225,33 @@ mod tests {
         ] {
             assert!(!is_valid(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn numbers_copied_with_their_words_are_read() {
+        let d = chrono::NaiveDate::from_ymd_opt;
+        assert_eq!(
+            as_copied("Quyết định số 123/QĐ-UBND"),
+            Some(Copied {
+                number: "123/QĐ-UBND".into(),
+                date: None
+            })
+        );
+        assert_eq!(
+            as_copied("123/QĐ-UBND ngày 05/5/2020"),
+            Some(Copied {
+                number: "123/QĐ-UBND".into(),
+                date: d(2020, 5, 5)
+            })
+        );
+        assert_eq!(
+            as_copied("QĐ số: 45/QĐ-SYT, ngày 1/2/2021").map(|c| c.number),
+            Some("45/QĐ-SYT".into())
+        );
+        // A bare number is no copy; a bad number stays bad; a bad date too.
+        assert_eq!(as_copied("123/QĐ-UBND"), None);
+        assert_eq!(as_copied("Quyết định số 123 QĐ UBND"), None);
+        assert_eq!(as_copied("123/QĐ-UBND ngày 31/02/2020"), None);
+        assert_eq!(bare(" Số 7/QĐ-UBND "), "7/QĐ-UBND");
     }
 }

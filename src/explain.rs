@@ -435,6 +435,32 @@ explain! {
             "so-y-tee/de-nghi.toml" => PERSON,
         ];
     }
+    SplitUnit {
+        vi: "Hai thư mục trở lên là cùng một đơn vị (unit.toml cùng tên, hoặc cùng ứng với một đơn vị trong [expected]): mức tối đa tính cho đơn vị, không cho thư mục.",
+            "Kế hoạch, mục IV.1 (mỗi đơn vị giới thiệu không quá 03 điển hình); SPEC §6.",
+            "Gộp các tệp vào một thư mục của đơn vị, rồi xóa thư mục thừa.";
+        en: "Two or more folders are one unit (unit.toml names alike, or mapped to one roster entry): the cap counts the unit, not the folder.",
+            "The plan, §IV.1 (each unit introduces at most 03 exemplars); SPEC §6.",
+            "Move the files into one folder of the unit and remove the other.";
+        example: [
+            "so-y-te/unit.toml" => File::Text("name = \"Sở Y tế\"\n"),
+            "so-y-te/de-nghi.toml" => PERSON,
+            "so-y-te-dot-2/unit.toml" => File::Text("name = \"Sở Y tế\"\n"),
+            "so-y-te-dot-2/de-nghi-2.toml" => PERSON,
+        ];
+    }
+    CapChanged {
+        vi: "kh.toml của đợt năm 2023 đặt `cap_per_unit` khác 3, trong khi kế hoạch quy định mỗi đơn vị không quá 03 điển hình.",
+            "Kế hoạch, mục IV.1; SPEC §6.",
+            "Bỏ dòng `cap_per_unit`, hoặc ghi rõ văn bản cho phép đơn vị gửi nhiều hơn.";
+        en: "The kh.toml of a 2023 round sets `cap_per_unit` other than 3, while the plan fixes at most 03 exemplars per unit.",
+            "The plan, §IV.1; SPEC §6.",
+            "Remove the `cap_per_unit` line, or keep it where a document allows more.";
+        example: [
+            "kh.toml" => File::Text("year = 2023\ncap_per_unit = 5\n"),
+            "so-y-te/de-nghi.toml" => PERSON,
+        ];
+    }
     NoNominations {
         vi: "Đường dẫn được kiểm tra không có tệp đề nghị (*.toml) nào: một thư mục sai hay trống không bao giờ được báo là “0 lỗi, sẵn sàng”.",
             "SPEC §6.",
@@ -640,7 +666,34 @@ pub fn render(code: &str, lang: Lang) -> Result<String, String> {
         lang.pick("Cách sửa:", "How to fix:"),
         t.fix
     ));
+    if *rule == Rule::CriterionNotMet {
+        out.push_str(&unchecked_clauses(lang));
+    }
     Ok(out)
+}
+
+/// The plan's clauses no file can show, campaign by campaign: printed
+/// beside the criteria kh checks so that an appraiser sees them, never
+/// checked (SPEC §4.3).
+fn unchecked_clauses(lang: Lang) -> String {
+    let mut out = format!(
+        "\n{}\n",
+        lang.pick(
+            "Không kiểm tra được (không tệp nào thể hiện được; người thẩm định xem):",
+            "Not checked (no file can show them; for the appraiser):"
+        )
+    );
+    for c in crate::campaign::CAMPAIGNS {
+        for clause in c.unchecked {
+            out.push_str(&format!(
+                "  - {} ({}): {}\n",
+                c.name(lang),
+                c.cited(lang),
+                clause.text(lang)
+            ));
+        }
+    }
+    out
 }
 
 /// Writes an example round under `root` (for tests and for trying a rule).

@@ -345,6 +345,17 @@ pub enum What {
         n: usize,
         cap: usize,
         paths: Vec<String>,
+        /// The unit's other folders, where it is split (SPEC §6, turn 4).
+        folders: Vec<String>,
+    },
+    /// Folders that are one unit; `others` are the folders after the first.
+    SplitUnit {
+        name: String,
+        others: Vec<String>,
+    },
+    CapChanged {
+        cap: usize,
+        year: i32,
     },
     DuplicateNominee {
         name: String,
@@ -363,6 +374,21 @@ pub enum What {
         raw: String,
         /// As it should be written, TOML's way.
         read: String,
+    },
+    /// The date copied after a decision's number is not the award's `date`.
+    DecisionDateMismatch {
+        date: NaiveDate,
+        in_number: NaiveDate,
+    },
+    /// A yes/no fact left out that another given fact answers (§3.5: a
+    /// given `par_index` means the province scores the unit).
+    FactReadAsTrue {
+        fact: Fact,
+        given: Fact,
+    },
+    /// A role left out that the file shows by its facts or criteria (§3.13).
+    RoleReadAs {
+        role: Role,
     },
     BirthYearOnly {
         year: i32,
@@ -893,10 +919,28 @@ impl What {
                 "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục `{slug}`",
                 "The unit folder has no unit.toml: its folder name `{slug}` stands in"
             ),
+            What::UnitOverCap { n, cap, folders, .. } if !folders.is_empty() => tr!(
+                lang,
+                "Đơn vị gửi {n} đề nghị trong {} thư mục (cùng đơn vị với {}), vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
+                "The unit sends {n} nominations in {} folders (the same unit as {}), over the cap of {cap} (§IV.1)",
+                folders.len() + 1,
+                folders.join(", ")
+            ),
             What::UnitOverCap { n, cap, .. } => tr!(
                 lang,
                 "Đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”)",
                 "The unit sends {n} nominations, over the cap of {cap} (§IV.1)"
+            ),
+            What::SplitUnit { name, others } => tr!(
+                lang,
+                "“{name}” được gửi trong nhiều thư mục: thư mục này và {} là cùng một đơn vị",
+                "“{name}” is sent in several folders: this one and {} are one unit",
+                others.join(", ")
+            ),
+            What::CapChanged { cap, year } => tr!(
+                lang,
+                "Đợt năm {year} đặt mức tối đa {cap} đề nghị mỗi đơn vị, khác mục IV.1 của kế hoạch (“không quá 03 điển hình”)",
+                "The {year} round sets a cap of {cap} nominations per unit, not the plan's §IV.1 (“không quá 03 điển hình”)"
             ),
             What::DuplicateNominee {
                 name,
@@ -931,6 +975,28 @@ impl What {
                 lang,
                 "`{key}` = {raw} được đọc là {read}",
                 "`{key}` = {raw} is read as {read}"
+            ),
+            What::DecisionDateMismatch { date, in_number } => tr!(
+                lang,
+                "Ngày quyết định {} khác ngày ghi sau số quyết định ({})",
+                "The decision's date {} differs from the date written after its number ({})",
+                dmy(*date),
+                dmy(*in_number)
+            ),
+            What::FactReadAsTrue { fact, given } => tr!(
+                lang,
+                "Không ghi `{}`: có `{}` nên được đọc là `{} = true`",
+                "No `{}`: `{}` is given, so it is read as `{} = true`",
+                fact.slug(),
+                given.slug(),
+                fact.slug()
+            ),
+            What::RoleReadAs { role } => tr!(
+                lang,
+                "Không ghi `role`: hồ sơ có hiến đất, bàn giao mặt bằng sớm hoặc vận động người dân nên được đọc là `{}` ({})",
+                "No `role`: the file shows land given, an early handover or campaigning among residents, so it is read as `{}` ({})",
+                role.slug(),
+                role.label(lang)
             ),
             What::BirthYearOnly { year } => tr!(
                 lang,
@@ -1319,6 +1385,18 @@ impl What {
             What::UnitOverCap { paths, .. } => {
                 tr!(lang, "các tệp: {}", "the files: {}", paths.join(", "))
             }
+            What::SplitUnit { .. } => lang
+                .pick(
+                    "gộp các tệp vào một thư mục của đơn vị rồi xóa thư mục thừa",
+                    "move the files into one folder of the unit and remove the other",
+                )
+                .to_string(),
+            What::CapChanged { .. } => lang
+                .pick(
+                    "bỏ dòng `cap_per_unit` trong kh.toml, trừ khi có văn bản cho phép",
+                    "remove `cap_per_unit` from kh.toml unless a document allows it",
+                )
+                .to_string(),
             What::UnexpectedUnit {
                 hint: Some(h),
                 same: true,

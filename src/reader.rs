@@ -589,7 +589,7 @@ fn parse_other_date(s: &str) -> Option<Result<NaiveDate, ()>> {
 }
 
 /// A number written as text: "92,5" (a decimal comma), "92.5", "92".
-fn decimal(s: &str) -> Option<f64> {
+pub(crate) fn decimal(s: &str) -> Option<f64> {
     let t = s.trim();
     if t.is_empty() || t.matches(',').count() + t.matches('.').count() > 1 {
         return None;
@@ -608,7 +608,7 @@ fn decimal(s: &str) -> Option<f64> {
 
 /// Yes or no as clerks write it: "có", "co", "x", "true"; "không",
 /// "khong", "false".
-fn yes_no(s: &str) -> Option<bool> {
+pub(crate) fn yes_no(s: &str) -> Option<bool> {
     let t = crate::text::strip_diacritics(s.trim()).to_lowercase();
     match t.as_str() {
         "co" | "x" | "true" | "dung" => Some(true),

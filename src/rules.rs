@@ -56,12 +56,29 @@ pub(crate) fn apply(
         false
     };
 
+    // A fact read as `true` because another was given is said once.
+    let mut read_as_true: Vec<Fact> = Vec::new();
     for rule in info.rules_for(kind, role) {
-        if let Some(when) = rule.when
-            && !facts.is_true(when)
-            && rule.or_given.is_none_or(|g| facts.get(g).is_none())
-        {
-            continue;
+        if let Some(when) = rule.when {
+            // An explicit "no" wins over a given number: a commune its
+            // district scores may still report its index (SPEC §4.2, turn 4).
+            let said_no = matches!(facts.get(when), Some((FactValue::Bool(false), _)));
+            let given = rule.or_given.filter(|g| facts.get(*g).is_some());
+            if said_no || (!facts.is_true(when) && given.is_none()) {
+                continue;
+            }
+            if let Some(given) = given
+                && facts.get(when).is_none()
+                && !facts.is_wrong(when)
+                && !read_as_true.contains(&when)
+            {
+                read_as_true.push(when);
+                cx.report(
+                    Rule::ValueReadAs,
+                    facts.span(given),
+                    What::FactReadAsTrue { fact: when, given },
+                );
+            }
         }
         match rule.check {
             Check::Rating(_) => {
@@ -256,10 +273,11 @@ pub fn describe(rule: &crate::campaign::Requirement, lang: Lang) -> String {
         (Some(when), Some(given)) => {
             who = tr!(
                 lang,
-                "{who}, khi `{} = true` hoặc có ghi `{}`",
-                "{who}, when `{} = true` or `{}` is given",
+                "{who}, khi `{} = true`, hoặc có ghi `{}` mà không ghi `{} = false`",
+                "{who}, when `{} = true`, or `{}` is given and `{} = false` is not",
                 when.slug(),
-                given.slug()
+                given.slug(),
+                when.slug()
             );
         }
         (Some(when), None) => {

@@ -124,9 +124,13 @@ pub struct UnitRow<'a> {
     pub errors: usize,
     pub warnings: usize,
     pub review: ReviewCounts,
-    /// Every nomination of the unit, whatever the filter, for the cap.
+    /// Every nomination of the unit, whatever the filter and in every folder
+    /// that is the same unit, for the cap.
     #[serde(skip)]
     pub sent: usize,
+    /// This folder's nominations, whatever the filter.
+    #[serde(skip)]
+    pub folder: usize,
 }
 
 /// A nomination as the tables show it, borrowing the report's words: a
@@ -307,7 +311,8 @@ impl<'a> Summary<'a> {
                         errors,
                         warnings,
                         review: mine.review,
-                        sent: u.nominations,
+                        sent: u.whole_unit,
+                        folder: u.nominations,
                     })
                 }),
         );

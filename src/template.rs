@@ -228,11 +228,27 @@ impl Draft {
             .collect();
         let awards = tables(Top::Awards)
             .into_iter()
-            .map(|t| DraftAward {
-                year: get(t, AwardKey::Year.key()),
-                title: get(t, AwardKey::Title.key()),
-                decision: get(t, AwardKey::Decision.key()),
-                date: get(t, AwardKey::Date.key()),
+            .map(|t| {
+                let decision = get(t, AwardKey::Decision.key());
+                let mut date = get(t, AwardKey::Date.key());
+                // A person reads a number copied with its words as the bare
+                // number, and its trailing date as the award's when it has
+                // none (SPEC §5, turn 4).
+                let (decision, copied) = match (take, crate::docnum::as_copied(&decision)) {
+                    (Take::Shown, Some(c)) => (c.number, c.date),
+                    _ => (decision, None),
+                };
+                if date.is_empty()
+                    && let Some(d) = copied
+                {
+                    date = d.format("%d/%m/%Y").to_string();
+                }
+                DraftAward {
+                    year: get(t, AwardKey::Year.key()),
+                    title: get(t, AwardKey::Title.key()),
+                    decision,
+                    date,
+                }
             })
             .collect();
         // An empty box of `[facts]` or `[model]` holds nothing.
@@ -426,6 +442,12 @@ pub fn write(d: &Draft) -> String {
                 "không có trong mẫu của kế hoạch; không bắt buộc"
             }
             Col::Required => "bắt buộc",
+            Col::Conditional
+                if f.ty == FieldType::Role
+                    && d.campaign.is_some_and(|c| !c.role_required(d.kind)) =>
+            {
+                "không bắt buộc"
+            }
             Col::Conditional if f.ty == FieldType::Role => "bắt buộc với phong trào này",
             Col::Conditional => "ghi đơn vị công tác hoặc hộ khẩu thường trú (ít nhất một)",
             _ => "không bắt buộc",
@@ -473,12 +495,16 @@ pub fn write(d: &Draft) -> String {
             (Kind::HoGiaDinh, "full_name") => "Họ và tên chủ hộ",
             _ => f.vi,
         };
-        line(
-            &mut out,
-            f.key,
-            &value,
-            &format!("{label} ({need}{hint}{unread})"),
-        );
+        let comment = format!("{label} ({need}{hint}{unread})");
+        // An optional role left unanswered is offered, not written: an
+        // empty value would be a slip of its own (SPEC §3.1, §3.6).
+        if f.ty == FieldType::Role
+            && d.role.is_none()
+            && d.campaign.is_some_and(|c| !c.role_required(d.kind))
+        {
+            out.push_str("# ");
+        }
+        line(&mut out, f.key, &value, &comment);
     }
 
     let achievements = Top::Achievements.key();

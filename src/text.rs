@@ -21,6 +21,21 @@ pub fn fold_key(s: &str) -> String {
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The key two folders' unit names are compared on (SPEC §6, turn 4):
+/// NFC, case-folded, "Ủy ban nhân dân" read as "UBND", a trailing "tỉnh Hà
+/// Nam" left out; diacritics count.
+pub fn unit_key(name: &str) -> String {
+    let mut key = format!(" {} ", fold_key(name).replace(['.', ','], " "));
+    for long in ["ủy ban nhân dân", "uỷ ban nhân dân"] {
+        key = key.replace(&format!(" {long} "), " ubnd ");
+    }
+    let mut key = key.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(short) = key.strip_suffix(" tỉnh hà nam") {
+        key = short.to_string();
+    }
+    key
+}
+
 /// Removes Vietnamese diacritics: tones and vowel marks go, `đ` becomes `d`.
 pub fn strip_diacritics(s: &str) -> String {
     s.nfd()
@@ -229,6 +244,18 @@ mod tests {
         assert_eq!(csv_safe("-cmd|' /C calc'!A0"), "'-cmd|' /C calc'!A0");
         assert_eq!(csv_safe("-5"), "-5");
         assert_eq!(csv_safe("Sở Y tế"), "Sở Y tế");
+    }
+
+    #[test]
+    fn unit_names_are_one_unit_as_sở_nội_vụ_reads_them() {
+        assert_eq!(unit_key("Sở Y tế"), unit_key("SỞ Y TẾ tỉnh Hà Nam"));
+        assert_eq!(
+            unit_key("Ủy ban nhân dân huyện Lý Nhân"),
+            unit_key("UBND huyện  Lý Nhân")
+        );
+        // Diacritics count: "Sở Y tế" is not "So Y te".
+        assert_ne!(unit_key("Sở Y tế"), unit_key("So Y te"));
+        assert_ne!(unit_key("Sở Y tế"), unit_key("Sở Tài chính"));
     }
 
     #[test]

@@ -109,7 +109,8 @@ slug_enum! {
 }
 
 slug_enum! {
-    /// Roles some campaigns set apart for individuals (§3.6, §3.9).
+    /// Roles some campaigns set apart: individuals (§3.6, §3.9, §3.13) and
+    /// collectives (§3.6, §3.12).
     Role {
         CanBo = "can-bo", "cán bộ, công chức, viên chức", "official or public employee";
         NguoiDan = "nguoi-dan", "người dân", "citizen";
@@ -118,6 +119,8 @@ slug_enum! {
         HocSinh = "hoc-sinh", "học sinh", "pupil";
         LucLuongCongAn = "luc-luong-cong-an", "lực lượng công an", "police unit";
         CoQuanDiaPhuongDoanhNghiep = "co-quan-dia-phuong-doanh-nghiep", "cơ quan, đơn vị, địa phương, doanh nghiệp", "agency, unit, locality or enterprise";
+        CoQuanNhaNuoc = "co-quan-nha-nuoc", "cơ quan nhà nước", "state body";
+        ToChucDoanhNghiep = "to-chuc-doanh-nghiep", "tổ chức, doanh nghiệp", "organisation or enterprise";
     }
 }
 

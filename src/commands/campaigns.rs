@@ -89,6 +89,13 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
         // kind has roles too (§3.12's collectives).
         let label = if *kind == Kind::CaNhan {
             lang.pick("Nhóm đối tượng:", "Roles:").to_string()
+        } else if c.roles_optional.contains(kind) {
+            tr!(
+                lang,
+                "Nhóm đối tượng ({}, không bắt buộc):",
+                "Roles ({}, optional):",
+                kind.label(lang)
+            )
         } else {
             tr!(
                 lang,
@@ -114,6 +121,35 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     for r in c.rules {
         out.push_str(&format!("  - {}\n", describe(r, lang)));
     }
+    if let Some(implied) = c.implied_role(Kind::CaNhan) {
+        out.push_str(&format!(
+            "  - {}\n",
+            tr!(
+                lang,
+                "cá nhân không ghi `role`: có hiến đất, bàn giao sớm hoặc trích {} thì đọc là `{}`, nếu không là thiếu `role`",
+                "individuals without `role`: land given, an early handover or citing {} reads as `{}`, else `role` is missing",
+                implied
+                    .cited
+                    .iter()
+                    .map(|id| format!("`{id}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                implied.role.slug()
+            )
+        ));
+    }
+    if !c.unchecked.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            lang.pick(
+                "Không kiểm tra được (không tệp nào thể hiện được; người thẩm định xem):",
+                "Not checked (no file can show them; for the appraiser):"
+            )
+        ));
+        for clause in c.unchecked {
+            out.push_str(&format!("  - {}\n", clause.text(lang)));
+        }
+    }
     out.push_str(&format!(
         "\n{}\n",
         lang.pick(
@@ -122,14 +158,20 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
         )
     ));
     for kind in c.kinds {
-        let roles: Vec<Option<Role>> = if !c.roles_for(*kind).is_empty() {
-            c.roles_for(*kind).iter().copied().map(Some).collect()
-        } else {
-            vec![None]
-        };
+        let mut roles: Vec<Option<Role>> = c.roles_for(*kind).iter().copied().map(Some).collect();
+        // A role that may be left out: its criteria without one too.
+        if roles.is_empty() || c.roles_optional.contains(kind) {
+            roles.push(None);
+        }
         for role in roles {
             let who = match role {
                 Some(r) => format!("{} — {}", kind.label(lang), r.label(lang)),
+                None if c.roles_optional.contains(kind) => tr!(
+                    lang,
+                    "{} — không ghi nhóm (các tiêu chí là một nhóm lựa chọn)",
+                    "{} — no role (the criteria are one set of alternatives)",
+                    kind.label(lang)
+                ),
                 None => kind.label(lang).to_string(),
             };
             out.push_str(&format!("  {who}:\n"));

@@ -182,17 +182,19 @@ impl Ask for Terminal {
         shown.push(nothing.to_string());
         let n = options.len();
         let typed = std::cell::RefCell::new(String::new());
-        let any = std::cell::Cell::new(false);
-        // The scorer sees the options in order, the extra line last.
+        let found = std::cell::RefCell::new(Vec::new());
+        // The scorer sees the options in order, the extra line last: what it
+        // keeps is exactly `matching`'s answer for the typed filter, the
+        // function the unit tests check.
         let scorer = |input: &str, _: &String, _: &str, i: usize| -> Option<i64> {
             if i == 0 {
-                any.set(!matching(input, options).is_empty());
+                *found.borrow_mut() = matching(input, options);
                 input.clone_into(&mut typed.borrow_mut());
             }
             if i < n {
-                filter_matches(input, &options[i].words).then_some(1)
+                found.borrow().binary_search(&i).is_ok().then_some(1)
             } else {
-                (!any.get()).then_some(0)
+                found.borrow().is_empty().then_some(0)
             }
         };
         loop {
@@ -272,7 +274,7 @@ pub fn run(mut args: Args, lang: Lang) -> Result<String> {
                 let c = Campaign::resolve(c);
                 let k = Kind::parse(k);
                 matches!(c, Match::Exact(c) | Match::Words(c)
-                    if k.is_some_and(|k| !c.info().roles_for(k).is_empty()))
+                    if k.is_some_and(|k| c.info().role_required(k)))
             }
             _ => false,
         };
@@ -412,6 +414,8 @@ struct Asking {
     new_unit: bool,
     /// A campaign given by words, confirmed.
     meant: bool,
+    /// An optional role (§3.6's collectives) answered "none".
+    no_role: bool,
 }
 
 impl Asking {
@@ -439,6 +443,7 @@ impl Asking {
         }
         if let (Some(c), Some(k), None) = (campaign, kind, &args.role)
             && !c.roles_for(k).is_empty()
+            && !self.no_role
         {
             return Some(Question::Role);
         }
@@ -473,7 +478,10 @@ impl Asking {
                 args.campaign = self.given.campaign.clone();
             }
             Question::Campaign => args.campaign = None,
-            Question::Role => args.role = None,
+            Question::Role => {
+                args.role = None;
+                self.no_role = false;
+            }
             Question::Name => args.name = None,
             Question::Unit => {
                 args.unit = None;
@@ -562,6 +570,7 @@ fn fill_in(args: &mut Args, lang: Lang, ask: &mut dyn Ask) -> Result<()> {
         given: args.clone(),
         new_unit: false,
         meant: false,
+        no_role: false,
     };
     let mut asked: Vec<Question> = Vec::new();
     while let Some(q) = state.next(args) {
@@ -658,9 +667,10 @@ fn ask_one(
                     Match::Exact(c) | Match::Words(c) => Some(c.info()),
                     _ => None,
                 })
-                .zip(kind)
-                .map_or(&[][..], |(c, k)| c.roles_for(k));
-            let options: Vec<Choice> = roles
+                .zip(kind);
+            let optional = roles.is_some_and(|(c, k)| !c.role_required(k));
+            let roles = roles.map_or(&[][..], |(c, k)| c.roles_for(k));
+            let mut options: Vec<Choice> = roles
                 .iter()
                 .map(|r| {
                     vocab_choice(
@@ -670,9 +680,20 @@ fn ask_one(
                     )
                 })
                 .collect();
+            // A role the plan leaves optional may be left out (SPEC §3.1).
+            if optional {
+                let shown = lang.pick("không ghi nhóm", "no role").to_string();
+                options.push(Choice {
+                    words: format!("{shown} không ghi nhóm no role"),
+                    shown,
+                });
+            }
             let none = |f: &str| no_match(f, lang);
             match ask.choose(lang.pick("Nhóm đối tượng:", "Group:"), &options, &none)? {
-                Step::Go(i) => args.role = roles.get(i).map(|r| r.slug().to_string()),
+                Step::Go(i) => match roles.get(i) {
+                    Some(r) => args.role = Some(r.slug().to_string()),
+                    None => state.no_role = true,
+                },
                 Step::Back => return Ok(false),
             }
         }

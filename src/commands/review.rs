@@ -1,5 +1,6 @@
 //! `kh review set` and `kh review list`: Sở Nội vụ's appraisal (SPEC §10).
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
@@ -10,6 +11,7 @@ use serde::Serialize;
 use crate::check::{self, Options, Report};
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
+use crate::messages::What;
 use crate::output::TableStyle;
 use crate::render::human::{self, Style};
 use crate::review::{self, NewDecision, Status};
@@ -233,6 +235,9 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
             .filter(|a| !a.is_empty()),
     };
     review::record(&root, &files, &decision, lang)?;
+    if args.status == Status::Dat {
+        warn_over_cap(&root, &files, opts)?;
+    }
     let book = root.join(review::REVIEW_FILE);
     crate::output::print(&tr!(
         lang,
@@ -243,6 +248,38 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
         escape_controls(&book.display().to_string())
     ))?;
     Ok(false)
+}
+
+/// An approval of a file whose unit sends more than the cap, in one folder
+/// or several that are one unit (SPEC §6, turn 4), is written, and said: Sở
+/// Nội vụ approves at most the cap's number of them.
+fn warn_over_cap(root: &Path, files: &[(String, String)], opts: Options) -> Result<()> {
+    let report = check::run(root, opts)?;
+    let mut err = std::io::stderr().lock();
+    for d in &report.diagnostics {
+        let What::UnitOverCap { n, cap, paths, .. } = &d.what else {
+            continue;
+        };
+        let approved: Vec<&str> = files
+            .iter()
+            .map(|(rel, _)| rel.as_str())
+            .filter(|rel| paths.iter().any(|p| p == rel))
+            .collect();
+        if approved.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            err,
+            "{}",
+            tr!(
+                opts.lang,
+                "cảnh báo[unit-over-cap]: đã ghi “đạt” cho {}, nhưng đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1): chỉ trình không quá {cap} hồ sơ",
+                "warning[unit-over-cap]: “approved” recorded for {}, but the unit sends {n} nominations, over the cap of {cap} (§IV.1): put forward no more than {cap}",
+                escape_controls(&approved.join(", "))
+            )
+        );
+    }
+    Ok(())
 }
 
 /// The round's root and the file's root-relative path, for a nomination

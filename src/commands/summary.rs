@@ -369,7 +369,7 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
     header.push(lang.pick("Lỗi", "Errors").to_string());
     header.push(lang.pick("Cảnh báo", "Warnings").to_string());
     header.extend(review_headers(lang, machine));
-    let narrowed = s.units.iter().any(|u| u.nominations != u.sent);
+    let narrowed = s.units.iter().any(|u| u.nominations != u.folder);
     let mut sum = ByKind::default();
     let mut review_sum = ReviewCounts::default();
     let (mut n, mut errors, mut warnings) = (0, 0, 0);
@@ -602,7 +602,8 @@ fn review_cells(r: &ReviewCounts, machine: bool) -> Vec<String> {
 /// unit's standing against the cap: "1 (đơn vị: 4/3 ⚠)".
 fn cap_cell(u: &crate::summary::UnitRow, narrowed: bool, lang: Lang) -> String {
     let over = u.sent > u.cap;
-    if narrowed {
+    // A unit split across folders shows the whole unit beside each folder.
+    if narrowed || u.sent != u.folder {
         let mark = if over { " ⚠" } else { "" };
         tr!(
             lang,

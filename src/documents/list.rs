@@ -183,7 +183,19 @@ pub fn list(
             let award = decision
                 .and_then(|x| x.award.clone())
                 .or_else(|| (!d.proposed_award.is_empty()).then(|| d.proposed_award.clone()));
-            let unit = report.unit_of(r).name().to_string();
+            let u = report.unit_of(r);
+            // A unit over the cap, in one folder or several, is marked for
+            // the Chairman's reader (SPEC §6, turn 4).
+            let unit = if u.whole_unit > report.settings.cap {
+                format!(
+                    "{} (gửi {} hồ sơ, vượt mức tối đa {:02})",
+                    u.name(),
+                    u.whole_unit,
+                    report.settings.cap
+                )
+            } else {
+                u.name().to_string()
+            };
             let campaign = match d.campaign {
                 Some(c) if c.section != "*" => format!("{} ({})", c.name_vi, c.section),
                 _ if d.movement.is_empty() => "Lĩnh vực khác".to_string(),

@@ -253,7 +253,12 @@ pub fn sentence(
             "Thành tích {of} được đối chiếu với một tiêu chí không thuộc phong trào {}: đề nghị đối chiếu lại với tiêu chí của Kế hoạch.",
             campaign(*c)
         ),
-        What::UnevidencedCriteria(_) | What::ValueReadAs { .. } => return None,
+        What::UnevidencedCriteria(_)
+        | What::ValueReadAs { .. }
+        | What::RoleReadAs { .. }
+        | What::FactReadAsTrue { .. } => {
+            return None;
+        }
         What::AwardYear { year, why } => {
             let why = match why {
                 crate::messages::YearProblem::BeforeBirth(b) => {
@@ -290,6 +295,11 @@ pub fn sentence(
         What::AwardDateMismatch { date, year } => format!(
             "Quá trình khen thưởng {of}: ngày quyết định {} không thuộc năm khen thưởng {year}: đề nghị kiểm tra lại.",
             dmy(*date)
+        ),
+        What::DecisionDateMismatch { date, in_number } => format!(
+            "Quá trình khen thưởng {of}: ngày quyết định {} khác ngày ghi cùng số quyết định ({}): đề nghị kiểm tra lại.",
+            dmy(*date),
+            dmy(*in_number)
         ),
         What::FactNotApplicable {
             campaign: c, fact, ..
@@ -360,6 +370,10 @@ pub fn sentence(
         What::UnitMissingDescriptor { .. } => {
             "Hồ sơ của đơn vị chưa ghi tên đầy đủ của đơn vị đề nghị: đề nghị bổ sung.".to_string()
         }
+        // A unit split across folders is for Sở Nội vụ to merge first
+        // (SPEC §6, turn 4): neither finding goes in a letter.
+        What::UnitOverCap { folders, .. } if !folders.is_empty() => return None,
+        What::SplitUnit { .. } | What::CapChanged { .. } => return None,
         What::UnitOverCap { n, cap, .. } => format!(
             "Đơn vị gửi {n} hồ sơ, vượt số lượng tối đa {cap:02} điển hình (mục IV.1 của Kế hoạch: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”): đề nghị lựa chọn lại, gửi không quá {cap:02} hồ sơ."
         ),

@@ -103,10 +103,11 @@ impl NominationCheck<'_, '_> {
         // group is (SPEC §4.3).
         let is_backed = |c: &Criterion| {
             backed.contains(&c.id)
-                || c.group.is_some_and(|g| {
+                || c.backed_by.iter().any(|id| backed.contains(id))
+                || c.group_for(role).is_some_and(|g| {
                     criteria
                         .iter()
-                        .any(|o| o.group == Some(g) && backed.contains(&o.id))
+                        .any(|o| o.group_for(role) == Some(g) && backed.contains(&o.id))
                 })
         };
         let mask = criteria

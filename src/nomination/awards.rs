@@ -42,22 +42,38 @@ impl NominationCheck<'_, '_> {
                     );
                 }
             }
-            if let Some((number, span)) = self.cx.text(
+            // A date copied after the number stands for `date` when that is
+            // left out (SPEC §5, turn 4).
+            let copied_date = match self.cx.text(
                 t,
                 AwardKey::Decision.key(),
                 Need::Optional,
                 None,
                 L_DECISION,
             ) {
-                self.decision(number, span);
-            }
-            if let Some((date, span)) = self.cx.date(
+                Some((number, span)) => self.decision(number, span),
+                None => None,
+            };
+            let written = self.cx.date(
                 t,
                 AwardKey::Date.key(),
                 Need::Optional,
                 None,
                 L_DECISION_DATE,
-            ) {
+            );
+            if let (Some((date, span)), Some((copied, _))) = (&written, &copied_date)
+                && date != copied
+            {
+                self.cx.report(
+                    Rule::AwardDateMismatch,
+                    Some(span.clone()),
+                    What::DecisionDateMismatch {
+                        date: *date,
+                        in_number: *copied,
+                    },
+                );
+            }
+            if let Some((date, span)) = written.or(copied_date) {
                 if date > self.settings.as_of {
                     self.cx.report(
                         Rule::DateInFuture,
@@ -82,7 +98,28 @@ impl NominationCheck<'_, '_> {
 
     /// A decision number: its shape (SPEC §5), and the slips that keep the
     /// shape but are almost surely wrong.
-    fn decision(&mut self, number: &str, span: Range<usize>) {
+    /// A number copied with its words ("Quyết định số …", "… ngày d/m/yyyy")
+    /// is read as the bare number, with a note; the date it carried is
+    /// returned, with where it was written.
+    fn decision(&mut self, number: &str, span: Range<usize>) -> Option<(NaiveDate, Range<usize>)> {
+        if let Some(copied) = docnum::as_copied(number) {
+            self.cx.report(
+                Rule::ValueReadAs,
+                Some(span.clone()),
+                What::ValueReadAs {
+                    key: AwardKey::Decision.key().to_string(),
+                    raw: format!("\"{}\"", shown(number.trim())),
+                    read: format!("\"{}\"", copied.number),
+                },
+            );
+            self.check_number(&copied.number, span.clone());
+            return copied.date.map(|d| (d, span));
+        }
+        self.check_number(number, span);
+        None
+    }
+
+    fn check_number(&mut self, number: &str, span: Range<usize>) {
         let given = shown(number.trim());
         if !docnum::is_valid(number) {
             self.cx.report(

@@ -97,7 +97,7 @@ impl NominationCheck<'_, '_> {
                     }
                 }
                 FieldType::Role => {
-                    out.role = self.role(t, at.clone(), kind, campaign);
+                    out.role = self.role(root, t, at.clone(), kind, campaign);
                 }
             }
         }
@@ -116,6 +116,7 @@ impl NominationCheck<'_, '_> {
     /// lists roles for its kind.
     fn role(
         &mut self,
+        root: &DeTable<'_>,
         t: &DeTable<'_>,
         at: Option<Range<usize>>,
         kind: Option<Kind>,
@@ -135,12 +136,21 @@ impl NominationCheck<'_, '_> {
             return role.map_or(RoleState::NotNeeded, RoleState::Given);
         };
         let roles = info.roles_for(kind);
-        if kind == Kind::TapThe && roles.is_empty() && given.is_none() {
-            return RoleState::NotNeeded;
-        }
         match given {
-            None if roles.is_empty() => RoleState::NotNeeded,
+            None if !info.role_required(kind) => RoleState::NotNeeded,
             None => {
+                // §3.13: a resident who gave land or handed over early says
+                // which role it is by what the file holds (SPEC §3.1).
+                if let Some(implied) = info.implied_role(kind)
+                    && implied.shown_by(root)
+                {
+                    self.cx.report(
+                        Rule::ValueReadAs,
+                        at,
+                        What::RoleReadAs { role: implied.role },
+                    );
+                    return RoleState::Given(implied.role);
+                }
                 self.cx.report(
                     Rule::MissingRole,
                     at,
@@ -238,4 +248,57 @@ fn year_only(t: &DeTable<'_>, key: &str) -> Option<(i32, Range<usize>)> {
         _ => return None,
     };
     Some((year, v.span()))
+}
+
+impl crate::campaign::ImpliedRole {
+    /// Whether the file shows this role: a condition of `[facts]` holds, or
+    /// an achievement cites one of the criteria. Read quietly: the facts and
+    /// achievements are checked, and their slips reported, on their own.
+    fn shown_by(&self, root: &DeTable<'_>) -> bool {
+        fn table<'a, 'i>(v: Option<&'a toml::Spanned<DeValue<'i>>>) -> Option<&'a DeTable<'i>> {
+            match v.map(|v| v.get_ref()) {
+                Some(DeValue::Table(t)) => Some(t),
+                _ => None,
+            }
+        }
+        let facts = table(root.get("facts"));
+        let holds = |c: &crate::campaign::Cond| {
+            let Some(v) = facts.and_then(|f| f.get(c.fact().slug())) else {
+                return false;
+            };
+            match (c, v.get_ref()) {
+                (crate::campaign::Cond::True(_), DeValue::Boolean(b)) => *b,
+                (crate::campaign::Cond::True(_), DeValue::String(s)) => {
+                    crate::reader::yes_no(s) == Some(true)
+                }
+                (crate::campaign::Cond::Positive(_), DeValue::Integer(i)) => {
+                    i128::from_str_radix(i.as_str(), i.radix()).is_ok_and(|n| n > 0)
+                }
+                (crate::campaign::Cond::Positive(_), DeValue::Float(f)) => {
+                    f.as_str().parse::<f64>().is_ok_and(|n| n > 0.0)
+                }
+                (crate::campaign::Cond::Positive(_), DeValue::String(s)) => {
+                    crate::reader::decimal(s).is_some_and(|n| n > 0.0)
+                }
+                _ => false,
+            }
+        };
+        if self.when.iter().any(holds) {
+            return true;
+        }
+        let Some(DeValue::Array(items)) = root.get("achievements").map(|v| v.get_ref()) else {
+            return false;
+        };
+        items.iter().any(|item| {
+            let Some(DeValue::Array(ids)) = table(Some(item))
+                .and_then(|t| t.get("criteria"))
+                .map(|v| v.get_ref())
+            else {
+                return false;
+            };
+            ids.iter().any(
+                |id| matches!(id.get_ref(), DeValue::String(s) if self.cited.contains(&s.as_ref())),
+            )
+        })
+    }
 }

@@ -94,14 +94,16 @@ fn every_filled_template_validates() {
     let mut checked = 0;
     for info in kh::campaign::CAMPAIGNS {
         for kind in info.kinds {
-            let roles: Vec<Option<&str>> = if !info.roles_for(*kind).is_empty() {
-                info.roles_for(*kind)
-                    .iter()
-                    .map(|r| Some(r.slug()))
-                    .collect()
-            } else {
-                vec![None]
-            };
+            let mut roles: Vec<Option<&str>> = info
+                .roles_for(*kind)
+                .iter()
+                .map(|r| Some(r.slug()))
+                .collect();
+            // A role that may be left out (§3.6's collectives) is tried
+            // without one too.
+            if roles.is_empty() || info.roles_optional.contains(kind) {
+                roles.push(None);
+            }
             for role in roles {
                 let blank = template(info.slug, kind.slug(), role);
                 // Unfilled, it does not pass: the blanks are real blanks.
@@ -132,8 +134,9 @@ fn every_filled_template_validates() {
             }
         }
     }
-    // §3.12's collectives by their two roles since turn 3.
-    assert_eq!(checked, 44);
+    // §3.12's collectives by their two roles since turn 3; turn 4: §3.6's
+    // collectives by two optional roles and none, §3.13's individuals by two.
+    assert_eq!(checked, 47);
 }
 
 #[test]
@@ -789,4 +792,185 @@ fn templates_ask_only_for_mandatory_facts() {
         Some("co-quan-dia-phuong-doanh-nghiep"),
     );
     assert!(!firm.contains("rating"), "{firm}");
+}
+
+/// A pseudo-terminal read as a person sees it: the bytes `kh` writes go
+/// through a terminal emulator, and tests read its screen.
+#[cfg(unix)]
+struct Screen {
+    session: expectrl::session::OsSession,
+    parser: vt100::Parser,
+}
+
+#[cfg(unix)]
+impl Screen {
+    const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(40).unwrap();
+
+    fn spawn(
+        root: &std::path::Path,
+        cols: std::num::NonZeroU16,
+    ) -> Result<Screen, Box<dyn std::error::Error>> {
+        let mut session = in_terminal(root, &[])?;
+        session
+            .get_process_mut()
+            .set_window_size(cols.get(), Self::ROWS.get())?;
+        Ok(Screen {
+            session,
+            parser: vt100::Parser::new(Self::ROWS, cols, 0),
+        })
+    }
+
+    /// Feeds what the program wrote so far to the emulator.
+    fn pump(&mut self) -> std::io::Result<()> {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => return Ok(()),
+                Ok(n) => self.parser.process(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn text(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`, and a little more for the
+    /// frame to be drawn whole.
+    fn wait_for(&mut self, needle: &str) -> Result<String, Box<dyn std::error::Error>> {
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_secs(20) {
+            self.pump()?;
+            if self.text().contains(needle) {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                self.pump()?;
+                return Ok(self.text());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Err(format!("the screen never showed {needle:?}:\n{}", self.text()).into())
+    }
+
+    fn send(&mut self, keys: &str) -> std::io::Result<()> {
+        use std::io::Write;
+        self.session.write_all(keys.as_bytes())?;
+        self.session.flush()
+    }
+}
+
+/// #33.8: the campaign prompt, after "cá nhân", lists what its filter
+/// promises, read from the screen a person sees (the list's lines are those
+/// naming a section or the fallback).
+#[cfg(unix)]
+#[test]
+fn the_campaign_prompt_lists_what_it_finds() -> Result<(), Box<dyn std::error::Error>> {
+    // A wide terminal, and the common 80 columns where options wrap.
+    for cols in [120, 80] {
+        let cols = std::num::NonZeroU16::new(cols).ok_or("width")?;
+        campaign_prompt_at(cols)?;
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn campaign_prompt_at(cols: std::num::NonZeroU16) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let mut s = Screen::spawn(dir.path(), cols)?;
+    s.wait_for("Loại điển hình")?;
+    s.send("ca nhan")?;
+    s.wait_for("ca nhan")?;
+    s.send("\r")?;
+    s.wait_for("Phong trào thi đua")?;
+    // The slugs the list shows, its lines joined where they wrapped.
+    let listed = |screen: &str| -> Vec<String> {
+        let joined = screen.replace('\n', "");
+        let mut out = Vec::new();
+        for c in kh::campaign::CAMPAIGNS {
+            if let Some(at) = joined.find(&format!("({})", c.slug)) {
+                out.push((at, c.slug.to_string()));
+            }
+        }
+        out.sort();
+        out.into_iter().map(|(_, s)| s).collect()
+    };
+    for (typed, want) in [
+        ("giao vien", &["day-tot-hoc-tot"][..]),
+        ("giáo viên", &["day-tot-hoc-tot"]),
+        ("y te", &["y-te-hai-long"]),
+        ("3.9", &["day-tot-hoc-tot"]),
+        ("khac", &["linh-vuc-khac"]),
+    ] {
+        s.send(typed)?;
+        let screen = s.wait_for(&format!("Phong trào thi đua: {typed}"))?;
+        let shown = listed(&screen);
+        assert_eq!(shown, want, "typed {typed:?}:\n{screen}");
+        // Back to an empty filter.
+        s.send(&"\x7f".repeat(typed.chars().count()))?;
+        s.wait_for("mục 3.1 ")?;
+    }
+    s.send("zzz")?;
+    let screen = s.wait_for("Phong trào thi đua: zzz")?;
+    assert!(listed(&screen).is_empty(), "{screen}");
+    assert!(screen.contains("không có mục nào khớp"), "{screen}");
+    // Enter on nothing says why, and asks again.
+    s.send("\r")?;
+    let screen = s.wait_for("không có mục nào khớp “zzz”")?;
+    assert!(screen.contains("? Phong trào thi đua"), "{screen}");
+    s.send("\x03")?;
+    s.wait_for("đã hủy, không ghi gì")?;
+    assert_eq!(std::fs::read_dir(dir.path())?.count(), 0);
+    Ok(())
+}
+
+/// SPEC §3.1 turn 4: §3.13 individuals say their role (officials or
+/// residents), asked like any required role; §3.6 collectives may.
+#[test]
+fn site_clearance_asks_the_role_and_infrastructure_collectives_may_skip_it() {
+    let base = |campaign: &str, kind: &str| {
+        let mut cmd = kh();
+        cmd.args([
+            "nominate",
+            "new",
+            "--unit",
+            "don-vi",
+            "--campaign",
+            campaign,
+            "--kind",
+            kind,
+            "--name",
+            "Nguyễn Văn Ấn",
+            "--stdout",
+        ])
+        .env_remove("KH_LANG");
+        cmd
+    };
+    base("giai-phong-mat-bang", "ca-nhan")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--role"));
+    let official = base("giai-phong-mat-bang", "ca-nhan")
+        .args(["--role", "can-bo"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&official.stdout);
+    assert!(text.contains("role = \"can-bo\""), "{text}");
+    assert!(
+        text.contains("rating = "),
+        "the officials are rated: {text}"
+    );
+    let resident = base("giai-phong-mat-bang", "ca-nhan")
+        .args(["--role", "nguoi-dan"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&resident.stdout).contains("rating = "));
+    let collective = base("ket-cau-ha-tang", "tap-the").output().expect("run");
+    assert!(collective.status.success());
+    let text = String::from_utf8_lossy(&collective.stdout);
+    assert!(text.contains("# role = \"\""), "{text}");
+    assert!(
+        text.contains("không bắt buộc; co-quan-nha-nuoc | to-chuc-doanh-nghiep"),
+        "{text}"
+    );
 }

@@ -684,6 +684,140 @@ fn unit_over_cap() {
     assert_quiet(&t, "unit-over-cap");
 }
 
+/// SPEC §6 turn 4: the cap counts a unit, not a folder. Two folders whose
+/// `unit.toml` names are one unit, or that the roster maps to one entry,
+/// are counted together; a slug prefix alone never merges.
+#[test]
+fn split_unit_and_the_cap_across_folders() {
+    let person = |i: usize| PERSON.replace("Đinh Văn Thành", &format!("Người {i}"));
+    let t = Tree::new();
+    t.write("so-y-te/unit.toml", "name = \"Sở Y tế\"\n");
+    t.write("so-y-te-dot-2/unit.toml", "name = \"Sở Tài chính\"\n");
+    for i in 0..3 {
+        t.write(&format!("so-y-te/p{i}.toml"), &person(i));
+    }
+    assert_quiet(&t, "split-unit");
+    t.write(
+        "so-y-te-dot-2/unit.toml",
+        "name = \"SỞ Y TẾ tỉnh Hà Nam\"\n",
+    );
+    t.write("so-y-te-dot-2/p3.toml", &person(3));
+    t.write("so-y-te-dot-2/p4.toml", &person(4));
+    let doc = t.json();
+    let split = first_of(&doc, "split-unit");
+    assert_eq!(split["path"], "so-y-te", "{doc:#}");
+    assert!(
+        split["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("so-y-te-dot-2")
+    );
+    let caps: Vec<_> = doc["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["rule"] == "unit-over-cap")
+        .collect();
+    assert_eq!(caps.len(), 1, "{doc:#}");
+    assert_eq!(caps[0]["path"], "so-y-te");
+    assert!(
+        caps[0]["message"].as_str().unwrap_or("").contains('5'),
+        "{:#}",
+        caps[0]
+    );
+    // The summary marks the whole unit's count beside each folder.
+    let s = summary_json([t.root().as_os_str()]);
+    let text = s.to_string();
+    assert!(text.contains("so-y-te-dot-2"), "{text}");
+    let out = kh().arg("summary").arg(t.root()).output().expect("run");
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("5/3"), "{table}");
+    // An approval of one of its files is written, and warned of; the
+    // Chairman's list marks the unit.
+    kh().arg("review")
+        .arg("set")
+        .arg(t.path("so-y-te-dot-2/p3.toml"))
+        .args(["--status", "dat", "--date", "01/11/2023"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("unit-over-cap"))
+        .stderr(predicates::str::contains("so-y-te-dot-2/p3.toml"));
+    assert!(t.path("review.toml").exists());
+    let list = tempfile::tempdir().expect("temp");
+    kh().args(["export", "list"])
+        .arg(t.root())
+        .arg("--out")
+        .arg(list.path().join("ds.docx"))
+        .assert()
+        .success();
+    let text = docx_text(&list.path().join("ds.docx"));
+    assert!(text.contains("Người 3"), "{text}");
+    assert!(text.contains("gửi 5 hồ sơ, vượt mức tối đa 03"), "{text}");
+    // Neither finding goes in a letter: the unit is for Sở Nội vụ to merge.
+    // (A slip in one file, so that the unit has a letter.)
+    t.write(
+        "so-y-te/p0.toml",
+        &person(0).replace("5512/QĐ-BYT", "5512 QĐ BYT"),
+    );
+    let dir = tempfile::tempdir().expect("temp");
+    kh().args(["export", "letters"])
+        .arg(t.root())
+        .arg("--out")
+        .arg(dir.path().join("cv"))
+        .assert()
+        .success();
+    let letter = docx_text(&dir.path().join("cv/so-y-te.docx"));
+    assert!(letter.contains("Người 0"), "{letter}");
+    assert!(!letter.contains("vượt số lượng"), "{letter}");
+    assert!(!letter.contains("nhiều thư mục"), "{letter}");
+    // The roster says which folder is which: separate codes never merge.
+    t.write(
+        "kh.toml",
+        "year = 2023\n\n[expected]\nso-y-te = \"Sở Y tế\"\nso-y-te-dot-2 = \"Sở Y tế\"\n",
+    );
+    assert_quiet(&t, "split-unit");
+    assert_quiet(&t, "unit-over-cap");
+    // A folder mapped by name to the roster's entry is that unit.
+    t.write(
+        "kh.toml",
+        "year = 2023\n\n[expected]\nso-y-te = \"Sở Y tế tỉnh Hà Nam\"\n",
+    );
+    t.write(
+        "so-y-te-dot-2/unit.toml",
+        "name = \"Sở Y tế tỉnh Hà Nam\"\n",
+    );
+    t.write("so-y-te/unit.toml", "name = \"Sở Y tế (cũ)\"\n");
+    assert_fires(&t, "split-unit");
+    let codes = t.codes();
+    assert!(codes.contains(&"unit-over-cap".to_string()), "{codes:?}");
+    assert!(!codes.contains(&"unexpected-unit".to_string()), "{codes:?}");
+    // A slug prefix alone never merges.
+    let u = Tree::new();
+    u.write("so-van-hoa/unit.toml", "name = \"Sở Văn hóa\"\n");
+    u.write("so-van-hoa-tt/unit.toml", "name = \"Trung tâm Văn hóa\"\n");
+    for i in 0..3 {
+        u.write(&format!("so-van-hoa/p{i}.toml"), &person(i));
+        u.write(&format!("so-van-hoa-tt/q{i}.toml"), &person(i + 10));
+    }
+    assert_quiet(&u, "split-unit");
+    assert_quiet(&u, "unit-over-cap");
+}
+
+/// SPEC §6 turn 4: a 2023 round that changes the plan's cap of 03 says so.
+#[test]
+fn cap_changed() {
+    let t = Tree::single(PERSON);
+    t.write("kh.toml", "year = 2023\ncap_per_unit = 3\n");
+    assert_quiet(&t, "cap-changed");
+    t.write("kh.toml", "year = 2024\ncap_per_unit = 5\n");
+    assert_quiet(&t, "cap-changed");
+    t.write("kh.toml", "year = 2023\ncap_per_unit = 5\n");
+    assert_fires(&t, "cap-changed");
+    let d = first_of(&t.json(), "cap-changed");
+    assert_eq!(d["path"], "kh.toml");
+    assert_eq!(d["severity"], "warning");
+}
+
 #[test]
 fn duplicate_nominee() {
     use unicode_normalization::UnicodeNormalization;

@@ -217,6 +217,8 @@ pub const NOT_IN_LETTERS: &[&str] = &[
     "link-skipped",
     "non-utf8-name",
     "unexpected-unit",
+    "split-unit",
+    "cap-changed",
     "review-stale",
     "review-returned",
     "review-rejected",
