@@ -175,8 +175,44 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
                 None => kind.label(lang).to_string(),
             };
             out.push_str(&format!("  {who}:\n"));
-            for crit in c.criteria_for(*kind, role) {
+            let criteria: Vec<_> = c.criteria_for(*kind, role).collect();
+            for crit in &criteria {
                 out.push_str(&format!("    {:<26}{}\n", crit.id, crit.text(lang)));
+            }
+            // The plan's "hoặc" (SPEC §4.3): which criteria back one another.
+            let mut groups: Vec<&str> = criteria.iter().filter_map(|c| c.group_for(role)).collect();
+            groups.dedup();
+            for g in groups {
+                let ids: Vec<&str> = criteria
+                    .iter()
+                    .filter(|c| c.group_for(role) == Some(g))
+                    .map(|c| c.id)
+                    .collect();
+                out.push_str(&format!(
+                    "    {}\n",
+                    tr!(
+                        lang,
+                        "(một trong các tiêu chí là đủ: {})",
+                        "(any one of these suffices: {})",
+                        ids.join(", ")
+                    )
+                ));
+            }
+            for crit in criteria.iter().filter(|c| !c.backed_by.is_empty()) {
+                out.push_str(&format!(
+                    "    {}\n",
+                    tr!(
+                        lang,
+                        "(`{}` cũng được chứng minh bằng {})",
+                        "(`{}` is also backed by {})",
+                        crit.id,
+                        crit.backed_by
+                            .iter()
+                            .map(|id| format!("`{id}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                ));
             }
         }
     }
