@@ -102,6 +102,8 @@ struct Unchanged {
 #[derive(Debug, Serialize)]
 struct Reason {
     source: String,
+    /// The stable code of SPEC §15 (turn 4), for scripts.
+    code: &'static str,
     reason: String,
 }
 
@@ -123,6 +125,10 @@ struct Provenance {
 }
 
 pub const FROM: &str = "Nhập từ: ";
+
+/// A file in an inbox that is no report or list (SPEC §15's codes).
+const NOT_A_SOURCE: &str = "not-a-source";
+const UNIT_NOT_FOUND: &str = "unit-not-found";
 pub const SHA: &str = "SHA-256: ";
 pub const AT: &str = "Trang tính: ";
 pub const REPLACES: &str = "Nguồn đã sửa: ";
@@ -195,6 +201,7 @@ fn sources(paths: &[PathBuf], out: &mut Outcome, lang: Lang) -> Vec<(String, Pat
         } else {
             out.refused.push(Reason {
                 source: p.display().to_string(),
+                code: "not-regular-file",
                 reason: tr!(
                     lang,
                     "không có tệp hay thư mục này",
@@ -221,6 +228,7 @@ fn push_source(
     if name.starts_with("~$") {
         out.skipped.push(Reason {
             source: shown,
+            code: NOT_A_SOURCE,
             reason: tr!(
                 lang,
                 "tệp khóa tạm của Word/Excel, không phải báo cáo",
@@ -232,6 +240,7 @@ fn push_source(
     match intake::source_kind(&path) {
         SourceKind::Other => out.skipped.push(Reason {
             source: shown,
+            code: NOT_A_SOURCE,
             reason: tr!(
                 lang,
                 "không phải tệp .docx hay .xlsx",
@@ -240,6 +249,7 @@ fn push_source(
         }),
         SourceKind::Legacy { word } => out.refused.push(Reason {
             source: shown,
+            code: Refusal::Legacy { word }.code(),
             reason: Refusal::Legacy { word }.say(lang),
         }),
         k => found.push((shown, path, k)),
@@ -428,6 +438,7 @@ impl Run {
                 Err(r) => {
                     out.refused.push(Reason {
                         source: shown.clone(),
+                        code: r.code(),
                         reason: r.say(lang),
                     });
                     continue;
@@ -436,6 +447,7 @@ impl Run {
             if founds.is_empty() {
                 out.refused.push(Reason {
                 source: shown.clone(),
+                code: Refusal::NotReport.code(),
                 reason: tr!(
                     lang,
                     "không tìm thấy dòng tiêu đề của danh sách (Họ và tên / Tên tập thể …) trong 20 dòng đầu",
@@ -451,21 +463,22 @@ impl Run {
             for f in &founds {
                 match plan(f, path, unit_flag, *kind_flag, *campaign_flag, known, lang) {
                     Ok(p) => planned.push(p),
-                    Err(why) => {
+                    Err((code, why)) => {
                         let at = match (&f.sheet, f.row) {
                             (Some(s), Some(r)) => {
                                 tr!(lang, " (trang {s}, dòng {r})", " (sheet {s}, row {r})")
                             }
                             _ => String::new(),
                         };
-                        refusal = Some(format!("{why}{at}"));
+                        refusal = Some((code, format!("{why}{at}")));
                         break;
                     }
                 }
             }
-            if let Some(reason) = refusal {
+            if let Some((code, reason)) = refusal {
                 out.refused.push(Reason {
                     source: shown.clone(),
+                    code,
                     reason,
                 });
                 continue;
@@ -846,7 +859,7 @@ fn plan<'f>(
     campaign_flag: Option<crate::campaign::Campaign>,
     known: &mut Vec<Known>,
     lang: Lang,
-) -> std::result::Result<Planned<'f>, String> {
+) -> std::result::Result<Planned<'f>, (&'static str, String)> {
     let folder = source
         .parent()
         .and_then(|p| p.file_name())
@@ -899,12 +912,12 @@ fn plan<'f>(
                     k
                 }
                 (Some(name), _) => {
-                    let k = new_unit(name, lang).map_err(|e| e.to_string())?;
+                    let k = new_unit(name, lang).map_err(|e| (UNIT_NOT_FOUND, e.to_string()))?;
                     known.push(k.clone());
                     k
                 }
                 (None, Some(slug)) if crate::text::is_slug(slug) => {
-                    let k = new_unit(slug, lang).map_err(|e| e.to_string())?;
+                    let k = new_unit(slug, lang).map_err(|e| (UNIT_NOT_FOUND, e.to_string()))?;
                     known.push(k.clone());
                     k
                 }
@@ -923,14 +936,15 @@ fn plan<'f>(
                             f.unit_said.header.join(" / ")
                         )
                     };
-                    return Err(Refusal::NoUnit(read).say(lang));
+                    let r = Refusal::NoUnit(read);
+                    return Err((r.code(), r.say(lang)));
                 }
             },
         },
     };
     let kind = match kind_flag.or(f.kind) {
         Some(k) => k,
-        None => return Err(Refusal::NoKind.say(lang)),
+        None => return Err((Refusal::NoKind.code(), Refusal::NoKind.say(lang))),
     };
     let campaign = match campaign_flag {
         Some(c) => Named::One(c),

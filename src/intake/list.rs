@@ -2,13 +2,9 @@
 //! (titles and merged cells above it), one nominee per row, section rows
 //! ("I. TẬP THỂ") and a total row between them (SPEC §15).
 
-use std::io::Cursor;
-
-use calamine::{Data, Reader, Xlsx};
-
 use super::package::Refusal;
 use super::report::{date_in, fold};
-use crate::text::nfc;
+use super::sheets::Sheet;
 use crate::vocab::{Kind, Vocab};
 
 /// A column's meaning.
@@ -109,22 +105,6 @@ impl Row {
     }
 }
 
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(s) => nfc(s.trim()).into_owned(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => match dt.as_datetime() {
-            Some(t) => crate::text::dmy(t.date()),
-            None => dt.to_string(),
-        },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-    }
-}
-
 /// The kind a section row or a kind cell names.
 pub fn kind_word(s: &str) -> Option<Kind> {
     let f = fold(s);
@@ -145,50 +125,38 @@ pub fn kind_word(s: &str) -> Option<Kind> {
 }
 
 /// The rows of every sheet that has a header row.
-pub fn rows(bytes: Vec<u8>) -> Result<Vec<Row>, Refusal> {
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| Refusal::BadXml(e.to_string()))?;
+pub fn rows(sheets: Vec<Sheet>) -> Result<Vec<Row>, Refusal> {
     let mut out = Vec::new();
-    let names = book.sheet_names();
     // kh's own workbook: its "Danh sách" holds every nomination once; the
     // other sheets are views of it.
     let own = crate::documents::xlsx::SHEETS
         .iter()
-        .all(|s| names.iter().any(|n| n == s));
-    let names: Vec<String> = if own {
-        vec![crate::documents::xlsx::SHEETS[2].to_string()]
-    } else {
-        names
-    };
-    for sheet in names {
-        let Ok(range) = book.worksheet_range(&sheet) else {
+        .all(|s| sheets.iter().any(|n| n.name == *s));
+    for sheet in sheets {
+        if own && sheet.name != crate::documents::xlsx::SHEETS[2] {
             continue;
-        };
-        let (top, _) = range.start().unwrap_or((0, 0));
-        let grid: Vec<Vec<String>> = range
-            .rows()
-            .map(|r| r.iter().map(cell_text).collect())
-            .collect();
-        // The header row: the one among the first twenty naming most columns,
-        // a name column among them.
-        let best = grid
+        }
+        let top = sheet.top;
+        // The header row: the one among the sheet's first twenty naming most
+        // columns, a name column among them.
+        let best = sheet
+            .rows
             .iter()
-            .take(20)
-            .enumerate()
-            .map(|(i, r)| {
-                let cols: Vec<Option<Col>> = r.iter().map(|c| col_of(c)).collect();
+            .take_while(|(r, _)| r - top < 20)
+            .map(|(r, cells)| {
+                let cols: Vec<Option<Col>> = cells.iter().map(|c| col_of(c)).collect();
                 let named = cols
                     .iter()
                     .any(|c| matches!(c, Some(Col::Name | Col::CollectiveName | Col::HeadName)));
-                (i, cols.iter().flatten().count(), named, cols)
+                (*r, cols.iter().flatten().count(), named, cols)
             })
             .filter(|(_, n, named, _)| *named && *n >= 2)
-            .max_by_key(|(i, n, _, _)| (*n, usize::MAX - i));
+            .max_by_key(|(r, n, _, _)| (*n, u32::MAX - r));
         let Some((head_at, _, _, cols)) = best else {
             continue;
         };
         let mut section_kind = None;
-        for (i, r) in grid.iter().enumerate().skip(head_at + 1) {
+        for (i, r) in sheet.rows.iter().filter(|(i, _)| *i > head_at) {
             let filled: Vec<&String> = r.iter().filter(|c| !c.trim().is_empty()).collect();
             if filled.is_empty() {
                 continue;
@@ -219,8 +187,8 @@ pub fn rows(bytes: Vec<u8>) -> Result<Vec<Row>, Refusal> {
             }
             let joined = r.join("\u{1f}");
             out.push(Row {
-                sheet: sheet.clone(),
-                row: top as usize + i + 1,
+                sheet: sheet.name.clone(),
+                row: *i as usize + 1,
                 fingerprint: crate::review::raw_fingerprint(joined.as_bytes()),
                 cells,
                 section_kind,

@@ -4,6 +4,7 @@
 //! - [`package`] opens a source under limits and names what it refuses;
 //! - [`wordml`] turns a report's body into paragraphs and tables;
 //! - [`report`] reads the plan's form off those, by its labels;
+//! - [`sheets`] reads a workbook's sheets as text, under the same limits;
 //! - [`list`] reads a list's rows;
 //! - [`units`] settles which unit of the round a source belongs to;
 //! - [`crate::commands::import`] is the command around them.
@@ -12,6 +13,7 @@ pub mod kept;
 pub mod list;
 pub mod package;
 pub mod report;
+pub mod sheets;
 pub mod units;
 pub mod wordml;
 
@@ -213,25 +215,12 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     Ok(found)
 }
 
-/// A list's rows, each one nomination.
+/// A list's rows, each one nomination. The sheets are read by kh itself,
+/// from exactly the parts the workbook names, under the package's limits.
 pub fn read_xlsx(bytes: Vec<u8>) -> Result<Vec<Found>, Refusal> {
-    // The parts calamine will read are inflated here first under kh's
-    // limits, so that a bomb is stopped before calamine sees it.
-    {
-        let mut pkg = Package::open(std::io::Cursor::new(bytes.as_slice()))?;
-        let parts: Vec<String> = pkg
-            .names()
-            .into_iter()
-            .filter(|n| n.starts_with("xl/") && n.ends_with(".xml") || n == "[Content_Types].xml")
-            .collect();
-        if !parts.iter().any(|p| p == "xl/workbook.xml") {
-            return Err(Refusal::MissingPart("xl/workbook.xml".into()));
-        }
-        for p in parts {
-            pkg.xml(&p)?;
-        }
-    }
-    let rows = list::rows(bytes)?;
+    let mut pkg = Package::open(std::io::Cursor::new(bytes.as_slice()))?;
+    let sheets = sheets::read(&mut pkg)?;
+    let rows = list::rows(sheets)?;
     Ok(rows.into_iter().map(found_of_row).collect())
 }
 

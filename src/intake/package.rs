@@ -9,6 +9,9 @@ use crate::tr;
 
 /// A part kh reads may be no larger than this once inflated.
 pub const MAX_PART: u64 = 64 * 1024 * 1024;
+/// All the parts kh reads of one package together, inflated: parts each
+/// under [`MAX_PART`] cannot add up past it.
+pub const MAX_TOTAL: u64 = 160 * 1024 * 1024;
 /// Past this many inflated bytes, a part must keep within [`MAX_RATIO`].
 const RATIO_FROM: u64 = 1024 * 1024;
 const MAX_RATIO: u64 = 100;
@@ -17,12 +20,18 @@ const MAX_RATIO: u64 = 100;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     NotPackage,
-    Legacy { word: bool },
+    Legacy {
+        word: bool,
+    },
     Password,
     TooLarge(String),
+    /// The parts read add up past [`MAX_TOTAL`].
+    TotalTooLarge,
     Bomb(String),
     Dtd(String),
     BadXml(String),
+    /// A character reference to no character XML allows (`&#0;`).
+    BadChar(String),
     MissingPart(String),
     NotReport,
     NoUnit(String),
@@ -31,6 +40,23 @@ pub enum Refusal {
 }
 
 impl Refusal {
+    /// The stable code a script reads (SPEC §15, turn 4).
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::NotPackage => "not-office-file",
+            Refusal::Legacy { .. } => "legacy-format",
+            Refusal::Password => "encrypted",
+            Refusal::TooLarge(_) | Refusal::TotalTooLarge => "too-large",
+            Refusal::Bomb(_) => "zip-bomb",
+            Refusal::Dtd(_) => "dtd",
+            Refusal::BadXml(_) | Refusal::BadChar(_) | Refusal::MissingPart(_) => "malformed-xml",
+            Refusal::NotReport => "no-form-found",
+            Refusal::NoUnit(_) => "unit-not-found",
+            Refusal::NoKind => "kind-not-found",
+            Refusal::Io(_) => "not-regular-file",
+        }
+    }
+
     pub fn say(&self, lang: Lang) -> String {
         match self {
             Refusal::NotPackage => tr!(
@@ -57,6 +83,16 @@ impl Refusal {
                 lang,
                 "phần `{part}` lớn hơn 64 MiB khi giải nén: không đọc",
                 "part `{part}` is larger than 64 MiB uncompressed: not read"
+            ),
+            Refusal::TotalTooLarge => tr!(
+                lang,
+                "các phần cần đọc giải nén ra tổng cộng hơn 160 MiB (tệp nén độc hại?): dừng đọc",
+                "the parts to read inflate to more than 160 MiB in all (a zip bomb?): reading stopped"
+            ),
+            Refusal::BadChar(part) => tr!(
+                lang,
+                "phần `{part}` có một mã ký tự không phải ký tự (như &#0;): tệp bị hỏng; mở trong Word/Excel và lưu lại",
+                "part `{part}` has a character reference to no character (such as &#0;): the file is damaged; open it in Word/Excel and save it again"
             ),
             Refusal::Bomb(part) => tr!(
                 lang,
@@ -134,12 +170,17 @@ pub fn ole_refusal(bytes: &[u8], word: bool) -> Refusal {
 /// A zip opened for reading a few named parts.
 pub struct Package<R: Read + Seek> {
     zip: zip::ZipArchive<R>,
+    /// What may still be inflated of [`MAX_TOTAL`].
+    budget: u64,
 }
 
 impl<R: Read + Seek> Package<R> {
     pub fn open(r: R) -> Result<Self, Refusal> {
         zip::ZipArchive::new(r)
-            .map(|zip| Package { zip })
+            .map(|zip| Package {
+                zip,
+                budget: MAX_TOTAL,
+            })
             .map_err(|_| Refusal::NotPackage)
     }
 
@@ -180,6 +221,10 @@ impl<R: Read + Seek> Package<R> {
                 Err(e) => return Err(Refusal::BadXml(e.to_string())),
             };
             out.extend_from_slice(&buf[..n]);
+            self.budget = self
+                .budget
+                .checked_sub(n as u64)
+                .ok_or(Refusal::TotalTooLarge)?;
             let len = out.len() as u64;
             if len > MAX_PART {
                 return Err(Refusal::TooLarge(name.to_string()));

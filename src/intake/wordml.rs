@@ -181,20 +181,57 @@ impl State {
     }
 }
 
+/// What an entity or character reference in a part's text stands for: one
+/// of XML's five, or a character XML allows. Another entity can only come
+/// from a DTD (refused as one); `&#0;` or `&#xFFFE;` is no character at
+/// all, said as such.
+pub(super) fn general_ref(
+    g: &quick_xml::events::BytesRef<'_>,
+    part: &str,
+) -> Result<String, Refusal> {
+    if g.is_char_ref() {
+        return match g.resolve_char_ref() {
+            Ok(Some(c)) if xml_char(c) => Ok(c.to_string()),
+            _ => Err(Refusal::BadChar(part.to_string())),
+        };
+    }
+    match quick_xml::escape::resolve_predefined_entity(g) {
+        Some(s) => Ok(s.to_string()),
+        None => Err(Refusal::Dtd(part.to_string())),
+    }
+}
+
+/// XML 1.0's characters: no NUL or other C0 control but tab and line ends,
+/// no surrogate, no U+FFFE or U+FFFF.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 /// The blocks of `word/document.xml`.
 pub fn blocks(xml: &str) -> Result<Vec<Block>, Refusal> {
     let mut r = Reader::from_str(xml);
     let mut st = State::default();
+    // Elements open: a part cut mid-body ends with some still open.
+    let mut open = 0usize;
     loop {
         let ev = r
             .read_event()
             .map_err(|e| Refusal::BadXml(format!("word/document.xml: {e}")))?;
         match ev {
+            Event::Eof if open > 0 => {
+                return Err(Refusal::BadXml("word/document.xml: bị cắt cụt".into()));
+            }
             Event::Eof => break,
             Event::DocType(_) => return Err(Refusal::Dtd("word/document.xml".into())),
-            Event::Start(e) => st.start(&e, false),
+            Event::Start(e) => {
+                open += 1;
+                st.start(&e, false)
+            }
             Event::Empty(e) => st.start(&e, true),
-            Event::End(e) => st.end(e.local_name().as_ref()),
+            Event::End(e) => {
+                open = open.saturating_sub(1);
+                st.end(e.local_name().as_ref())
+            }
             Event::Text(t) if st.in_text => {
                 let s = t.xml_content(quick_xml::XmlVersion::Implicit1_0);
                 st.push_text(&s);
@@ -204,16 +241,7 @@ pub fn blocks(xml: &str) -> Result<Vec<Block>, Refusal> {
                 st.push_text(&s);
             }
             Event::GeneralRef(g) if st.in_text => {
-                let c = match g.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => match quick_xml::escape::resolve_predefined_entity(&g) {
-                        Some(s) => s.to_string(),
-                        None => {
-                            return Err(Refusal::Dtd("word/document.xml".into()));
-                        }
-                    },
-                };
-                st.push_text(&c);
+                st.push_text(&general_ref(&g, "word/document.xml")?);
             }
             _ => {}
         }

@@ -11,6 +11,7 @@ mod export;
 mod fidelity;
 mod hostile;
 mod import;
+mod intake_hostile;
 mod integrations;
 mod nominate;
 mod nothing_lost;

@@ -1,0 +1,250 @@
+//! Hostile inboxes (issue #37): what a workbook or a report can declare or
+//! hide must not abort kh, inflate past its limits or be read half; the
+//! rest of the inbox is imported all the same.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::common::*;
+use crate::corpus;
+use serde_json::Value;
+
+const SHEET_REL: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const STRINGS_REL: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+
+/// A zip of these parts, each deflated.
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, body) in parts {
+            z.start_file(*name, opts).expect("zip entry");
+            z.write_all(body).expect("zip write");
+        }
+        z.finish().expect("zip finish");
+    }
+    buf.into_inner()
+}
+
+/// A workbook of one sheet "DS" at `target` (as the workbook's rels name
+/// it), with shared strings, and `extra` parts.
+fn workbook(sheet: &str, strings: &str, target: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
+    let wb = r#"<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="DS" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let rels = format!(
+        r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{SHEET_REL}" Target="{target}"/><Relationship Id="rId2" Type="{STRINGS_REL}" Target="sharedStrings.xml"/></Relationships>"#
+    );
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("xl/workbook.xml", wb.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+        ("xl/sharedStrings.xml", strings.as_bytes()),
+    ];
+    let sheet_name = match target.strip_prefix('/') {
+        Some(abs) => abs.to_string(),
+        None => format!("xl/{target}"),
+    };
+    parts.push((&sheet_name, sheet.as_bytes()));
+    parts.extend_from_slice(extra);
+    zip_of(&parts)
+}
+
+/// A list's header and two people, and `more` cells after them.
+fn sheet(more: &str) -> String {
+    format!(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" t="inlineStr"><is><t>Trạm Y tế xã An Lão</t></is></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>Lê Thị Hoa</t></is></c><c r="B3" t="inlineStr"><is><t>Trung tâm Y tế Bình Lục</t></is></c></row>{more}</sheetData></worksheet>"#
+    )
+}
+
+const STRINGS: &str = r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="18446744073709551615" uniqueCount="18446744073709551615"><si><t>Họ và tên</t></si><si><t>Đơn vị công tác</t></si><si><t>Nguyễn Văn An</t></si></sst>"#;
+
+fn import(inbox: &Path, round: &Path, extra: &[&str]) -> (Value, i32, Duration) {
+    let start = Instant::now();
+    let out = kh()
+        .arg("import")
+        .arg(inbox)
+        .arg("--into")
+        .arg(round)
+        .args(["--unit", "so-y-te", "--format", "json"])
+        .args(extra)
+        .output()
+        .expect("runs");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (doc, out.status.code().unwrap_or(-1), start.elapsed())
+}
+
+fn round() -> Tree {
+    let t = Tree::new();
+    t.write("kh.toml", "year = 2023\n");
+    t.write("so-y-te/unit.toml", "name = \"Sở Y tế\"\n");
+    t
+}
+
+fn refused<'a>(doc: &'a Value, name: &str) -> &'a Value {
+    doc["refused"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|x| x["source"].as_str().is_some_and(|s| s.ends_with(name)))
+        .unwrap_or_else(|| panic!("{name} not refused: {doc:#}"))
+}
+
+fn imported_from(doc: &Value, name: &str) -> usize {
+    doc["imported"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|x| x["source"].as_str().is_some_and(|s| s.ends_with(name)))
+        .count()
+}
+
+/// #37.1: a cell at the sheet's last place and a shared-strings count of
+/// 2^64 − 1 once aborted kh (a 549 GB grid, a capacity overflow): the list
+/// is read for what it holds.
+#[test]
+fn a_far_cell_and_a_declared_count_size_nothing() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let far =
+        sheet(r#"<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>"#);
+    std::fs::write(
+        inbox.path().join("xa.xlsx"),
+        workbook(&far, STRINGS, "worksheets/sheet1.xml", &[]),
+    )
+    .expect("w");
+    let r = round();
+    let (doc, code, took) = import(inbox.path(), r.root(), &["--kind", "ca-nhan"]);
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(imported_from(&doc, "xa.xlsx"), 2, "{doc:#}");
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    let names: Vec<String> = walkdir::WalkDir::new(r.path("so-y-te"))
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .collect();
+    assert!(
+        names.contains(&"nguyen-van-an.toml".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"le-thi-hoa.toml".to_string()), "{names:?}");
+}
+
+/// #37.2: the limits hold for the parts kh opens, wherever the workbook
+/// puts them and however their names are cased, and for all of a
+/// package's parts together; the good list beside is imported.
+#[test]
+fn limits_hold_for_the_parts_opened_wherever_they_are() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let dir = inbox.path();
+    // A sheet of 40 MiB of spaces at an absolute target outside xl/.
+    let mut bomb = sheet("").into_bytes();
+    let at = bomb.len() - "</sheetData></worksheet>".len();
+    bomb.splice(at..at, std::iter::repeat_n(b' ', 40 * 1024 * 1024));
+    let bomb = String::from_utf8(bomb).expect("utf8");
+    std::fs::write(
+        dir.join("bom-ngoai.xlsx"),
+        workbook(&bomb, STRINGS, "/bomb.xml", &[]),
+    )
+    .expect("w");
+    // The same sheet under a name in other case.
+    let wb = workbook(&bomb, STRINGS, "worksheets/sheet1.xml", &[]);
+    let renamed = {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(wb)).expect("zip");
+        let mut parts = Vec::new();
+        for i in 0..z.len() {
+            let mut f = z.by_index(i).expect("entry");
+            let mut body = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut body).expect("read");
+            let name = f
+                .name()
+                .expect("name")
+                .replace("xl/worksheets/sheet1.xml", "XL/worksheets/sheet1.xml");
+            parts.push((name, body));
+        }
+        let parts: Vec<(&str, &[u8])> = parts
+            .iter()
+            .map(|(n, b)| (n.as_str(), b.as_slice()))
+            .collect();
+        zip_of(&parts)
+    };
+    std::fs::write(dir.join("bom-chu-hoa.xlsx"), renamed).expect("w");
+    std::fs::write(dir.join("tot.xlsx"), corpus::list()).expect("w");
+    let r = round();
+    let (doc, code, took) = import(dir, r.root(), &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert!(took < Duration::from_secs(60), "{took:?}");
+    for name in ["bom-ngoai.xlsx", "bom-chu-hoa.xlsx"] {
+        let x = refused(&doc, name);
+        assert_eq!(x["code"], "zip-bomb", "{x:#}");
+    }
+    assert!(imported_from(&doc, "tot.xlsx") > 0, "{doc:#}");
+}
+
+/// #37.10: a report cut mid-body (the zip whole) is refused, not imported
+/// from what it holds; `&#0;` is named for what it is, not as a DTD.
+#[test]
+fn a_cut_body_and_a_null_character_are_refused_as_what_they_are() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let dir = inbox.path();
+    let xml = corpus::doctor().xml();
+    let at = (0..=xml.len() * 2 / 3)
+        .rev()
+        .find(|i| xml.is_char_boundary(*i))
+        .unwrap_or(0);
+    let cut = &xml[..at];
+    std::fs::write(
+        dir.join("cat.docx"),
+        corpus::package(&[("word/document.xml", cut.as_bytes())]),
+    )
+    .expect("w");
+    let nul = xml.replacen("<w:t", "<w:t>&#0;</w:t><w:t", 1);
+    std::fs::write(
+        dir.join("nul.docx"),
+        corpus::package(&[("word/document.xml", nul.as_bytes())]),
+    )
+    .expect("w");
+    corpus::doctor().write(&dir.join("tot.docx"));
+    let r = round();
+    let (doc, code, _) = import(dir, r.root(), &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert_eq!(refused(&doc, "cat.docx")["code"], "malformed-xml");
+    let x = refused(&doc, "nul.docx");
+    assert_eq!(x["code"], "malformed-xml", "{x:#}");
+    assert!(!x["reason"].as_str().unwrap_or("").contains("DTD"), "{x:#}");
+    assert_eq!(imported_from(&doc, "tot.docx"), 1, "{doc:#}");
+}
+
+/// The sheet reader on damaged workbooks: every seed of the fuzz target cut
+/// short and with bytes changed here and there, read without a panic (the
+/// fuzz target, `fuzz/fuzz_targets/import_xlsx.rs`, goes further).
+#[test]
+fn damaged_workbooks_are_refused_or_read_never_a_panic() {
+    let seeds = std::fs::read_dir("fuzz/seeds-xlsx").expect("seeds");
+    for seed in seeds.flatten() {
+        let bytes = std::fs::read(seed.path()).expect("seed");
+        for cut in (0..bytes.len()).step_by(97) {
+            let _ = kh::intake::read_xlsx(bytes[..cut].to_vec());
+        }
+        for at in (0..bytes.len()).step_by(13) {
+            let mut b = bytes.clone();
+            b[at] ^= 0x5a;
+            let _ = kh::intake::read_xlsx(b);
+        }
+    }
+    // And each sheet XML of a good list, changed inside a stored package.
+    let sheet = sheet("");
+    for at in (0..sheet.len()).step_by(7) {
+        let mut s = sheet.clone().into_bytes();
+        s[at] = b'<';
+        let text = String::from_utf8_lossy(&s).into_owned();
+        let _ = kh::intake::read_xlsx(workbook(&text, STRINGS, "worksheets/sheet1.xml", &[]));
+    }
+}
