@@ -60,6 +60,23 @@ fn open_lock(path: &Path, lang: Lang) -> Result<fs::File> {
     Ok(file)
 }
 
+/// The round's lock, taken: held by `kh review set` while it rewrites the
+/// register and by `kh import` while it writes files; a second run waits
+/// for the first. It dies with the process that holds it.
+pub fn lock_round(root: &Path, lang: Lang) -> Result<fs::File> {
+    let lock_path = root.join(LOCK_FILE);
+    let lock = open_lock(&lock_path, lang)?;
+    lock.lock().with_context(|| {
+        tr!(
+            lang,
+            "không khóa được `{}`",
+            "cannot lock `{}`",
+            lock_path.display()
+        )
+    })?;
+    Ok(lock)
+}
+
 /// Temporary files of earlier writes that were killed before their rename.
 fn remove_leftovers(root: &Path) {
     let Ok(rd) = fs::read_dir(root) else { return };
@@ -327,16 +344,7 @@ pub fn record(
     decision: &NewDecision,
     lang: Lang,
 ) -> Result<()> {
-    let lock_path = root.join(LOCK_FILE);
-    let lock = open_lock(&lock_path, lang)?;
-    lock.lock().with_context(|| {
-        tr!(
-            lang,
-            "không khóa được `{}`",
-            "cannot lock `{}`",
-            lock_path.display()
-        )
-    })?;
+    let lock = lock_round(root, lang)?;
     remove_leftovers(root);
 
     let path = root.join(REVIEW_FILE);

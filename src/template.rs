@@ -342,8 +342,10 @@ fn multiline(s: &str) -> String {
 pub fn write(d: &Draft) -> String {
     let lang = Lang::Vi;
     let mut out = String::new();
+    // Comments hold the user's text at times (a source's name, a campaign
+    // as a report wrote it): a control character must not end the comment.
     for p in &d.provenance {
-        out.push_str(&format!("# {p}\n"));
+        out.push_str(&format!("# {}\n", crate::text::escape_controls(p)));
     }
     out.push_str(&format!(
         "# {}\n",
@@ -375,9 +377,11 @@ pub fn write(d: &Draft) -> String {
         &mut out,
         Top::Campaign.key(),
         &quoted(d.campaign.map_or("", |c| c.slug)),
-        d.campaign_note
-            .as_deref()
-            .unwrap_or("mã phong trào (xem: kh campaigns)"),
+        &crate::text::escape_controls(
+            d.campaign_note
+                .as_deref()
+                .unwrap_or("mã phong trào (xem: kh campaigns)"),
+        ),
     );
     line(
         &mut out,

@@ -126,6 +126,28 @@ struct Provenance {
 
 pub const FROM: &str = "Nhập từ: ";
 
+/// The longest file or folder name kh makes from a name, in bytes: a
+/// system allows 255, and a "-12.toml" may follow (#37.7).
+const MAX_SLUG_BYTES: usize = 120;
+
+/// A slug cut to [`MAX_SLUG_BYTES`] at a word's end where one is near;
+/// slugs are ASCII, so any byte is a character's end.
+fn short_slug(slug: String) -> String {
+    if slug.len() <= MAX_SLUG_BYTES {
+        return slug;
+    }
+    let cut = &slug[..MAX_SLUG_BYTES];
+    let cut = match cut.rfind('-') {
+        Some(at) if at > MAX_SLUG_BYTES / 2 => &cut[..at],
+        _ => cut,
+    };
+    cut.trim_end_matches('-').to_string()
+}
+
+/// How import names the temporary file it renames into place; one left by
+/// a killed run is removed by the next, under the round's lock.
+const TEMP_PREFIX: &str = ".kh-import-";
+
 /// A file in an inbox that is no report or list (SPEC §15's codes).
 const NOT_A_SOURCE: &str = "not-a-source";
 const UNIT_NOT_FOUND: &str = "unit-not-found";
@@ -191,9 +213,29 @@ fn sources(paths: &[PathBuf], out: &mut Outcome, lang: Lang) -> Vec<(String, Pat
                     e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
                 });
             for e in walk.flatten() {
+                let shown = e.path().display().to_string();
                 if e.file_type().is_file() {
-                    let shown = e.path().display().to_string();
                     push_source(&mut found, out, shown, e.path().to_path_buf(), lang);
+                } else if !e.file_type().is_dir() {
+                    // A link, a FIFO, a socket: never followed nor opened,
+                    // but said, so that the counts add up (#37.10).
+                    out.skipped.push(Reason {
+                        source: escape_controls(&shown).into_owned(),
+                        code: "not-regular-file",
+                        reason: if e.path_is_symlink() {
+                            tr!(
+                                lang,
+                                "liên kết tượng trưng: kh không theo liên kết",
+                                "a symbolic link: kh does not follow links"
+                            )
+                        } else {
+                            tr!(
+                                lang,
+                                "không phải tệp thông thường (FIFO, socket hay thiết bị): không mở",
+                                "not a regular file (a FIFO, socket or device): not opened"
+                            )
+                        },
+                    });
                 }
             }
         } else if p.exists() {
@@ -309,6 +351,16 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
         .as_deref()
         .map(|c| crate::campaign::Campaign::from_query(c, lang).map(|(c, _)| c))
         .transpose()?;
+    // One import at a time per round, and none beside `kh review set`: a
+    // second run waits, then sees what the first wrote (#37.6). A dry run
+    // writes nothing, not even the lock.
+    let _lock = if args.dry_run {
+        None
+    } else {
+        let lock = crate::review::lock_round(&root, lang)?;
+        remove_leftovers(&root);
+        Some(lock)
+    };
     let known = units::known(&root);
     let unit_flag = match &args.unit {
         Some(u) => Some(match units::by_name(&known, u) {
@@ -462,6 +514,23 @@ impl Run {
             let mut refusal = None;
             for f in &founds {
                 match plan(f, path, unit_flag, *kind_flag, *campaign_flag, known, lang) {
+                    // A unit's folder that is a link or a file: that source
+                    // is refused, the others go on (#37.10).
+                    Ok(p)
+                        if std::fs::symlink_metadata(root.join(&p.1.slug))
+                            .is_ok_and(|m| !m.is_dir()) =>
+                    {
+                        refusal = Some((
+                            "not-regular-file",
+                            tr!(
+                                lang,
+                                "thư mục của đơn vị `{}` trong đợt là một liên kết hay một tệp: kh không ghi vào đó",
+                                "the unit's folder `{}` in the round is a link or a file: kh does not write there",
+                                p.1.slug
+                            ),
+                        ));
+                        break;
+                    }
                     Ok(p) => planned.push(p),
                     Err((code, why)) => {
                         let at = match (&f.sheet, f.row) {
@@ -500,16 +569,24 @@ impl Run {
                 }
                 let replaces = prov
                     .by_source
-                    .get(&(shown.clone(), sheet.clone(), row))
+                    .get(&(escape_controls(shown).into_owned(), sheet.clone(), row))
                     .cloned();
-                draft.provenance =
-                    vec![format!("{FROM}{shown}"), format!("{SHA}{}", f.fingerprint)];
+                // A source's name is the user's text: a line break in it must
+                // not end the comment and start a table (#37.8).
+                let shown_safe = escape_controls(shown).into_owned();
+                draft.provenance = vec![
+                    format!("{FROM}{shown_safe}"),
+                    format!("{SHA}{}", f.fingerprint),
+                ];
                 if let (Some(s), Some(r)) = (&f.sheet, f.row) {
-                    draft.provenance.push(format!("{AT}{s}, dòng {r}"));
+                    draft
+                        .provenance
+                        .push(format!("{AT}{}, dòng {r}", escape_controls(s)));
                 }
                 if let Some(old) = &replaces {
                     draft.provenance.push(format!(
-                        "Nguồn đã sửa: có thể thay cho {old} (người xét quyết định)"
+                        "Nguồn đã sửa: có thể thay cho {} (người xét quyết định)",
+                        escape_controls(old)
                     ));
                 }
                 let from_form = f
@@ -536,7 +613,7 @@ impl Run {
                 let stem = if stem.is_empty() {
                     "de-nghi".to_string()
                 } else {
-                    stem
+                    short_slug(stem)
                 };
                 let dir = root.join(&unit.slug);
                 // A folder this run makes holds only what this run plans:
@@ -546,9 +623,7 @@ impl Run {
                     .or_insert_with(|| std::fs::symlink_metadata(&dir).is_ok());
                 let mut target = dir.join(format!("{stem}.toml"));
                 let mut n = 2;
-                while taken.contains(&target)
-                    || (on_disk && std::fs::symlink_metadata(&target).is_ok())
-                {
+                while taken.contains(&target) || (on_disk && occupied(&target)) {
                     target = dir.join(format!("{stem}-{n}.toml"));
                     n += 1;
                 }
@@ -878,18 +953,31 @@ fn plan<'f>(
                 present: false,
             })
     });
-    let unit = match unit_flag
-        .clone()
-        .or(from_form.filter(|k| crate::text::is_slug(&k.slug)))
+    // SPEC §15's order holds: the flag, then the folder. A form kh wrote
+    // names its unit too; where it names another, the source is refused
+    // rather than let one unit's file fill another's cap (#37.9).
+    let by_order = unit_flag.clone().or(folder.cloned());
+    if let (Some(u), Some(k)) = (&by_order, &from_form)
+        && u.slug != k.slug
     {
+        return Err((
+            UNIT_NOT_FOUND,
+            tr!(
+                lang,
+                "mẫu kh ghi đơn vị `{}` nhưng tệp được nhập cho `{}` (--unit hoặc thư mục chứa tệp): kiểm tra lại rồi nhập với --unit đúng",
+                "the kh form names the unit `{}` but the file is imported for `{}` (--unit or the folder it is in): check, then import with the right --unit",
+                escape_controls(&k.slug),
+                u.slug
+            ),
+        ));
+    }
+    let unit = match by_order.or(from_form.filter(|k| crate::text::is_slug(&k.slug))) {
         Some(u) => u,
-        None => match folder
-            .or_else(|| {
-                f.unit_said
-                    .slug
-                    .as_deref()
-                    .and_then(|s| known.iter().find(|k| k.slug == s))
-            })
+        None => match f
+            .unit_said
+            .slug
+            .as_deref()
+            .and_then(|s| known.iter().find(|k| k.slug == s))
             .or_else(|| units::by_header(known, &f.unit_said.header))
             .or_else(|| {
                 f.unit_said
@@ -957,7 +1045,7 @@ fn plan<'f>(
 /// A unit the round does not have yet, named by a flag or a list's cell.
 fn new_unit(said: &str, lang: Lang) -> Result<Known> {
     let said = said.trim();
-    let slug = slugify(said);
+    let slug = short_slug(slugify(said));
     if slug.is_empty() {
         bail!(tr!(
             lang,
@@ -986,29 +1074,69 @@ fn write_unit(root: &Path, unit: &Known, lang: Lang) -> Result<()> {
     }
     crate::tree::create_dir_all(&dir, lang)?;
     let descriptor = dir.join(crate::tree::UNIT_FILE);
-    if std::fs::symlink_metadata(&descriptor).is_err() {
+    if !occupied(&descriptor) {
         let body = format!("name = {}\n", toml::Value::String(unit.name.clone()));
         write_new(&descriptor, &body, lang)?;
     }
     Ok(())
 }
 
-/// Creates a file that must not exist yet.
+/// The temporary files of imports killed before their rename, in the
+/// round's unit folders: removed under the lock, when no run can be
+/// writing them.
+fn remove_leftovers(root: &Path) {
+    let Ok(units) = std::fs::read_dir(root) else {
+        return;
+    };
+    for u in units.flatten() {
+        if !u.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        let Ok(files) = std::fs::read_dir(u.path()) else {
+            continue;
+        };
+        for f in files.flatten() {
+            let ours = f
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(TEMP_PREFIX));
+            if ours && f.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::fs::remove_file(f.path());
+            }
+        }
+    }
+}
+
+/// Whether a name is taken: by anything but an empty file, which is what a
+/// run killed by an older kh left and a rerun writes over (#37.5).
+fn occupied(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| !(m.is_file() && m.len() == 0))
+}
+
+/// Creates a file that must not exist yet, whole or not at all: written to
+/// a temporary file beside it, then linked into place without replacing
+/// anything (a kill leaves at most the temporary file, #37.5).
 fn write_new(path: &Path, text: &str, lang: Lang) -> Result<()> {
     use std::io::Write;
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| {
-            anyhow::anyhow!(tr!(
-                lang,
-                "không ghi được {}: {e}",
-                "could not write {}: {e}",
-                path.display()
-            ))
-        })?;
-    f.write_all(text.as_bytes())?;
+    let failed = |e: &dyn std::fmt::Display| {
+        anyhow::anyhow!(tr!(
+            lang,
+            "không ghi được {}: {e}",
+            "could not write {}: {e}",
+            escape_controls(&path.display().to_string())
+        ))
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    // An empty file at the name is an earlier run's leftover: it goes.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        std::fs::remove_file(path).map_err(|e| failed(&e))?;
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)
+        .map_err(|e| failed(&e))?;
+    tmp.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
+    tmp.persist_noclobber(path).map_err(|e| failed(&e.error))?;
     Ok(())
 }
 

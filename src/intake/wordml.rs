@@ -52,7 +52,10 @@ struct State {
     in_text: bool,
     /// Inside mc:Fallback: a copy of what mc:Choice already gave.
     fallback: usize,
-    sdt_tags: Vec<Option<String>>,
+    /// For each open content control, the tag in force inside it: its own,
+    /// else the nearest enclosing one's. A paragraph takes the last in
+    /// constant time, however deep the controls nest.
+    sdt_tags: Vec<Option<std::rc::Rc<str>>>,
     in_sdt_pr: bool,
 }
 
@@ -61,6 +64,13 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
         .flatten()
         .find_map(|a| (a.key.local_name().as_ref() == "val").then(|| a.value.to_string()))
 }
+
+/// The longest content-control tag kept (kh's own are dotted keys).
+const MAX_TAG: usize = 128;
+
+/// Elements nested deeper than this are no document Word or LibreOffice
+/// writes: refused, so that no stack grows with what a file declares.
+pub const MAX_DEPTH: usize = 256;
 
 fn on(e: &BytesStart<'_>) -> bool {
     !matches!(val(e).as_deref(), Some("0" | "false" | "off"))
@@ -87,7 +97,12 @@ impl State {
         match name.as_ref() {
             "p" if !empty => {
                 self.paras.push(Para {
-                    tag: self.sdt_tags.iter().rev().find_map(Clone::clone),
+                    tag: self
+                        .sdt_tags
+                        .last()
+                        .cloned()
+                        .flatten()
+                        .map(|t| t.to_string()),
                     ..Para::default()
                 });
                 self.plain_seen = false;
@@ -111,11 +126,15 @@ impl State {
                 }
             }
             "Fallback" if !empty => self.fallback += 1,
-            "sdt" if !empty => self.sdt_tags.push(None),
+            "sdt" if !empty => self.sdt_tags.push(self.sdt_tags.last().cloned().flatten()),
             "sdtPr" if !empty => self.in_sdt_pr = true,
             "tag" if self.in_sdt_pr => {
-                if let Some(last) = self.sdt_tags.last_mut() {
-                    *last = val(e);
+                // kh's tags are the form's keys; a longer one is no tag of
+                // kh's, and would be copied into every paragraph inside.
+                if let Some(last) = self.sdt_tags.last_mut()
+                    && let Some(tag) = val(e).filter(|t| t.len() <= MAX_TAG)
+                {
+                    *last = Some(tag.into());
                 }
             }
             _ => {}
@@ -225,6 +244,11 @@ pub fn blocks(xml: &str) -> Result<Vec<Block>, Refusal> {
             Event::DocType(_) => return Err(Refusal::Dtd("word/document.xml".into())),
             Event::Start(e) => {
                 open += 1;
+                if open > MAX_DEPTH {
+                    return Err(Refusal::BadXml(format!(
+                        "word/document.xml: lồng nhau sâu hơn {MAX_DEPTH} tầng"
+                    )));
+                }
                 st.start(&e, false)
             }
             Event::Empty(e) => st.start(&e, true),
@@ -286,6 +310,33 @@ mod tests {
             Block::Table(vec![vec!["Năm".to_string(), "a\nb".to_string()]])
         );
         assert!(matches!(&b[1], Block::Para(p) if p.text == "x"));
+    }
+
+    #[test]
+    fn content_controls_nest_without_a_search_and_not_past_the_cap() {
+        // The tag in force is the innermost one given; a control without a
+        // tag keeps its parent's.
+        let xml = body(
+            "<w:sdt><w:sdtPr><w:tag w:val=\"a\"/></w:sdtPr><w:sdtContent><w:sdt><w:sdtContent><w:p><w:r><w:t>x</w:t></w:r></w:p></w:sdtContent></w:sdt><w:sdt><w:sdtPr><w:tag w:val=\"b\"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>y</w:t></w:r></w:p></w:sdtContent></w:sdt></w:sdtContent></w:sdt><w:p><w:r><w:t>z</w:t></w:r></w:p>",
+        );
+        let tags: Vec<Option<String>> = blocks(&xml)
+            .expect("reads")
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.tag),
+                Block::Table(_) => None,
+            })
+            .collect();
+        assert_eq!(tags, [Some("a".into()), Some("b".into()), None]);
+        // Nested past the cap: refused, never a stack as deep as the file.
+        let deep = "<w:sdt><w:sdtContent>".repeat(MAX_DEPTH);
+        assert!(matches!(blocks(&body(&deep)), Err(Refusal::BadXml(_))));
+        // A tag longer than any of kh's is no tag.
+        let long = body(&format!(
+            "<w:sdt><w:sdtPr><w:tag w:val=\"{}\"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>x</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+            "t".repeat(MAX_TAG + 1)
+        ));
+        assert!(matches!(&blocks(&long).expect("reads")[0], Block::Para(p) if p.tag.is_none()));
     }
 
     #[test]

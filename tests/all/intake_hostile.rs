@@ -248,3 +248,284 @@ fn damaged_workbooks_are_refused_or_read_never_a_panic() {
         let _ = kh::intake::read_xlsx(workbook(&text, STRINGS, "worksheets/sheet1.xml", &[]));
     }
 }
+
+/// `n` reports, each of another person (so each is a source of its own).
+fn reports(dir: &Path, n: usize) {
+    let xml = corpus::doctor().xml();
+    for i in 0..n {
+        let named = xml.replace("Thành", &format!("Thành Số {i}"));
+        std::fs::write(
+            dir.join(format!("bc-{i:03}.docx")),
+            corpus::package(&[("word/document.xml", named.as_bytes())]),
+        )
+        .expect("w");
+    }
+}
+
+/// The nomination files of a unit folder, and any empty or temporary file
+/// anywhere in the round.
+fn tomls(root: &Path) -> (Vec<String>, Vec<String>) {
+    let mut noms = Vec::new();
+    let mut bad = Vec::new();
+    for e in walkdir::WalkDir::new(root).into_iter().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if !e.file_type().is_file() {
+            continue;
+        }
+        let len = e.metadata().map(|m| m.len()).unwrap_or(0);
+        // The round's lock is empty by design.
+        if (len == 0 && name != "review.toml.lock") || name.starts_with(".kh-import-") {
+            bad.push(e.path().display().to_string());
+        }
+        if name.ends_with(".toml") && name != "unit.toml" && name != "kh.toml" && e.depth() == 2 {
+            noms.push(name);
+        }
+    }
+    noms.sort();
+    (noms, bad)
+}
+
+/// #37.5: runs killed mid-way leave no empty or half-written file, and the
+/// run after them imports each source once (no "-2" beside a leftover).
+#[cfg(unix)]
+#[test]
+fn killed_runs_leave_nothing_half_written() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    reports(inbox.path(), 120);
+    let r = round();
+    // An older kh's leftovers: an empty nomination and an empty unit.toml.
+    r.write("so-y-te/dinh-van-thanh-so-0.toml", "");
+    r.write("so-moi/unit.toml", "");
+    for i in 0..8u64 {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kh"))
+            .arg("import")
+            .arg(inbox.path())
+            .arg("--into")
+            .arg(r.root())
+            .args(["--unit", "so-y-te"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(20 + 35 * i));
+        let _ = child.kill();
+        let _ = child.wait();
+        let (_, bad) = tomls(r.root());
+        let bad: Vec<_> = bad
+            .iter()
+            .filter(|b| !b.ends_with("so-moi/unit.toml"))
+            .collect();
+        assert!(
+            bad.iter()
+                .all(|b| b.contains(".kh-import-") || b.ends_with("dinh-van-thanh-so-0.toml")),
+            "half-written after a kill: {bad:?}"
+        );
+    }
+    let (doc, code, _) = import(inbox.path(), r.root(), &[]);
+    assert_eq!(code, 0, "{doc:#}");
+    let (noms, bad) = tomls(r.root());
+    assert!(
+        bad.iter().all(|b| b.ends_with("so-moi/unit.toml")),
+        "{bad:?}"
+    );
+    assert_eq!(noms.len(), 120, "each source once: {noms:?}");
+    assert!(
+        noms.contains(&"dinh-van-thanh-so-0.toml".to_string()),
+        "{noms:?}"
+    );
+    // A unit.toml left empty is written whole when the run writes that unit.
+    let (_, code, _) = import(inbox.path(), r.root(), &[]);
+    assert_eq!(code, 0);
+    let t = Tree::new();
+    let other = tempfile::tempdir().expect("tmp");
+    reports(other.path(), 1);
+    t.write("kh.toml", "year = 2023\n");
+    t.write("so-moi/unit.toml", "");
+    let out = kh()
+        .arg("import")
+        .arg(other.path())
+        .arg("--into")
+        .arg(t.root())
+        .args(["--unit", "so-moi"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let unit = std::fs::read_to_string(t.path("so-moi/unit.toml")).expect("unit");
+    assert!(unit.contains("name = "), "{unit:?}");
+}
+
+/// #37.6: two imports of one inbox at once: both end well, each source is
+/// written once.
+#[cfg(unix)]
+#[test]
+fn two_imports_at_once_write_each_source_once() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    reports(inbox.path(), 60);
+    for _ in 0..3 {
+        let r = round();
+        let spawn = || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_kh"))
+                .arg("import")
+                .arg(inbox.path())
+                .arg("--into")
+                .arg(r.root())
+                .args(["--unit", "so-y-te"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("spawn")
+        };
+        let (a, b) = (spawn(), spawn());
+        for c in [a, b] {
+            let out = c.wait_with_output().expect("wait");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let (noms, bad) = tomls(r.root());
+        assert!(bad.is_empty(), "{bad:?}");
+        assert_eq!(noms.len(), 60, "{noms:?}");
+    }
+}
+
+/// #37.7, #37.8: a name of ninety words makes a file name within the
+/// system's limit; a source's name that holds line breaks stays inside its
+/// comment.
+#[test]
+fn long_names_and_names_with_line_breaks_are_kept_in_their_place() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let dir = inbox.path();
+    let long = vec!["Nguyễn"; 90].join(" ");
+    let xml = corpus::doctor()
+        .xml()
+        .replace("Đinh Văn ", &format!("{long} "));
+    std::fs::write(
+        dir.join("dai.docx"),
+        corpus::package(&[("word/document.xml", xml.as_bytes())]),
+    )
+    .expect("w");
+    let evil = "bc\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n#.docx";
+    corpus::doctor().write(&dir.join(evil));
+    let r = round();
+    let (doc, code, _) = import(dir, r.root(), &[]);
+    assert_eq!(code, 0, "{doc:#}");
+    let (noms, _) = tomls(r.root());
+    assert_eq!(noms.len(), 2, "{noms:?}");
+    for n in &noms {
+        assert!(n.len() <= 130, "{n}");
+        let text = std::fs::read_to_string(r.path(&format!("so-y-te/{n}"))).expect("read");
+        let table: toml::Table = text.parse().expect("parses");
+        let rating = table
+            .get("facts")
+            .and_then(|f| f.get("rating"))
+            .and_then(|r| r.as_str());
+        assert_ne!(
+            rating,
+            Some("hoan-thanh-xuat-sac"),
+            "a value came in through a comment:\n{text}"
+        );
+        assert!(text.starts_with("# Nhập từ: "), "{text}");
+    }
+}
+
+/// #37.9: a form kh wrote for one unit, sent in another's folder, is
+/// refused with both named; the folder's unit gets nothing of it.
+#[test]
+fn a_form_of_another_unit_is_refused() {
+    let src = Tree::new();
+    src.write("kh.toml", "year = 2023\n");
+    src.write("so-tai-chinh/unit.toml", "name = \"Sở Tài chính\"\n");
+    src.write("so-tai-chinh/dinh-van-thanh.toml", PERSON);
+    let forms = tempfile::tempdir().expect("tmp");
+    kh().args(["export", "forms"])
+        .arg(src.root())
+        .arg("--out")
+        .arg(forms.path().join("out"))
+        .assert()
+        .success();
+    let inbox = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(inbox.path().join("so-y-te")).expect("dir");
+    std::fs::copy(
+        forms.path().join("out/so-tai-chinh/dinh-van-thanh.docx"),
+        inbox.path().join("so-y-te/dinh-van-thanh.docx"),
+    )
+    .expect("copy");
+    let r = round();
+    r.write("so-tai-chinh/unit.toml", "name = \"Sở Tài chính\"\n");
+    let out = kh()
+        .arg("import")
+        .arg(inbox.path())
+        .arg("--into")
+        .arg(r.root())
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(out.status.code(), Some(1), "{doc:#}");
+    let x = refused(&doc, "dinh-van-thanh.docx");
+    let reason = x["reason"].as_str().unwrap_or("");
+    assert!(
+        reason.contains("so-tai-chinh") && reason.contains("so-y-te"),
+        "{x:#}"
+    );
+    let (noms, _) = tomls(r.root());
+    assert!(noms.is_empty(), "{noms:?}");
+}
+
+/// #37.10: links and FIFOs in an inbox are listed as skipped, with a code;
+/// a unit folder of the round that is a link refuses only its sources.
+#[cfg(unix)]
+#[test]
+fn links_and_fifos_are_said_and_a_linked_unit_refuses_only_its_sources() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let dir = inbox.path();
+    corpus::doctor().write(&dir.join("tot.docx"));
+    std::os::unix::fs::symlink(dir.join("tot.docx"), dir.join("lien-ket.docx")).expect("link");
+    let fifo =
+        std::ffi::CString::new(dir.join("ong.docx").to_string_lossy().as_bytes()).expect("path");
+    // SAFETY: mkfifo reads a NUL-terminated path and creates a FIFO there.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    let r = round();
+    let (doc, code, took) = import(dir, r.root(), &[]);
+    assert!(took < Duration::from_secs(30));
+    assert_eq!(code, 0, "{doc:#}");
+    let skipped: Vec<&Value> = doc["skipped"].as_array().into_iter().flatten().collect();
+    for name in ["lien-ket.docx", "ong.docx"] {
+        let s = skipped
+            .iter()
+            .find(|x| x["source"].as_str().is_some_and(|s| s.ends_with(name)))
+            .unwrap_or_else(|| panic!("{name} not listed: {doc:#}"));
+        assert_eq!(s["code"], "not-regular-file");
+    }
+    assert_eq!(imported_from(&doc, "tot.docx"), 1);
+    // A unit folder that is a link: its sources refused, the rest imported.
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    let t = round();
+    std::os::unix::fs::symlink(elsewhere.path(), t.path("so-noi-vu")).expect("link");
+    let two = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(two.path().join("so-noi-vu")).expect("dir");
+    std::fs::create_dir_all(two.path().join("so-y-te")).expect("dir");
+    corpus::doctor().write(&two.path().join("so-noi-vu/a.docx"));
+    corpus::collective().write(&two.path().join("so-y-te/b.docx"));
+    let out = kh()
+        .arg("import")
+        .arg(two.path())
+        .arg("--into")
+        .arg(t.root())
+        .args(["--format", "json", "--unit", "so-noi-vu"])
+        .output()
+        .expect("run");
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        refused(&doc, "a.docx")["code"],
+        "not-regular-file",
+        "{doc:#}"
+    );
+    assert_eq!(std::fs::read_dir(elsewhere.path()).expect("ls").count(), 0);
+}
