@@ -375,14 +375,35 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Decisions whose file is not in the round: a file renamed or removed.
+/// The file meant is looked for among the same unit's files, else among the
+/// files of the same name in other folders (a unit renamed): never among
+/// the whole round, which made a register copied from last year cost
+/// entries × files comparisons (#37.11).
 fn orphans(records: &[Record], book: &Book, text: &str, diags: &mut Vec<Diagnostic>) {
     let known: std::collections::HashSet<&str> = records.iter().map(|r| &*r.path).collect();
+    let mut by_unit: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut by_name: HashMap<&str, Vec<&str>> = HashMap::new();
+    for r in records {
+        let (unit, name) = r.path.rsplit_once('/').unwrap_or(("", &r.path));
+        by_unit.entry(unit).or_default().push(&r.path);
+        by_name.entry(name).or_default().push(&r.path);
+    }
+    // Past this many candidates a suggestion is no help, and not looked for.
+    const MAX_CANDIDATES: usize = 64;
     let index = diagnostic::LineIndex::new(text);
     for d in &book.decisions {
         if known.contains(d.path.as_str()) {
             continue;
         }
-        let hint = crate::text::closest(&d.path, known.iter().copied()).map(String::from);
+        let (unit, name) = d.path.rsplit_once('/').unwrap_or(("", &d.path));
+        let candidates = by_unit
+            .get(unit)
+            .filter(|c| !c.is_empty())
+            .or_else(|| by_name.get(name))
+            .filter(|c| c.len() <= MAX_CANDIDATES);
+        let hint = candidates
+            .and_then(|c| crate::text::closest(&d.path, c.iter().copied()))
+            .map(String::from);
         diags.push(
             Diagnostic::new(
                 Rule::ReviewOrphan,

@@ -107,7 +107,12 @@ pub enum Unreadable {
 pub enum TextFault {
     DigitsOnly,
     DoubleSpace,
-    TooLong { chars: usize, max: usize },
+    /// A control character (NUL, ESC, a line break) or U+FFFE/U+FFFF.
+    Control,
+    TooLong {
+        chars: usize,
+        max: usize,
+    },
 }
 
 /// How many other files a `duplicate-nominee` finding names (SPEC §6).
@@ -1039,6 +1044,11 @@ impl What {
                         lang,
                         "{label} có hai dấu cách liền nhau",
                         "{label} has two spaces in a row"
+                    ),
+                    TextFault::Control => tr!(
+                        lang,
+                        "{label} có ký tự điều khiển hay ký tự không in được (dán từ nơi khác?)",
+                        "{label} holds a control or unprintable character (pasted from elsewhere?)"
                     ),
                     TextFault::TooLong { chars, max } => tr!(
                         lang,

@@ -306,7 +306,13 @@ fn text_of(v: &toml::Value, take: Take) -> Option<String> {
     Some(match v {
         toml::Value::String(s) => match take {
             Take::Exact => s.clone(),
-            Take::Shown => crate::text::nfc(s).trim().to_string(),
+            // What no page or document can hold (NUL, ESC, U+FFFE, U+FFFF)
+            // is not shown: a person never typed it (#37.15).
+            Take::Shown => crate::text::nfc(s)
+                .trim()
+                .chars()
+                .filter(|c| crate::text::printable(*c))
+                .collect(),
         },
         toml::Value::Integer(i) => i.to_string(),
         toml::Value::Float(f) => f.to_string(),

@@ -187,6 +187,12 @@ pub fn escape_controls_owned(s: String) -> String {
     }
 }
 
+/// A character a document or a page can hold: not a control but tab and
+/// line break, not U+FFFE or U+FFFF (XML 1.0 allows neither).
+pub fn printable(c: char) -> bool {
+    !((c.is_control() && c != '\t' && c != '\n') || matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+}
+
 /// Makes user text safe to print on a terminal: control characters (which
 /// could move the cursor or recolour the screen) are shown as escapes.
 pub fn escape_controls(s: &str) -> Cow<'_, str> {

@@ -204,6 +204,67 @@ pub struct Photos {
 /// The longest side a published photo keeps (SPEC §13).
 const PHOTO_MAX_SIDE: u32 = 1600;
 
+/// The most pixels a photo may claim: a 50-megapixel camera's, with room.
+const PHOTO_MAX_PIXELS: u64 = 64_000_000;
+
+/// Whether a picture's data runs to its end: a JPEG's segments, walked
+/// from its start, reach its end marker (what a phone appends after it is
+/// not looked at); a PNG has its IEND chunk.
+fn whole(bytes: &[u8], format: image::ImageFormat) -> bool {
+    match format {
+        image::ImageFormat::Jpeg => jpeg_whole(bytes),
+        image::ImageFormat::Png => bytes.windows(4).any(|w| w == b"IEND"),
+        _ => false,
+    }
+}
+
+fn jpeg_whole(b: &[u8]) -> bool {
+    if !b.starts_with(&[0xFF, 0xD8]) {
+        return false;
+    }
+    let mut i = 2;
+    loop {
+        // A marker: 0xFF (fill bytes allowed), then its code.
+        while b.get(i).is_some_and(|&x| x != 0xFF) {
+            i += 1;
+        }
+        while b.get(i) == Some(&0xFF) {
+            i += 1;
+        }
+        let Some(&code) = b.get(i) else {
+            return false;
+        };
+        i += 1;
+        match code {
+            0xD9 => return true,
+            0x01 | 0xD0..=0xD7 => continue,
+            _ => {
+                let (Some(&hi), Some(&lo)) = (b.get(i), b.get(i + 1)) else {
+                    return false;
+                };
+                let len = usize::from(u16::from_be_bytes([hi, lo]));
+                if len < 2 || i + len > b.len() {
+                    return false;
+                }
+                i += len;
+                if code == 0xDA {
+                    // The scan's coded data runs to the next marker that is
+                    // no stuffed byte (0xFF 0x00) nor a restart.
+                    loop {
+                        let (Some(&x), Some(&y)) = (b.get(i), b.get(i + 1)) else {
+                            return false;
+                        };
+                        if x == 0xFF && y != 0 && !(0xD0..=0xD7).contains(&y) {
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A photo as the site carries it: decoded, scaled down past 1600 px, and
 /// saved anew, so that what the camera wrote in it (the place it was taken,
 /// ND 13/2023) is not published with it. JPEG stays JPEG, PNG stays PNG.
@@ -215,8 +276,18 @@ pub fn photo_for_site(bytes: &[u8]) -> Result<(Vec<u8>, &'static str)> {
         ImageFormat::Png => "png",
         _ => bail!("not a JPEG or PNG"),
     };
+    // A decoder fills what a cut file lacks with grey: a picture is
+    // published only when its data runs to its end (#37.14).
+    if !whole(bytes, format) {
+        bail!("the picture's data is cut short");
+    }
+    // A 5 MiB file can claim a picture of gigabytes: its size is read from
+    // its header and bounded before anything is decoded.
+    let (w, h) = ImageReader::with_format(std::io::Cursor::new(bytes), format).into_dimensions()?;
+    if u64::from(w) * u64::from(h) > PHOTO_MAX_PIXELS {
+        bail!("the picture claims {w}×{h} pixels, over {PHOTO_MAX_PIXELS}");
+    }
     let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), format);
-    // A 5 MiB file can claim a picture of gigabytes: bounded before decoding.
     let mut limits = Limits::default();
     limits.max_image_width = Some(20_000);
     limits.max_image_height = Some(20_000);
@@ -391,4 +462,47 @@ pub fn site(
     put("index.html", index.render()?.as_bytes())?;
     put("style.css", STYLE.as_bytes())?;
     Ok(photos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(w: u32, h: u32) -> Vec<u8> {
+        let img =
+            image::RgbImage::from_fn(w, h, |x, y| image::Rgb([(x * 7) as u8, (y * 5) as u8, 90]));
+        let mut out = Vec::new();
+        let enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+        img.write_with_encoder(enc).expect("encodes");
+        out
+    }
+
+    /// #37.14: a picture published is one that decodes whole, of a size a
+    /// camera takes.
+    #[test]
+    fn only_whole_pictures_of_a_camera_s_size_are_published() {
+        let good = jpeg(64, 48);
+        assert!(photo_for_site(&good).is_ok());
+        // A phone's trailer after the end marker does not matter.
+        let mut trailer = good.clone();
+        trailer.extend_from_slice(b"MotionPhoto_Data\xFF\xDA\x00\x08junk");
+        assert!(photo_for_site(&trailer).is_ok());
+        // Cut mid-scan, or a header alone: refused, not published grey.
+        assert!(photo_for_site(&good[..good.len() * 2 / 3]).is_err());
+        let header_only = &good[..good
+            .windows(2)
+            .position(|w| w == [0xFF, 0xDA])
+            .unwrap_or(20)];
+        assert!(photo_for_site(header_only).is_err());
+        // A header claiming 13000×13000 pixels: refused before decoding.
+        let mut huge = good.clone();
+        let sof = huge
+            .windows(2)
+            .position(|w| w == [0xFF, 0xC0])
+            .expect("a baseline frame");
+        huge[sof + 5..sof + 7].copy_from_slice(&13_000u16.to_be_bytes());
+        huge[sof + 7..sof + 9].copy_from_slice(&13_000u16.to_be_bytes());
+        let err = photo_for_site(&huge).expect_err("refused");
+        assert!(err.to_string().contains("13000"), "{err}");
+    }
 }

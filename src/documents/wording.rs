@@ -433,6 +433,9 @@ pub fn sentence(
                 TextFault::DoubleSpace => {
                     format!("{label} {of} có hai dấu cách liền nhau: đề nghị kiểm tra lại.")
                 }
+                TextFault::Control => {
+                    format!("{label} {of} có ký tự lạ không in được: đề nghị gõ lại.")
+                }
                 TextFault::TooLong { chars, .. } => format!(
                     "{label} {of} dài {chars} ký tự, có thể dán nhầm nội dung: đề nghị kiểm tra lại."
                 ),

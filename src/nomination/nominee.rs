@@ -201,6 +201,10 @@ impl NominationCheck<'_, '_> {
             TextFault::DigitsOnly
         } else if name.contains("  ") {
             TextFault::DoubleSpace
+        } else if !name.chars().all(crate::text::printable) || name.contains('\n') {
+            // NUL, ESC, a line break or U+FFFE in a name: pasted from
+            // somewhere, never typed (#37.15).
+            TextFault::Control
         } else {
             return;
         };

@@ -467,3 +467,57 @@ fn a_megabyte_of_faults_is_quick_and_bounded() {
         "a long line was printed whole"
     );
 }
+
+/// #37.15: a name holding NUL, ESC or U+FFFE is `implausible-text`, and
+/// the exemplar pages never carry such characters.
+#[test]
+fn names_with_control_characters_are_told_and_never_published() {
+    for bad in ["\\u0000", "\\u001b[31m", "\\uFFFE"] {
+        let text = PERSON.replace("Đinh Văn Thành", &format!("Đinh Văn{bad} Thành"));
+        let t = Tree::single(&text);
+        let doc = t.json();
+        let d = first_of(&doc, "implausible-text");
+        assert_eq!(d["path"], "don-vi/de-nghi.toml", "{bad}: {doc:#}");
+    }
+    assert!(
+        !Tree::single(PERSON)
+            .codes()
+            .contains(&"implausible-text".to_string())
+    );
+    // Published, the name is shown without them.
+    let t = Tree::single(&PERSON.replace("Đinh Văn Thành", "Đinh Văn\\uFFFE Thành\\u0000"));
+    t.write("kh.toml", "year = 2023\n");
+    t.write(
+        "review.toml",
+        &format!(
+            "[[review]]\npath = \"don-vi/de-nghi.toml\"\nstatus = \"dat\"\ndate = 2023-11-01\nsha256 = \"{}\"\n",
+            kh::review::fingerprint(&std::fs::read(t.path("don-vi/de-nghi.toml")).expect("read"))
+        ),
+    );
+    let site = tempfile::tempdir().expect("tmp");
+    let out = kh()
+        .arg("publish")
+        .arg(t.root())
+        .arg("--out")
+        .arg(site.path().join("site"))
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut pages = 0;
+    for e in walkdir::WalkDir::new(site.path()).into_iter().flatten() {
+        if e.path().extension().is_some_and(|x| x == "html") {
+            let html = std::fs::read_to_string(e.path()).expect("page");
+            assert!(
+                !html.contains('\u{FFFE}') && !html.contains('\u{0}'),
+                "{}",
+                e.path().display()
+            );
+            pages += 1;
+        }
+    }
+    assert!(pages > 0);
+}

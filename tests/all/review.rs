@@ -626,3 +626,59 @@ fn the_review_table_shows_the_paths_review_set_takes() {
         }
     }
 }
+
+/// #37.11: the file an orphan meant is suggested from its own unit, or from
+/// files of its name elsewhere (a unit renamed); a register copied from last
+/// year, with thousands of entries for files that are gone, is no longer
+/// compared with every file of the round.
+#[test]
+fn orphans_are_matched_by_unit_and_name_never_against_the_whole_round() {
+    let t = round();
+    set(&t, &["ubnd-huyen/c.toml"], &["--status", "dat"]).code(0);
+    std::fs::rename(t.path("ubnd-huyen/c.toml"), t.path("ubnd-huyen/c2.toml")).expect("mv");
+    // The hint is in the human report (JSON keeps the finding).
+    let human = |t: &Tree| {
+        let out = kh().arg("validate").arg(t.root()).output().expect("run");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = human(&t);
+    assert!(shown.contains("`ubnd-huyen/c2.toml`"), "{shown}");
+    // A renamed unit folder: the same file name elsewhere is suggested.
+    let u = round();
+    set(&u, &["ubnd-huyen/c.toml"], &["--status", "dat"]).code(0);
+    std::fs::rename(u.path("ubnd-huyen"), u.path("ubnd-huyen-moi")).expect("mv");
+    let shown = human(&u);
+    assert!(shown.contains("`ubnd-huyen-moi/c.toml`"), "{shown}");
+
+    // 2,000 units of three files, and last year's register of 6,000 entries.
+    let big = Tree::new();
+    big.write("kh.toml", "year = 2023\n");
+    let mut register = String::new();
+    for u in 0..2000 {
+        for i in 0..3 {
+            big.write(
+                &format!("don-vi-{u:04}/p{i}.toml"),
+                &PERSON.replace("Đinh Văn Thành", &format!("Người {u} {i}")),
+            );
+            register.push_str(&format!(
+                "[[review]]\npath = \"nam-truoc-{u:04}/q{i}.toml\"\nstatus = \"dat\"\ndate = 2022-11-01\nsha256 = \"{}\"\n\n",
+                "0".repeat(64)
+            ));
+        }
+    }
+    big.write("review.toml", &register);
+    let start = std::time::Instant::now();
+    let doc = big.json();
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(120),
+        "{:?}",
+        start.elapsed()
+    );
+    let orphans = doc["diagnostics"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|d| d["rule"] == "review-orphan")
+        .count();
+    assert_eq!(orphans, 6000);
+}
