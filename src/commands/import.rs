@@ -395,7 +395,7 @@ pub fn run(args: Args, opts: Options) -> Result<bool> {
     // Sources are read a batch at a time on all cores, and a batch is
     // planned and written while the next one is read: memory stays flat in
     // the number of sources, and no core waits for the writing.
-    let batches: Vec<&[Source]> = list.chunks(64).collect();
+    let batches = batches_of(&list);
     let read_batch = |batch: &[Source]| -> Vec<Read> {
         batch
             .par_iter()
@@ -552,6 +552,10 @@ impl Run {
                 });
                 continue;
             }
+            // A source is written whole or not at all: what this loop plans
+            // is undone if one of its files would be too large (#37.3).
+            let (jobs_mark, imported_mark) = (jobs.len(), out.imported.len());
+            let mut too_large = false;
             for (f, unit, mut draft) in planned {
                 let sheet = f.sheet.clone().unwrap_or_default();
                 let row = f.row.unwrap_or(0);
@@ -650,6 +654,13 @@ impl Run {
                     }
                     None => crate::template::write(&draft),
                 };
+                // validate refuses a file past 1 MiB (file-too-large): kh
+                // writes none it would refuse.
+                if text.len() as u64 > crate::tree::MAX_FILE_BYTES {
+                    taken.remove(&target);
+                    too_large = true;
+                    break;
+                }
                 let rel = format!(
                     "{}/{}",
                     unit.slug,
@@ -674,6 +685,21 @@ impl Run {
                     campaign: draft.campaign.map(|c| c.slug),
                     missing: missing(&draft),
                     replaces,
+                });
+            }
+            if too_large {
+                for (target, _) in jobs.drain(jobs_mark..) {
+                    taken.remove(&target);
+                }
+                out.imported.truncate(imported_mark);
+                out.refused.push(Reason {
+                    source: shown.clone(),
+                    code: "too-large",
+                    reason: tr!(
+                        lang,
+                        "hồ sơ đọc được dài hơn 1 MiB, quá giới hạn một tệp đề nghị (file-too-large): không ghi; đề nghị đơn vị rút gọn báo cáo",
+                        "the nomination read is over 1 MiB, past a nomination file's limit (file-too-large): not written; ask the unit for a shorter report"
+                    ),
                 });
             }
         }
@@ -1079,6 +1105,28 @@ fn write_unit(root: &Path, unit: &Known, lang: Lang) -> Result<()> {
         write_new(&descriptor, &body, lang)?;
     }
     Ok(())
+}
+
+/// Sources in batches of at most 64, and of at most [`BATCH_BYTES`] of
+/// files together (one source alone may pass it): a batch is read whole on
+/// all cores while the one before is written, so sources in flight are
+/// bounded by their size, not only by their count (#37.3).
+fn batches_of(list: &[Source]) -> Vec<&[Source]> {
+    const BATCH_BYTES: u64 = 48 * 1024 * 1024;
+    let mut out = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, (_, path, _)) in list.iter().enumerate() {
+        let len = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
+        if i > start && (i - start == 64 || bytes + len > BATCH_BYTES) {
+            out.push(&list[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += len;
+    }
+    if start < list.len() {
+        out.push(&list[start..]);
+    }
+    out
 }
 
 /// The temporary files of imports killed before their rename, in the

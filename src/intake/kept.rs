@@ -28,7 +28,10 @@ pub fn find<R: std::io::Read + std::io::Seek>(
         })
         .collect();
     for name in names {
-        let xml = pkg.xml(&name)?;
+        // The nomination kh keeps is at most a file validate reads (1 MiB),
+        // with room for XML's escapes: a part past that is no form of kh's,
+        // and would be parsed into millions of entries (#37.3).
+        let xml = pkg.xml_within(&name, MAX_KEPT)?;
         if xml.contains(KEPT_NS) {
             return parse(&xml)
                 .map(Some)
@@ -37,6 +40,9 @@ pub fn find<R: std::io::Read + std::io::Seek>(
     }
     Ok(None)
 }
+
+/// The most a kept part may inflate to.
+const MAX_KEPT: u64 = 2 * crate::tree::MAX_FILE_BYTES;
 
 fn parse(xml: &str) -> Result<Kept, String> {
     let mut r = Reader::from_str(xml);

@@ -81,8 +81,8 @@ impl Refusal {
             ),
             Refusal::TooLarge(part) => tr!(
                 lang,
-                "phần `{part}` lớn hơn 64 MiB khi giải nén: không đọc",
-                "part `{part}` is larger than 64 MiB uncompressed: not read"
+                "phần `{part}` vượt giới hạn kh đọc (64 MiB giải nén; 2 MiB cho hồ sơ kh giữ trong mẫu; 2 triệu ô cho danh sách; 1 MiB cho một tệp đề nghị): không đọc",
+                "part `{part}` is past what kh reads (64 MiB uncompressed; 2 MiB for the nomination kept in a form; 2 million cells for a list; 1 MiB for a nomination file): not read"
             ),
             Refusal::TotalTooLarge => tr!(
                 lang,
@@ -195,6 +195,11 @@ impl<R: Read + Seek> Package<R> {
     /// A part's bytes, stopped while inflating when it grows past the
     /// limits, never after.
     pub fn read(&mut self, name: &str) -> Result<Vec<u8>, Refusal> {
+        self.read_within(name, MAX_PART)
+    }
+
+    /// [`Package::read`] with a tighter ceiling for this part.
+    pub fn read_within(&mut self, name: &str, max: u64) -> Result<Vec<u8>, Refusal> {
         let mut f = match self.zip.by_name(name) {
             Ok(f) => f,
             Err(zip::result::ZipError::FileNotFound) => {
@@ -226,7 +231,7 @@ impl<R: Read + Seek> Package<R> {
                 .checked_sub(n as u64)
                 .ok_or(Refusal::TotalTooLarge)?;
             let len = out.len() as u64;
-            if len > MAX_PART {
+            if len > max.min(MAX_PART) {
                 return Err(Refusal::TooLarge(name.to_string()));
             }
             if len > RATIO_FROM && len > MAX_RATIO.saturating_mul(compressed) {
@@ -239,7 +244,12 @@ impl<R: Read + Seek> Package<R> {
     /// A part as XML text: UTF-8, and no DTD (entities are never expanded,
     /// and Office never writes one).
     pub fn xml(&mut self, name: &str) -> Result<String, Refusal> {
-        let bytes = self.read(name)?;
+        self.xml_within(name, MAX_PART)
+    }
+
+    /// [`Package::xml`] with a tighter ceiling for this part.
+    pub fn xml_within(&mut self, name: &str, max: u64) -> Result<String, Refusal> {
+        let bytes = self.read_within(name, max)?;
         let text = String::from_utf8(bytes)
             .map_err(|_| Refusal::BadXml(format!("{name}: không phải UTF-8")))?;
         if has_dtd(&text) {

@@ -529,3 +529,53 @@ fn links_and_fifos_are_said_and_a_linked_unit_refuses_only_its_sources() {
     );
     assert_eq!(std::fs::read_dir(elsewhere.path()).expect("ls").count(), 0);
 }
+
+/// #37.3: a report whose nomination would pass validate's 1 MiB, and a
+/// form whose kept part is past 2 MiB, are refused before anything is
+/// written or parsed whole; the rest of the inbox is imported.
+#[test]
+fn amplified_sources_are_refused_before_they_are_written() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let dir = inbox.path();
+    // Text that does not deflate a hundredfold: a real report's numbers.
+    let long: String = (0..40_000u64)
+        .map(|i| {
+            format!(
+                "Ca số {i}: mã {} ngày {}. ",
+                i * 7919 % 100_003,
+                i * 104_729 % 9_973
+            )
+        })
+        .collect();
+    let xml = corpus::doctor().xml().replace(
+        "Thực hiện hơn 1.200 ca phẫu thuật, không để xảy ra sai sót chuyên môn.",
+        &long,
+    );
+    assert!(xml.len() > 1_200_000);
+    std::fs::write(
+        dir.join("dai.docx"),
+        corpus::package(&[("word/document.xml", xml.as_bytes())]),
+    )
+    .expect("w");
+    let kept = format!(
+        "<kh:nomination xmlns:kh=\"urn:kh:nomination:1\"><kh:toml>{}</kh:toml></kh:nomination>",
+        "[[achievements]]\ntext = \"a\"\n".repeat(150_000)
+    );
+    std::fs::write(
+        dir.join("mau-kh.docx"),
+        corpus::package(&[
+            ("word/document.xml", corpus::doctor().xml().as_bytes()),
+            ("customXml/item1.xml", kept.as_bytes()),
+        ]),
+    )
+    .expect("w");
+    corpus::doctor().write(&dir.join("tot.docx"));
+    let r = round();
+    let (doc, code, _) = import(dir, r.root(), &[]);
+    assert_eq!(code, 1, "{doc:#}");
+    assert_eq!(refused(&doc, "dai.docx")["code"], "too-large", "{doc:#}");
+    assert_eq!(refused(&doc, "mau-kh.docx")["code"], "too-large", "{doc:#}");
+    assert_eq!(imported_from(&doc, "tot.docx"), 1);
+    let (noms, _) = tomls(r.root());
+    assert_eq!(noms.len(), 1, "{noms:?}");
+}
