@@ -39,4 +39,60 @@ for units in 667 6667; do
   tail -n 1 /tmp/kh-mem.$$
   rm -rf "$out"
 done
+# With a register: 100,002 nominations and a review.toml of a decision for
+# each (#37.12): the commands that read it, and review set, which rewrites
+# it. BASE=path/to/an/older/kh runs the same beside it.
+tree=${TMPDIR:-/tmp}/kh-bench-register-33334
+[ -d "$tree" ] || ./target/release/examples/gen-round --units 33334 --out "$tree" --faults 5 --no-criteria --register >/dev/null
+echo "register: $(wc -c < "$tree/review.toml") bytes"
+for bin in ${BASE:-} ./target/release/kh; do
+  for cmd in "validate -q" "summary" "review list" "review list --format json"; do
+    set -- $cmd
+    sub=$1; shift
+    if [ "$sub" = review ]; then sub="$sub $1"; shift; fi
+    /usr/bin/time -f "$bin, 100002 nominations + register  kh $cmd: %e s, %M KB" \
+      "$bin" $sub "$tree" "$@" >/dev/null 2>/tmp/kh-mem.$$ || true
+    tail -n 1 /tmp/kh-mem.$$
+  done
+  cp "$tree/review.toml" "$tree.review.bak"
+  for status in "bo-sung --note x" "dat"; do
+    /usr/bin/time -f "$bin, 100002 nominations + register  kh review set --status $status: %e s, %M KB" \
+      "$bin" review set "$tree/don-vi-00000/de-nghi-0.toml" --status $status --date 01/11/2023 >/dev/null 2>/tmp/kh-mem.$$ || true
+    tail -n 1 /tmp/kh-mem.$$
+    cp "$tree.review.bak" "$tree/review.toml"
+  done
+done
+# kh import of the hostile inbox the tests build (tests/all/intake_hostile.rs
+# writes the same shapes): each source refused or read under 256 MiB.
+hostile=$(mktemp -d)
+python3 - "$hostile" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+wb = '<workbook xmlns:r="r"><sheets><sheet name="DS" r:id="rId1"/></sheets></workbook>'
+rels = '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="{t}"/><Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+sst = '<sst uniqueCount="18446744073709551615"><si><t>Họ và tên</t></si><si><t>Đơn vị công tác</t></si></sst>'
+head = '<worksheet><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+def book(name, sheet, target, at):
+    with zipfile.ZipFile(f"{d}/{name}", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/workbook.xml", wb)
+        z.writestr("xl/_rels/workbook.xml.rels", rels.format(t=target))
+        z.writestr("xl/sharedStrings.xml", sst)
+        z.writestr(at, sheet)
+book("far-cell.xlsx", head + '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>', "worksheets/sheet1.xml", "xl/worksheets/sheet1.xml")
+book("bomb-outside.xlsx", head + " " * (200 * 1024 * 1024) + "</sheetData></worksheet>", "/bomb.xml", "bomb.xml")
+book("bomb-upper.xlsx", head + " " * (200 * 1024 * 1024) + "</sheetData></worksheet>", "worksheets/sheet1.xml", "XL/worksheets/sheet1.xml")
+nested = '<w:document xmlns:w="w"><w:body>' + '<w:sdt><w:sdtContent>' * 200000 + '</w:body></w:document>'
+with zipfile.ZipFile(f"{d}/nested.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", nested)
+PY
+mkdir "$hostile-round"
+echo 'year = 2023' > "$hostile-round/kh.toml"
+for bin in ${BASE:-} ./target/release/kh; do
+  for f in "$hostile"/*; do
+    /usr/bin/time -f "$bin  kh import $(basename "$f"): %e s, %M KB" \
+      "$bin" import "$f" --into "$hostile-round" --unit so-y-te --kind ca-nhan --dry-run >/dev/null 2>/tmp/kh-mem.$$ || true
+    tail -n 1 /tmp/kh-mem.$$
+  done
+done
+rm -rf "$hostile" "$hostile-round"
 rm -f /tmp/kh-mem.$$

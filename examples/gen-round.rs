@@ -2,7 +2,9 @@
 //! `cargo run --release --example gen-round -- --units 7000 --out /tmp/round [--seed 1] [--faults 5] [--no-criteria]`
 //!
 //! Every unit gets a `unit.toml` and three nominations across all campaigns
-//! and kinds, with unique Vietnamese names and birth dates. `--faults P`
+//! and kinds, with unique Vietnamese names and birth dates. `--register`
+//! writes a `review.toml` with a decision for every nomination, sealed with
+//! its fingerprint, as `kh review set` writes it. `--faults P`
 //! plants a fault in about P% of the files. `--no-criteria` writes
 //! achievements that name no criteria, as real clerks seldom do (about
 //! seven `unevidenced-criterion` notes a nomination). The same seed writes
@@ -175,7 +177,7 @@ fn nomination(i: usize, rng: &mut Rng, fault: bool, tagged: bool) -> String {
     out
 }
 
-const USAGE: &str = "usage: gen-round --out DIR [--units N] [--seed S] [--faults P] [--no-criteria]\n\n  --out DIR       a new folder to write the round in\n  --units N       units, three nominations each (default 100)\n  --seed S        the same seed writes the same tree (default 1)\n  --faults P      plant a fault in about P% of the files\n  --no-criteria   achievements name no criteria, as real clerks write them";
+const USAGE: &str = "usage: gen-round --out DIR [--units N] [--seed S] [--faults P] [--no-criteria] [--register]\n\n  --out DIR       a new folder to write the round in\n  --units N       units, three nominations each (default 100)\n  --seed S        the same seed writes the same tree (default 1)\n  --faults P      plant a fault in about P% of the files\n  --no-criteria   achievements name no criteria, as real clerks write them\n  --register      a review.toml with a decision for every nomination";
 
 fn main() -> Result<()> {
     let mut units = 100usize;
@@ -183,6 +185,7 @@ fn main() -> Result<()> {
     let mut seed = 1u64;
     let mut faults = 0usize;
     let mut tagged = true;
+    let mut register = false;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().context("a value is missing");
@@ -196,6 +199,7 @@ fn main() -> Result<()> {
             "--seed" => seed = val()?.parse()?,
             "--faults" => faults = val()?.parse()?,
             "--no-criteria" => tagged = false,
+            "--register" => register = true,
             other => bail!("unknown argument {other}\n{USAGE}"),
         }
     }
@@ -206,6 +210,7 @@ fn main() -> Result<()> {
     let mut rng = Rng(seed.max(1));
     std::fs::create_dir_all(&out)?;
     std::fs::write(out.join("kh.toml"), "year = 2023\n")?;
+    let mut book = String::from("# Kết quả thẩm định của Sở Nội vụ (kh review set ghi tệp này).\n");
     for u in 0..units {
         let dir = out.join(format!("don-vi-{u:05}"));
         std::fs::create_dir_all(&dir)?;
@@ -216,11 +221,19 @@ fn main() -> Result<()> {
         for n in 0..3 {
             let i = u * 3 + n;
             let fault = rng.below(100) < faults;
-            std::fs::write(
-                dir.join(format!("de-nghi-{n}.toml")),
-                nomination(i, &mut rng, fault, tagged),
-            )?;
+            let text = nomination(i, &mut rng, fault, tagged);
+            if register {
+                let _ = write!(
+                    book,
+                    "\n[[review]]\npath = \"don-vi-{u:05}/de-nghi-{n}.toml\"\nstatus = \"dat\"\nreviewer = \"Trần Thị Bích\"\ndate = 2023-10-05\naward = \"Bằng khen của Chủ tịch UBND tỉnh\"\nsha256 = \"{}\"\n",
+                    kh::review::fingerprint(text.as_bytes())
+                );
+            }
+            std::fs::write(dir.join(format!("de-nghi-{n}.toml")), text)?;
         }
+    }
+    if register {
+        std::fs::write(out.join("review.toml"), book)?;
     }
     println!(
         "{} units, {} nominations in {}",

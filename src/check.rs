@@ -215,7 +215,7 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
             What::OutsideUnit,
         ));
     }
-    let (book, book_text) = read_book(&layout, &mut diags);
+    let book = read_book(&layout, &mut diags);
     let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
     let hasher = std::collections::hash_map::RandomState::new();
     let os_paths: HashMap<Arc<str>, std::path::PathBuf> = layout
@@ -226,10 +226,8 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
         .collect();
     let (mut records, findings) = check_files(&mut layout, &settings, &book, &hasher, opts);
     reviews(&records, &book, &mut diags);
-    if layout.whole
-        && let Some(text) = &book_text
-    {
-        orphans(&records, &book, text, &mut diags);
+    if layout.whole {
+        orphans(&records, &book, &mut diags);
     }
 
     // Records come in the walk's order, unit by unit. Units are read on all
@@ -301,10 +299,11 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
 
 /// `review.toml`, when the root has one. Its own problems are reported only
 /// for a run over the whole round: a clerk checking one unit is not asked to
-/// mend Sở Nội vụ's file. The text is kept to point orphans at their lines.
-fn read_book(layout: &Layout, diags: &mut Vec<Diagnostic>) -> (Book, Option<String>) {
+/// mend Sở Nội vụ's file. Each decision keeps where it stands, to point an
+/// orphan at its line: the text itself is not kept.
+fn read_book(layout: &Layout, diags: &mut Vec<Diagnostic>) -> Book {
     let Some(entry) = &layout.review else {
-        return (Book::default(), None);
+        return Book::default();
     };
     let text = tree::read_bytes_within(&layout.root, entry, review::MAX_REVIEW_BYTES)
         .and_then(|b| tree::decode_entry(entry, b));
@@ -314,13 +313,13 @@ fn read_book(layout: &Layout, diags: &mut Vec<Diagnostic>) -> (Book, Option<Stri
             if layout.whole {
                 diags.extend(d);
             }
-            (book, Some(text))
+            book
         }
         Err(d) => {
             if layout.whole {
                 diags.push(*d);
             }
-            (Book::default(), None)
+            Book::default()
         }
     }
 }
@@ -379,7 +378,7 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
 /// files of the same name in other folders (a unit renamed): never among
 /// the whole round, which made a register copied from last year cost
 /// entries × files comparisons (#37.11).
-fn orphans(records: &[Record], book: &Book, text: &str, diags: &mut Vec<Diagnostic>) {
+fn orphans(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
     let known: std::collections::HashSet<&str> = records.iter().map(|r| &*r.path).collect();
     let mut by_unit: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut by_name: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -390,7 +389,6 @@ fn orphans(records: &[Record], book: &Book, text: &str, diags: &mut Vec<Diagnost
     }
     // Past this many candidates a suggestion is no help, and not looked for.
     const MAX_CANDIDATES: usize = 64;
-    let index = diagnostic::LineIndex::new(text);
     for d in &book.decisions {
         if known.contains(d.path.as_str()) {
             continue;
@@ -413,7 +411,7 @@ fn orphans(records: &[Record], book: &Book, text: &str, diags: &mut Vec<Diagnost
                     hint,
                 },
             )
-            .at(Some(index.locate(text, d.span.clone()))),
+            .at(Some(d.at)),
         );
     }
 }
@@ -608,17 +606,11 @@ fn unit_record(
     }
 }
 
-/// Folders that are one unit (SPEC §6, turn 4): their `unit.toml` names are
-/// alike, or they map by name to one roster entry. The cap counts the unit,
-/// so their files are counted together; the first folder by path carries
-/// `split-unit` and, over the cap, the one `unit-over-cap`, in place of each
-/// folder's own. Separate roster codes never merge, nor does a slug prefix.
-fn split_units(
-    units: &mut [UnitRecord],
-    records: &[Record],
-    settings: &Settings,
-    diags: &mut Vec<Diagnostic>,
-) {
+/// The groups of folders that are one unit (SPEC §6, turn 4), given each
+/// folder's slug and `unit.toml` name: alike names, or a name mapped to one
+/// roster entry; separate roster codes never merge. Each group of two or
+/// more, its folders by path, the groups in order.
+pub fn unit_groups(units: &[(&str, Option<&str>)], settings: &Settings) -> Vec<Vec<usize>> {
     #[derive(PartialEq, Eq, Hash)]
     enum Key {
         Roster(usize),
@@ -630,9 +622,9 @@ fn split_units(
         .map(|(_, n)| crate::text::unit_key(n))
         .collect();
     let mut groups: HashMap<Key, Vec<usize>> = HashMap::new();
-    for (i, u) in units.iter().enumerate() {
-        let name = u.info.name.as_deref().map(crate::text::unit_key);
-        let key = if let Some(r) = settings.expected.iter().position(|(s, _)| *s == u.slug) {
+    for (i, (slug, name)) in units.iter().enumerate() {
+        let name = name.map(crate::text::unit_key);
+        let key = if let Some(r) = settings.expected.iter().position(|(s, _)| s == slug) {
             Key::Roster(r)
         } else if let Some(name) = name.filter(|n| !n.is_empty()) {
             match roster.iter().position(|r| *r == name) {
@@ -645,13 +637,32 @@ fn split_units(
         groups.entry(key).or_default().push(i);
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    for g in &mut groups {
+        g.sort_by(|a, b| units[*a].0.cmp(units[*b].0));
+    }
+    groups.sort();
+    groups
+}
+
+/// Folders that are one unit (SPEC §6, turn 4): their `unit.toml` names are
+/// alike, or they map by name to one roster entry. The cap counts the unit,
+/// so their files are counted together; the first folder by path carries
+/// `split-unit` and, over the cap, the one `unit-over-cap`, in place of each
+/// folder's own. Separate roster codes never merge, nor does a slug prefix.
+fn split_units(
+    units: &mut [UnitRecord],
+    records: &[Record],
+    settings: &Settings,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let named: Vec<(&str, Option<&str>)> = units
+        .iter()
+        .map(|u| (u.slug.as_str(), u.info.name.as_deref()))
+        .collect();
+    let groups = unit_groups(&named, settings);
     if groups.is_empty() {
         return;
     }
-    for g in &mut groups {
-        g.sort_by(|a, b| units[*a].slug.cmp(&units[*b].slug));
-    }
-    groups.sort();
     let split: std::collections::HashSet<&str> = groups
         .iter()
         .flatten()

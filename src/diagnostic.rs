@@ -127,6 +127,18 @@ impl Location {
         self.start as usize..self.end as usize
     }
 
+    /// The same place in a file where the text it was found in starts
+    /// `bytes` bytes and `lines` lines in (a line's start: columns stay).
+    pub fn shifted(self, bytes: usize, lines: usize) -> Location {
+        let bytes = narrow(bytes);
+        Location {
+            line: self.line.saturating_add(narrow(lines)),
+            column: self.column,
+            start: self.start.saturating_add(bytes),
+            end: self.end.saturating_add(bytes),
+        }
+    }
+
     /// Locates `span` in `text`. Out-of-range or mid-character spans are
     /// clamped rather than trusted.
     pub fn in_text(text: &str, span: Range<usize>) -> Location {

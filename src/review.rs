@@ -5,20 +5,20 @@
 use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
-use std::ops::Range;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::{Diagnostic, Location, Rule};
 use crate::lang::Lang;
 use crate::messages::{Label, What};
 use crate::reader::{Cx, Need};
 use crate::text::{nfc, shown};
 use crate::tr;
 pub use crate::vocab::Status;
+use toml::de::DeTable;
 
 pub const REVIEW_FILE: &str = "review.toml";
 /// Held, with an OS lock, while `review.toml` is rewritten. Its presence
@@ -101,8 +101,9 @@ pub struct Decision {
     pub award: Option<String>,
     /// The nomination's fingerprint when it was reviewed.
     pub sha256: Seal,
-    /// Where the entry starts in `review.toml`, for `review-orphan`.
-    pub span: Range<usize>,
+    /// Where the entry stands in `review.toml`, for `review-orphan`: kept
+    /// as a location, so that the register's text need not be.
+    pub at: Location,
 }
 
 /// The fingerprint a decision was sealed with.
@@ -110,8 +111,8 @@ pub struct Decision {
 pub enum Seal {
     /// None written (a register kept by hand): the decision holds as it is.
     Absent,
-    /// 64 hex digits, lower case.
-    Digest(String),
+    /// The SHA-256, as bytes (half the room of its 64 hex digits).
+    Digest([u8; 32]),
     /// Something else: it can match no file, so the decision is stale.
     Invalid,
 }
@@ -124,8 +125,20 @@ impl Seal {
         match self {
             Seal::Absent => true,
             Seal::Invalid => false,
-            Seal::Digest(want) => fingerprint(bytes) == *want || raw_fingerprint(bytes) == *want,
+            Seal::Digest(want) => digest(bytes) == *want || raw_digest(bytes) == *want,
         }
+    }
+
+    /// 64 hex digits, read; anything else is no digest.
+    fn of_hex(s: &str) -> Option<Seal> {
+        if s.len() != 64 {
+            return None;
+        }
+        let mut out = [0u8; 32];
+        for (i, byte) in out.iter_mut().enumerate() {
+            *byte = u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok()?;
+        }
+        Some(Seal::Digest(out))
     }
 }
 
@@ -143,13 +156,48 @@ pub struct State {
 #[derive(Clone, Debug, Default)]
 pub struct Book {
     pub decisions: Vec<Decision>,
-    /// Path → index, the first entry of each path.
-    by_path: HashMap<String, usize>,
+    /// A hash of each path → its first entry: the paths themselves are kept
+    /// once, in `decisions` (a register of 100,000 entries).
+    by_hash: HashMap<u64, u32>,
+    /// Entries whose path's hash another path took first: looked through
+    /// one by one (none, but for a one-in-2^64 chance).
+    collided: Vec<u32>,
+}
+
+fn path_hash(path: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // Fixed keys: the same path hashes alike in every run.
+    let mut h = std::hash::DefaultHasher::new();
+    path.hash(&mut h);
+    h.finish()
 }
 
 impl Book {
     pub fn get(&self, path: &str) -> Option<u32> {
-        self.by_path.get(path).and_then(|&i| u32::try_from(i).ok())
+        match self.by_hash.get(&path_hash(path)) {
+            Some(&i) if self.decisions[i as usize].path == path => Some(i),
+            _ => self
+                .collided
+                .iter()
+                .copied()
+                .find(|&i| self.decisions[i as usize].path == path),
+        }
+    }
+
+    /// Adds an entry, or says the line of the earlier entry of its path.
+    fn add(&mut self, d: Decision) -> Result<(), u32> {
+        if let Some(i) = self.get(&d.path) {
+            return Err(self.decisions[i as usize].at.line);
+        }
+        let i = u32::try_from(self.decisions.len()).unwrap_or(u32::MAX);
+        match self.by_hash.entry(path_hash(&d.path)) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+            }
+            std::collections::hash_map::Entry::Occupied(_) => self.collided.push(i),
+        }
+        self.decisions.push(d);
+        Ok(())
     }
 
     /// The status a nomination counts as: stale decisions count as pending.
@@ -169,9 +217,14 @@ impl Book {
 /// without a leading byte-order mark and with CRLF and lone CR turned into
 /// LF, so that a change of line endings alone (e-mail, editors) is no change.
 pub fn fingerprint(bytes: &[u8]) -> String {
+    hex(&digest(bytes))
+}
+
+/// [`fingerprint`]'s SHA-256, as bytes.
+fn digest(bytes: &[u8]) -> [u8; 32] {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if !bytes.contains(&b'\r') {
-        return raw_fingerprint(bytes);
+        return raw_digest(bytes);
     }
     let mut text = Vec::with_capacity(bytes.len());
     let mut it = bytes.iter().peekable();
@@ -185,34 +238,124 @@ pub fn fingerprint(bytes: &[u8]) -> String {
             text.push(b);
         }
     }
-    raw_fingerprint(&text)
+    raw_digest(&text)
 }
 
-/// Hex SHA-256 of bytes as they are.
-pub fn raw_fingerprint(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+fn raw_digest(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
+}
+
+fn hex(digest: &[u8]) -> String {
     let mut out = String::with_capacity(64);
-    for b in digest.iter() {
+    for b in digest {
         out.push_str(&format!("{b:02x}"));
     }
     out
 }
 
+/// Hex SHA-256 of bytes as they are.
+pub fn raw_fingerprint(bytes: &[u8]) -> String {
+    hex(&raw_digest(bytes))
+}
+
+/// The register cut at its `[[review]]` headers: the text before the first
+/// (comments only), then each entry from its header to the next, with its
+/// byte offset. `None` where a cut could fall inside a value (a multi-line
+/// string) or the text before the entries holds more than comments (an
+/// inline `review = [...]`): such a register is read whole.
+pub(crate) fn entries(text: &str) -> Option<(&str, Vec<(usize, &str)>)> {
+    if text.contains("\"\"\"") || text.contains("'''") {
+        return None;
+    }
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if is_entry_header(line) {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    let first = starts.first().copied().unwrap_or(text.len());
+    let head = &text[..first];
+    let only_comments = head.lines().all(|l| {
+        let l = l.trim();
+        l.is_empty() || l.starts_with('#')
+    });
+    if !only_comments {
+        return None;
+    }
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &s) in starts.iter().enumerate() {
+        let e = starts.get(i + 1).copied().unwrap_or(text.len());
+        out.push((s, &text[s..e]));
+    }
+    Some((head, out))
+}
+
+/// `[[review]]`, `[[ review ]]` or `[["review"]]` at a line's start.
+fn is_entry_header(line: &str) -> bool {
+    let l = line.trim();
+    let Some((name, rest)) = l.strip_prefix("[[").and_then(|r| r.split_once("]]")) else {
+        return false;
+    };
+    let rest = rest.trim();
+    (rest.is_empty() || rest.starts_with('#'))
+        && matches!(name.trim(), "review" | "\"review\"" | "'review'")
+}
+
 /// Reads `review.toml`. A malformed entry is reported and left out; the
-/// nominations are checked whatever state this file is in.
+/// nominations are checked whatever state this file is in. A register is
+/// read entry by entry where it can be cut at its headers, so that no tree
+/// of the whole file is built (a register of 100,000 entries).
 pub fn read(path: &str, text: &str) -> (Book, Vec<Diagnostic>) {
-    let mut cx = Cx::new(path, text);
+    let path: std::sync::Arc<str> = path.into();
     let mut book = Book::default();
-    let Some(doc) = cx.parse(text) else {
+    let Some((_, parts)) = entries(text) else {
+        let mut cx = Cx::new(path, text);
+        if let Some(doc) = cx.parse(text) {
+            read_table(&mut cx, doc.get_ref(), &mut book, 0, 0);
+        }
         return (book, cx.finish());
     };
-    let root = doc.get_ref();
+    let mut diags = Vec::new();
+    let mut line = 1 + text[..parts.first().map_or(0, |p| p.0)]
+        .matches('\n')
+        .count();
+    for (offset, part) in parts {
+        let mut cx = Cx::new(path.clone(), part);
+        if let Some(doc) = cx.parse(part) {
+            read_table(&mut cx, doc.get_ref(), &mut book, offset, line - 1);
+        }
+        diags.extend(cx.finish().into_iter().map(|mut d| {
+            d.location = d.location.map(|l| l.shifted(offset, line - 1));
+            d
+        }));
+        line += part.matches('\n').count();
+    }
+    if diags.len() > MAX_FINDINGS {
+        let more = diags.len() - MAX_FINDINGS;
+        diags.truncate(MAX_FINDINGS);
+        if let Some(last) = diags.last_mut() {
+            last.more = last
+                .more
+                .saturating_add(u32::try_from(more).unwrap_or(u32::MAX));
+        }
+    }
+    (book, diags)
+}
+
+/// The most findings of the register kept, as for any file.
+const MAX_FINDINGS: usize = 500;
+
+/// The entries of a parsed register (or of one entry's part of it, which
+/// starts `offset` bytes and `lines` lines into the file).
+fn read_table(cx: &mut Cx<'_>, root: &DeTable<'_>, book: &mut Book, offset: usize, lines: usize) {
     cx.unknown_keys(root, &["review"], Label::new(REVIEW_FILE, REVIEW_FILE));
     let Some(v) = root.get("review") else {
-        return (book, cx.finish());
+        return;
     };
     let Some(items) = cx.array_of_tables("review", v) else {
-        return (book, cx.finish());
+        return;
     };
     let context = Label::new("mục [[review]]", "a [[review]] entry");
     let plain = |k: &'static str| Label::new(k, k);
@@ -269,58 +412,52 @@ pub fn read(path: &str, text: &str) -> (Book, Vec<Diagnostic>) {
             .map(|(s, _)| nfc(s).trim().to_string());
         // Present but not a text (a number, a blank) can match nothing.
         let sealed = t.get("sha256").is_some();
-        let sha256 = cx
-            .text(t, "sha256", Need::Optional, None, plain("sha256"))
-            .map_or(
-                if sealed { Seal::Invalid } else { Seal::Absent },
-                |(s, span)| {
-                    if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) {
-                        Seal::Digest(s.to_ascii_lowercase())
-                    } else {
-                        cx.report(Rule::InvalidValue, Some(span), What::ReviewSha);
-                        Seal::Invalid
-                    }
-                },
-            );
+        let sha256 = match cx.text(t, "sha256", Need::Optional, None, plain("sha256")) {
+            None if sealed => Seal::Invalid,
+            None => Seal::Absent,
+            Some((s, span)) => match Seal::of_hex(&s.to_ascii_lowercase()) {
+                Some(seal) => seal,
+                None => {
+                    cx.report(Rule::InvalidValue, Some(span), What::ReviewSha);
+                    Seal::Invalid
+                }
+            },
+        };
         let (Some((p, p_span)), Some((status, _))) = (entry_path, status) else {
             continue;
         };
-        let p = normalise(p);
-        if let Some(&first) = book.by_path.get(&p) {
-            let line = first_line(text, book.decisions[first].span.start);
-            cx.report(
-                Rule::InvalidValue,
-                Some(p_span),
-                What::ReviewTwice {
-                    path: shown(&p),
-                    line,
-                },
-            );
+        let Some(here) = cx.locate(Some(span.clone())) else {
             continue;
-        }
-        book.by_path.insert(p.clone(), book.decisions.len());
-        book.decisions.push(Decision {
-            path: p,
+        };
+        let path = normalise(p);
+        let shown_path = shown(&path);
+        let decision = Decision {
+            path,
             status,
             note,
             reviewer,
             date,
             award,
             sha256,
-            span,
-        });
+            at: here.shifted(offset, lines),
+        };
+        if let Err(line) = book.add(decision) {
+            cx.report(
+                Rule::InvalidValue,
+                Some(p_span),
+                What::ReviewTwice {
+                    path: shown_path,
+                    line: line as usize,
+                },
+            );
+        }
     }
-    (book, cx.finish())
 }
 
 /// A path as the tree spells it: `/` between parts, no `./` in front.
 fn normalise(p: &str) -> String {
     let p = p.trim().replace('\\', "/");
     p.trim_start_matches("./").to_string()
-}
-
-fn first_line(text: &str, at: usize) -> usize {
-    text.get(..at).map_or(1, |t| t.matches('\n').count() + 1)
 }
 
 /// What `kh review set` records for each file.
@@ -352,16 +489,6 @@ pub fn record(
     // up to the same ceiling, so that kh writes no register it then refuses.
     let old = crate::tree::read_regular_text(&path, MAX_REVIEW_BYTES)
         .map_err(|e| anyhow::anyhow!(e.say(&path, lang)))?;
-    let text = update(old.as_deref(), files, decision, lang)?;
-    if text.len() as u64 > MAX_REVIEW_BYTES {
-        bail!(tr!(
-            lang,
-            "sổ thẩm định sẽ vượt {} MiB, giới hạn kh đọc được: không ghi; hãy chia đợt",
-            "the register would pass {} MiB, the most kh reads: not written; split the round",
-            MAX_REVIEW_BYTES / (1024 * 1024)
-        ));
-    }
-
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .tempfile_in(root)
@@ -373,7 +500,22 @@ pub fn record(
                 root.display()
             )
         })?;
-    tmp.write_all(text.as_bytes())?;
+    // Written as it is made, counted: a register past what kh reads is
+    // never put in place (the temporary file goes with `tmp`).
+    let mut counted = Counted {
+        inner: tmp.as_file_mut(),
+        n: 0,
+    };
+    update_into(old.as_deref(), files, decision, lang, &mut counted)?;
+    if counted.n > MAX_REVIEW_BYTES {
+        bail!(tr!(
+            lang,
+            "sổ thẩm định sẽ vượt {} MiB, giới hạn kh đọc được: không ghi; hãy chia đợt",
+            "the register would pass {} MiB, the most kh reads: not written; split the round",
+            MAX_REVIEW_BYTES / (1024 * 1024)
+        ));
+    }
+    drop(old);
     tmp.as_file().sync_all()?;
     // Readable by colleagues on a shared folder, as an editor would leave it.
     #[cfg(unix)]
@@ -392,6 +534,175 @@ pub fn record(
     })?;
     drop(lock);
     Ok(())
+}
+
+/// A writer that counts what passes through it.
+struct Counted<W> {
+    inner: W,
+    n: u64,
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.n += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes the new `review.toml` to `out`: `old` with one entry per path
+/// replaced or added, entries sorted by path, comments kept with the entry
+/// they stand above. A register that can be cut at its headers is rewritten
+/// entry by entry from its text, never held as a document tree (820 MB for
+/// a register of 100,000 entries); another is edited as a whole document.
+pub fn update_into(
+    old: Option<&str>,
+    files: &[(String, String)],
+    d: &NewDecision,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<()> {
+    if let Some(text) = old
+        && let Some((head, parts)) = entries(text)
+        && let Some(kept) = entry_paths(&parts)
+    {
+        return rewrite(head, kept, files, d, out);
+    }
+    out.write_all(update(old, files, d, lang)?.as_bytes())?;
+    Ok(())
+}
+
+/// An entry of the register as its text: the comments and blank lines
+/// above its header, then the entry itself.
+struct Part<'a> {
+    path: String,
+    above: &'a str,
+    body: &'a str,
+}
+
+/// Each entry's path, its text split from the comments below it (which
+/// belong to the next entry); `None` when an entry does not read as one
+/// entry with a path (the whole-document editor then says what is wrong).
+fn entry_paths<'a>(parts: &[(usize, &'a str)]) -> Option<Vec<Part<'a>>> {
+    let mut out: Vec<Part<'a>> = Vec::with_capacity(parts.len());
+    let mut above = "";
+    for (_, part) in parts {
+        let doc = DeTable::parse(part).ok()?;
+        let items = match doc.get_ref().get("review").map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::Array(a)) if a.len() == 1 => a,
+            _ => return None,
+        };
+        let path = match items[0].get_ref() {
+            toml::de::DeValue::Table(t) => match t.get("path").map(|v| v.get_ref()) {
+                Some(toml::de::DeValue::String(s)) => normalise(s),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        // The trailing comments and blank lines go with the next entry.
+        let mut cut = part.len();
+        for line in part
+            .split_inclusive('\n')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            let l = line.trim();
+            if l.is_empty() || l.starts_with('#') {
+                cut -= line.len();
+            } else {
+                break;
+            }
+        }
+        let (body, below) = part.split_at(cut);
+        out.push(Part { path, above, body });
+        above = below;
+    }
+    // What follows the last entry stays last.
+    if !above.is_empty() {
+        out.push(Part {
+            path: String::from("\u{10FFFF}"),
+            above,
+            body: "",
+        });
+    }
+    Some(out)
+}
+
+/// The register written anew from its entries' texts and the new ones.
+fn rewrite<'a>(
+    head: &str,
+    mut parts: Vec<Part<'a>>,
+    files: &[(String, String)],
+    d: &NewDecision,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let replaced: std::collections::HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    parts.retain(|p| !replaced.contains(p.path.as_str()));
+    let fresh: Vec<(String, String)> = files
+        .iter()
+        .map(|(path, sha)| Ok((path.clone(), entry_text(path, sha, d)?)))
+        .collect::<Result<_>>()?;
+    let mut parts: Vec<Part<'_>> = parts
+        .into_iter()
+        .map(|p| Part {
+            path: p.path,
+            above: p.above,
+            body: p.body,
+        })
+        .collect();
+    parts.extend(fresh.iter().map(|(path, body)| Part {
+        path: path.clone(),
+        above: "",
+        body: body.as_str(),
+    }));
+    parts.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut out = std::io::BufWriter::new(out);
+    out.write_all(head.as_bytes())?;
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 && p.above.is_empty() && !p.body.is_empty() {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(p.above.as_bytes())?;
+        out.write_all(p.body.as_bytes())?;
+        if !p.body.is_empty() && !p.body.ends_with('\n') {
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// One new entry, as `toml_edit` writes it.
+fn entry_text(path: &str, sha: &str, d: &NewDecision) -> Result<String> {
+    let mut t = toml_edit::Table::new();
+    t.insert("path", toml_edit::value(path));
+    t.insert("status", toml_edit::value(d.status.slug()));
+    if let Some(note) = &d.note {
+        t.insert("note", toml_edit::value(note.as_str()));
+    }
+    if let Some(r) = &d.reviewer {
+        t.insert("reviewer", toml_edit::value(r.as_str()));
+    }
+    let date: toml_edit::Datetime = d
+        .date
+        .format("%Y-%m-%d")
+        .to_string()
+        .parse()
+        .map_err(|_| anyhow::anyhow!("date"))?;
+    t.insert("date", toml_edit::value(date));
+    if let Some(a) = &d.award {
+        t.insert("award", toml_edit::value(a.as_str()));
+    }
+    t.insert("sha256", toml_edit::value(sha));
+    let mut tables = toml_edit::ArrayOfTables::new();
+    tables.push(t);
+    let mut doc = toml_edit::DocumentMut::new();
+    doc.insert("review", toml_edit::Item::ArrayOfTables(tables));
+    Ok(doc.to_string())
 }
 
 /// The new text of `review.toml`: `old` with one entry per path replaced or
@@ -548,6 +859,55 @@ mod tests {
         let (book, _) = read("review.toml", &again);
         assert_eq!(book.decisions.len(), 3);
         assert_eq!(book.decisions[0].status, Status::Dat);
+    }
+
+    /// The register rewritten entry by entry says what the whole-document
+    /// editor says, byte for byte, on registers kh wrote and on one kept by
+    /// hand with comments; a register it cannot cut is edited whole.
+    #[test]
+    fn a_register_rewritten_entry_by_entry_is_the_one_edited_whole() {
+        let streamed = |old: Option<&str>, files: &[(String, String)], d: &NewDecision| {
+            let mut out = Vec::new();
+            update_into(old, files, d, Lang::Vi, &mut out).expect("writes");
+            String::from_utf8(out).expect("utf8")
+        };
+        let files = |p: &str| vec![(p.to_string(), "0".repeat(64))];
+        let mut old =
+            update(None, &files("m/a.toml"), &decision(Status::Dat), Lang::Vi).expect("new");
+        for p in ["z/b.toml", "c/c.toml", "m/a.toml", "a/d.toml"] {
+            let whole =
+                update(Some(&old), &files(p), &decision(Status::BoSung), Lang::Vi).expect("whole");
+            let parts = streamed(Some(&old), &files(p), &decision(Status::BoSung));
+            assert_eq!(parts, whole, "after {p}");
+            old = parts;
+        }
+        let by_hand = "# Sổ thẩm định đợt 2023\n\n[[review]]\npath = \"b/x.toml\"\nstatus = \"dat\" # đã họp\n\n# ghi chú cho c\n[[review]]\npath = \"c/y.toml\"\nstatus = \"cho-xet\"\n";
+        for p in ["a/z.toml", "c/y.toml", "d/w.toml"] {
+            let whole =
+                update(Some(by_hand), &files(p), &decision(Status::Dat), Lang::Vi).expect("whole");
+            assert_eq!(
+                streamed(Some(by_hand), &files(p), &decision(Status::Dat)),
+                whole,
+                "{p}"
+            );
+        }
+        // A multi-line note: read whole, as before.
+        let multi = "[[review]]\npath = \"b/x.toml\"\nstatus = \"bo-sung\"\nnote = \"\"\"dòng 1\n[[review]]\"\"\"\n";
+        assert!(entries(multi).is_none());
+        let whole = update(
+            Some(multi),
+            &files("a/z.toml"),
+            &decision(Status::Dat),
+            Lang::Vi,
+        )
+        .expect("whole");
+        assert_eq!(
+            streamed(Some(multi), &files("a/z.toml"), &decision(Status::Dat)),
+            whole
+        );
+        let (book, diags) = read("review.toml", &whole);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(book.decisions.len(), 2);
     }
 
     #[test]

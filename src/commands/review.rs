@@ -11,7 +11,6 @@ use serde::Serialize;
 use crate::check::{self, Options, Report};
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
-use crate::messages::What;
 use crate::output::TableStyle;
 use crate::render::human::{self, Style};
 use crate::review::{self, NewDecision, Status};
@@ -164,7 +163,11 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
             .map_err(|d| anyhow::anyhow!("{}: {}", d.path, d.message(lang)))?;
         if args.status == Status::Dat {
             // Approval holds for a nomination without errors only.
-            let report = check::run(file, opts)?;
+            // The file's own errors are what refuse it: the register is
+            // not read for them (it is rewritten below, streaming).
+            let mut layout = tree::resolve(file, lang)?;
+            layout.review = None;
+            let report = check::check_layout(layout, opts);
             if report
                 .diagnostics
                 .iter()
@@ -252,18 +255,61 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
 
 /// An approval of a file whose unit sends more than the cap, in one folder
 /// or several that are one unit (SPEC §6, turn 4), is written, and said: Sở
-/// Nội vụ approves at most the cap's number of them.
+/// Nội vụ approves at most the cap's number of them. Counted from the walk
+/// and the units' `unit.toml` names, by the check's own grouping, without
+/// checking the round (or reading its register) again.
 fn warn_over_cap(root: &Path, files: &[(String, String)], opts: Options) -> Result<()> {
-    let report = check::run(root, opts)?;
+    let layout = tree::resolve(root, opts.lang)?;
+    let settings = layout
+        .config
+        .as_ref()
+        .and_then(|e| tree::read_text(&layout.root, e).ok())
+        .map(|t| crate::config::read_round(crate::tree::ROUND_FILE, &t).0)
+        .unwrap_or_default();
+    let names: Vec<Option<String>> = layout
+        .units
+        .iter()
+        .map(|u| {
+            let e = u.descriptor.as_ref()?;
+            let text = tree::read_text(&layout.root, e).ok()?;
+            crate::config::read_unit(&e.rel, &text).0.name
+        })
+        .collect();
+    let named: Vec<(&str, Option<&str>)> = layout
+        .units
+        .iter()
+        .zip(&names)
+        .map(|(u, n)| (u.slug.as_str(), n.as_deref()))
+        .collect();
+    let groups = check::unit_groups(&named, &settings);
+    let mut group_of: Vec<Option<usize>> = vec![None; layout.units.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = Some(g);
+        }
+    }
     let mut err = std::io::stderr().lock();
-    for d in &report.diagnostics {
-        let What::UnitOverCap { n, cap, paths, .. } = &d.what else {
-            continue;
+    for (i, group) in group_of.iter().enumerate() {
+        let members: Vec<usize> = match *group {
+            Some(g) => groups[g].clone(),
+            None => vec![i],
         };
+        // Said once, for the group's first folder.
+        if members.first() != Some(&i) {
+            continue;
+        }
+        let n: usize = members.iter().map(|&m| layout.units[m].files.len()).sum();
+        if n <= settings.cap {
+            continue;
+        }
         let approved: Vec<&str> = files
             .iter()
             .map(|(rel, _)| rel.as_str())
-            .filter(|rel| paths.iter().any(|p| p == rel))
+            .filter(|rel| {
+                members
+                    .iter()
+                    .any(|&m| rel.starts_with(&format!("{}/", layout.units[m].slug)))
+            })
             .collect();
         if approved.is_empty() {
             continue;
@@ -273,9 +319,11 @@ fn warn_over_cap(root: &Path, files: &[(String, String)], opts: Options) -> Resu
             "{}",
             tr!(
                 opts.lang,
-                "cảnh báo[unit-over-cap]: đã ghi “đạt” cho {}, nhưng đơn vị gửi {n} đề nghị, vượt mức tối đa {cap} (mục IV.1): chỉ trình không quá {cap} hồ sơ",
-                "warning[unit-over-cap]: “approved” recorded for {}, but the unit sends {n} nominations, over the cap of {cap} (§IV.1): put forward no more than {cap}",
-                escape_controls(&approved.join(", "))
+                "cảnh báo[unit-over-cap]: đã ghi “đạt” cho {}, nhưng đơn vị gửi {n} đề nghị, vượt mức tối đa {} (mục IV.1): chỉ trình không quá {} hồ sơ",
+                "warning[unit-over-cap]: “approved” recorded for {}, but the unit sends {n} nominations, over the cap of {} (§IV.1): put forward no more than {}",
+                escape_controls(&approved.join(", ")),
+                settings.cap,
+                settings.cap
             )
         );
     }
@@ -504,8 +552,32 @@ pub fn list(
             w.flush()?;
         }
         ListFormat::Table => {
-            let rows: Vec<Row> = rows.collect();
-            out.write_all(table(&rows, style, lang).as_bytes())?;
+            // A long list is drawn a block of rows at a time, each with its
+            // header, so that no table of 100,000 rows is laid out at once
+            // (#37.12); a list that fits one block reads as one table.
+            let mut counts = [0usize; 4];
+            let mut block: Vec<Row> = Vec::with_capacity(TABLE_BLOCK);
+            let mut rows = rows.peekable();
+            while rows.peek().is_some() {
+                block.clear();
+                block.extend(rows.by_ref().take(TABLE_BLOCK));
+                for r in &block {
+                    counts[r.status as usize] += 1;
+                }
+                out.write_all(table(&block, style, lang).as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            if counts.iter().sum::<usize>() == 0 {
+                out.write_all(table(&[], style, lang).as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            let summary = Status::ALL
+                .iter()
+                .zip(counts)
+                .map(|(s, n)| format!("{n} {}", s.label(lang)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.write_all(format!("{}: {summary}\n", lang.pick("Cộng", "Total")).as_bytes())?;
         }
     }
     Ok(())
@@ -593,18 +665,11 @@ fn table(rows: &[Row], style: TableStyle, lang: Lang) -> String {
         t.add_row(row);
     }
     crate::output::fit(&mut t);
-    let mut counts = [0usize; 4];
-    for r in rows {
-        counts[r.status as usize] += 1;
-    }
-    let summary = Status::ALL
-        .iter()
-        .zip(counts)
-        .map(|(s, n)| format!("{n} {}", s.label(lang)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    format!("{t}\n{}: {summary}\n", lang.pick("Cộng", "Total"))
+    t.to_string()
 }
+
+/// Rows a table of `review list` is drawn with at most.
+const TABLE_BLOCK: usize = 2000;
 
 /// The English of `kh review`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
