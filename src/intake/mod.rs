@@ -151,8 +151,14 @@ const MAX_SOURCE: u64 = 256 * 1024 * 1024;
 
 /// Reads one source: its fingerprint and what it holds.
 pub fn read_source(path: &Path, kind: SourceKind) -> Result<(String, Vec<Found>), Refusal> {
-    let bytes = crate::tree::read_regular(path, MAX_SOURCE)
-        .map_err(|e| Refusal::Io(e.say(path, crate::lang::Lang::Vi)))?;
+    let bytes = crate::tree::read_regular(path, MAX_SOURCE).map_err(|e| Refusal::Read {
+        code: match e {
+            crate::tree::ReadError::TooLarge => "too-large",
+            _ => "not-regular-file",
+        },
+        vi: e.say(path, crate::lang::Lang::Vi),
+        en: e.say(path, crate::lang::Lang::En),
+    })?;
     let sha = crate::review::raw_fingerprint(&bytes);
     let word = kind == SourceKind::Docx;
     match package::sniff(&bytes) {

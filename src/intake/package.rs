@@ -32,11 +32,23 @@ pub enum Refusal {
     BadXml(String),
     /// A character reference to no character XML allows (`&#0;`).
     BadChar(String),
+    /// A part that ends with elements still open (cut mid-body).
+    CutShort(String),
+    /// Elements nested deeper than any document is.
+    TooDeep(String),
+    /// A part that is not UTF-8.
+    NotUtf8(String),
     MissingPart(String),
     NotReport,
     NoUnit(String),
     NoKind,
-    Io(String),
+    /// The source could not be read (a link, a FIFO, the system's error):
+    /// said in both languages when it happened, shown in the run's.
+    Read {
+        code: &'static str,
+        vi: String,
+        en: String,
+    },
 }
 
 impl Refusal {
@@ -49,11 +61,16 @@ impl Refusal {
             Refusal::TooLarge(_) | Refusal::TotalTooLarge => "too-large",
             Refusal::Bomb(_) => "zip-bomb",
             Refusal::Dtd(_) => "dtd",
-            Refusal::BadXml(_) | Refusal::BadChar(_) | Refusal::MissingPart(_) => "malformed-xml",
+            Refusal::BadXml(_)
+            | Refusal::BadChar(_)
+            | Refusal::CutShort(_)
+            | Refusal::TooDeep(_)
+            | Refusal::NotUtf8(_)
+            | Refusal::MissingPart(_) => "malformed-xml",
             Refusal::NotReport => "no-form-found",
             Refusal::NoUnit(_) => "unit-not-found",
             Refusal::NoKind => "kind-not-found",
-            Refusal::Io(_) => "not-regular-file",
+            Refusal::Read { code, .. } => code,
         }
     }
 
@@ -129,7 +146,22 @@ impl Refusal {
                 "không xác định được loại điển hình (tập thể, cá nhân hay hộ gia đình); dùng --kind",
                 "could not tell the kind (collective, individual or household); use --kind"
             ),
-            Refusal::Io(why) => why.clone(),
+            Refusal::Read { vi, en, .. } => lang.pick(vi, en).to_string(),
+            Refusal::CutShort(part) => tr!(
+                lang,
+                "phần `{part}` bị cắt cụt (tệp chép chưa hết?): mở trong Word/Excel và lưu lại",
+                "part `{part}` is cut short (a copy not finished?): open it in Word/Excel and save it again"
+            ),
+            Refusal::TooDeep(part) => tr!(
+                lang,
+                "phần `{part}` lồng nhau quá sâu, điều Word và LibreOffice không bao giờ ghi: không đọc",
+                "part `{part}` nests deeper than Word or LibreOffice ever write: not read"
+            ),
+            Refusal::NotUtf8(part) => tr!(
+                lang,
+                "phần `{part}` không phải văn bản UTF-8: tệp bị hỏng; mở trong Word/Excel và lưu lại",
+                "part `{part}` is not UTF-8 text: the file is damaged; open it in Word/Excel and save it again"
+            ),
         }
     }
 }
@@ -250,8 +282,7 @@ impl<R: Read + Seek> Package<R> {
     /// [`Package::xml`] with a tighter ceiling for this part.
     pub fn xml_within(&mut self, name: &str, max: u64) -> Result<String, Refusal> {
         let bytes = self.read_within(name, max)?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Refusal::BadXml(format!("{name}: không phải UTF-8")))?;
+        let text = String::from_utf8(bytes).map_err(|_| Refusal::NotUtf8(name.to_string()))?;
         if has_dtd(&text) {
             return Err(Refusal::Dtd(name.to_string()));
         }

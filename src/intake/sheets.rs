@@ -252,7 +252,7 @@ fn text_until_end(r: &mut Reader<&[u8]>, part: &str, end: &str) -> Result<String
             Event::Start(_) => depth += 1,
             Event::End(e) if depth == 0 && e.local_name().as_ref() == end => return Ok(out),
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Eof => return Err(bad(part, "cut short")),
+            Event::Eof => return Err(Refusal::CutShort(part.to_string())),
             _ => {}
         }
     }
@@ -467,7 +467,7 @@ fn cell_value(r: &mut Reader<&[u8]>, part: &str) -> Result<Option<String>, Refus
                 _ => {}
             },
             Event::End(e) if e.local_name().as_ref() == "c" => return Ok(value),
-            Event::Eof => return Err(bad(part, "cut short")),
+            Event::Eof => return Err(Refusal::CutShort(part.to_string())),
             _ => {}
         }
     }

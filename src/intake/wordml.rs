@@ -238,16 +238,14 @@ pub fn blocks(xml: &str) -> Result<Vec<Block>, Refusal> {
             .map_err(|e| Refusal::BadXml(format!("word/document.xml: {e}")))?;
         match ev {
             Event::Eof if open > 0 => {
-                return Err(Refusal::BadXml("word/document.xml: bị cắt cụt".into()));
+                return Err(Refusal::CutShort("word/document.xml".into()));
             }
             Event::Eof => break,
             Event::DocType(_) => return Err(Refusal::Dtd("word/document.xml".into())),
             Event::Start(e) => {
                 open += 1;
                 if open > MAX_DEPTH {
-                    return Err(Refusal::BadXml(format!(
-                        "word/document.xml: lồng nhau sâu hơn {MAX_DEPTH} tầng"
-                    )));
+                    return Err(Refusal::TooDeep("word/document.xml".into()));
                 }
                 st.start(&e, false)
             }
@@ -271,7 +269,7 @@ pub fn blocks(xml: &str) -> Result<Vec<Block>, Refusal> {
         }
     }
     if !st.tables.is_empty() {
-        return Err(Refusal::BadXml("word/document.xml: bảng chưa đóng".into()));
+        return Err(Refusal::CutShort("word/document.xml".into()));
     }
     Ok(st.blocks)
 }
@@ -330,7 +328,7 @@ mod tests {
         assert_eq!(tags, [Some("a".into()), Some("b".into()), None]);
         // Nested past the cap: refused, never a stack as deep as the file.
         let deep = "<w:sdt><w:sdtContent>".repeat(MAX_DEPTH);
-        assert!(matches!(blocks(&body(&deep)), Err(Refusal::BadXml(_))));
+        assert!(matches!(blocks(&body(&deep)), Err(Refusal::TooDeep(_))));
         // A tag longer than any of kh's is no tag.
         let long = body(&format!(
             "<w:sdt><w:sdtPr><w:tag w:val=\"{}\"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>x</w:t></w:r></w:p></w:sdtContent></w:sdt>",
