@@ -239,14 +239,22 @@ fn sign(doc: &mut Doc, office: &crate::config::Office) {
         para(vec![run("Nơi nhận:").bold().italic().size(12.0)]).after(0.0),
         para(vec![run("- Như trên;").size(11.0)]).after(0.0),
     ];
+    // An office's own "Lưu: …" line is its filing mark: it replaces kh's,
+    // and comes last, as ND 30/2020 places it.
+    let mut filed = None;
     for c in &office.cc {
         let c = c
             .trim_start_matches('-')
             .trim()
             .trim_end_matches([';', '.']);
+        if crate::text::fold_key(c).starts_with("lưu") {
+            filed.get_or_insert(c);
+            continue;
+        }
         to.push(para(vec![run(format!("- {c};")).size(11.0)]).after(0.0));
     }
-    to.push(para(vec![run("- Lưu: VT, TĐKT.").size(11.0)]).after(0.0));
+    let filed = filed.map_or_else(|| "- Lưu: VT, TĐKT.".to_string(), |c| format!("- {c}."));
+    to.push(para(vec![run(filed).size(11.0)]).after(0.0));
     let mut right = vec![
         para(vec![run(office.signer_title.to_uppercase()).bold()])
             .align(Align::Center)

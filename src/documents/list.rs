@@ -81,38 +81,51 @@ pub fn list(
         .after(0.0),
     );
     let by = office_in_prose(office);
-    let sub = match scope {
-        Some(Scope::ToanTinh) => format!(
-            "(Thành tích có phạm vi ảnh hưởng trên địa bàn tỉnh, trình Chủ tịch UBND tỉnh xem xét, quyết định — mục IV.1 Kế hoạch; đợt năm {})",
-            report.settings.year
+    let given = to_trinh
+        .number
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let attached = format!(
+        "(Kèm theo Tờ trình số {} ngày {} của {by})",
+        given.map_or_else(
+            || format!("……/TTr-{}", abbr_head(&office.abbr)),
+            String::from
         ),
-        _ => format!(
-            "(Kèm theo Tờ trình số {} ngày {} của {by})",
-            to_trinh
-                .number
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map_or_else(
-                    || format!("……/TTr-{}", abbr_head(&office.abbr)),
-                    String::from
-                ),
-            to_trinh
-                .date
-                .map(crate::text::dmy)
-                .unwrap_or_else(|| "……/……/……".to_string()),
-        ),
+        to_trinh
+            .date
+            .map(crate::text::dmy)
+            .unwrap_or_else(|| "……/……/……".to_string()),
+    );
+    let mut subs = Vec::new();
+    if scope == Some(Scope::ToanTinh) {
+        subs.push(
+            "(Thành tích có phạm vi ảnh hưởng trên địa bàn tỉnh, trình Chủ tịch UBND tỉnh xem xét, quyết định — mục IV.1 Kế hoạch)"
+                .to_string(),
+        );
+        // The tờ trình it goes with, when one was named, is kept (#34.3).
+        if given.is_some() {
+            subs.push(attached);
+        }
+    } else {
+        subs.push(attached);
+    }
+    for sub in subs {
+        doc.push(
+            para(vec![run(sub).italic()])
+                .align(Align::Center)
+                .after(0.0),
+        );
+    }
+    // The round's year is said once: a plan whose title ends with it
+    // needs no "đợt năm" after it.
+    let plan = report.settings.plan.cited();
+    let year = report.settings.year;
+    let sub = if plan.ends_with(&format!("năm {year}")) {
+        format!("Thực hiện {plan}")
+    } else {
+        format!("Thực hiện {plan}; đợt năm {year}")
     };
-    doc.push(
-        para(vec![run(sub).italic()])
-            .align(Align::Center)
-            .after(0.0),
-    );
-    let sub = format!(
-        "Thực hiện {}; đợt năm {}",
-        report.settings.plan.cited(),
-        report.settings.year
-    );
     doc.push(
         para(vec![run(sub).italic()])
             .align(Align::Center)

@@ -1091,3 +1091,73 @@ fn a_printed_letter_and_list_read_as_an_office_signs_them() {
         assert!(flat.contains(words), "{words} not in: {text}");
     }
 }
+
+/// #34.3, #34.4, read from the printed page (LibreOffice → PDF → text): a
+/// province-wide list keeps the tờ trình it was given and says the round's
+/// year once; an office's own "Lưu: …" replaces kh's in every letter.
+#[test]
+fn the_list_keeps_its_to_trinh_and_a_letter_its_office_s_filing_mark() {
+    let Some(soffice) = common::soffice() else {
+        return;
+    };
+    let t = Tree::new();
+    t.unit("a").write(
+        "a/x.toml",
+        &PERSON.replace("campaign = ", "scope = \"toan-tinh\"\ncampaign = "),
+    );
+    t.write(
+        "a/y.toml",
+        &PERSON
+            .replace("Đinh Văn Thành", "Lê Văn Sai")
+            .replace("5512/QĐ-BYT", "5512 QĐ BYT"),
+    );
+    t.write(
+        "kh.toml",
+        "year = 2023\n[plan]\nnumber = \"45/KH-UBND\"\ndate = 2023-02-20\n\n[office]\ncc = [\"Hội đồng Thi đua - Khen thưởng tỉnh\", \"Lưu: VT, TĐKT\"]\n",
+    );
+    let out = out_dir();
+    let file = out.path().join("ds.docx");
+    export_ok(&[
+        "list",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        file.to_str().unwrap_or(""),
+        "--all",
+        "--scope",
+        "toan-tinh",
+        "--to-trinh",
+        "216/TTr-SNV",
+        "--to-trinh-date",
+        "05/10/2023",
+    ]);
+    let (text, _) = pdf_text(&to_pdf(&soffice, &file, out.path()));
+    let flat = squeeze(&text);
+    assert!(
+        flat.contains(&squeeze(
+            "(Kèm theo Tờ trình số 216/TTr-SNV ngày 05/10/2023 của Sở Nội vụ)"
+        )),
+        "{text}"
+    );
+    assert!(
+        flat.contains(&squeeze("trình Chủ tịch UBND tỉnh xem xét, quyết định")),
+        "{text}"
+    );
+    assert_eq!(
+        flat.matches(&squeeze("năm 2023")).count(),
+        1,
+        "the round's year once: {text}"
+    );
+    let letters = out.path().join("cv");
+    export_ok(&[
+        "letters",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        letters.to_str().unwrap_or(""),
+    ]);
+    let (text, _) = pdf_text(&to_pdf(&soffice, &letters.join("a.docx"), out.path()));
+    assert_eq!(text.matches("Lưu: VT, TĐKT").count(), 1, "{text}");
+    assert!(
+        text.contains("Hội đồng Thi đua - Khen thưởng tỉnh"),
+        "{text}"
+    );
+}
