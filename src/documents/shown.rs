@@ -30,8 +30,9 @@ impl Draft {
     }
 
     /// The name as documents head it: a household as "Hộ ông Nguyễn Văn
-    /// An" ("Hộ gia đình ông/bà …" when the gender is not given), anyone
-    /// else by their name, single-spaced.
+    /// An" ("Hộ gia đình Nguyễn Văn An" when the gender is not known: never
+    /// "ông/bà", never guessed from a middle name, #34.2), anyone else by
+    /// their name, single-spaced.
     pub fn title(&self) -> Option<String> {
         use crate::vocab::Gender;
         let name = crate::documents::issuer::single_spaced(self.name()?);
@@ -39,15 +40,15 @@ impl Draft {
             Kind::HoGiaDinh => match self.gender() {
                 Some(Gender::Nam) => format!("Hộ ông {name}"),
                 Some(Gender::Nu) => format!("Hộ bà {name}"),
-                None => format!("Hộ gia đình ông/bà {name}"),
+                None => format!("Hộ gia đình {name}"),
             },
             _ => name,
         })
     }
 
-    /// The name as a sentence says it: "ông Trần Văn A", "bà …", "ông/bà
-    /// …" for a person whose gender is not given, "hộ ông …", a collective
-    /// by its name. Empty when no name could be read.
+    /// The name as a sentence says it: "ông Trần Văn A", "bà …", the name
+    /// alone for a person whose gender is not given, "hộ ông …", a
+    /// collective by its name. Empty when no name could be read.
     pub fn addressed(&self) -> String {
         use crate::vocab::Gender;
         let Some(title) = self.title() else {
@@ -58,7 +59,7 @@ impl Draft {
             Kind::CaNhan => match self.gender() {
                 Some(Gender::Nam) => format!("ông {title}"),
                 Some(Gender::Nu) => format!("bà {title}"),
-                None => format!("ông/bà {title}"),
+                None => title,
             },
             _ => title,
         }

@@ -1058,7 +1058,7 @@ fn a_printed_letter_and_list_read_as_an_office_signs_them() {
     for words in [
         "ThựchiệnKếhoạchsố45/KH-UBNDngày20/02/2023củaUBNDtỉnhHàNam",
         "Kínhgửi:HộiNôngdântỉnh",
-        "Ngày,tháng,nămsinhcủahộgiađìnhông/bàĐỗVănTưghi“1958”,chưađủngày,tháng",
+        "Ngày,tháng,nămsinhcủahộgiađìnhĐỗVănTưghi“1958”,chưađủngày,tháng",
         "gửilạiSởNộivụtrướcngày20/10/2023",
         "NguyễnVănMinh",
     ] {
@@ -1160,4 +1160,42 @@ fn the_list_keeps_its_to_trinh_and_a_letter_its_office_s_filing_mark() {
         text.contains("Hội đồng Thi đua - Khen thưởng tỉnh"),
         "{text}"
     );
+}
+
+/// #34.2: the gender kh does not know is never written "ông/bà" nor
+/// guessed: the list and a letter name the household and the person alone.
+#[test]
+fn a_gender_not_given_is_never_ong_ba() {
+    let t = Tree::new();
+    t.unit("a")
+        .write("a/ho.toml", &HOUSEHOLD.replace("Đỗ Văn Bình", "Lê Thị Mai"));
+    t.write(
+        "a/nguoi.toml",
+        &PERSON
+            .replace("gender = \"nam\"\n", "")
+            .replace("Đinh Văn Thành", "Vũ Thị Ngọc")
+            .replace("5512/QĐ-BYT", "5512 QĐ BYT"),
+    );
+    let out = out_dir();
+    let list = out.path().join("ds.docx");
+    export_ok(&[
+        "list",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        list.to_str().unwrap_or(""),
+        "--all",
+    ]);
+    let text = docx_text(&list);
+    assert!(!text.contains("ông/bà"), "{text}");
+    assert!(text.contains("Hộ gia đình Lê Thị Mai"), "{text}");
+    let letters = out.path().join("cv");
+    export_ok(&[
+        "letters",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        letters.to_str().unwrap_or(""),
+    ]);
+    let text = docx_text(&letters.join("a.docx"));
+    assert!(!text.contains("ông/bà"), "{text}");
+    assert!(text.contains("Vũ Thị Ngọc"), "{text}");
 }
