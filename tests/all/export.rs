@@ -1199,3 +1199,51 @@ fn a_gender_not_given_is_never_ong_ba() {
     assert!(!text.contains("ông/bà"), "{text}");
     assert!(text.contains("Vũ Thị Ngọc"), "{text}");
 }
+
+/// #34.7: a blank form for a unit's code finds the round from the working
+/// folder up; with no round that knows the code, it exits 2 asking for the
+/// round, rather than head the form with "SO-Y-TE".
+#[test]
+fn a_blank_form_finds_its_round_or_asks_for_it() {
+    let nowhere = tempfile::tempdir().expect("tmp");
+    let args = [
+        "export",
+        "forms",
+        "--blank",
+        "--campaign",
+        "3.10",
+        "--kind",
+        "ca-nhan",
+        "--unit",
+        "so-y-te",
+        "--out",
+        "mau.docx",
+    ];
+    kh().current_dir(nowhere.path())
+        .args(args)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("kh export forms ĐỢT --blank"));
+    assert!(!nowhere.path().join("mau.docx").exists());
+    let out = out_dir();
+    let round = std::fs::canonicalize("examples/submissions").expect("round");
+    kh().current_dir(round.join("so-y-te"))
+        .args([
+            "export",
+            "forms",
+            "--blank",
+            "--campaign",
+            "3.10",
+            "--kind",
+            "ca-nhan",
+            "--unit",
+            "so-y-te",
+            "--out",
+        ])
+        .arg(out.path().join("mau.docx"))
+        .assert()
+        .success();
+    let text = docx_text(&out.path().join("mau.docx"));
+    assert!(!text.contains("SO-Y-TE"), "{text}");
+    assert!(text.contains("SỞ Y TẾ"), "{text}");
+}

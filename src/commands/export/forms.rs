@@ -188,6 +188,15 @@ fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
     let round = round.filter(|r| r.join(crate::tree::ROUND_FILE).exists() || !known.is_empty());
     let (slug, name) = match crate::intake::units::by_name(&known, unit) {
         Some(k) => (k.slug.clone(), k.name.clone()),
+        // A code the round does not know would head the form as "SO-Y-TE"
+        // (#34.7): the round is asked for, or the unit's full name.
+        None if crate::text::is_slug(unit.trim()) => anyhow::bail!(tr!(
+            lang,
+            "không tìm thấy đơn vị `{}` trong đợt (tìm từ `{}` lên trên): nêu đợt, `kh export forms ĐỢT --blank …`, hoặc ghi tên đầy đủ của đơn vị ở --unit",
+            "no unit `{}` in the round (looked from `{}` upwards): name the round, `kh export forms ROUND --blank …`, or give the unit's full name in --unit",
+            crate::text::escape_controls(unit.trim()),
+            crate::text::escape_controls(&c.path.display().to_string())
+        )),
         None => (crate::text::slugify(unit), unit.trim().to_string()),
     };
     if slug.is_empty() {
