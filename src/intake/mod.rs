@@ -218,6 +218,17 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     if !r.recognised && r.achievements.is_empty() {
         return Err(Refusal::NotReport);
     }
+    // A household's head written "Hộ ông X" (#32.6).
+    if found.kind != Some(Kind::TapThe)
+        && let Some(at) = found.nominee.iter().position(|(k, _)| *k == "full_name")
+        && let Some((head, gender)) = household_head(&found.nominee[at].1)
+    {
+        found.nominee[at].1 = head;
+        found.kind = Some(Kind::HoGiaDinh);
+        if !found.nominee.iter().any(|(k, _)| *k == "gender") {
+            found.nominee.push(("gender", gender.slug().to_string()));
+        }
+    }
     Ok(found)
 }
 
@@ -228,6 +239,36 @@ pub fn read_xlsx(bytes: Vec<u8>) -> Result<Vec<Found>, Refusal> {
     let sheets = sheets::read(&mut pkg)?;
     let rows = list::rows(sheets)?;
     Ok(rows.into_iter().map(found_of_row).collect())
+}
+
+/// "Hộ ông Bùi Văn Chiến", "Gia đình bà X", "Hộ gia đình ông X": a
+/// household whose head is the name after the title, and the head's gender
+/// from "ông"/"bà" (SPEC §15.1). The name is kept as written, only the
+/// words before it dropped.
+pub fn household_head(name: &str) -> Option<(String, crate::vocab::Gender)> {
+    use crate::vocab::Gender;
+    const TITLES: &[(&str, Gender)] = &[
+        ("ho gia dinh ong", Gender::Nam),
+        ("ho gia dinh ba", Gender::Nu),
+        ("gia dinh ong", Gender::Nam),
+        ("gia dinh ba", Gender::Nu),
+        ("ho ong", Gender::Nam),
+        ("ho ba", Gender::Nu),
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for (title, gender) in TITLES {
+        let n = title.split(' ').count();
+        if words.len() > n && report::fold(&words[..n].join(" ")) == *title {
+            // "Hộ ba" folds as "ho ba": the diacritics tell "bà" (Mrs) from
+            // other words; only ông/bà themselves count.
+            let said = crate::text::nfc(words[n - 1]).to_lowercase();
+            if !matches!(said.as_str(), "ông" | "bà") {
+                continue;
+            }
+            return Some((words[n..].join(" "), *gender));
+        }
+    }
+    None
 }
 
 fn found_of_row(r: list::Row) -> Found {
@@ -249,17 +290,34 @@ fn found_of_row(r: list::Row) -> Found {
             Some(Col::HeadName) => Some(Kind::HoGiaDinh),
             _ => None,
         });
+    let mut kind = kind;
     if let Some(n) = r
         .get(Col::Name)
         .or(r.get(Col::CollectiveName))
         .or(r.get(Col::HeadName))
     {
-        let key = if kind == Some(Kind::TapThe) {
-            "name"
-        } else {
-            "full_name"
-        };
-        nominee.push((key, n.to_string()));
+        // "Hộ ông X" is a household headed by X, never a person named
+        // "Hộ ông X" (#32.6).
+        let head = (kind != Some(Kind::TapThe))
+            .then(|| household_head(n))
+            .flatten();
+        match head {
+            Some((head, gender)) => {
+                kind = Some(Kind::HoGiaDinh);
+                nominee.push(("full_name", head));
+                if r.get(Col::Gender).is_none() {
+                    nominee.push(("gender", gender.slug().to_string()));
+                }
+            }
+            None => {
+                let key = if kind == Some(Kind::TapThe) {
+                    "name"
+                } else {
+                    "full_name"
+                };
+                nominee.push((key, n.to_string()));
+            }
+        }
     }
     let pairs = [
         (Col::Birth, "birth_date"),
@@ -327,5 +385,31 @@ fn found_of_row(r: list::Row) -> Found {
             .unwrap_or_default(),
         awards: Vec::new(),
         kept: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::household_head;
+    use crate::vocab::Gender;
+
+    #[test]
+    fn a_household_is_named_by_its_head() {
+        assert_eq!(
+            household_head("Hộ ông Bùi Văn Chiến"),
+            Some(("Bùi Văn Chiến".to_string(), Gender::Nam))
+        );
+        assert_eq!(
+            household_head("Gia đình bà  Lê Thị Mai"),
+            Some(("Lê Thị Mai".to_string(), Gender::Nu))
+        );
+        assert_eq!(
+            household_head("HỘ GIA ĐÌNH ÔNG Trần Văn Bình"),
+            Some(("Trần Văn Bình".to_string(), Gender::Nam))
+        );
+        // A name, not a title: "Hồ Ba", "Hộ" alone, a collective.
+        assert_eq!(household_head("Hồ Ba Lan"), None);
+        assert_eq!(household_head("Hộ ông"), None);
+        assert_eq!(household_head("Hợp tác xã Đồng Văn"), None);
     }
 }

@@ -579,3 +579,29 @@ fn amplified_sources_are_refused_before_they_are_written() {
     let (noms, _) = tomls(r.root());
     assert_eq!(noms.len(), 1, "{noms:?}");
 }
+
+/// #32.6: "Hộ ông Bùi Văn Chiến" in a list is a household headed by him,
+/// never a person of that name; the list then prints "Hộ ông …" once.
+#[test]
+fn a_household_row_is_named_by_its_head() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let only = r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Hộ ông Bùi Văn Chiến</t></is></c><c r="B2" t="inlineStr"><is><t>thôn Đồng Văn</t></is></c></row></sheetData></worksheet>"#;
+    std::fs::write(
+        inbox.path().join("ds.xlsx"),
+        workbook(only, STRINGS, "worksheets/sheet1.xml", &[]),
+    )
+    .expect("w");
+    let r = round();
+    let (doc, code, _) = import(inbox.path(), r.root(), &["--campaign", "nong-thon-moi"]);
+    assert!(code == 0 || code == 1, "{doc:#}");
+    let text = std::fs::read_to_string(r.path("so-y-te/bui-van-chien.toml"))
+        .unwrap_or_else(|e| panic!("{e}: {doc:#}"));
+    let t: toml::Table = text.parse().expect("parses");
+    assert_eq!(t["kind"].as_str(), Some("ho-gia-dinh"), "{text}");
+    assert_eq!(
+        t["nominee"]["full_name"].as_str(),
+        Some("Bùi Văn Chiến"),
+        "{text}"
+    );
+    assert_eq!(t["nominee"]["gender"].as_str(), Some("nam"), "{text}");
+}
