@@ -72,8 +72,12 @@ wb = '<workbook xmlns:r="r"><sheets><sheet name="DS" r:id="rId1"/></sheets></wor
 rels = '<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="{t}"/><Relationship Id="rId2" Type="x/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
 sst = '<sst uniqueCount="18446744073709551615"><si><t>Họ và tên</t></si><si><t>Đơn vị công tác</t></si></sst>'
 head = '<worksheet><dimension ref="A1:XFD1048576"/><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+types = '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'
+top = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="{t}"/></Relationships>'
 def book(name, sheet, target, at):
     with zipfile.ZipFile(f"{d}/{name}", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", types)
+        z.writestr("_rels/.rels", top.format(t="xl/workbook.xml"))
         z.writestr("xl/workbook.xml", wb)
         z.writestr("xl/_rels/workbook.xml.rels", rels.format(t=target))
         z.writestr("xl/sharedStrings.xml", sst)
@@ -81,8 +85,13 @@ def book(name, sheet, target, at):
 book("far-cell.xlsx", head + '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>', "worksheets/sheet1.xml", "xl/worksheets/sheet1.xml")
 book("bomb-outside.xlsx", head + " " * (200 * 1024 * 1024) + "</sheetData></worksheet>", "/bomb.xml", "bomb.xml")
 book("bomb-upper.xlsx", head + " " * (200 * 1024 * 1024) + "</sheetData></worksheet>", "worksheets/sheet1.xml", "XL/worksheets/sheet1.xml")
-nested = '<w:document xmlns:w="w"><w:body>' + '<w:sdt><w:sdtContent>' * 200000 + '</w:body></w:document>'
+# Nested content controls, each tagged (4.6 MB): once 20 s of searching.
+nested = '<w:document xmlns:w="w"><w:body>' + "".join(
+    f'<w:sdt><w:sdtPr><w:tag w:val="t{i}"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>{i}</w:t></w:r></w:p>'
+    for i in range(60000)) + '</w:body></w:document>'
 with zipfile.ZipFile(f"{d}/nested.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("[Content_Types].xml", types)
+    z.writestr("_rels/.rels", top.format(t="word/document.xml"))
     z.writestr("word/document.xml", nested)
 PY
 mkdir "$hostile-round"
