@@ -302,11 +302,11 @@ explain! {
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"lao-dong-gioi\"\nkind = \"tap-the\"\n")];
     }
     MissingRole {
-        vi: "Phong trào phân loại cá nhân (mục 3.6, 3.9) hay tập thể (mục 3.12: lực lượng công an; cơ quan, đơn vị, địa phương, doanh nghiệp) theo nhóm đối tượng mà đề nghị không ghi `role`.",
-            "Kế hoạch, mục 3.6, 3.9, 3.12; SPEC §3.1.",
+        vi: "Phong trào phân loại cá nhân (mục 3.6, 3.9; mục 3.13: cán bộ làm công tác giải phóng mặt bằng hay người dân — hồ sơ có hiến đất, bàn giao sớm thì được đọc là người dân) hay tập thể (mục 3.12: lực lượng công an; cơ quan, đơn vị, địa phương, doanh nghiệp) theo nhóm đối tượng mà đề nghị không ghi `role`. Nhóm của tập thể mục 3.6 (cơ quan nhà nước; tổ chức, doanh nghiệp) không bắt buộc.",
+            "Kế hoạch, mục 3.6, 3.9, 3.12, 3.13; SPEC §3.1.",
             "Thêm `role` vào [nominee], ví dụ `role = \"giao-vien\"`.";
-        en: "The campaign sets individuals (§3.6, §3.9) or collectives (§3.12: police units; agencies, localities, enterprises) apart by group and `role` is not given.",
-            "The plan, §3.6, §3.9, §3.12; SPEC §3.1.",
+        en: "The campaign sets individuals (§3.6, §3.9; §3.13: officials doing the site clearance or residents — a file showing land given or an early handover reads as a resident's) or collectives (§3.12: police units; agencies, localities, enterprises) apart by group and `role` is not given. §3.6 collectives' roles (state bodies; organisations, enterprises) are optional.",
+            "The plan, §3.6, §3.9, §3.12, §3.13; SPEC §3.1.",
             "Add `role` to [nominee], as in `role = \"giao-vien\"`.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"day-tot-hoc-tot\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Nguyễn Thị Mai\"\nbirth_date = 1985-03-02\nhometown = \"Phủ Lý\"\nworkplace = \"Trường THCS Lam Hạ\"\n\n[[achievements]]\ntext = \"Bồi dưỡng học sinh giỏi\"\n")];
     }
