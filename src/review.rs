@@ -678,6 +678,15 @@ fn rewrite<'a>(
 
 /// One new entry, as `toml_edit` writes it.
 fn entry_text(path: &str, sha: &str, d: &NewDecision) -> Result<String> {
+    let mut tables = toml_edit::ArrayOfTables::new();
+    tables.push(entry_table(path, sha, d)?);
+    let mut doc = toml_edit::DocumentMut::new();
+    doc.insert("review", toml_edit::Item::ArrayOfTables(tables));
+    Ok(doc.to_string())
+}
+
+/// One decision as a `[[review]]` table: the one shape both writers use.
+fn entry_table(path: &str, sha: &str, d: &NewDecision) -> Result<toml_edit::Table> {
     let mut t = toml_edit::Table::new();
     t.insert("path", toml_edit::value(path));
     t.insert("status", toml_edit::value(d.status.slug()));
@@ -698,11 +707,7 @@ fn entry_text(path: &str, sha: &str, d: &NewDecision) -> Result<String> {
         t.insert("award", toml_edit::value(a.as_str()));
     }
     t.insert("sha256", toml_edit::value(sha));
-    let mut tables = toml_edit::ArrayOfTables::new();
-    tables.push(t);
-    let mut doc = toml_edit::DocumentMut::new();
-    doc.insert("review", toml_edit::Item::ArrayOfTables(tables));
-    Ok(doc.to_string())
+    Ok(t)
 }
 
 /// The new text of `review.toml`: `old` with one entry per path replaced or
@@ -783,27 +788,7 @@ pub fn update(
     };
     for (path, sha) in files {
         tables.retain(|t| path_of(t) != *path);
-        let mut t = toml_edit::Table::new();
-        t.insert("path", toml_edit::value(path.as_str()));
-        t.insert("status", toml_edit::value(d.status.slug()));
-        if let Some(note) = &d.note {
-            t.insert("note", toml_edit::value(note.as_str()));
-        }
-        if let Some(r) = &d.reviewer {
-            t.insert("reviewer", toml_edit::value(r.as_str()));
-        }
-        let date: toml_edit::Datetime = d
-            .date
-            .format("%Y-%m-%d")
-            .to_string()
-            .parse()
-            .map_err(|_| anyhow::anyhow!("date"))?;
-        t.insert("date", toml_edit::value(date));
-        if let Some(a) = &d.award {
-            t.insert("award", toml_edit::value(a.as_str()));
-        }
-        t.insert("sha256", toml_edit::value(sha.as_str()));
-        tables.push(t);
+        tables.push(entry_table(path, sha, d)?);
     }
     tables.sort_by_key(|t| path_of(t));
     let mut fresh = toml_edit::ArrayOfTables::new();
