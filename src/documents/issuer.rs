@@ -116,6 +116,13 @@ fn split_parent(name: &str, level: Option<UnitLevel>, motto: Motto) -> (Option<S
                 let own = name.get(..at).unwrap_or(name).trim();
                 let above = name.get(at..).unwrap_or("").trim();
                 if !own.is_empty() {
+                    // The committee carries its place (#34.6): "Ban Dân vận
+                    // Tỉnh ủy" is headed by "TỈNH ỦY HÀ NAM".
+                    let above = if lower(above) == "tỉnh ủy" {
+                        format!("{above} Hà Nam")
+                    } else {
+                        above.to_string()
+                    };
                     return (Some(above.to_uppercase()), own.to_string());
                 }
             }
@@ -262,6 +269,13 @@ mod tests {
         assert_eq!(i.parent, ["TỈNH ỦY HÀ NAM"]);
         assert_eq!(i.body, ["BAN DÂN VẬN"]);
         assert_eq!(i.motto, Motto::Dang);
+        let i = unit("Ban Dân vận Tỉnh ủy", Some(UnitLevel::Tinh));
+        assert_eq!(
+            i.parent,
+            ["TỈNH ỦY HÀ NAM"],
+            "the committee carries its place"
+        );
+        assert_eq!(i.body, ["BAN DÂN VẬN"]);
         let i = unit("Tỉnh đoàn Hà Nam", Some(UnitLevel::Tinh));
         assert!(i.parent.is_empty());
         assert_eq!(i.motto, Motto::Doan);

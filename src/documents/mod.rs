@@ -58,8 +58,15 @@ pub fn heading_of(
                 .after(0.0),
         );
     }
+    // A Party body's issuer is closed by an asterisk, a State body's by a
+    // rule (#34.6).
+    let close = if who.motto == Motto::Dang {
+        "*"
+    } else {
+        "———————"
+    };
     lp.push(
-        para(vec![run("———————").size(10.0)])
+        para(vec![run(close).size(10.0)])
             .align(Align::Center)
             .after(4.0),
     );

@@ -1247,3 +1247,37 @@ fn a_blank_form_finds_its_round_or_asks_for_it() {
     assert!(!text.contains("SO-Y-TE"), "{text}");
     assert!(text.contains("SỞ Y TẾ"), "{text}");
 }
+
+/// #34.6: a Party body's form is headed by its committee with the place,
+/// the body, an asterisk; "ĐẢNG CỘNG SẢN VIỆT NAM" on the right; no number.
+#[test]
+fn a_party_body_s_form_is_headed_as_the_party_heads_it() {
+    let t = Tree::new();
+    t.write("kh.toml", "year = 2023\n");
+    t.write(
+        "ban-dan-van/unit.toml",
+        "name = \"Ban Dân vận Tỉnh ủy\"\nlevel = \"tinh\"\n",
+    );
+    t.write("ban-dan-van/a.toml", PERSON);
+    let out = out_dir();
+    export_ok(&[
+        "forms",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        out.path().join("f").to_str().unwrap_or(""),
+    ]);
+    let text = docx_text(&out.path().join("f/ban-dan-van/a.docx"));
+    let head: Vec<&str> = text.lines().take(8).collect();
+    let at = |s: &str| head.iter().position(|l| l.trim() == s);
+    let (committee, body, star) = (at("TỈNH ỦY HÀ NAM"), at("BAN DÂN VẬN"), at("*"));
+    assert!(
+        committee.is_some() && body.is_some() && star.is_some(),
+        "{head:?}"
+    );
+    assert!(committee < body && body < star, "{head:?}");
+    assert!(text.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{text}");
+    assert!(
+        !head.iter().any(|l| l.trim_start().starts_with("Số:")),
+        "{head:?}"
+    );
+}
