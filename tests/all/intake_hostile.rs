@@ -61,13 +61,16 @@ fn sheet(more: &str) -> String {
 
 const STRINGS: &str = r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="18446744073709551615" uniqueCount="18446744073709551615"><si><t>Họ và tên</t></si><si><t>Đơn vị công tác</t></si><si><t>Nguyễn Văn An</t></si></sst>"#;
 
+/// `kh import INBOX --into ROUND`, nothing else said.
+fn import_cmd(inbox: &Path, round: &Path) -> assert_cmd::Command {
+    let mut cmd = kh();
+    cmd.arg("import").arg(inbox).arg("--into").arg(round);
+    cmd
+}
+
 fn import(inbox: &Path, round: &Path, extra: &[&str]) -> (Value, i32, Duration) {
     let start = Instant::now();
-    let out = kh()
-        .arg("import")
-        .arg(inbox)
-        .arg("--into")
-        .arg(round)
+    let out = import_cmd(inbox, round)
         .args(["--unit", "so-y-te", "--format", "json"])
         .args(extra)
         .output()
@@ -341,11 +344,7 @@ fn killed_runs_leave_nothing_half_written() {
     reports(other.path(), 1);
     t.write("kh.toml", "year = 2023\n");
     t.write("so-moi/unit.toml", "");
-    let out = kh()
-        .arg("import")
-        .arg(other.path())
-        .arg("--into")
-        .arg(t.root())
+    let out = import_cmd(other.path(), t.root())
         .args(["--unit", "so-moi"])
         .output()
         .expect("run");
@@ -458,11 +457,7 @@ fn a_form_of_another_unit_is_refused() {
     .expect("copy");
     let r = round();
     r.write("so-tai-chinh/unit.toml", "name = \"Sở Tài chính\"\n");
-    let out = kh()
-        .arg("import")
-        .arg(inbox.path())
-        .arg("--into")
-        .arg(r.root())
+    let out = import_cmd(inbox.path(), r.root())
         .args(["--format", "json"])
         .output()
         .expect("run");
@@ -513,11 +508,7 @@ fn links_and_fifos_are_said_and_a_linked_unit_refuses_only_its_sources() {
     std::fs::create_dir_all(two.path().join("so-y-te")).expect("dir");
     corpus::doctor().write(&two.path().join("so-noi-vu/a.docx"));
     corpus::collective().write(&two.path().join("so-y-te/b.docx"));
-    let out = kh()
-        .arg("import")
-        .arg(two.path())
-        .arg("--into")
-        .arg(t.root())
+    let out = import_cmd(two.path(), t.root())
         .args(["--format", "json", "--unit", "so-noi-vu"])
         .output()
         .expect("run");

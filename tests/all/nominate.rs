@@ -5,7 +5,9 @@ use crate::common::*;
 use predicates::prelude::*;
 use toml_edit::{DocumentMut, Item, value};
 
-fn template(campaign: &str, kind: &str, role: Option<&str>) -> String {
+/// `kh nominate new` for one campaign and kind, to standard output, no
+/// terminal asked.
+fn nominate_to_stdout(campaign: &str, kind: &str) -> assert_cmd::Command {
     let mut cmd = kh();
     cmd.args([
         "nominate",
@@ -20,6 +22,11 @@ fn template(campaign: &str, kind: &str, role: Option<&str>) -> String {
         "Nguyễn Văn Ấn",
         "--stdout",
     ]);
+    cmd
+}
+
+fn template(campaign: &str, kind: &str, role: Option<&str>) -> String {
+    let mut cmd = nominate_to_stdout(campaign, kind);
     if let Some(r) = role {
         cmd.args(["--role", r]);
     }
@@ -928,24 +935,7 @@ fn campaign_prompt_at(cols: std::num::NonZeroU16) -> Result<(), Box<dyn std::err
 /// residents), asked like any required role; §3.6 collectives may.
 #[test]
 fn site_clearance_asks_the_role_and_infrastructure_collectives_may_skip_it() {
-    let base = |campaign: &str, kind: &str| {
-        let mut cmd = kh();
-        cmd.args([
-            "nominate",
-            "new",
-            "--unit",
-            "don-vi",
-            "--campaign",
-            campaign,
-            "--kind",
-            kind,
-            "--name",
-            "Nguyễn Văn Ấn",
-            "--stdout",
-        ])
-        .env_remove("KH_LANG");
-        cmd
-    };
+    let base = nominate_to_stdout;
     base("giai-phong-mat-bang", "ca-nhan")
         .assert()
         .code(2)
