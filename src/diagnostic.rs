@@ -66,6 +66,7 @@ rules! {
     ImplausibleText = "implausible-text", Warning;
     ValueReadAs = "value-read-as", Note;
     BirthYearOnly = "birth-year-only", Warning;
+    ImportUnread = "import-unread", Warning;
     // §4: the campaign.
     UnknownCampaign = "unknown-campaign", Error;
     KindNotAllowed = "kind-not-allowed", Error;
@@ -436,7 +437,7 @@ mod tests {
             assert!(seen.insert(r.code()));
             assert!(crate::text::is_slug(r.code()));
         }
-        assert_eq!(Rule::ALL.len(), 46);
+        assert_eq!(Rule::ALL.len(), 47);
     }
 
     #[test]

@@ -283,6 +283,15 @@ explain! {
             "Give the full date of birth if known, as in \"12/04/1958\".";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"nong-thon-moi\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = \"1958\"\nhometown = \"xã Nhân Mỹ, huyện Lý Nhân\"\nresidence = \"thôn Văn Xá, xã Nhân Mỹ\"\n\n[[achievements]]\ntext = \"Hiến 1.150 m² đất làm đường thôn\"\n")];
     }
+    ImportUnread {
+        vi: "kh import tìm thấy tên mục trong báo cáo gốc nhưng chưa đọc được nội dung (ghi trong [import] unread): người xét xem báo cáo gốc; kh không đưa mục này vào văn bản gửi đơn vị.",
+            "SPEC §15.1 (không đổ lỗi cho đơn vị vì điều kh chưa đọc được).",
+            "Điền mục theo báo cáo gốc (hoặc `kh nominate edit <tệp>`), rồi bỏ nó khỏi [import] unread.";
+        en: "kh import found the field's label in the source report but could not read its value (listed in [import] unread): a reviewer looks at the source; no letter asks the unit for it.",
+            "SPEC §15.1 (never blame a unit for what kh could not read).",
+            "Fill the field in from the source report (or `kh nominate edit <file>`), then remove it from [import] unread.";
+        example: ["don-vi/de-nghi.toml" => File::Text("# Nhập từ: hop-thu/don-vi/bao-cao.docx\ncampaign = \"nong-thon-moi\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = \"12/04/1958\"\nresidence = \"thôn Văn Xá, xã Nhân Mỹ\"\n\n[[achievements]]\ntext = \"Hiến 1.150 m² đất làm đường thôn\"\n\n[import]\nunread = [\"nominee.hometown\"]\n")];
+    }
     UnknownCampaign {
         vi: "`campaign` không phải mã của phong trào nào trong kế hoạch; kh gợi ý mã gần nhất.",
             "Kế hoạch, mục III.3; SPEC §4.",

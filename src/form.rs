@@ -169,6 +169,33 @@ pub fn nominee_field(key: &str) -> Option<&'static Field> {
     NOMINEE_FIELDS.iter().find(|f| f.key == key)
 }
 
+/// The keys `[import] unread` may list (SPEC §15.1), besides
+/// `nominee.<field>`.
+pub const UNREAD_KEYS: &[&str] = &["achievements", "awards", "proposed_award", "campaign", "kind"];
+
+/// Whether `key` is one `[import] unread` may list.
+pub fn unread_key(key: &str) -> bool {
+    UNREAD_KEYS.contains(&key)
+        || key
+            .strip_prefix("nominee.")
+            .is_some_and(|f| nominee_field(f).is_some())
+}
+
+/// The form's label of a key `[import] unread` lists.
+pub fn unread_label(key: &str, lang: Lang) -> &'static str {
+    if let Some(f) = key.strip_prefix("nominee.").and_then(nominee_field) {
+        return lang.pick(f.vi, f.en);
+    }
+    match key {
+        "achievements" => lang.pick("Thành tích tiêu biểu xuất sắc", "Outstanding achievements"),
+        "awards" => lang.pick("Quá trình khen thưởng", "Commendation history"),
+        "proposed_award" => lang.pick("Hình thức khen thưởng đề nghị", "Proposed commendation"),
+        "campaign" => lang.pick("Phong trào thi đua", "Campaign"),
+        "kind" => lang.pick("Loại điển hình", "Kind of exemplar"),
+        _ => lang.pick("một mục", "a field"),
+    }
+}
+
 /// The keys of a nomination file, one name each: the reader, the template
 /// and the dossier all spell a key through these, so that a key renamed in
 /// one place cannot be left behind in another.
@@ -221,6 +248,7 @@ keys!(
         Awards = "awards",
         Facts = "facts",
         Model = "model",
+        Import = "import",
     }
 );
 

@@ -232,6 +232,16 @@ pub enum What {
     NomineeFieldAtTop {
         key: String,
     },
+    /// A field `kh import` found the label of but could not read (SPEC
+    /// §15.1): its dotted key, and the source it was imported from.
+    ImportUnread {
+        key: String,
+        source: Option<String>,
+    },
+    /// An entry of `[import] unread` that names no field.
+    UnreadKey {
+        given: String,
+    },
     UnknownCampaign {
         given: String,
         hint: CampaignHint,
@@ -942,6 +952,26 @@ impl What {
                 "“{name}” is sent in several folders: this one and {} are one unit",
                 others.join(", ")
             ),
+            What::ImportUnread { key, source } => {
+                let label = crate::form::unread_label(key, lang);
+                match source {
+                    Some(src) => tr!(
+                        lang,
+                        "kh chưa đọc được {label} (`{key}`) trong {src}: xem báo cáo gốc",
+                        "kh could not read {label} (`{key}`) in {src}: look at the source report"
+                    ),
+                    None => tr!(
+                        lang,
+                        "kh chưa đọc được {label} (`{key}`) trong báo cáo gốc: xem báo cáo gốc",
+                        "kh could not read {label} (`{key}`) in the source report: look at it"
+                    ),
+                }
+            }
+            What::UnreadKey { given } => tr!(
+                lang,
+                "`{given}` trong [import] unread không phải một mục của mẫu (nominee.<trường>, achievements, awards, proposed_award, campaign, kind)",
+                "`{given}` in [import] unread is no field of the form (nominee.<field>, achievements, awards, proposed_award, campaign, kind)"
+            ),
             What::CapChanged { cap, year } => tr!(
                 lang,
                 "Đợt năm {year} đặt mức tối đa {cap} đề nghị mỗi đơn vị, khác mục IV.1 của kế hoạch (“không quá 03 điển hình”)",
@@ -1399,6 +1429,12 @@ impl What {
                 .pick(
                     "gộp các tệp vào một thư mục của đơn vị rồi xóa thư mục thừa",
                     "move the files into one folder of the unit and remove the other",
+                )
+                .to_string(),
+            What::ImportUnread { .. } => lang
+                .pick(
+                    "điền mục này theo báo cáo gốc (hoặc: kh nominate edit <tệp>), rồi bỏ nó khỏi [import] unread",
+                    "fill this in from the source report (or: kh nominate edit <file>), then remove it from [import] unread",
                 )
                 .to_string(),
             What::CapChanged { .. } => lang

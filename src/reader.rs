@@ -63,6 +63,14 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// The file's leading comment lines, without their "# ".
+    pub fn head_comments(&self) -> impl Iterator<Item = &'a str> {
+        self.text
+            .lines()
+            .map_while(|l| l.strip_prefix('#'))
+            .map(str::trim)
+    }
+
     pub fn locate(&self, span: Option<Range<usize>>) -> Option<Location> {
         let index = self.index.get_or_init(|| LineIndex::new(self.text));
         span.map(|s| index.locate(self.text, s))

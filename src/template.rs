@@ -112,6 +112,11 @@ pub struct Draft {
     pub model: Vec<(ModelKey, toml::Value)>,
     /// Written by `kh import`: an empty value says it was not found.
     pub imported: bool,
+    /// `[import] unread`: the fields kh found the label of in the source
+    /// but could not read (SPEC §15.1).
+    pub unread: Vec<String>,
+    /// `[import] replaces`: the file a resent report may replace.
+    pub replaces: Option<String>,
 }
 
 impl Draft {
@@ -139,6 +144,8 @@ impl Draft {
             facts: Vec::new(),
             model: Vec::new(),
             imported: false,
+            unread: Vec::new(),
+            replaces: None,
         }
     }
 
@@ -280,6 +287,8 @@ impl Draft {
             facts,
             model,
             imported: false,
+            unread: Vec::new(),
+            replaces: None,
         }
     }
 
@@ -687,6 +696,31 @@ pub fn write(d: &Draft) -> String {
             );
         }
     }
+    // Last, as SPEC §15.1 places it: what kh could not read, and the
+    // file a resent report may replace.
+    if !d.unread.is_empty() || d.replaces.is_some() {
+        out.push_str(&format!(
+            "\n# Do kh import ghi: xóa một mục khỏi unread khi đã điền theo báo cáo gốc\n[{}]\n",
+            Top::Import.key()
+        ));
+        if !d.unread.is_empty() {
+            let keys: Vec<String> = d.unread.iter().map(|k| quoted(k)).collect();
+            line(
+                &mut out,
+                "unread",
+                &format!("[{}]", keys.join(", ")),
+                "kh tìm thấy tên mục trong báo cáo gốc nhưng chưa đọc được nội dung",
+            );
+        }
+        if let Some(r) = &d.replaces {
+            line(
+                &mut out,
+                "replaces",
+                &quoted(r),
+                "báo cáo gửi lại: có thể thay cho tệp này (người xét quyết định, rồi xóa một trong hai)",
+            );
+        }
+    }
     out
 }
 
@@ -928,6 +962,8 @@ mod round_trip {
                                 facts,
                                 model,
                                 imported: false,
+                                unread: Vec::new(),
+                                replaces: None,
                             }
                         },
                     )

@@ -89,6 +89,13 @@ struct Imported {
     campaign: Option<&'static str>,
     missing: Vec<String>,
     replaces: Option<String>,
+    /// Fields whose label kh found but whose value it could not read
+    /// (SPEC §15.1).
+    unread: Vec<String>,
+    /// Said once for the source, not in JSON: a list that names no
+    /// campaign ("dùng --campaign").
+    #[serde(skip)]
+    note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -552,6 +559,19 @@ impl Run {
                 });
                 continue;
             }
+            // A list that names no campaign is imported, and said once
+            // (SPEC §15.1).
+            let mut note = (campaign_flag.is_none()
+                && founds
+                    .iter()
+                    .all(|f| f.sheet.is_some() && f.campaign == Named::Nothing))
+            .then(|| {
+                tr!(
+                    lang,
+                    "danh sách không ghi phong trào: dùng --campaign",
+                    "the list names no campaign: use --campaign"
+                )
+            });
             // A source is written whole or not at all: what this loop plans
             // is undone if one of its files would be too large (#37.3).
             let (jobs_mark, imported_mark) = (jobs.len(), out.imported.len());
@@ -586,6 +606,9 @@ impl Run {
                     draft
                         .provenance
                         .push(format!("{AT}{}, dòng {r}", escape_controls(s)));
+                }
+                for n in &f.notes {
+                    draft.provenance.push(escape_controls(n).into_owned());
                 }
                 if let Some(old) = &replaces {
                     draft.provenance.push(format!(
@@ -683,8 +706,13 @@ impl Run {
                     unit: unit.slug.clone(),
                     kind: draft.kind.slug(),
                     campaign: draft.campaign.map(|c| c.slug),
-                    missing: missing(&draft),
+                    missing: missing(&draft)
+                        .into_iter()
+                        .filter(|k| !draft.unread.contains(k))
+                        .collect(),
                     replaces,
+                    unread: draft.unread.clone(),
+                    note: note.take(),
                 });
             }
             if too_large {
@@ -845,16 +873,33 @@ fn at(sheet: &Option<String>, row: Option<usize>, lang: Lang) -> String {
 
 /// "inbox/a.docx → so-y-te/nguyen-van-an.toml (cá nhân, y-te-hai-long)".
 fn imported_line(i: &Imported, lang: Lang) -> String {
+    // Labels as the form prints them, not keys (SPEC §9.2); JSON keeps keys.
+    let labels = |keys: &[String]| {
+        keys.iter()
+            .map(|k| crate::form::unread_label(k, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let missing = if i.missing.is_empty() {
+        String::new()
+    } else {
+        tr!(lang, "; còn thiếu: {}", "; missing: {}", labels(&i.missing))
+    };
+    let unread = if i.unread.is_empty() {
         String::new()
     } else {
         tr!(
             lang,
-            "; còn thiếu: {}",
-            "; missing: {}",
-            i.missing.join(", ")
+            "; kh chưa đọc được: {} (xem báo cáo gốc)",
+            "; kh could not read: {} (see the source)",
+            labels(&i.unread)
         )
     };
+    let note = i
+        .note
+        .as_ref()
+        .map(|n| format!("{}: {n}\n", escape_controls(&i.source)))
+        .unwrap_or_default();
     let replaces = i
         .replaces
         .as_ref()
@@ -867,7 +912,7 @@ fn imported_line(i: &Imported, lang: Lang) -> String {
         })
         .unwrap_or_default();
     format!(
-        "{}{} → {} ({}, {}){missing}{replaces}\n",
+        "{note}{}{} → {} ({}, {}){missing}{unread}{replaces}\n",
         escape_controls(&i.source),
         at(&i.sheet, i.row, lang),
         i.path,

@@ -50,6 +50,7 @@ pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String,
                 .diagnostics
                 .iter()
                 .filter(|x| *x.path == *r.path)
+                .filter(|x| !on_unread(&x.what, r.nomination.as_ref()))
                 .filter_map(|x| wording::sentence(x, Who { name: &who }, &unit_name))
                 .fold(Vec::new(), |mut v, s| {
                     // One wording said once: a missing field twice is one line.
@@ -173,6 +174,33 @@ pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String,
 
 /// A decision of the appraisal with the reviewer's words: "- Ông A: không
 /// đạt (06/10/2023). Lý do: …", or the note of a return under its heading.
+/// A finding on a field `kh import` could not read (`[import] unread`):
+/// kh's to look at in the source, never the unit's to send again (SPEC
+/// §15.1).
+fn on_unread(what: &crate::messages::What, n: Option<&crate::nomination::Nomination>) -> bool {
+    use crate::messages::What;
+    let Some(n) = n.filter(|n| !n.unread.is_empty()) else {
+        return false;
+    };
+    let listed = |key: &str| {
+        n.unread
+            .iter()
+            .any(|u| &**u == key || u.strip_prefix("nominee.") == Some(key))
+    };
+    match what {
+        What::MissingField { key, .. }
+        | What::EmptyField { key, .. }
+        | What::InvalidDate { key, .. }
+        | What::WrongType { key, .. } => listed(key),
+        What::NoAchievement => listed("achievements"),
+        What::WorkplaceOrResidence => listed("workplace") || listed("residence"),
+        What::BirthYearOnly { .. } | What::BirthInFuture { .. } | What::ImplausibleAge { .. } => {
+            listed("birth_date")
+        }
+        _ => false,
+    }
+}
+
 fn decision_para(heading: &str, dec: &crate::review::Decision, what: &str) -> Para {
     let when = dec
         .date

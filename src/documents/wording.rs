@@ -374,6 +374,9 @@ pub fn sentence(
         // (SPEC §6, turn 4): neither finding goes in a letter.
         What::UnitOverCap { folders, .. } if !folders.is_empty() => return None,
         What::SplitUnit { .. } | What::CapChanged { .. } => return None,
+        // What kh could not read is kh's to look at, never the unit's to
+        // send again (SPEC §15.1).
+        What::ImportUnread { .. } | What::UnreadKey { .. } => return None,
         What::UnitOverCap { n, cap, .. } => format!(
             "Đơn vị gửi {n} hồ sơ, vượt số lượng tối đa {cap:02} điển hình (mục IV.1 của Kế hoạch: “không quá 03 điển hình, bao gồm cả tập thể, cá nhân”): đề nghị lựa chọn lại, gửi không quá {cap:02} hồ sơ."
         ),

@@ -28,12 +28,26 @@ pub enum Col {
     UnitSlug,
     Kind,
     Scope,
+    /// The peer's "Tên phòng ban/khối, tổ công tác": joined before the
+    /// workplace (SPEC §15.1).
+    Department,
+    /// The peer's "Mã hình thức khen thưởng" / "Mã danh hiệu thi đua",
+    /// resolved through the workbook's catalogue.
+    AwardCode,
+    TitleCode,
 }
 
 /// Headers, folded; the first that a header equals, or starts with, wins.
 const HEADERS: &[(&str, Col)] = &[
     // kh's own workbook writes the campaign's name beside its slug.
     ("ten phong trao", Col::Campaign),
+    // The peer product's templates (SPEC §15.1).
+    ("ten don vi tap the cong tac", Col::Workplace),
+    ("ten phong ban", Col::Department),
+    ("phan loai khen thuong", Col::Kind),
+    ("ma hinh thuc khen thuong", Col::AwardCode),
+    ("ma danh hieu thi dua", Col::TitleCode),
+    ("danh hieu thi dua hinh thuc khen thuong", Col::ProposedAward),
     ("ho va ten chu ho", Col::HeadName),
     ("ho ten chu ho", Col::HeadName),
     ("ten tap the ca nhan", Col::Name),
@@ -80,8 +94,96 @@ fn col_of(header: &str) -> Option<Col> {
     }
     HEADERS
         .iter()
-        .find(|(k, _)| super::report::words_start(&f, k))
+        // kh's own "Tên" is a name column only as the whole header: "Tên
+        // hình thức" is none (SPEC §15.1).
+        .find(|(k, _)| super::report::words_start(&f, k) && (*k != "ten" || f == "ten"))
         .map(|(_, c)| *c)
+}
+
+/// A catalogue sheet (SPEC §15.1): named "DANHMUC", or headed "Mã số"
+/// beside "Hình thức khen thưởng" / "Danh hiệu thi đua" with no name column.
+fn catalogue(sheet: &Sheet) -> bool {
+    if fold(&sheet.name).replace(' ', "") == "danhmuc" {
+        return true;
+    }
+    sheet
+        .rows
+        .iter()
+        .take_while(|(r, _)| r - sheet.top < 20)
+        .any(|(_, cells)| {
+            let f: Vec<String> = cells.iter().map(|c| fold(c)).collect();
+            f.iter().any(|h| h.starts_with("ma so"))
+                && f.iter()
+                    .any(|h| h.contains("hinh thuc khen thuong") || h.contains("danh hieu thi dua"))
+                && !cells.iter().any(|c| {
+                    matches!(
+                        col_of(c),
+                        Some(Col::Name | Col::CollectiveName | Col::HeadName)
+                    )
+                })
+        })
+}
+
+/// A workbook's catalogue of codes: award forms and titles by code.
+#[derive(Clone, Debug, Default)]
+pub struct Catalogue {
+    pub awards: Vec<(String, String)>,
+    pub titles: Vec<(String, String)>,
+}
+
+impl Catalogue {
+    fn read(sheet: &Sheet, into: &mut Catalogue) {
+        // Column pairs: a code column ("Mã số", "Mã …") and the name beside
+        // it, what the name's header says deciding which list it is.
+        let Some((head_at, pairs)) = sheet
+            .rows
+            .iter()
+            .take_while(|(r, _)| r - sheet.top < 20)
+            .find_map(|(r, cells)| {
+                let pairs: Vec<(usize, bool)> = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, h)| fold(h).starts_with("ma"))
+                    .filter_map(|(i, _)| {
+                        let name = fold(cells.get(i + 1)?);
+                        if name.contains("hinh thuc khen thuong") {
+                            Some((i, true))
+                        } else if name.contains("danh hieu") {
+                            Some((i, false))
+                        } else {
+                            None
+                        }
+                    })
+                    .collect();
+                (!pairs.is_empty()).then_some((*r, pairs))
+            })
+        else {
+            return;
+        };
+        for (_, cells) in sheet.rows.iter().filter(|(r, _)| *r > head_at) {
+            for (i, award) in &pairs {
+                let code = cells.get(*i).map_or("", |c| c.trim());
+                let name = cells.get(i + 1).map_or("", |c| c.trim());
+                if code.is_empty() || name.is_empty() {
+                    continue;
+                }
+                let list = if *award {
+                    &mut into.awards
+                } else {
+                    &mut into.titles
+                };
+                list.push((code.to_string(), name.to_string()));
+            }
+        }
+    }
+
+    /// The name a code stands for.
+    pub fn name(list: &[(String, String)], code: &str) -> Option<String> {
+        let code = code.trim();
+        list.iter()
+            .find(|(c, _)| c == code || c.trim_start_matches('0') == code.trim_start_matches('0'))
+            .map(|(_, n)| n.clone())
+    }
 }
 
 /// One data row, its cells as text by meaning.
@@ -108,6 +210,13 @@ impl Row {
 /// The kind a section row or a kind cell names.
 pub fn kind_word(s: &str) -> Option<Kind> {
     let f = fold(s);
+    // The peer product's codes (SPEC §15.1).
+    match f.as_str() {
+        "tapthe" => return Some(Kind::TapThe),
+        "canhan" => return Some(Kind::CaNhan),
+        "hogiadinh" => return Some(Kind::HoGiaDinh),
+        _ => {}
+    }
     let f = f
         .trim_start_matches(|c: char| matches!(c, 'i' | 'v' | 'x') || c.is_ascii_digit())
         .trim();
@@ -124,9 +233,15 @@ pub fn kind_word(s: &str) -> Option<Kind> {
     })
 }
 
-/// The rows of every sheet that has a header row.
-pub fn rows(sheets: Vec<Sheet>) -> Result<Vec<Row>, Refusal> {
+/// The rows of every sheet that has a header row, and the workbook's
+/// catalogue of codes.
+pub fn rows(sheets: Vec<Sheet>) -> Result<(Vec<Row>, Catalogue), Refusal> {
     let mut out = Vec::new();
+    let mut codes = Catalogue::default();
+    let (catalogues, sheets): (Vec<Sheet>, Vec<Sheet>) = sheets.into_iter().partition(catalogue);
+    for c in &catalogues {
+        Catalogue::read(c, &mut codes);
+    }
     // kh's own workbook: its "Danh sách" holds every nomination once; the
     // other sheets are views of it.
     let own = crate::documents::xlsx::SHEETS
@@ -195,7 +310,7 @@ pub fn rows(sheets: Vec<Sheet>) -> Result<Vec<Row>, Refusal> {
             });
         }
     }
-    Ok(out)
+    Ok((out, codes))
 }
 
 /// "Tổng cộng: 4", "Cộng", "Tong so" — but "Công an xã …" is a name: the

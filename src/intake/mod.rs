@@ -44,6 +44,11 @@ pub struct Found {
     pub awards: Vec<DraftAward>,
     /// A form kh wrote: the nomination kept in it, the page's edits put in.
     pub kept: Option<crate::docx::Kept>,
+    /// Fields whose label was found but whose value kh could not read
+    /// (SPEC §15.1), as dotted keys.
+    pub unread: Vec<String>,
+    /// What the file's head says of the reading, beside its provenance.
+    pub notes: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -108,6 +113,18 @@ impl Found {
             facts: Vec::new(),
             model: Vec::new(),
             imported: true,
+            unread: self
+                .unread
+                .iter()
+                .filter(|k| {
+                    k.strip_prefix("nominee.").is_none_or(|f| {
+                        crate::form::nominee_field(f)
+                            .is_some_and(|f| f.col(kind) != crate::form::Col::No)
+                    })
+                })
+                .cloned()
+                .collect(),
+            replaces: None,
         }
     }
 
@@ -202,6 +219,8 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
         achievements: r.achievements.clone(),
         awards: r.awards.clone(),
         kept: None,
+        unread: r.unread.clone(),
+        notes: Vec::new(),
     };
     if let Some((k, d, kind)) = kept {
         // Kind and campaign as the file says them, not as the page reads.
@@ -237,8 +256,8 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
 pub fn read_xlsx(bytes: Vec<u8>) -> Result<Vec<Found>, Refusal> {
     let mut pkg = Package::open(std::io::Cursor::new(bytes.as_slice()))?;
     let sheets = sheets::read(&mut pkg)?;
-    let rows = list::rows(sheets)?;
-    Ok(rows.into_iter().map(found_of_row).collect())
+    let (rows, codes) = list::rows(sheets)?;
+    Ok(rows.into_iter().map(|r| found_of_row(r, &codes)).collect())
 }
 
 /// "Hộ ông Bùi Văn Chiến", "Gia đình bà X", "Hộ gia đình ông X": a
@@ -271,8 +290,10 @@ pub fn household_head(name: &str) -> Option<(String, crate::vocab::Gender)> {
     None
 }
 
-fn found_of_row(r: list::Row) -> Found {
+fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
     use list::Col;
+    let mut notes = Vec::new();
+    let mut unread = Vec::new();
     let mut nominee: Vec<(&'static str, String)> = Vec::new();
     let name_col = r
         .cells
@@ -329,13 +350,27 @@ fn found_of_row(r: list::Row) -> Found {
     ];
     for (c, key) in pairs {
         if let Some(v) = r.get(c) {
-            let v = if key == "birth_date" {
-                list::birth(v)
-            } else {
-                v.to_string()
+            let v = match key {
+                "birth_date" => list::birth(v),
+                // "NU", "nu", "Nữ": the §3 label (SPEC §15.1).
+                "gender" => crate::vocab::Gender::parse(v)
+                    .map_or_else(|| v.to_string(), |g| g.label(crate::lang::Lang::Vi).to_string()),
+                // The peer's department and unit, joined (SPEC §15.1).
+                "workplace" => match r.get(Col::Department) {
+                    Some(d) => format!("{}, {}", d.trim(), v.trim()),
+                    None => v.to_string(),
+                },
+                _ => v.to_string(),
             };
-            nominee.push((key, v));
+            if !nominee.iter().any(|(k, _)| *k == key) {
+                nominee.push((key, v));
+            }
         }
+    }
+    if r.get(Col::Workplace).is_none()
+        && let Some(d) = r.get(Col::Department)
+    {
+        nominee.push(("workplace", d.to_string()));
     }
     if let Some(v) = r.get(Col::Combined) {
         let key = if kind == Some(Kind::HoGiaDinh) {
@@ -365,6 +400,35 @@ fn found_of_row(r: list::Row) -> Found {
         None => Named::Nothing,
     };
     let scope = r.get(Col::Scope).and_then(Scope::parse);
+    // A code resolved through the workbook's own catalogue; one it lacks
+    // stays as a comment, the award unread (SPEC §15.1).
+    let mut proposed_award = r.get(Col::ProposedAward).unwrap_or("").to_string();
+    if proposed_award.is_empty() {
+        let by_code = [
+            (Col::AwardCode, &codes.awards, "Mã hình thức khen thưởng"),
+            (Col::TitleCode, &codes.titles, "Mã danh hiệu thi đua"),
+        ];
+        for (col, list, label) in by_code {
+            let Some(code) = r.get(col) else { continue };
+            match list::Catalogue::name(list, code) {
+                Some(name) => {
+                    proposed_award = name;
+                    notes.clear();
+                    unread.clear();
+                    break;
+                }
+                None => {
+                    notes.push(format!(
+                        "{label} “{}” không có trong danh mục của tệp",
+                        code.trim()
+                    ));
+                    if unread.is_empty() {
+                        unread.push("proposed_award".to_string());
+                    }
+                }
+            }
+        }
+    }
     Found {
         sheet: Some(r.sheet.clone()),
         row: Some(r.row),
@@ -377,7 +441,7 @@ fn found_of_row(r: list::Row) -> Found {
         kind,
         campaign,
         scope,
-        proposed_award: r.get(Col::ProposedAward).unwrap_or("").to_string(),
+        proposed_award,
         nominee,
         achievements: r
             .get(Col::Achievements)
@@ -385,6 +449,8 @@ fn found_of_row(r: list::Row) -> Found {
             .unwrap_or_default(),
         awards: Vec::new(),
         kept: None,
+        unread,
+        notes,
     }
 }
 

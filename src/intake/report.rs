@@ -37,6 +37,9 @@ pub struct Reading {
     /// The text before section 1 (the title block), where the campaign is
     /// named: read by [`read`], left to the caller by [`read_page`].
     pub title_block: String,
+    /// Fields whose label was found with no value kh could read (SPEC
+    /// §15.1), as dotted keys.
+    pub unread: Vec<String>,
 }
 
 /// Lower case, no diacritics, punctuation as spaces, spaces folded: how
@@ -189,21 +192,79 @@ fn clean_value(s: &str) -> String {
     t.trim_end_matches(['.', ';', ',']).trim().to_string()
 }
 
-/// The label a line starts with, and its value.
+/// The label a line starts with, and its value (cleaned).
 fn labelled(line: &str, bold_head: usize) -> Option<(Target, String)> {
+    labelled_raw(line, bold_head, false).map(|(t, v)| (t, clean_value(v)))
+}
+
+/// The label a line starts with, and its value as typed. With `loose` (in
+/// section 1), a label followed by its value with no colon, tab or bold
+/// between them is read too ("Tên tập thể Ủy ban nhân dân xã …"); a line
+/// that starts with a marker or a bold label is read so anywhere (SPEC
+/// §15.1). A label inside a sentence never is.
+fn labelled_raw(line: &str, bold_head: usize, loose: bool) -> Option<(Target, &str)> {
     let body = strip_marker(line);
     let skipped = line.len() - body.len();
-    let (label, value) = if let Some(i) = body.find([':', '：']) {
+    let marked = line.trim_start().len() > body.len();
+    let bold = bold_head > skipped && bold_head < line.len();
+    let split = if let Some(i) = body.find([':', '：']) {
         let colon = body[i..].chars().next().map_or(1, char::len_utf8);
-        (&body[..i], &body[i + colon..])
+        Some((&body[..i], &body[i + colon..]))
     } else if let Some(i) = body.find('\t') {
-        (&body[..i], &body[i + 1..])
-    } else if bold_head > skipped && bold_head < line.len() {
-        (&line[skipped..bold_head], &line[bold_head..])
+        Some((&body[..i], &body[i + 1..]))
+    } else if bold {
+        Some((&line[skipped..bold_head], &line[bold_head..]))
     } else {
-        (body, "")
+        None
     };
-    target_of(label).map(|t| (t, clean_value(value)))
+    if let Some((label, value)) = split
+        && let Some(t) = target_of(label)
+    {
+        return Some((t, value));
+    }
+    if split.is_none() || bold {
+        if (loose || marked || bold)
+            && let Some((t, at)) = leading_label(body)
+        {
+            return Some((t, body[at..].trim_start_matches([' ', '-', '–', ':', '\t'])));
+        }
+        if split.is_none() {
+            return target_of(body).map(|t| (t, ""));
+        }
+    }
+    None
+}
+
+/// A label of the form standing first in `body` with words after it: the
+/// label and where its value starts.
+fn leading_label(body: &str) -> Option<(Target, usize)> {
+    let head: String = body.chars().take(60).collect();
+    let f = fold(&head);
+    let (key, t) = LABELS
+        .iter()
+        .filter(|(key, _)| words_start(&f, key) && f.len() > key.len())
+        .max_by_key(|(key, _)| key.len())?;
+    let at = after_words(body, key.split(' ').count())?;
+    (!body[at..].trim().is_empty()).then_some((*t, at))
+}
+
+/// The byte offset just past the first `n` words of `s`, words as [`fold`]
+/// counts them (runs of letters and digits, their marks with them).
+fn after_words(s: &str, n: usize) -> Option<usize> {
+    let (mut count, mut in_word) = (0, false);
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c);
+        if w {
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            count += 1;
+            if count == n {
+                return Some(i);
+            }
+        }
+    }
+    (in_word && count + 1 == n).then_some(s.len())
 }
 
 fn target_of(label: &str) -> Option<Target> {
@@ -325,6 +386,128 @@ fn signature(text: &str) -> bool {
     .any(|k| f.starts_with(k) || f == k.trim())
 }
 
+/// Words an award's line holds (SPEC §15.1), folded.
+const AWARD_WORDS: &[&str] = &[
+    "giay khen",
+    "bang khen",
+    "chien si thi dua",
+    "chien si tien tien",
+    "lao dong tien tien",
+    "tap the lao dong",
+    "co thi dua",
+    "huan chuong",
+    "huy chuong",
+    "danh hieu",
+    "ky niem chuong",
+];
+
+/// A line that could be an award: it holds a year, a document number or
+/// an award's word. Any other line of section 3 is not one (SPEC §15.1).
+fn award_like(s: &str) -> bool {
+    year_in(s).is_some() || decision_in(s).is_some() || award_word(s)
+}
+
+fn award_word(s: &str) -> bool {
+    let f = format!(" {} ", fold(s));
+    AWARD_WORDS.iter().any(|w| f.contains(&format!(" {w} ")))
+}
+
+/// The place and date over a signature: "Phủ Lý, ngày 20 tháng 9 năm
+/// 2023", "Hà Nam, tháng 9 năm 2023".
+fn place_and_date(s: &str) -> bool {
+    let f = format!(" {} ", fold(s));
+    s.contains(',')
+        && f.contains(" thang ")
+        && f.contains(" nam ")
+        && s.chars().count() <= 60
+        && decision_in(s).is_none()
+        && !award_word(s)
+}
+
+/// Military and police ranks, folded: "Thiếu tá Hoàng Minh Đức" signs.
+const RANKS: &[&str] = &[
+    "thieu uy",
+    "trung uy",
+    "thuong uy",
+    "dai uy",
+    "thieu ta",
+    "trung ta",
+    "thuong ta",
+    "dai ta",
+    "thieu tuong",
+    "trung tuong",
+    "thuong tuong",
+    "dai tuong",
+];
+
+/// A person's name as it is signed: two to six words, each starting with a
+/// capital, no digit ("Trần Văn D", "NGUYỄN VĂN ĐÔNG").
+fn person_name(s: &str) -> bool {
+    let t = s.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && t.chars().count() <= 40
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        })
+}
+
+/// A title in capitals with no award in it ("GIÁM ĐỐC BỆNH VIỆN").
+fn caps_title(s: &str) -> bool {
+    let t = s.trim();
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 4
+        && letters.iter().all(|c| !c.is_lowercase())
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !award_like(t)
+}
+
+/// Where a signature block starts in section 3, besides [`signature`]'s
+/// words (SPEC §15.1): "(Ký tên, đóng dấu)" anywhere; a title in capitals
+/// followed by a person's name (on its next line, or the next paragraph
+/// `next`); a rank followed by a name.
+fn signs_off(text: &str, next: Option<&str>) -> bool {
+    let f = fold(text);
+    if ["ky ten", "ky ghi ro", "ky dong dau", "ky va ghi ro", "ky va dong dau"]
+        .iter()
+        .any(|k| f.contains(k))
+        && (text.contains('(') || !award_like(text))
+    {
+        return true;
+    }
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("");
+    if place_and_date(first) {
+        return true;
+    }
+    let after = lines.next().or(next);
+    let fl = fold(first);
+    if let Some(rank) = RANKS.iter().find(|r| words_start(&fl, r))
+        && !award_like(first)
+    {
+        let rest = after_words(first, rank.split(' ').count()).map_or("", |i| &first[i..]);
+        if person_name(rest) || (rest.trim().is_empty() && after.is_some_and(person_name)) {
+            return true;
+        }
+    }
+    caps_title(first) && after.is_some_and(|a| person_name(a) || signature(a))
+}
+
+/// The first line of the next paragraph with text after block `i`.
+fn next_line(blocks: &[Block], i: usize) -> Option<String> {
+    for b in blocks.get(i + 1..)? {
+        match b {
+            Block::Para(p) => {
+                if let Some(l) = p.text.lines().map(str::trim).find(|l| !l.is_empty()) {
+                    return Some(nfc(l).into_owned());
+                }
+            }
+            Block::Table(_) => return None,
+        }
+    }
+    None
+}
+
 /// A date as Vietnamese offices write it, or `None`.
 pub fn date_in(s: &str) -> Option<NaiveDate> {
     let f = fold(s);
@@ -395,7 +578,7 @@ fn none_said(s: &str) -> bool {
 /// 1234/QĐ-UBND ngày 20/12/2021".
 fn award_line(line: &str) -> Option<DraftAward> {
     let body = clean_value(strip_marker(line));
-    if body.is_empty() || none_said(&body) {
+    if body.is_empty() || none_said(&body) || !award_like(&body) {
         return None;
     }
     let year = year_in(&body);
@@ -447,7 +630,22 @@ fn award_table(rows: &[Vec<String>]) -> Vec<DraftAward> {
     };
     let year_col = col(&["nam"]).filter(|&i| !fold(&head[i]).contains("ngay"));
     let title_col = col(&["hinh thuc", "danh hieu", "noi dung", "khen thuong"]);
-    let decision_col = col(&["so ", "quyet dinh", "so ky hieu", "so ngay"]);
+    // "Số quyết định" and "Ngày quyết định" / "Ngày, tháng, năm" may stand
+    // in columns of their own (SPEC §15.1).
+    let date_col = head.iter().position(|h| {
+        let f = fold(h);
+        words_start(&f, "ngay") && !f.contains("so ")
+    });
+    let decision_col = head
+        .iter()
+        .enumerate()
+        .position(|(i, h)| {
+            let f = format!("{} ", fold(h));
+            Some(i) != date_col
+                && ["so ", "quyet dinh", "so ky hieu", "so ngay"]
+                    .iter()
+                    .any(|k| f.contains(k))
+        });
     let header = head.iter().all(|c| !c.chars().any(|c| c.is_ascii_digit())) && title_col.is_some();
     if !header {
         // No header: every row read as a line.
@@ -464,7 +662,7 @@ fn award_table(rows: &[Vec<String>]) -> Vec<DraftAward> {
             continue;
         }
         let dec = cell(decision_col);
-        let date = date_in(dec);
+        let date = date_in(cell(date_col)).or(date_in(dec));
         let year = year_in(cell(year_col))
             .or(date.map(|d| chrono::Datelike::year(&d)))
             .or(year_in(&title));
@@ -552,6 +750,9 @@ pub fn campaign_in(text: &str) -> Named {
         [a, b, ..] => return Named::Two(*a, *b),
         [] => {}
     }
+    if let Some(c) = campaign_after_phong_trao(text) {
+        return Named::One(c);
+    }
     // A quoted name after "phong trào" that the plan does not list.
     let lower = text.to_lowercase();
     if let Some(i) = lower.find("phong trào") {
@@ -570,6 +771,59 @@ pub fn campaign_in(text: &str) -> Named {
         }
     }
     Named::Nothing
+}
+
+/// Words a campaign's name is matched without (SPEC §15.1).
+const NAME_STOP: &[&str] = &["thi", "dua", "phong", "trao", "va", "cua", "cac", "trong"];
+
+/// The campaign whose name, up to its first comma or semicolon and without
+/// [`NAME_STOP`], follows "phong trào" in the text, quoted or not, when
+/// exactly one does: "phong trào nông dân sản xuất kinh doanh giỏi" →
+/// §3.14.
+fn campaign_after_phong_trao(text: &str) -> Option<Campaign> {
+    static KEYS: std::sync::OnceLock<Vec<(Campaign, Vec<String>)>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        CAMPAIGNS
+            .iter()
+            .filter(|c| c.id != Campaign::LinhVucKhac)
+            .map(|c| {
+                let head = c.name_vi.split([',', ';']).next().unwrap_or("");
+                let words = fold(head)
+                    .split(' ')
+                    .filter(|w| !w.is_empty() && !NAME_STOP.contains(w))
+                    .map(str::to_string)
+                    .collect();
+                (c.id, words)
+            })
+            .filter(|(_, w): &(Campaign, Vec<String>)| w.len() >= 2)
+            .collect()
+    });
+    let f = fold(text);
+    let words: Vec<&str> = f.split(' ').collect();
+    let mut hits: Vec<Campaign> = Vec::new();
+    for (i, pair) in words.windows(2).enumerate() {
+        if pair != ["phong", "trao"] {
+            continue;
+        }
+        let after: Vec<&str> = words[i + 2..]
+            .iter()
+            .copied()
+            .filter(|w| !NAME_STOP.contains(w))
+            .take(16)
+            .collect();
+        for (c, key) in keys {
+            if after.len() >= key.len()
+                && after.iter().zip(key).all(|(a, k)| *a == k)
+                && !hits.contains(c)
+            {
+                hits.push(*c);
+            }
+        }
+    }
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// The header block's lines: the left cell of a top table, or the lines
@@ -636,18 +890,21 @@ pub fn read_page(blocks: &[Block]) -> Reading {
         awards: Vec::new(),
         recognised: false,
         title_block: String::new(),
+        unread: Vec::new(),
     };
     let mut section = Section::Before;
     let mut before = String::new();
     let mut title_kind = None;
     let mut label_kind = None;
     let mut combined: Option<String> = None;
-    let mut set = |r: &mut Reading, key: &'static str, v: String| {
-        if !v.is_empty() && !r.nominee.iter().any(|(k, _)| *k == key) {
-            r.nominee.push((key, v));
-        }
-    };
-    for b in blocks {
+    // The field being read: its value runs on over line breaks and
+    // paragraphs without a label, to the next label, heading or table
+    // (SPEC §15.1, nothing cut).
+    let mut pending: Option<(Target, String)> = None;
+    // Section 3 held a line kh could not read as an award.
+    let mut three_unread = false;
+    let mut saw_two = false;
+    for (bi, b) in blocks.iter().enumerate() {
         match b {
             Block::Para(p) => {
                 let text = nfc(&p.text).into_owned();
@@ -658,30 +915,49 @@ pub fn read_page(blocks: &[Block]) -> Reading {
                     // A heading is only a step forward: "3. Công tác thi đua"
                     // inside the achievements does not move back.
                     if rank(s) > rank(section) {
+                        flush(&mut r, &mut pending, &mut combined, &mut label_kind);
                         section = s;
+                        saw_two |= s == Section::Two;
                         r.recognised = true;
                         // The heading's own line may carry its first item:
                         // "1. Sơ lược lý lịch: - Họ và tên: …" is rare; skip.
                         continue;
                     }
                 }
-                if signature(&text) && matches!(section, Section::Two | Section::Three) {
+                let ends = match section {
+                    Section::Two => signature(&text),
+                    Section::Three => {
+                        signature(&text) || signs_off(&text, next_line(blocks, bi).as_deref())
+                    }
+                    _ => false,
+                };
+                if ends {
                     section = Section::After;
                     continue;
                 }
                 match section {
                     Section::Before | Section::One => {
+                        if section == Section::Before {
+                            // Before section 1 a value runs over line breaks
+                            // only: the title and the campaign follow.
+                            flush(&mut r, &mut pending, &mut combined, &mut label_kind);
+                        }
+                        let loose = section == Section::One;
                         let mut any = false;
-                        for line in text.lines() {
-                            let bold = if text.lines().count() == 1 {
+                        for (li, line) in text.lines().enumerate() {
+                            let bold = if li == 0 && p.bold_head <= line.len() {
                                 p.bold_head
                             } else {
                                 0
                             };
-                            if let Some((t, v)) = labelled(line, bold) {
+                            if let Some((t, v)) = labelled_raw(line, bold, loose) {
+                                flush(&mut r, &mut pending, &mut combined, &mut label_kind);
                                 any = true;
                                 r.recognised = true;
-                                field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                                pending = Some((t, v.to_string()));
+                            } else if let Some((_, raw)) = pending.as_mut() {
+                                raw.push('\n');
+                                raw.push_str(line);
                             } else if section == Section::Before {
                                 before.push_str(line);
                                 before.push('\n');
@@ -710,7 +986,7 @@ pub fn read_page(blocks: &[Block]) -> Reading {
                         if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
                             labelled(&text, 0)
                         {
-                            field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                            field(&mut r, t, v, &mut combined, &mut label_kind);
                             continue;
                         }
                         let t = clean_text(strip_bullet(&text));
@@ -719,15 +995,29 @@ pub fn read_page(blocks: &[Block]) -> Reading {
                         }
                     }
                     Section::Three => {
-                        for line in text.lines() {
+                        let lines: Vec<&str> = text.lines().collect();
+                        for (li, line) in lines.iter().enumerate() {
                             if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
                                 labelled(line, 0)
                             {
-                                field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                                field(&mut r, t, v, &mut combined, &mut label_kind);
                                 continue;
+                            }
+                            let next = lines
+                                .get(li + 1)
+                                .copied()
+                                .map(str::to_string)
+                                .or_else(|| next_line(blocks, bi));
+                            if signature(line) || signs_off(line, next.as_deref()) {
+                                section = Section::After;
+                                break;
                             }
                             if let Some(a) = award_line(line) {
                                 r.awards.push(a);
+                            } else if !line.trim().is_empty()
+                                && !none_said(&clean_value(strip_marker(line)))
+                            {
+                                three_unread = true;
                             }
                         }
                     }
@@ -736,71 +1026,94 @@ pub fn read_page(blocks: &[Block]) -> Reading {
                             if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
                                 labelled(line, 0)
                             {
-                                field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
+                                field(&mut r, t, v, &mut combined, &mut label_kind);
                             }
                         }
                     }
                 }
             }
-            Block::Table(rows) => match section {
-                Section::Before | Section::One => {
-                    for row in rows {
-                        let cells: Vec<&String> =
-                            row.iter().filter(|c| !c.trim().is_empty()).collect();
-                        if let [label, rest @ ..] = cells.as_slice()
-                            && let Some((t, inline)) = labelled(label, 0)
-                        {
-                            r.recognised = true;
-                            let v = if rest.is_empty() {
-                                inline
-                            } else {
-                                clean_value(
-                                    &rest
-                                        .iter()
+            Block::Table(rows) => {
+                flush(&mut r, &mut pending, &mut combined, &mut label_kind);
+                match section {
+                    Section::Before | Section::One => {
+                        for row in rows {
+                            let cells: Vec<&String> =
+                                row.iter().filter(|c| !c.trim().is_empty()).collect();
+                            if let [label, rest @ ..] = cells.as_slice()
+                                && let Some((t, inline)) = labelled_raw(label, 0, true)
+                            {
+                                r.recognised = true;
+                                let v = if rest.is_empty() {
+                                    inline.to_string()
+                                } else {
+                                    rest.iter()
                                         .map(|s| s.as_str())
                                         .collect::<Vec<_>>()
-                                        .join(" "),
-                                )
-                            };
-                            field(&mut r, t, v, &mut set, &mut combined, &mut label_kind);
-                        } else {
-                            for c in row {
-                                for line in c.lines() {
-                                    if let Some((t, v)) = labelled(line, 0) {
-                                        r.recognised = true;
-                                        field(
-                                            &mut r,
-                                            t,
-                                            v,
-                                            &mut set,
-                                            &mut combined,
-                                            &mut label_kind,
-                                        );
+                                        .join("\n")
+                                };
+                                pending = Some((t, v));
+                                flush(&mut r, &mut pending, &mut combined, &mut label_kind);
+                            } else {
+                                for c in row {
+                                    for line in c.lines() {
+                                        if let Some((t, v)) = labelled_raw(line, 0, false) {
+                                            r.recognised = true;
+                                            pending = Some((t, v.to_string()));
+                                            flush(
+                                                &mut r,
+                                                &mut pending,
+                                                &mut combined,
+                                                &mut label_kind,
+                                            );
+                                        }
                                     }
                                 }
                             }
                         }
                     }
-                }
-                Section::Two => r.achievements.extend(achievement_rows(rows)),
-                Section::Three => {
-                    // A signature table typed right under the awards is one
-                    // table once LibreOffice has saved it: the awards end
-                    // at its first signature row.
-                    let end = rows
-                        .iter()
-                        .position(|row| row.iter().any(|c| signature(c)))
-                        .unwrap_or(rows.len());
-                    r.awards.extend(award_table(&rows[..end]));
-                    if end < rows.len() {
-                        section = Section::After;
+                    Section::Two => r.achievements.extend(achievement_rows(rows)),
+                    Section::Three => {
+                        // A signature table typed right under the awards is
+                        // one table once LibreOffice has saved it: the awards
+                        // end at its first signature row. A small table of
+                        // one or two cells a row holding no award is the
+                        // signatures (SPEC §15.1).
+                        let signs = |row: &Vec<String>| {
+                            row.iter().any(|c| {
+                                let first = c.lines().next().unwrap_or("");
+                                signature(c)
+                                    || signs_off(c, c.lines().nth(1))
+                                    || signs_off(first, None)
+                            })
+                        };
+                        let small = rows.len() <= 2
+                            && rows.iter().all(|row| row.len() <= 2)
+                            && rows.iter().flatten().all(|c| !award_like(c));
+                        let end = if small {
+                            0
+                        } else {
+                            rows.iter().position(signs).unwrap_or(rows.len())
+                        };
+                        let read = award_table(&rows[..end]);
+                        if read.is_empty()
+                            && rows[..end].iter().skip(1).any(|row| {
+                                let line = row.join(" ");
+                                !line.trim().is_empty() && !none_said(&clean_value(&line))
+                            })
+                        {
+                            three_unread = true;
+                        }
+                        r.awards.extend(read);
+                        if end < rows.len() {
+                            section = Section::After;
+                        }
                     }
+                    Section::After => {}
                 }
-                Section::After => {}
-            },
+            }
         }
     }
-    let _ = &mut set;
+    flush(&mut r, &mut pending, &mut combined, &mut label_kind);
     // The combined line: for a household its residence; for a person the
     // workplace, unless separate lines gave position and workplace.
     let kind = title_kind.as_deref().and_then(kind_of_title).or(label_kind);
@@ -836,7 +1149,44 @@ pub fn read_page(blocks: &[Block]) -> Reading {
         r.scope = Some(Scope::ToanTinh);
     }
     r.title_block = before;
+    // What stood under a heading kh found but could not read (SPEC §15.1).
+    if saw_two && r.achievements.is_empty() {
+        r.unread.push("achievements".into());
+    }
+    if three_unread && r.awards.is_empty() {
+        r.unread.push("awards".into());
+    }
+    settle_unread(&mut r, kind);
     r
+}
+
+/// The unread keys as the kind's form names them, without those a value
+/// was read for after all (a label given twice) or that the form lacks.
+fn settle_unread(r: &mut Reading, kind: Option<Kind>) {
+    let unread = std::mem::take(&mut r.unread);
+    for key in unread {
+        let key = match key.as_str() {
+            COMBINED if kind == Some(Kind::HoGiaDinh) => "nominee.residence".to_string(),
+            COMBINED => "nominee.workplace".to_string(),
+            "nominee.address" if kind != Some(Kind::TapThe) => "nominee.residence".to_string(),
+            _ => key,
+        };
+        if let Some(field) = key.strip_prefix("nominee.") {
+            let has = r.nominee.iter().any(|(k, _)| *k == field);
+            let on_form = crate::form::nominee_field(field).is_some_and(|f| {
+                kind.is_none_or(|k| f.col(k) != crate::form::Col::No)
+            });
+            if has || !on_form {
+                continue;
+            }
+        }
+        if key == "proposed_award" && !r.proposed_award.is_empty() {
+            continue;
+        }
+        if !r.unread.contains(&key) {
+            r.unread.push(key);
+        }
+    }
 }
 
 /// A report read whole, its campaign found in its title block.
@@ -874,11 +1224,67 @@ fn strip_marker_keep_number(s: &str) -> &str {
         .trim_start()
 }
 
+/// A nominee's field, the first value given for it.
+fn set(r: &mut Reading, key: &'static str, v: String) {
+    if !v.is_empty() && !r.nominee.iter().any(|(k, _)| *k == key) {
+        r.nominee.push((key, v));
+    }
+}
+
+/// A one-line field's value: its line breaks as spaces (SPEC §15.1).
+fn one_line(v: &str) -> String {
+    v.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Text that is only the form's filler: what a blank form left blank.
+fn filler_only(raw: &str) -> bool {
+    let t = raw.trim();
+    !t.is_empty()
+        && t.chars()
+            .all(|c| matches!(c, '.' | '…' | '_' | '-' | ' ' | '\t' | '\n'))
+}
+
+/// The field being read is done: its value cleaned and put in, or, when
+/// its label stood with nothing after it, noted as unread (SPEC §15.1).
+fn flush(
+    r: &mut Reading,
+    pending: &mut Option<(Target, String)>,
+    combined: &mut Option<String>,
+    label_kind: &mut Option<Kind>,
+) {
+    let Some((t, raw)) = pending.take() else {
+        return;
+    };
+    let v = one_line(&clean_value(&raw));
+    if v.is_empty() && !filler_only(&raw) {
+        let key = match t {
+            Target::Key(k) => Some(format!("nominee.{k}")),
+            Target::Head => Some("nominee.full_name".into()),
+            Target::Combined => Some(COMBINED.into()),
+            Target::ProposedAward => Some("proposed_award".into()),
+            Target::Scope => None,
+        };
+        if let Some(k) = key
+            && !r.unread.contains(&k)
+        {
+            r.unread.push(k);
+        }
+    }
+    field(r, t, v, combined, label_kind);
+}
+
+/// Stands in `unread` for the combined line until the kind says which
+/// field it is.
+const COMBINED: &str = "nominee.(combined)";
+
 fn field(
     r: &mut Reading,
     t: Target,
     v: String,
-    set: &mut impl FnMut(&mut Reading, &'static str, String),
     combined: &mut Option<String>,
     label_kind: &mut Option<Kind>,
 ) {
@@ -929,6 +1335,160 @@ fn field(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use super::super::wordml::Para;
+
+    fn para(text: &str) -> Block {
+        Block::Para(Para {
+            text: text.to_string(),
+            ..Para::default()
+        })
+    }
+
+    fn value<'r>(r: &'r Reading, key: &str) -> Option<&'r str> {
+        r.nominee
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    #[test]
+    fn a_signature_block_is_no_award() {
+        // #32.1: a title in capitals and a name; a rank and a name; "(Ký
+        // tên, đóng dấu)" in a cell; a borderless two-cell table.
+        let head = |extra: Vec<Block>| {
+            let mut b = vec![
+                para("BÁO CÁO THÀNH TÍCH CÁ NHÂN"),
+                para("I. SƠ LƯỢC LÝ LỊCH"),
+                para("- Họ và tên: Trần Văn B"),
+                para("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
+                para("Hoàn thành xuất sắc nhiệm vụ."),
+                para("III. CÁC HÌNH THỨC KHEN THƯỞNG"),
+                para("- Năm 2021: Giấy khen của Giám đốc Sở, Quyết định số 12/QĐ-SYT ngày 01/12/2021"),
+            ];
+            b.extend(extra);
+            read(&b)
+        };
+        for tail in [
+            vec![para("GIÁM ĐỐC BỆNH VIỆN"), para("Trần Văn D")],
+            vec![para("GIÁM ĐỐC BỆNH VIỆN\nTrần Văn D")],
+            vec![para("Thiếu tá Hoàng Minh Đức")],
+            vec![para("TRƯỞNG CÔNG AN XÃ"), para("Đại úy"), para("Lê Văn Nam")],
+            vec![Block::Table(vec![vec![
+                String::new(),
+                ": GIÁM ĐỐC\n(Ký tên, đóng dấu)\nNguyễn Văn Đông".into(),
+            ]])],
+            vec![Block::Table(vec![vec![
+                "THỦ TRƯỞNG ĐƠN VỊ".into(),
+                "NGƯỜI VIẾT\nPhạm Thị Lan".into(),
+            ]])],
+            vec![para("Phủ Lý, tháng 9 năm 2023"), para("Ban Giám hiệu nhà trường")],
+        ] {
+            let r = head(tail.clone());
+            assert_eq!(r.awards.len(), 1, "{tail:?}: {:?}", r.awards);
+            assert_eq!(r.awards[0].year, "2021");
+        }
+    }
+
+    #[test]
+    fn an_awards_table_with_its_dates_in_a_column_of_their_own() {
+        let rows = |h: &[&str], r: &[&str]| {
+            vec![
+                h.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                r.iter().map(|s| s.to_string()).collect(),
+            ]
+        };
+        for date_head in ["Ngày quyết định", "Ngày, tháng, năm"] {
+            let a = award_table(&rows(
+                &["TT", "Năm", "Hình thức khen thưởng", "Số quyết định", date_head],
+                &["1", "2022", "Bằng khen của Bộ Y tế", "5678/QĐ-BYT", "15/11/2022"],
+            ));
+            assert_eq!(a.len(), 1, "{date_head}");
+            assert_eq!(a[0].decision, "5678/QĐ-BYT");
+            assert_eq!(a[0].date, "15/11/2022", "{date_head}");
+            assert_eq!(a[0].year, "2022");
+        }
+    }
+
+    #[test]
+    fn a_value_runs_on_to_the_next_label() {
+        // #32.3: a line break, and a paragraph with no label, belong to the
+        // field before them.
+        let r = read(&[
+            para("BÁO CÁO THÀNH TÍCH CÁ NHÂN"),
+            para("I. SƠ LƯỢC LÝ LỊCH"),
+            para("- Họ và tên: Nguyễn Thị Hà"),
+            para("- Chức vụ: Trưởng khoa Dược,\nBệnh viện Đa khoa tỉnh Hà Nam"),
+            para("- Quê quán: xã Nhân Thịnh,"),
+            para("huyện Lý Nhân, tỉnh Hà Nam"),
+            para("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
+            para("Dòng một\ndòng hai"),
+        ]);
+        assert_eq!(
+            value(&r, "position"),
+            Some("Trưởng khoa Dược, Bệnh viện Đa khoa tỉnh Hà Nam")
+        );
+        assert_eq!(
+            value(&r, "hometown"),
+            Some("xã Nhân Thịnh, huyện Lý Nhân, tỉnh Hà Nam")
+        );
+        assert_eq!(r.achievements, ["Dòng một\ndòng hai"]);
+        assert!(r.unread.is_empty(), "{:?}", r.unread);
+    }
+
+    #[test]
+    fn labels_without_a_colon_after_a_dash_or_in_bold() {
+        // #32.4: "- **Tên tập thể** Ủy ban …"; plain in section 1.
+        let bold = |text: &str, label: &str| {
+            Block::Para(Para {
+                text: text.to_string(),
+                bold_head: label.len(),
+                ..Para::default()
+            })
+        };
+        let r = read(&[
+            para("BÁO CÁO THÀNH TÍCH TẬP THỂ"),
+            para("1. Đặc điểm tình hình"),
+            bold("- Tên tập thể Ủy ban nhân dân xã Đồng Lý", "- Tên tập thể"),
+            bold("- Quá trình thành lập Thành lập năm 1946", "- Quá trình thành lập"),
+            para("Cơ cấu tổ chức gồm 22 cán bộ, công chức"),
+            para("- Chức năng, nhiệm vụ quản lý nhà nước trên địa bàn xã"),
+            para("2. Thành tích đạt được"),
+            para("Chức năng mới được giao năm 2022."),
+        ]);
+        assert_eq!(value(&r, "name"), Some("Ủy ban nhân dân xã Đồng Lý"));
+        assert_eq!(value(&r, "founded"), Some("Thành lập năm 1946"));
+        assert_eq!(value(&r, "structure"), Some("gồm 22 cán bộ, công chức"));
+        assert_eq!(
+            value(&r, "duties"),
+            Some("quản lý nhà nước trên địa bàn xã")
+        );
+        assert_eq!(r.achievements.len(), 1);
+    }
+
+    #[test]
+    fn a_label_with_nothing_kh_could_read_is_unread_and_a_blank_one_is_not() {
+        let r = read(&[
+            para("BÁO CÁO THÀNH TÍCH CÁ NHÂN"),
+            para("I. SƠ LƯỢC LÝ LỊCH"),
+            para("- Họ và tên: Nguyễn Văn A"),
+            para("- Quê quán:"),
+            para("- Ngày sinh: ..............."),
+            para("- Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú):"),
+            para("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
+            para("III. CÁC HÌNH THỨC KHEN THƯỞNG"),
+            para("Đã được tặng nhiều lần, xem hồ sơ kèm theo"),
+        ]);
+        assert_eq!(
+            r.unread,
+            [
+                "nominee.hometown",
+                "nominee.workplace",
+                "achievements",
+                "awards"
+            ]
+        );
+    }
 
     #[test]
     fn folding_drops_marks_case_and_punctuation() {
@@ -1028,5 +1588,10 @@ mod tests {
             Named::Other("Ngày thứ bảy xanh".into())
         );
         assert_eq!(campaign_in("BÁO CÁO THÀNH TÍCH"), Named::Nothing);
+        // #32.4: the words of a name up to its comma, without quotes.
+        assert_eq!(
+            campaign_in("thành tích trong phong trào nông dân sản xuất kinh doanh giỏi năm 2023"),
+            Named::One(Campaign::NongDanSanXuatGioi)
+        );
     }
 }

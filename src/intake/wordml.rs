@@ -65,6 +65,18 @@ fn val(e: &BytesStart<'_>) -> Option<String> {
         .find_map(|a| (a.key.local_name().as_ref() == "val").then(|| a.value.to_string()))
 }
 
+/// Text that is only a list's marker so far: "-", "+", "•", "1.", "a)".
+fn only_marker(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().count() <= 4
+        && t.chars().all(|c| {
+            matches!(c, '-' | '+' | '•' | '*' | '–' | '·' | '.' | ')' | ' ' | '\t')
+                || c.is_ascii_alphanumeric()
+        })
+        && !t.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// The longest content-control tag kept (kh's own are dotted keys).
 const MAX_TAG: usize = 128;
 
@@ -86,7 +98,9 @@ impl State {
             p.text.push_str(s);
             if bold && !self.plain_seen {
                 p.bold_head = p.text.len();
-            } else if !s.trim().is_empty() {
+            } else if !s.trim().is_empty() && !only_marker(&p.text) {
+                // A dash, bullet or number typed plain before a bold label
+                // ("- **Tên tập thể** …") is no value yet (#32.4).
                 self.plain_seen = true;
             }
         }
@@ -295,6 +309,18 @@ mod tests {
         };
         assert_eq!(p.text, "Họ và tên\tNguyễn & An\ndòng 2");
         assert_eq!(&p.text[..p.bold_head], "Họ và tên");
+    }
+
+    #[test]
+    fn a_plain_dash_before_a_bold_label_keeps_the_label_bold() {
+        let xml = body(
+            "<w:p><w:r><w:t xml:space=\"preserve\">- </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>Tên tập thể</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Ủy ban nhân dân xã An</w:t></w:r></w:p>",
+        );
+        let b = blocks(&xml).expect("reads");
+        let Block::Para(p) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(&p.text[..p.bold_head], "- Tên tập thể");
     }
 
     #[test]

@@ -26,6 +26,7 @@ use crate::{docnum, rules};
 mod achievements;
 mod awards;
 mod facts;
+mod import;
 // One file per part of the form; each adds its methods to NominationCheck.
 mod nominee;
 
@@ -50,6 +51,12 @@ pub struct Nomination {
     pub movement: Option<Box<str>>,
     /// The exemplar's photo, a file beside the nomination (SPEC §3).
     pub photo: Option<Photo>,
+    /// `[import] unread`: fields kh could not read from the source, which
+    /// no letter asks the unit for (SPEC §15.1).
+    pub unread: Vec<Box<str>>,
+    /// `[import] replaces`: the file (relative to the unit) a resent report
+    /// may replace; until a person removes one, the pair is one (SPEC §15.1).
+    pub replaces: Option<Box<str>>,
 }
 
 /// A photo as the file names it, and whether its publication was agreed.
@@ -262,6 +269,7 @@ impl NominationCheck<'_, '_> {
         self.awards(root, nominee.birth);
         let facts = self.facts(root, target, nominee.role);
         let model = self.model(root, campaign, kind);
+        let import = self.import(root);
         if let Some((info, k)) = target {
             rules::apply(self.cx, info, k, role, &facts, model.as_ref());
         }
@@ -281,6 +289,8 @@ impl NominationCheck<'_, '_> {
             proposed_award: proposed_award.map(Into::into),
             movement: movement.map(Into::into),
             photo,
+            unread: import.unread,
+            replaces: import.replaces,
         }
     }
 
