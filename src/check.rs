@@ -584,12 +584,15 @@ fn unit_record(
             },
         ));
     }
-    if files.len() > settings.cap {
+    // A resent report and the file it may replace are one nomination until
+    // a person removes one (SPEC §15.1).
+    let counted = files.len() - replaced(files).len();
+    if counted > settings.cap {
         diags.push(Diagnostic::new(
             Rule::UnitOverCap,
             unit.slug.as_str(),
             What::UnitOverCap {
-                n: files.len(),
+                n: counted,
                 cap: settings.cap,
                 paths: files.iter().map(|r| r.path.to_string()).collect(),
                 folders: Vec::new(),
@@ -599,8 +602,8 @@ fn unit_record(
     UnitRecord {
         slug: unit.slug.clone(),
         info,
-        nominations: files.len(),
-        whole_unit: files.len(),
+        nominations: counted,
+        whole_unit: counted,
         tally: Tally::default(),
         roster,
     }
@@ -786,13 +789,41 @@ fn photo_on_disk(
     );
 }
 
+/// The files of one folder that another file of it names in `[import]
+/// replaces` (a resent report, SPEC §15.1), by their place in `files`.
+pub fn replaced(files: &[Record]) -> std::collections::BTreeSet<usize> {
+    let mut out = std::collections::BTreeSet::new();
+    for (i, r) in files.iter().enumerate() {
+        let Some(target) = r.nomination.as_ref().and_then(|n| n.replaces.as_deref()) else {
+            continue;
+        };
+        let unit = r.path.rsplit_once('/').map_or("", |(u, _)| u);
+        let full = if unit.is_empty() {
+            target.to_string()
+        } else {
+            format!("{unit}/{target}")
+        };
+        if let Some(j) = files.iter().position(|o| *o.path == *full)
+            && j != i
+            && !out.contains(&i)
+        {
+            out.insert(j);
+        }
+    }
+    out
+}
+
 /// `duplicate-nominee`: one warning on each file, naming the others; the
-/// same for names that may be one, one typed without diacritics.
+/// same for names that may be one, one typed without diacritics. A file a
+/// resent report replaces is no duplicate of it (SPEC §15.1).
 fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
+    let gone = replaced(records);
     let mut groups: Vec<(Vec<usize>, bool)> = same_identity(records)
         .into_iter()
         .map(|g| (g, false))
         .chain(maybe_same(records).into_iter().map(|g| (g, true)))
+        .map(|(g, p)| (g.into_iter().filter(|i| !gone.contains(i)).collect(), p))
+        .filter(|(g, _): &(Vec<usize>, bool)| g.len() > 1)
         .collect();
     groups.sort();
     for (group, possible) in groups {

@@ -129,6 +129,42 @@ struct Provenance {
     by_print: HashMap<(String, String, usize), String>,
     /// (source, sheet, row) → file
     by_source: HashMap<(String, String, usize), String>,
+    /// (unit, who is nominated) → (file, the source it came from): a
+    /// report resent under another name is matched by these (SPEC §15.1).
+    by_identity: HashMap<(String, String), (String, String)>,
+}
+
+/// Who a nomination names, as SPEC §6 compares: a collective by its name,
+/// a person or household head by name and date of birth.
+fn identity_key(kind: Option<Kind>, name: Option<&str>, birth: Option<&str>) -> Option<String> {
+    let name = crate::text::fold_key(name?.trim());
+    if name.is_empty() {
+        return None;
+    }
+    match kind? {
+        Kind::TapThe => Some(format!("c|{name}")),
+        _ => {
+            let birth = crate::reader::parse_dmy(birth?)?.ok()?;
+            Some(format!("p|{name}|{birth}"))
+        }
+    }
+}
+
+/// [`identity_key`] of a file of the round, read as TOML.
+fn identity_of_file(text: &str) -> Option<String> {
+    let t: toml::Table = text.parse().ok()?;
+    let kind = t.get("kind").and_then(|v| v.as_str()).and_then(Kind::parse);
+    let n = t.get("nominee")?.as_table()?;
+    let name = n
+        .get("name")
+        .or(n.get("full_name"))
+        .and_then(|v| v.as_str());
+    let birth = match n.get("birth_date") {
+        Some(toml::Value::String(s)) => Some(s.clone()),
+        Some(toml::Value::Datetime(d)) => d.date.map(|d| format!("{}/{}/{}", d.day, d.month, d.year)),
+        _ => None,
+    };
+    identity_key(kind, name, birth.as_deref())
 }
 
 pub const FROM: &str = "Nhập từ: ";
@@ -200,6 +236,14 @@ fn index(root: &Path) -> Provenance {
             if let Some((source, sha, sheet, row)) = provenance_of(&text) {
                 let rel = f.rel.to_string();
                 p.by_print.insert((sha, sheet.clone(), row), rel.clone());
+                // Reports only: a list's row beside a report of the same
+                // nominee is no report sent again.
+                if sheet.is_empty()
+                    && let Some(id) = identity_of_file(&text)
+                {
+                    p.by_identity
+                        .insert((u.slug.clone(), id), (rel.clone(), source.clone()));
+                }
                 p.by_source.insert((source, sheet, row), rel);
             }
         }
@@ -591,10 +635,29 @@ impl Run {
                     });
                     continue;
                 }
+                let source_key = escape_controls(shown).into_owned();
+                let who = identity_key(
+                    Some(draft.kind),
+                    draft.nominee("name").or(draft.nominee("full_name")),
+                    draft.nominee("birth_date"),
+                );
                 let replaces = prov
                     .by_source
-                    .get(&(escape_controls(shown).into_owned(), sheet.clone(), row))
-                    .cloned();
+                    .get(&(source_key.clone(), sheet.clone(), row))
+                    .cloned()
+                    .or_else(|| {
+                        // A report resent under another name, for the same
+                        // nominee of the same unit (SPEC §15.1).
+                        if f.sheet.is_some() {
+                            return None;
+                        }
+                        let (file, from) =
+                            prov.by_identity.get(&(unit.slug.clone(), who.clone()?))?;
+                        (*from != source_key).then(|| file.clone())
+                    });
+                draft.replaces = replaces
+                    .as_deref()
+                    .map(|r| r.strip_prefix(&format!("{}/", unit.slug)).unwrap_or(r).to_string());
                 // A source's name is the user's text: a line break in it must
                 // not end the comment and start a table (#37.8).
                 let shown_safe = escape_controls(shown).into_owned();
@@ -696,6 +759,11 @@ impl Run {
                 // files written with the rest of the batch.
                 if !dry_run && prepared.insert(unit.slug.clone()) {
                     new_units.push(unit.clone());
+                }
+                if let Some(who) = who.filter(|_| f.sheet.is_none()) {
+                    prov.by_identity
+                        .entry((unit.slug.clone(), who))
+                        .or_insert_with(|| (rel.clone(), source_key.clone()));
                 }
                 jobs.push((target.clone(), text));
                 out.imported.push(Imported {

@@ -9,7 +9,7 @@ use quick_xml::events::Event;
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::package::{Package, Refusal};
-use super::report::{Reading, date_in, fold};
+use super::report::{Reading, clean_text, clean_value, date_in, fold, one_line, strip_bullet};
 use crate::docx::{KEPT_NS, Kept};
 use crate::template::Draft;
 use crate::vocab::Kind;
@@ -129,10 +129,15 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     };
     let mut sets: Vec<(&str, String)> = Vec::new();
     let mut removes: Vec<&str> = Vec::new();
+    // A value unchanged on the page reads back as the page reader cleans
+    // it: without filler, a closing full stop or separator, line breaks
+    // (#32.7). Such a value is the kept one, byte for byte.
+    let as_read = |v: &str| one_line(&clean_value(v));
+    let unchanged_field = |now: &str, was: &str| same(now, was) || same(now, &as_read(was));
     for key in shown {
         let now = on_page(key).unwrap_or("");
         let was = before.nominee(key).unwrap_or("");
-        if !same(now, was) {
+        if !unchanged_field(now, was) {
             sets.push((key, now.to_string()));
         }
     }
@@ -140,7 +145,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
         // The combined line: unchanged, the fields it was made from stay.
         let now = on_page("workplace").or(on_page("residence")).unwrap_or("");
         let was = before.position_line().unwrap_or_default();
-        if !same(now, &was) {
+        if !unchanged_field(now, &was) {
             let works =
                 before.nominee("position").is_some() || before.nominee("workplace").is_some();
             if household && !works {
@@ -167,7 +172,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
             .achievements
             .iter()
             .zip(&printed)
-            .all(|(p, b)| same(p, b));
+            .all(|(p, b)| same(p, b) || same(p, &clean_text(strip_bullet(b))));
     // Awards: rebuilt from the page's table when it differs.
     let shown = |a: &crate::template::DraftAward| {
         (
@@ -180,10 +185,41 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     let shown_awards: Vec<_> = before.awards.iter().map(shown).collect();
     let page_awards: Vec<_> = page.awards.iter().map(shown).collect();
     let awards_unchanged = shown_awards == page_awards;
-    if sets.is_empty() && removes.is_empty() && unchanged && awards_unchanged {
+    // An unread key the page now holds a value for leaves `[import]
+    // unread` (SPEC §15.1).
+    let read_now: Vec<String> = table
+        .get("import")
+        .and_then(|i| i.get("unread"))
+        .and_then(|u| u.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|k| k.as_str())
+        .filter(|k| match *k {
+            "achievements" => !page.achievements.is_empty(),
+            "awards" => !page.awards.is_empty(),
+            k => k
+                .strip_prefix("nominee.")
+                .and_then(|f| on_page(f))
+                .is_some_and(|v| !v.trim().is_empty()),
+        })
+        .map(str::to_string)
+        .collect();
+    if sets.is_empty()
+        && removes.is_empty()
+        && unchanged
+        && awards_unchanged
+        && read_now.is_empty()
+    {
         return Some((kept.text.clone(), before, kind));
     }
     let mut doc: DocumentMut = kept.text.parse().ok()?;
+    if let Some(list) = doc
+        .get_mut("import")
+        .and_then(|i| i.get_mut("unread"))
+        .and_then(|u| u.as_array_mut())
+    {
+        list.retain(|k| k.as_str().is_none_or(|k| !read_now.iter().any(|r| r == k)));
+    }
     if !sets.is_empty() || !removes.is_empty() {
         if !doc.contains_table("nominee") {
             doc["nominee"] = Item::Table(Table::new());

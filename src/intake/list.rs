@@ -11,6 +11,9 @@ use crate::vocab::{Kind, Vocab};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Col {
     Name,
+    /// "Họ và tên": a person's name, an individual where nothing else
+    /// says the kind (the peer's CANHAN template, SPEC §15.1).
+    PersonName,
     /// A name column whose header says the kind ("Tên tập thể").
     CollectiveName,
     HeadName,
@@ -53,8 +56,8 @@ const HEADERS: &[(&str, Col)] = &[
     ("ten tap the ca nhan", Col::Name),
     ("ten tap the", Col::CollectiveName),
     ("ten don vi tap the", Col::CollectiveName),
-    ("ho va ten", Col::Name),
-    ("ho ten", Col::Name),
+    ("ho va ten", Col::PersonName),
+    ("ho ten", Col::PersonName),
     ("ten", Col::Name),
     ("ngay thang nam sinh", Col::Birth),
     ("ngay sinh", Col::Birth),
@@ -118,7 +121,7 @@ fn catalogue(sheet: &Sheet) -> bool {
                 && !cells.iter().any(|c| {
                     matches!(
                         col_of(c),
-                        Some(Col::Name | Col::CollectiveName | Col::HeadName)
+                        Some(Col::Name | Col::PersonName | Col::CollectiveName | Col::HeadName)
                     )
                 })
         })
@@ -262,7 +265,7 @@ pub fn rows(sheets: Vec<Sheet>) -> Result<(Vec<Row>, Catalogue), Refusal> {
                 let cols: Vec<Option<Col>> = cells.iter().map(|c| col_of(c)).collect();
                 let named = cols
                     .iter()
-                    .any(|c| matches!(c, Some(Col::Name | Col::CollectiveName | Col::HeadName)));
+                    .any(|c| matches!(c, Some(Col::Name | Col::PersonName | Col::CollectiveName | Col::HeadName)));
                 (*r, cols.iter().flatten().count(), named, cols)
             })
             .filter(|(_, n, named, _)| *named && *n >= 2)
@@ -285,8 +288,10 @@ pub fn rows(sheets: Vec<Sheet>) -> Result<(Vec<Row>, Catalogue), Refusal> {
             let name = cells
                 .iter()
                 .find(|(c, v)| {
-                    matches!(c, Col::Name | Col::CollectiveName | Col::HeadName)
-                        && !v.trim().is_empty()
+                    matches!(
+                        c,
+                        Col::Name | Col::PersonName | Col::CollectiveName | Col::HeadName
+                    ) && !v.trim().is_empty()
                 })
                 .map(|(_, v)| v.clone());
             // A section row: one or two cells ("II", "CÁ NHÂN") naming a kind.
@@ -350,6 +355,16 @@ mod tests {
     #[test]
     fn headers_in_their_usual_words() {
         assert_eq!(col_of("Tên tập thể, cá nhân"), Some(Col::Name));
+        assert_eq!(col_of("Họ và tên"), Some(Col::PersonName));
+        assert_eq!(
+            col_of("Tên đơn vị/tập thể công tác"),
+            Some(Col::Workplace),
+            "the peer's CANHAN: where a person works"
+        );
+        assert_eq!(col_of("Tên đơn vị / tập thể"), Some(Col::CollectiveName));
+        assert_eq!(col_of("Tên hình thức khen thưởng"), None);
+        assert_eq!(kind_word("TAPTHE"), Some(Kind::TapThe));
+        assert_eq!(kind_word("hogiadinh"), Some(Kind::HoGiaDinh));
         assert_eq!(col_of("Họ và tên chủ hộ"), Some(Col::HeadName));
         assert_eq!(
             col_of("Chức vụ, đơn vị công tác hoặc địa chỉ"),

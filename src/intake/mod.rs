@@ -87,7 +87,20 @@ impl Found {
                 String::new(),
             ),
         };
-        let campaign = campaign.filter(|c| c.takes(kind));
+        // A campaign the source names that does not take this kind: left
+        // for a person to settle, and said (never silently dropped).
+        let (campaign, note) = match campaign {
+            Some(c) if !c.takes(kind) => (
+                None,
+                Some(format!(
+                    "báo cáo nêu phong trào {} ({}), phong trào này không xét {}: chọn phong trào khác",
+                    c.slug,
+                    c.cited(crate::lang::Lang::Vi),
+                    kind.label(crate::lang::Lang::Vi)
+                )),
+            ),
+            c => (c, note),
+        };
         let nominee = self
             .nominee
             .iter()
@@ -299,7 +312,10 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
         .cells
         .iter()
         .find(|(c, v)| {
-            matches!(c, Col::Name | Col::CollectiveName | Col::HeadName) && !v.is_empty()
+            matches!(
+                c,
+                Col::Name | Col::PersonName | Col::CollectiveName | Col::HeadName
+            ) && !v.is_empty()
         })
         .map(|(c, _)| *c);
     let kind = r
@@ -309,11 +325,13 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
         .or(match name_col {
             Some(Col::CollectiveName) => Some(Kind::TapThe),
             Some(Col::HeadName) => Some(Kind::HoGiaDinh),
+            Some(Col::PersonName) => Some(Kind::CaNhan),
             _ => None,
         });
     let mut kind = kind;
     if let Some(n) = r
         .get(Col::Name)
+        .or(r.get(Col::PersonName))
         .or(r.get(Col::CollectiveName))
         .or(r.get(Col::HeadName))
     {
@@ -353,8 +371,10 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
             let v = match key {
                 "birth_date" => list::birth(v),
                 // "NU", "nu", "Nữ": the §3 label (SPEC §15.1).
-                "gender" => crate::vocab::Gender::parse(v)
-                    .map_or_else(|| v.to_string(), |g| g.label(crate::lang::Lang::Vi).to_string()),
+                "gender" => crate::vocab::Gender::parse(v).map_or_else(
+                    || v.to_string(),
+                    |g| crate::text::upper_first(g.label(crate::lang::Lang::Vi)),
+                ),
                 // The peer's department and unit, joined (SPEC §15.1).
                 "workplace" => match r.get(Col::Department) {
                     Some(d) => format!("{}, {}", d.trim(), v.trim()),

@@ -166,7 +166,7 @@ fn strip_marker(s: &str) -> &str {
 
 /// The filler the plan's form leaves to be typed over ("....", "…", "___")
 /// gone from both ends; a sentence's own full stop kept.
-fn clean_text(s: &str) -> String {
+pub(crate) fn clean_text(s: &str) -> String {
     let mut t = s.trim();
     loop {
         let before = t.len();
@@ -187,7 +187,7 @@ fn clean_text(s: &str) -> String {
 
 /// A field's value: its text without the filler, nor a closing full stop
 /// or separator.
-fn clean_value(s: &str) -> String {
+pub(crate) fn clean_value(s: &str) -> String {
     let t = clean_text(s);
     t.trim_end_matches(['.', ';', ',']).trim().to_string()
 }
@@ -1207,7 +1207,7 @@ fn rank(s: Section) -> u8 {
 }
 
 /// A bullet typed at the start of an achievement ("- ", "+ ", "• ").
-fn strip_bullet(s: &str) -> &str {
+pub(crate) fn strip_bullet(s: &str) -> &str {
     let t = s.trim_start();
     for b in ["- ", "+ ", "• ", "– ", "* ", "· ", "\t"] {
         if let Some(rest) = t.strip_prefix(b) {
@@ -1232,7 +1232,7 @@ fn set(r: &mut Reading, key: &'static str, v: String) {
 }
 
 /// A one-line field's value: its line breaks as spaces (SPEC §15.1).
-fn one_line(v: &str) -> String {
+pub(crate) fn one_line(v: &str) -> String {
     v.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())

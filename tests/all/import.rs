@@ -24,6 +24,9 @@ fn round() -> Tree {
         "name = \"Phòng Giáo dục và Đào tạo\"\nparent = \"UBND huyện Thanh Liêm\"\n",
     );
     t.write("ubnd-ly-nhan/unit.toml", "name = \"UBND huyện Lý Nhân\"\n");
+    for (slug, name) in corpus::UNITS {
+        t.write(&format!("{slug}/unit.toml"), &format!("name = \"{name}\"\n"));
+    }
     t
 }
 

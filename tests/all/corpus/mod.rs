@@ -360,9 +360,244 @@ pub fn list() -> Vec<u8> {
     book.save_to_buffer().expect("workbook")
 }
 
+/// (5) A police officer's report (#32.1): the signature block typed as
+/// paragraphs after section 3 — a title in capitals and a name, a rank and
+/// a name — none of which is an award.
+pub fn police() -> Doc {
+    Doc::default()
+        .table(&[&["CÔNG AN TỈNH HÀ NAM¶**CÔNG AN HUYỆN KIM BẢNG**", MOTTO]])
+        .p("**BÁO CÁO THÀNH TÍCH CÁ NHÂN**")
+        .p("Phong trào thi đua “Vì an ninh Tổ quốc”")
+        .p("**I. SƠ LƯỢC LÝ LỊCH**")
+        .p("- Họ và tên: Hoàng Minh Đức")
+        .p("- Ngày sinh: 02/09/1986")
+        .p("- Quê quán: xã Thụy Lôi, huyện Kim Bảng")
+        .p("- Chức vụ: Phó Trưởng Công an xã")
+        .p("- Đơn vị công tác: Công an xã Thụy Lôi")
+        .p("**II. THÀNH TÍCH ĐẠT ĐƯỢC**")
+        .p("Phối hợp điều tra, khám phá 12 vụ án, bắt giữ 18 đối tượng.")
+        .p("**III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC NHẬN**")
+        .p("- Năm 2022: Giấy khen của Giám đốc Công an tỉnh, Quyết định số 310/QĐ-CAT ngày 15/12/2022")
+        .p("Kim Bảng, ngày 18 tháng 9 năm 2023")
+        .p("**TRƯỞNG CÔNG AN HUYỆN**")
+        .p("Thượng tá Nguyễn Văn Quang")
+        .p("**NGƯỜI BÁO CÁO**")
+        .p("Thiếu tá Hoàng Minh Đức")
+}
+
+/// (6) A pharmacist (#32.1, #32.3): a line break inside the position, the
+/// hometown going on in the next paragraph, the awards table with its
+/// decision's number and date in columns of their own, and a borderless
+/// signature table whose cell reads ": GIÁM ĐỐC (Ký tên, đóng dấu) …".
+pub fn pharmacist() -> Doc {
+    Doc::default()
+        .table(&[&["SỞ Y TẾ HÀ NAM¶**BỆNH VIỆN ĐA KHOA TỈNH**", MOTTO]])
+        .p("**BÁO CÁO THÀNH TÍCH CÁ NHÂN ĐỀ NGHỊ TẶNG BẰNG KHEN**")
+        .p("Phong trào “Đổi mới phong cách, thái độ phục vụ của cán bộ y tế hướng tới sự hài lòng của người bệnh”")
+        .p("**1. Sơ lược lý lịch**")
+        .p("- Họ và tên: Nguyễn Thị Thu Hà")
+        .p("- Ngày, tháng, năm sinh: 21/11/1979")
+        .p("- Quê quán: xã Liêm Tuyền,")
+        .p("thành phố Phủ Lý, tỉnh Hà Nam")
+        .p("- Chức vụ: Trưởng khoa Dược,\nBệnh viện Đa khoa tỉnh Hà Nam")
+        .p("**2. Thành tích đạt được**")
+        .p("Quản lý cấp phát thuốc cho 1.200 giường bệnh, không để thiếu thuốc.\nTriển khai kê đơn điện tử toàn bệnh viện.")
+        .p("**3. Các hình thức khen thưởng đã được nhận**")
+        .table(&[
+            &["TT", "Năm", "Hình thức khen thưởng", "Số quyết định", "Ngày quyết định"],
+            &["1", "2021", "Chiến sĩ thi đua cơ sở", "88/QĐ-BV", "28/12/2021"],
+            &["2", "2022", "Bằng khen của Bộ Y tế", "5678/QĐ-BYT", "15/11/2022"],
+        ])
+        .table(&[&["", ": GIÁM ĐỐC¶(Ký tên, đóng dấu)¶¶Nguyễn Văn Đông"]])
+}
+
+/// (7) A commune's collective (#32.3, #32.4): "- **Tên tập thể** …", a dash
+/// and a bold label with no colon; the structure going on in a second
+/// paragraph; the campaign named without quotes; a signature "GIÁM ĐỐC /
+/// Trần Văn D" after the awards, typed in one paragraph.
+pub fn commune() -> Doc {
+    Doc::default()
+        .table(&[&["UBND HUYỆN LÝ NHÂN¶**UBND XÃ NHÂN THỊNH**", MOTTO]])
+        .p("**BÁO CÁO THÀNH TÍCH TẬP THỂ**")
+        .p("Thành tích trong phong trào chung sức xây dựng nông thôn mới năm 2023")
+        .p("**I. ĐẶC ĐIỂM TÌNH HÌNH**")
+        .p("- **Tên tập thể** Hợp tác xã nông nghiệp Nhân Thịnh")
+        .p("- **Quá trình thành lập** Thành lập năm 1997 theo Luật Hợp tác xã.")
+        .p("- **Cơ cấu tổ chức** Hội đồng quản trị 5 người, Ban kiểm soát 3 người;")
+        .p("có 1.150 xã viên ở 6 thôn.")
+        .p("- **Chức năng, nhiệm vụ** Cung ứng giống, vật tư và làm dịch vụ thủy lợi cho xã viên.")
+        .p("**II. THÀNH TÍCH ĐẠT ĐƯỢC**")
+        .p("Doanh thu năm 2023 đạt 4,2 tỷ đồng, lãi 610 triệu đồng.")
+        .p("**III. QUÁ TRÌNH KHEN THƯỞNG**")
+        .p("- Năm 2021: Giấy khen của Chủ tịch UBND huyện Lý Nhân, Quyết định số 901/QĐ-UBND ngày 30/12/2021")
+        .p("GIÁM ĐỐC\nTrần Văn D")
+}
+
+/// (7b) A farmer (#32.4): the campaign named by its words after "phong
+/// trào", without quotes; section 1's labels typed plain, no colon.
+pub fn farmer() -> Doc {
+    Doc::default()
+        .table(&[&["HỘI NÔNG DÂN HUYỆN LÝ NHÂN¶**HỘI NÔNG DÂN XÃ NHÂN THỊNH**", MOTTO]])
+        .p("**BÁO CÁO THÀNH TÍCH CÁ NHÂN**")
+        .p("Thành tích trong phong trào nông dân sản xuất kinh doanh giỏi năm 2023")
+        .p("I. Sơ lược lý lịch")
+        .p("Họ và tên Trịnh Văn Sáu")
+        .p("Ngày sinh 09/09/1971")
+        .p("Quê quán xã Nhân Thịnh, huyện Lý Nhân")
+        .p("Chức vụ, đơn vị công tác hội viên Chi hội Nông dân thôn 5")
+        .p("II. Thành tích đạt được")
+        .p("Trang trại lợn và cá cho thu nhập 900 triệu đồng mỗi năm.")
+        .p("III. Các hình thức khen thưởng đã được nhận")
+        .p("Không")
+}
+
+/// (8) A household named "Hộ bà …" in its title line (#32.6), the same
+/// corrected and sent again under another name (#32.9).
+pub fn household_named() -> Doc {
+    Doc::default()
+        .table(&[&["UBND HUYỆN BÌNH LỤC¶**UBND XÃ AN NỘI**", MOTTO]])
+        .p("**BÁO CÁO THÀNH TÍCH HỘ GIA ĐÌNH**")
+        .p("Phong trào “Chung sức xây dựng nông thôn mới”")
+        .p("1. Sơ lược lý lịch")
+        .p("- Họ và tên chủ hộ: Hộ bà Lê Thị Mai")
+        .p("- Ngày sinh: 14/03/1965")
+        .p("- Hộ khẩu thường trú: thôn An Thái, xã An Nội")
+        .p("2. Thành tích đạt được")
+        .p("Hiến 210 m² đất mở đường liên thôn.")
+        .p("3. Quá trình khen thưởng")
+        .p("Chưa có")
+}
+
+pub fn household_named_resent() -> Doc {
+    Doc::default()
+        .table(&[&["UBND HUYỆN BÌNH LỤC¶**UBND XÃ AN NỘI**", MOTTO]])
+        .p("**BÁO CÁO THÀNH TÍCH HỘ GIA ĐÌNH**")
+        .p("Phong trào “Chung sức xây dựng nông thôn mới”")
+        .p("1. Sơ lược lý lịch")
+        .p("- Họ và tên chủ hộ: Lê Thị Mai")
+        .p("- Ngày sinh: 14/03/1965")
+        .p("- Hộ khẩu thường trú: thôn An Thái, xã An Nội, huyện Bình Lục")
+        .p("2. Thành tích đạt được")
+        .p("Hiến 210 m² đất mở đường liên thôn; góp 15 ngày công.")
+        .p("3. Quá trình khen thưởng")
+        .p("Chưa có")
+}
+
+/// The peer product's catalogue sheet "DANHMUC" (#32.2, #32.5): codes in
+/// column pairs.
+fn danhmuc(book: &mut rust_xlsxwriter::Workbook) {
+    let ws = book.add_worksheet();
+    ws.set_name("DANHMUC").expect("sheet name");
+    let rows: [[&str; 6]; 4] = [
+        ["Mã số", "Hình thức khen thưởng", "Mã số", "Danh hiệu thi đua", "Mã phân loại cán bộ", "Phân loại cán bộ"],
+        ["1", "Huân chương Sao vàng", "11", "Chiến sĩ thi đua toàn quốc", "1", "Lãnh đạo"],
+        ["7", "Bằng khen của Chủ tịch UBND tỉnh", "14", "Chiến sĩ thi đua cơ sở", "2", "Công chức"],
+        ["8", "Giấy khen", "15", "Lao động tiên tiến", "3", "Người lao động"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+}
+
+fn sheet_rows(ws: &mut rust_xlsxwriter::Worksheet, first: u32, rows: &[&[&str]]) {
+    for (i, r) in rows.iter().enumerate() {
+        for (c, v) in r.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(first + i as u32, c as u16, *v).expect("cell");
+            }
+        }
+    }
+}
+
+/// The peer's mixed list NHANDULIEU: sheet "DANHSACH" under a title row,
+/// the kind by code per row, a household "Gia đình ông …", then DANHMUC.
+pub fn peer_mixed() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("DANHSACH").expect("sheet name");
+    sheet_rows(
+        ws,
+        0,
+        &[
+            &["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"],
+            &["STT", "Phân loại khen thưởng", "Tên tập thể/cá nhân/hộ gia đình", "Chức vụ", "Đơn vị công tác", "Danh hiệu thi đua/Hình thức khen thưởng", "Phân loại đối tượng", "Lĩnh vực hoạt động"],
+            &["1", "TAPTHE", "Hợp tác xã dịch vụ nông nghiệp Đồng Du", "", "", "Bằng khen của Chủ tịch UBND tỉnh", "", "Nông nghiệp"],
+            &["2", "CANHAN", "Trần Thị Lan", "Kế toán", "Hợp tác xã dịch vụ nông nghiệp Đồng Du", "Giấy khen", "", "Nông nghiệp"],
+            &["3", "hogiadinh", "Gia đình ông Phạm Văn Tư", "", "", "Giấy khen", "", ""],
+        ],
+    );
+    danhmuc(&mut book);
+    book.save_to_buffer().expect("workbook")
+}
+
+/// The peer's individuals' template CANHAN: department and unit in two
+/// columns, award by code, gender "NU".
+pub fn peer_individuals() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("DANHSACH").expect("sheet name");
+    sheet_rows(
+        ws,
+        0,
+        &[
+            &["DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"],
+            &["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Tên phòng ban/khối, tổ công tác", "Tên đơn vị/tập thể công tác", "Địa chỉ / Nơi ở", "Mã phân loại cán bộ", "Mã hình thức khen thưởng", "Mã danh hiệu thi đua (nếu có)"],
+            &["1", "Đỗ Thị Hạnh", "NU", "05/06/1983", "Phó trưởng phòng", "Phòng Kế hoạch - Tài chính", "Sở Nông nghiệp và Phát triển nông thôn", "phường Lê Hồng Phong, thành phố Phủ Lý", "2", "7", ""],
+            &["2", "Vũ Văn Khải", "Nam", "17/10/1975", "Chuyên viên", "", "Chi cục Thủy lợi", "xã Tiên Hiệp, thành phố Phủ Lý", "2", "", "14"],
+            &["3", "Lương Văn Tâm", "nam", "01/01/1990", "Nhân viên", "Tổ kỹ thuật", "", "", "3", "99", ""],
+        ],
+    );
+    danhmuc(&mut book);
+    book.save_to_buffer().expect("workbook")
+}
+
+/// The peer's collectives' template TAPTHE.
+pub fn peer_collectives() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("DANHSACH").expect("sheet name");
+    sheet_rows(
+        ws,
+        0,
+        &[
+            &["DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG"],
+            &["STT", "Tên đơn vị / tập thể", "Mã phân loại tập thể", "Mã hình thức khen thưởng", "Mã danh hiệu thi đua (nếu có)"],
+            &["1", "Phòng Trồng trọt", "1", "7", ""],
+            &["2", "Trạm Khuyến nông huyện Duy Tiên", "1", "8", ""],
+        ],
+    );
+    danhmuc(&mut book);
+    book.save_to_buffer().expect("workbook")
+}
+
+/// The units the files of #32's corpus come from, as a round names them.
+pub const UNITS: &[(&str, &str)] = &[
+    ("cong-an-kim-bang", "Công an huyện Kim Bảng"),
+    ("bv-da-khoa", "Bệnh viện Đa khoa tỉnh"),
+    ("xa-nhan-thinh", "UBND xã Nhân Thịnh"),
+    ("xa-an-noi", "UBND xã An Nội"),
+    ("so-nong-nghiep", "Sở Nông nghiệp và Phát triển nông thôn"),
+];
+
 /// Every corpus file under `dir`, as an inbox: one folder per unit where
 /// the unit sent it so, loose files where not.
 pub fn write_all(dir: &Path) {
+    police().write(&dir.join("cong-an-kim-bang/bao cao thieu ta Duc.docx"));
+    pharmacist().write(&dir.join("bv-da-khoa/BC thanh tich DS Ha.docx"));
+    commune().write(&dir.join("xa-nhan-thinh/bao-cao-htx.docx"));
+    farmer().write(&dir.join("xa-nhan-thinh/bc ong Sau.docx"));
+    household_named().write(&dir.join("xa-an-noi/ho ba Mai.docx"));
+    household_named_resent().write(&dir.join("xa-an-noi/ho ba Mai - bổ sung.docx"));
+    for (unit, name, bytes) in [
+        ("so-nong-nghiep", "NHANDULIEU.xlsx", peer_mixed()),
+        ("so-nong-nghiep", "CANHAN.xlsx", peer_individuals()),
+        ("so-nong-nghiep", "TAPTHE.xlsx", peer_collectives()),
+    ] {
+        std::fs::create_dir_all(dir.join(unit)).expect("folder");
+        std::fs::write(dir.join(unit).join(name), bytes).expect("list");
+    }
     doctor().write(&dir.join("bc-bs-thanh.docx"));
     collective().write(&dir.join("hoi-nong-dan/bao-cao-chi-hoi-dong-van.docx"));
     household().write(&dir.join("ly-nhan/bc ho ong Binh.docx"));
