@@ -171,7 +171,13 @@ pub fn nominee_field(key: &str) -> Option<&'static Field> {
 
 /// The keys `[import] unread` may list (SPEC §15.1), besides
 /// `nominee.<field>`.
-pub const UNREAD_KEYS: &[&str] = &["achievements", "awards", "proposed_award", "campaign", "kind"];
+pub const UNREAD_KEYS: &[&str] = &[
+    "achievements",
+    "awards",
+    "proposed_award",
+    "campaign",
+    "kind",
+];
 
 /// Whether `key` is one `[import] unread` may list.
 pub fn unread_key(key: &str) -> bool {

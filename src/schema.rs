@@ -214,15 +214,15 @@ pub fn nomination(lang: Lang) -> Value {
             "description": lang.pick("Mô hình “Dân vận khéo” (mục 3.7)", "The “Dân vận khéo” model (§3.7)"),
             "properties": properties(model)}),
         Top::Import => json!({"type": "object", "additionalProperties": false,
-            "description": lang.pick(
-                "Do kh import ghi: những mục kh chưa đọc được từ báo cáo gốc, và tệp mà báo cáo gửi lại có thể thay",
-                "Written by kh import: the fields kh could not read from the source report, and the file a resent report may replace"),
-            "properties": {
-                "unread": {"type": "array", "items": {"type": "string"}, "description": lang.pick(
-                    "Khóa của các mục kh tìm thấy tên nhưng chưa đọc được (nominee.<trường>, achievements, awards, proposed_award, campaign, kind)",
-                    "Keys of the fields whose label kh found but could not read (nominee.<field>, achievements, awards, proposed_award, campaign, kind)")},
-                "replaces": text(lang.pick("Tệp (trong thư mục đơn vị) mà tệp này có thể thay", "The file (in the unit's folder) this one may replace"))
-            }}),
+        "description": lang.pick(
+            "Do kh import ghi: những mục kh chưa đọc được từ báo cáo gốc, và tệp mà báo cáo gửi lại có thể thay",
+            "Written by kh import: the fields kh could not read from the source report, and the file a resent report may replace"),
+        "properties": {
+            "unread": {"type": "array", "items": {"type": "string"}, "description": lang.pick(
+                "Khóa của các mục kh tìm thấy tên nhưng chưa đọc được (nominee.<trường>, achievements, awards, proposed_award, campaign, kind)",
+                "Keys of the fields whose label kh found but could not read (nominee.<field>, achievements, awards, proposed_award, campaign, kind)")},
+            "replaces": text(lang.pick("Tệp (trong thư mục đơn vị) mà tệp này có thể thay", "The file (in the unit's folder) this one may replace"))
+        }}),
     };
     let required = [Top::Campaign, Top::Kind, Top::Nominee, Top::Achievements].map(Top::key);
     json!({

@@ -161,7 +161,9 @@ fn identity_of_file(text: &str) -> Option<String> {
         .and_then(|v| v.as_str());
     let birth = match n.get("birth_date") {
         Some(toml::Value::String(s)) => Some(s.clone()),
-        Some(toml::Value::Datetime(d)) => d.date.map(|d| format!("{}/{}/{}", d.day, d.month, d.year)),
+        Some(toml::Value::Datetime(d)) => {
+            d.date.map(|d| format!("{}/{}/{}", d.day, d.month, d.year))
+        }
         _ => None,
     };
     identity_key(kind, name, birth.as_deref())
@@ -655,9 +657,11 @@ impl Run {
                             prov.by_identity.get(&(unit.slug.clone(), who.clone()?))?;
                         (*from != source_key).then(|| file.clone())
                     });
-                draft.replaces = replaces
-                    .as_deref()
-                    .map(|r| r.strip_prefix(&format!("{}/", unit.slug)).unwrap_or(r).to_string());
+                draft.replaces = replaces.as_deref().map(|r| {
+                    r.strip_prefix(&format!("{}/", unit.slug))
+                        .unwrap_or(r)
+                        .to_string()
+                });
                 // A source's name is the user's text: a line break in it must
                 // not end the comment and start a table (#37.8).
                 let shown_safe = escape_controls(shown).into_owned();

@@ -199,16 +199,12 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
             "awards" => !page.awards.is_empty(),
             k => k
                 .strip_prefix("nominee.")
-                .and_then(|f| on_page(f))
+                .and_then(&on_page)
                 .is_some_and(|v| !v.trim().is_empty()),
         })
         .map(str::to_string)
         .collect();
-    if sets.is_empty()
-        && removes.is_empty()
-        && unchanged
-        && awards_unchanged
-        && read_now.is_empty()
+    if sets.is_empty() && removes.is_empty() && unchanged && awards_unchanged && read_now.is_empty()
     {
         return Some((kept.text.clone(), before, kind));
     }

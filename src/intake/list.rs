@@ -50,7 +50,10 @@ const HEADERS: &[(&str, Col)] = &[
     ("phan loai khen thuong", Col::Kind),
     ("ma hinh thuc khen thuong", Col::AwardCode),
     ("ma danh hieu thi dua", Col::TitleCode),
-    ("danh hieu thi dua hinh thuc khen thuong", Col::ProposedAward),
+    (
+        "danh hieu thi dua hinh thuc khen thuong",
+        Col::ProposedAward,
+    ),
     ("ho va ten chu ho", Col::HeadName),
     ("ho ten chu ho", Col::HeadName),
     ("ten tap the ca nhan", Col::Name),
@@ -263,9 +266,12 @@ pub fn rows(sheets: Vec<Sheet>) -> Result<(Vec<Row>, Catalogue), Refusal> {
             .take_while(|(r, _)| r - top < 20)
             .map(|(r, cells)| {
                 let cols: Vec<Option<Col>> = cells.iter().map(|c| col_of(c)).collect();
-                let named = cols
-                    .iter()
-                    .any(|c| matches!(c, Some(Col::Name | Col::PersonName | Col::CollectiveName | Col::HeadName)));
+                let named = cols.iter().any(|c| {
+                    matches!(
+                        c,
+                        Some(Col::Name | Col::PersonName | Col::CollectiveName | Col::HeadName)
+                    )
+                });
                 (*r, cols.iter().flatten().count(), named, cols)
             })
             .filter(|(_, n, named, _)| *named && *n >= 2)

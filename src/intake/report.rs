@@ -353,6 +353,10 @@ fn heading(text: &str) -> Option<Section> {
     if three.iter().any(|k| f.contains(k)) {
         return Some(Section::Three);
     }
+    // "III. KHEN THƯỞNG", "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG".
+    if f.contains("khen thuong") && !f.contains("thanh tich") {
+        return Some(Section::Three);
+    }
     if f.contains("thanh tich") {
         return Some(Section::Two);
     }
@@ -416,7 +420,11 @@ fn award_word(s: &str) -> bool {
 /// 2023", "Hà Nam, tháng 9 năm 2023".
 fn place_and_date(s: &str) -> bool {
     let f = format!(" {} ", fold(s));
-    s.contains(',')
+    // A date's year, or the dots a form leaves for it: a column's header
+    // "Số, ngày, tháng, năm quyết định" is none.
+    let dated = year_in(s).is_some() || s.contains("..") || s.contains('…');
+    dated
+        && s.contains(',')
         && f.contains(" thang ")
         && f.contains(" nam ")
         && s.chars().count() <= 60
@@ -468,9 +476,15 @@ fn caps_title(s: &str) -> bool {
 /// `next`); a rank followed by a name.
 fn signs_off(text: &str, next: Option<&str>) -> bool {
     let f = fold(text);
-    if ["ky ten", "ky ghi ro", "ky dong dau", "ky va ghi ro", "ky va dong dau"]
-        .iter()
-        .any(|k| f.contains(k))
+    if [
+        "ky ten",
+        "ky ghi ro",
+        "ky dong dau",
+        "ky va ghi ro",
+        "ky va dong dau",
+    ]
+    .iter()
+    .any(|k| f.contains(k))
         && (text.contains('(') || !award_like(text))
     {
         return true;
@@ -636,16 +650,13 @@ fn award_table(rows: &[Vec<String>]) -> Vec<DraftAward> {
         let f = fold(h);
         words_start(&f, "ngay") && !f.contains("so ")
     });
-    let decision_col = head
-        .iter()
-        .enumerate()
-        .position(|(i, h)| {
-            let f = format!("{} ", fold(h));
-            Some(i) != date_col
-                && ["so ", "quyet dinh", "so ky hieu", "so ngay"]
-                    .iter()
-                    .any(|k| f.contains(k))
-        });
+    let decision_col = head.iter().enumerate().position(|(i, h)| {
+        let f = format!("{} ", fold(h));
+        Some(i) != date_col
+            && ["so ", "quyet dinh", "so ky hieu", "so ngay"]
+                .iter()
+                .any(|k| f.contains(k))
+    });
     let header = head.iter().all(|c| !c.chars().any(|c| c.is_ascii_digit())) && title_col.is_some();
     if !header {
         // No header: every row read as a line.
@@ -1173,9 +1184,8 @@ fn settle_unread(r: &mut Reading, kind: Option<Kind>) {
         };
         if let Some(field) = key.strip_prefix("nominee.") {
             let has = r.nominee.iter().any(|(k, _)| *k == field);
-            let on_form = crate::form::nominee_field(field).is_some_and(|f| {
-                kind.is_none_or(|k| f.col(k) != crate::form::Col::No)
-            });
+            let on_form = crate::form::nominee_field(field)
+                .is_some_and(|f| kind.is_none_or(|k| f.col(k) != crate::form::Col::No));
             if has || !on_form {
                 continue;
             }
@@ -1364,7 +1374,9 @@ mod tests {
                 para("II. THÀNH TÍCH ĐẠT ĐƯỢC"),
                 para("Hoàn thành xuất sắc nhiệm vụ."),
                 para("III. CÁC HÌNH THỨC KHEN THƯỞNG"),
-                para("- Năm 2021: Giấy khen của Giám đốc Sở, Quyết định số 12/QĐ-SYT ngày 01/12/2021"),
+                para(
+                    "- Năm 2021: Giấy khen của Giám đốc Sở, Quyết định số 12/QĐ-SYT ngày 01/12/2021",
+                ),
             ];
             b.extend(extra);
             read(&b)
@@ -1373,7 +1385,11 @@ mod tests {
             vec![para("GIÁM ĐỐC BỆNH VIỆN"), para("Trần Văn D")],
             vec![para("GIÁM ĐỐC BỆNH VIỆN\nTrần Văn D")],
             vec![para("Thiếu tá Hoàng Minh Đức")],
-            vec![para("TRƯỞNG CÔNG AN XÃ"), para("Đại úy"), para("Lê Văn Nam")],
+            vec![
+                para("TRƯỞNG CÔNG AN XÃ"),
+                para("Đại úy"),
+                para("Lê Văn Nam"),
+            ],
             vec![Block::Table(vec![vec![
                 String::new(),
                 ": GIÁM ĐỐC\n(Ký tên, đóng dấu)\nNguyễn Văn Đông".into(),
@@ -1382,7 +1398,10 @@ mod tests {
                 "THỦ TRƯỞNG ĐƠN VỊ".into(),
                 "NGƯỜI VIẾT\nPhạm Thị Lan".into(),
             ]])],
-            vec![para("Phủ Lý, tháng 9 năm 2023"), para("Ban Giám hiệu nhà trường")],
+            vec![
+                para("Phủ Lý, tháng 9 năm 2023"),
+                para("Ban Giám hiệu nhà trường"),
+            ],
         ] {
             let r = head(tail.clone());
             assert_eq!(r.awards.len(), 1, "{tail:?}: {:?}", r.awards);
@@ -1400,8 +1419,20 @@ mod tests {
         };
         for date_head in ["Ngày quyết định", "Ngày, tháng, năm"] {
             let a = award_table(&rows(
-                &["TT", "Năm", "Hình thức khen thưởng", "Số quyết định", date_head],
-                &["1", "2022", "Bằng khen của Bộ Y tế", "5678/QĐ-BYT", "15/11/2022"],
+                &[
+                    "TT",
+                    "Năm",
+                    "Hình thức khen thưởng",
+                    "Số quyết định",
+                    date_head,
+                ],
+                &[
+                    "1",
+                    "2022",
+                    "Bằng khen của Bộ Y tế",
+                    "5678/QĐ-BYT",
+                    "15/11/2022",
+                ],
             ));
             assert_eq!(a.len(), 1, "{date_head}");
             assert_eq!(a[0].decision, "5678/QĐ-BYT");
@@ -1450,7 +1481,10 @@ mod tests {
             para("BÁO CÁO THÀNH TÍCH TẬP THỂ"),
             para("1. Đặc điểm tình hình"),
             bold("- Tên tập thể Ủy ban nhân dân xã Đồng Lý", "- Tên tập thể"),
-            bold("- Quá trình thành lập Thành lập năm 1946", "- Quá trình thành lập"),
+            bold(
+                "- Quá trình thành lập Thành lập năm 1946",
+                "- Quá trình thành lập",
+            ),
             para("Cơ cấu tổ chức gồm 22 cán bộ, công chức"),
             para("- Chức năng, nhiệm vụ quản lý nhà nước trên địa bàn xã"),
             para("2. Thành tích đạt được"),
@@ -1570,6 +1604,11 @@ mod tests {
             Some(Section::Three)
         );
         assert_eq!(heading("3. Quá trình khen thưởng:"), Some(Section::Three));
+        assert_eq!(heading("III. KHEN THƯỞNG"), Some(Section::Three));
+        assert_eq!(
+            heading("III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"),
+            Some(Section::Three)
+        );
         assert_eq!(heading("1. Năm 2021 đơn vị đạt 100% kế hoạch"), None);
     }
 

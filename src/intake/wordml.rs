@@ -71,8 +71,10 @@ fn only_marker(text: &str) -> bool {
     !t.is_empty()
         && t.chars().count() <= 4
         && t.chars().all(|c| {
-            matches!(c, '-' | '+' | '•' | '*' | '–' | '·' | '.' | ')' | ' ' | '\t')
-                || c.is_ascii_alphanumeric()
+            matches!(
+                c,
+                '-' | '+' | '•' | '*' | '–' | '·' | '.' | ')' | ' ' | '\t'
+            ) || c.is_ascii_alphanumeric()
         })
         && !t.chars().all(|c| c.is_ascii_alphanumeric())
 }

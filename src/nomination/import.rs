@@ -3,7 +3,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::{NominationCheck, Need};
+use super::{Need, NominationCheck};
 use crate::diagnostic::Rule;
 use crate::form::Top;
 use crate::messages::{Expected, Label, What};
@@ -21,7 +21,10 @@ pub(super) struct Import {
 impl NominationCheck<'_, '_> {
     pub(super) fn import(&mut self, root: &DeTable<'_>) -> Import {
         let mut out = Import::default();
-        let Some((t, _)) = self.cx.table(root, Top::Import.key(), Need::Optional, L_IMPORT) else {
+        let Some((t, _)) = self
+            .cx
+            .table(root, Top::Import.key(), Need::Optional, L_IMPORT)
+        else {
             return out;
         };
         self.cx.unknown_keys(t, IMPORT_KEYS, L_IMPORT);
@@ -70,8 +73,9 @@ impl NominationCheck<'_, '_> {
         out.replaces = self
             .cx
             .text(t, "replaces", Need::Optional, None, L_IMPORT)
-            .map(|(s, _)| crate::text::nfc(s.trim()).into())
-            .filter(|s: &Box<str>| !s.is_empty());
+            .map(|(s, _)| crate::text::nfc(s.trim()).into_owned())
+            .filter(|s| !s.is_empty())
+            .map(Into::into);
         out
     }
 }

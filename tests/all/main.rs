@@ -12,6 +12,7 @@ mod fidelity;
 mod hostile;
 mod import;
 mod intake_hostile;
+mod intake_trust;
 mod integrations;
 mod nominate;
 mod nothing_lost;

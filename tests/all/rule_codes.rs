@@ -1059,3 +1059,27 @@ fn suspicious_decision_number() {
     );
     quiet(PERSON, "suspicious-decision-number");
 }
+
+#[test]
+fn import_unread() {
+    // A field kh import found the label of but could not read (SPEC §15.1).
+    let unread = format!(
+        "# Nhập từ: hop-thu/so-y-te/bc.docx\n{PERSON}\n[import]\nunread = [\"nominee.hometown\"]\n"
+    );
+    fires(&unread, "import-unread");
+    // An entry that names no field is a wrong value, not a finding of kh's.
+    let wrong = format!("{PERSON}\n[import]\nunread = [\"nominee.hometwn\"]\n");
+    // kh's own table: said to Sở Nội vụ, never in a letter to the unit.
+    assert!(
+        Tree::single(&wrong)
+            .codes()
+            .contains(&"invalid-value".to_string())
+    );
+    assert_quiet(&Tree::single(&wrong), "import-unread");
+    // A resent report's `replaces` alone, or no [import]: quiet.
+    quiet(
+        &format!("{PERSON}\n[import]\nreplaces = \"nguyen-van-an.toml\"\n"),
+        "import-unread",
+    );
+    quiet(PERSON, "import-unread");
+}

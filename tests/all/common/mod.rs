@@ -219,6 +219,7 @@ pub const NOT_IN_LETTERS: &[&str] = &[
     "unexpected-unit",
     "split-unit",
     "cap-changed",
+    "import-unread",
     "review-stale",
     "review-returned",
     "review-rejected",

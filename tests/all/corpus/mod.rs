@@ -437,7 +437,10 @@ pub fn commune() -> Doc {
 /// trào", without quotes; section 1's labels typed plain, no colon.
 pub fn farmer() -> Doc {
     Doc::default()
-        .table(&[&["HỘI NÔNG DÂN HUYỆN LÝ NHÂN¶**HỘI NÔNG DÂN XÃ NHÂN THỊNH**", MOTTO]])
+        .table(&[&[
+            "HỘI NÔNG DÂN HUYỆN LÝ NHÂN¶**HỘI NÔNG DÂN XÃ NHÂN THỊNH**",
+            MOTTO,
+        ]])
         .p("**BÁO CÁO THÀNH TÍCH CÁ NHÂN**")
         .p("Thành tích trong phong trào nông dân sản xuất kinh doanh giỏi năm 2023")
         .p("I. Sơ lược lý lịch")
@@ -489,10 +492,38 @@ fn danhmuc(book: &mut rust_xlsxwriter::Workbook) {
     let ws = book.add_worksheet();
     ws.set_name("DANHMUC").expect("sheet name");
     let rows: [[&str; 6]; 4] = [
-        ["Mã số", "Hình thức khen thưởng", "Mã số", "Danh hiệu thi đua", "Mã phân loại cán bộ", "Phân loại cán bộ"],
-        ["1", "Huân chương Sao vàng", "11", "Chiến sĩ thi đua toàn quốc", "1", "Lãnh đạo"],
-        ["7", "Bằng khen của Chủ tịch UBND tỉnh", "14", "Chiến sĩ thi đua cơ sở", "2", "Công chức"],
-        ["8", "Giấy khen", "15", "Lao động tiên tiến", "3", "Người lao động"],
+        [
+            "Mã số",
+            "Hình thức khen thưởng",
+            "Mã số",
+            "Danh hiệu thi đua",
+            "Mã phân loại cán bộ",
+            "Phân loại cán bộ",
+        ],
+        [
+            "1",
+            "Huân chương Sao vàng",
+            "11",
+            "Chiến sĩ thi đua toàn quốc",
+            "1",
+            "Lãnh đạo",
+        ],
+        [
+            "7",
+            "Bằng khen của Chủ tịch UBND tỉnh",
+            "14",
+            "Chiến sĩ thi đua cơ sở",
+            "2",
+            "Công chức",
+        ],
+        [
+            "8",
+            "Giấy khen",
+            "15",
+            "Lao động tiên tiến",
+            "3",
+            "Người lao động",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -505,7 +536,8 @@ fn sheet_rows(ws: &mut rust_xlsxwriter::Worksheet, first: u32, rows: &[&[&str]])
     for (i, r) in rows.iter().enumerate() {
         for (c, v) in r.iter().enumerate() {
             if !v.is_empty() {
-                ws.write_string(first + i as u32, c as u16, *v).expect("cell");
+                ws.write_string(first + i as u32, c as u16, *v)
+                    .expect("cell");
             }
         }
     }
@@ -522,10 +554,46 @@ pub fn peer_mixed() -> Vec<u8> {
         0,
         &[
             &["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG"],
-            &["STT", "Phân loại khen thưởng", "Tên tập thể/cá nhân/hộ gia đình", "Chức vụ", "Đơn vị công tác", "Danh hiệu thi đua/Hình thức khen thưởng", "Phân loại đối tượng", "Lĩnh vực hoạt động"],
-            &["1", "TAPTHE", "Hợp tác xã dịch vụ nông nghiệp Đồng Du", "", "", "Bằng khen của Chủ tịch UBND tỉnh", "", "Nông nghiệp"],
-            &["2", "CANHAN", "Trần Thị Lan", "Kế toán", "Hợp tác xã dịch vụ nông nghiệp Đồng Du", "Giấy khen", "", "Nông nghiệp"],
-            &["3", "hogiadinh", "Gia đình ông Phạm Văn Tư", "", "", "Giấy khen", "", ""],
+            &[
+                "STT",
+                "Phân loại khen thưởng",
+                "Tên tập thể/cá nhân/hộ gia đình",
+                "Chức vụ",
+                "Đơn vị công tác",
+                "Danh hiệu thi đua/Hình thức khen thưởng",
+                "Phân loại đối tượng",
+                "Lĩnh vực hoạt động",
+            ],
+            &[
+                "1",
+                "TAPTHE",
+                "Hợp tác xã dịch vụ nông nghiệp Đồng Du",
+                "",
+                "",
+                "Bằng khen của Chủ tịch UBND tỉnh",
+                "",
+                "Nông nghiệp",
+            ],
+            &[
+                "2",
+                "CANHAN",
+                "Trần Thị Lan",
+                "Kế toán",
+                "Hợp tác xã dịch vụ nông nghiệp Đồng Du",
+                "Giấy khen",
+                "",
+                "Nông nghiệp",
+            ],
+            &[
+                "3",
+                "hogiadinh",
+                "Gia đình ông Phạm Văn Tư",
+                "",
+                "",
+                "Giấy khen",
+                "",
+                "",
+            ],
         ],
     );
     danhmuc(&mut book);
@@ -543,10 +611,58 @@ pub fn peer_individuals() -> Vec<u8> {
         0,
         &[
             &["DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"],
-            &["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Chức vụ", "Tên phòng ban/khối, tổ công tác", "Tên đơn vị/tập thể công tác", "Địa chỉ / Nơi ở", "Mã phân loại cán bộ", "Mã hình thức khen thưởng", "Mã danh hiệu thi đua (nếu có)"],
-            &["1", "Đỗ Thị Hạnh", "NU", "05/06/1983", "Phó trưởng phòng", "Phòng Kế hoạch - Tài chính", "Sở Nông nghiệp và Phát triển nông thôn", "phường Lê Hồng Phong, thành phố Phủ Lý", "2", "7", ""],
-            &["2", "Vũ Văn Khải", "Nam", "17/10/1975", "Chuyên viên", "", "Chi cục Thủy lợi", "xã Tiên Hiệp, thành phố Phủ Lý", "2", "", "14"],
-            &["3", "Lương Văn Tâm", "nam", "01/01/1990", "Nhân viên", "Tổ kỹ thuật", "", "", "3", "99", ""],
+            &[
+                "STT",
+                "Họ và tên",
+                "Giới tính",
+                "Ngày sinh",
+                "Chức vụ",
+                "Tên phòng ban/khối, tổ công tác",
+                "Tên đơn vị/tập thể công tác",
+                "Địa chỉ / Nơi ở",
+                "Mã phân loại cán bộ",
+                "Mã hình thức khen thưởng",
+                "Mã danh hiệu thi đua (nếu có)",
+            ],
+            &[
+                "1",
+                "Đỗ Thị Hạnh",
+                "NU",
+                "05/06/1983",
+                "Phó trưởng phòng",
+                "Phòng Kế hoạch - Tài chính",
+                "Sở Nông nghiệp và Phát triển nông thôn",
+                "phường Lê Hồng Phong, thành phố Phủ Lý",
+                "2",
+                "7",
+                "",
+            ],
+            &[
+                "2",
+                "Vũ Văn Khải",
+                "Nam",
+                "17/10/1975",
+                "Chuyên viên",
+                "",
+                "Chi cục Thủy lợi",
+                "xã Tiên Hiệp, thành phố Phủ Lý",
+                "2",
+                "",
+                "14",
+            ],
+            &[
+                "3",
+                "Lương Văn Tâm",
+                "nam",
+                "01/01/1990",
+                "Nhân viên",
+                "Tổ kỹ thuật",
+                "",
+                "",
+                "3",
+                "99",
+                "",
+            ],
         ],
     );
     danhmuc(&mut book);
@@ -563,7 +679,13 @@ pub fn peer_collectives() -> Vec<u8> {
         0,
         &[
             &["DANH SÁCH TẬP THỂ ĐỀ NGHỊ KHEN THƯỞNG"],
-            &["STT", "Tên đơn vị / tập thể", "Mã phân loại tập thể", "Mã hình thức khen thưởng", "Mã danh hiệu thi đua (nếu có)"],
+            &[
+                "STT",
+                "Tên đơn vị / tập thể",
+                "Mã phân loại tập thể",
+                "Mã hình thức khen thưởng",
+                "Mã danh hiệu thi đua (nếu có)",
+            ],
             &["1", "Phòng Trồng trọt", "1", "7", ""],
             &["2", "Trạm Khuyến nông huyện Duy Tiên", "1", "8", ""],
         ],
