@@ -114,6 +114,8 @@ pub enum ReviewAction {
 pub enum NominateAction {
     /// Viết tệp đề nghị mới, sẵn sàng để điền
     New(nominate::Args),
+    /// Hoàn thiện tệp đề nghị bằng cách trả lời câu hỏi (không gõ TOML)
+    Edit(crate::commands::nominate_edit::EditArgs),
 }
 
 pub use crate::output::{TableStyle, print};
@@ -257,6 +259,12 @@ fn run(cli: Cli) -> Result<bool> {
             action: NominateAction::New(args),
         } => {
             print(&nominate::run(args, lang)?)?;
+            Ok(false)
+        }
+        Command::Nominate {
+            action: NominateAction::Edit(args),
+        } => {
+            print(&crate::commands::nominate_edit::run(args, lang)?)?;
             Ok(false)
         }
         Command::Export { action } => match action {
@@ -481,6 +489,7 @@ fn english_of(path: &[&str]) -> Option<&'static English> {
         ["summary"] => &summary::ENGLISH,
         ["nominate"] => &nominate::GROUP_ENGLISH,
         ["nominate", "new"] => &nominate::ENGLISH,
+        ["nominate", "edit"] => &crate::commands::nominate_edit::ENGLISH,
         ["review"] => &review::GROUP_ENGLISH,
         ["review", "set"] => &review::SET_ENGLISH,
         ["review", "list"] => &review::LIST_ENGLISH,

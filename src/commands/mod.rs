@@ -7,6 +7,7 @@ pub mod export;
 pub mod import;
 pub mod man;
 pub mod nominate;
+pub mod nominate_edit;
 pub mod publish;
 pub mod review;
 pub mod schema;

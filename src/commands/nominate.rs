@@ -85,21 +85,21 @@ pub const ENGLISH: crate::cli::English = crate::cli::English {
 /// One option of a choice: what is shown, and the words a filter looks at
 /// (for a campaign: its name, section, slug, lead agency, kinds and roles,
 /// so that a teacher finds "Dạy tốt - học tốt" by "giáo viên").
-struct Choice {
-    shown: String,
-    words: String,
+pub(crate) struct Choice {
+    pub(crate) shown: String,
+    pub(crate) words: String,
 }
 
 /// An answer, or Esc: back to the question before.
 #[derive(Debug, PartialEq)]
-enum Step<T> {
+pub(crate) enum Step<T> {
     Go(T),
     Back,
 }
 
 /// Asks a person for what the flags left out. Each answer is checked where
 /// it is typed, and asked again when it will not do.
-trait Ask {
+pub(crate) trait Ask {
     /// One of `options`; a filter that matches none is told so by `none`
     /// and asked again, never answered with an option it did not match.
     fn choose(
@@ -119,7 +119,7 @@ trait Ask {
 }
 
 /// Prompts on the terminal (inquire), in the run's language.
-struct Terminal(Lang);
+pub(crate) struct Terminal(pub(crate) Lang);
 
 impl Terminal {
     /// Esc steps back one question; Ctrl-C ends the command, writing
@@ -553,7 +553,7 @@ fn no_campaign(filter: &str, kind: Option<Kind>, lang: Lang) -> String {
     }
 }
 
-fn no_match(filter: &str, lang: Lang) -> String {
+pub(crate) fn no_match(filter: &str, lang: Lang) -> String {
     tr!(
         lang,
         "không có mục nào khớp “{}”: gõ ít chữ hơn, hoặc xóa để xem cả danh sách",

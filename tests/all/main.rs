@@ -15,6 +15,7 @@ mod intake_hostile;
 mod intake_trust;
 mod integrations;
 mod nominate;
+mod nominate_edit;
 mod nothing_lost;
 mod publish;
 mod review;

@@ -801,72 +801,6 @@ fn templates_ask_only_for_mandatory_facts() {
     assert!(!firm.contains("rating"), "{firm}");
 }
 
-/// A pseudo-terminal read as a person sees it: the bytes `kh` writes go
-/// through a terminal emulator, and tests read its screen.
-#[cfg(unix)]
-struct Screen {
-    session: expectrl::session::OsSession,
-    parser: vt100::Parser,
-}
-
-#[cfg(unix)]
-impl Screen {
-    const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(40).unwrap();
-
-    fn spawn(
-        root: &std::path::Path,
-        cols: std::num::NonZeroU16,
-    ) -> Result<Screen, Box<dyn std::error::Error>> {
-        let mut session = in_terminal(root, &[])?;
-        session
-            .get_process_mut()
-            .set_window_size(cols.get(), Self::ROWS.get())?;
-        Ok(Screen {
-            session,
-            parser: vt100::Parser::new(Self::ROWS, cols, 0),
-        })
-    }
-
-    /// Feeds what the program wrote so far to the emulator.
-    fn pump(&mut self) -> std::io::Result<()> {
-        let mut buf = [0u8; 8192];
-        loop {
-            match self.session.try_read(&mut buf) {
-                Ok(0) => return Ok(()),
-                Ok(n) => self.parser.process(&buf[..n]),
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(()),
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    fn text(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// Waits until the screen shows `needle`, and a little more for the
-    /// frame to be drawn whole.
-    fn wait_for(&mut self, needle: &str) -> Result<String, Box<dyn std::error::Error>> {
-        let start = std::time::Instant::now();
-        while start.elapsed() < std::time::Duration::from_secs(20) {
-            self.pump()?;
-            if self.text().contains(needle) {
-                std::thread::sleep(std::time::Duration::from_millis(300));
-                self.pump()?;
-                return Ok(self.text());
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        Err(format!("the screen never showed {needle:?}:\n{}", self.text()).into())
-    }
-
-    fn send(&mut self, keys: &str) -> std::io::Result<()> {
-        use std::io::Write;
-        self.session.write_all(keys.as_bytes())?;
-        self.session.flush()
-    }
-}
-
 /// #33.8: the campaign prompt, after "cá nhân", lists what its filter
 /// promises, read from the screen a person sees (the list's lines are those
 /// naming a section or the fallback).
@@ -884,7 +818,7 @@ fn the_campaign_prompt_lists_what_it_finds() -> Result<(), Box<dyn std::error::E
 #[cfg(unix)]
 fn campaign_prompt_at(cols: std::num::NonZeroU16) -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
-    let mut s = Screen::spawn(dir.path(), cols)?;
+    let mut s = Screen::new(in_terminal(dir.path(), &[])?, cols)?;
     s.wait_for("Loại điển hình")?;
     s.send("ca nhan")?;
     s.wait_for("ca nhan")?;

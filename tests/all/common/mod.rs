@@ -496,3 +496,69 @@ pub fn convert(soffice: &Path, file: &Path, outdir: &Path, to: &str) -> PathBuf 
     assert!(out.exists(), "{}", out.display());
     out
 }
+
+/// A pseudo-terminal read as a person sees it: the bytes `kh` writes go
+/// through a terminal emulator, and tests read its screen.
+#[cfg(unix)]
+pub struct Screen {
+    session: expectrl::session::OsSession,
+    parser: vt100::Parser,
+}
+
+#[cfg(unix)]
+impl Screen {
+    const ROWS: std::num::NonZeroU16 = std::num::NonZeroU16::new(40).unwrap();
+
+    /// A session shown on a terminal `cols` wide.
+    pub fn new(
+        mut session: expectrl::session::OsSession,
+        cols: std::num::NonZeroU16,
+    ) -> Result<Screen, Box<dyn std::error::Error>> {
+        session
+            .get_process_mut()
+            .set_window_size(cols.get(), Self::ROWS.get())?;
+        Ok(Screen {
+            session,
+            parser: vt100::Parser::new(Self::ROWS, cols, 0),
+        })
+    }
+
+    /// Feeds what the program wrote so far to the emulator.
+    pub fn pump(&mut self) -> std::io::Result<()> {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => return Ok(()),
+                Ok(n) => self.parser.process(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(()),
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`, and a little more for the
+    /// frame to be drawn whole.
+    pub fn wait_for(&mut self, needle: &str) -> Result<String, Box<dyn std::error::Error>> {
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_secs(20) {
+            self.pump()?;
+            if self.text().contains(needle) {
+                std::thread::sleep(std::time::Duration::from_millis(300));
+                self.pump()?;
+                return Ok(self.text());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        Err(format!("the screen never showed {needle:?}:\n{}", self.text()).into())
+    }
+
+    pub fn send(&mut self, keys: &str) -> std::io::Result<()> {
+        use std::io::Write;
+        self.session.write_all(keys.as_bytes())?;
+        self.session.flush()
+    }
+}
