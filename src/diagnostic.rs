@@ -303,8 +303,55 @@ impl Diagnostic {
         self.what.message(lang)
     }
 
+    /// Whether `kh nominate edit` settles this finding by a question
+    /// (SPEC §9.2): the one list both its questions and the findings'
+    /// help come from.
+    pub fn edit_settles(&self) -> bool {
+        match (self.rule, &self.what) {
+            (
+                Rule::MissingRole
+                | Rule::MissingFact
+                | Rule::RatingBelowRequired
+                | Rule::ImportUnread
+                | Rule::BirthYearOnly
+                | Rule::UnevidencedCriterion,
+                _,
+            ) => true,
+            (_, What::NoAchievement | What::WorkplaceOrResidence) => true,
+            (
+                Rule::MissingField | Rule::EmptyField,
+                What::MissingField { key, .. } | What::EmptyField { key, .. },
+            ) => {
+                crate::form::nominee_field(key).is_some()
+                    || crate::form::MODEL_KEYS.contains(&key.as_str())
+            }
+            (Rule::InvalidValue, What::BadChoice(c)) => {
+                c.key == "role"
+                    || <crate::vocab::Fact as crate::vocab::Vocab>::all()
+                        .iter()
+                        .any(|f| crate::vocab::Vocab::slug(*f) == c.key)
+            }
+            (Rule::CriterionNotMet, What::AnyOf { .. }) => true,
+            _ => false,
+        }
+    }
+
     pub fn help(&self, lang: Lang) -> Option<String> {
-        let help = self.what.help(lang);
+        let mut help = self.what.help(lang);
+        // How to settle it without typing TOML (SPEC §9.2); a file's own
+        // findings only, where a file is named.
+        if self.edit_settles() && self.path.ends_with(".toml") {
+            let fix = crate::tr!(
+                lang,
+                "sửa: kh nominate edit {}",
+                "fix: kh nominate edit {}",
+                self.path
+            );
+            help = Some(match help {
+                Some(h) => format!("{h}; {fix}"),
+                None => fix,
+            });
+        }
         if self.more == 0 {
             return help;
         }

@@ -613,18 +613,18 @@ impl What {
             }
             What::MissingField { key, label } => {
                 let label = label.say(lang);
-                tr!(
-                    lang,
-                    "Thiếu trường `{key}` ({label})",
-                    "Missing field `{key}` ({label})"
-                )
+                // The form's label first, the key for whoever edits the
+                // file second (SPEC §9.2).
+                let label = crate::text::upper_first(label);
+                tr!(lang, "Thiếu {label} (`{key}`)", "Missing {label} (`{key}`)")
             }
             What::EmptyField { key, label } => {
                 let label = label.say(lang);
+                let label = crate::text::upper_first(label);
                 tr!(
                     lang,
-                    "Trường `{key}` ({label}) đang để trống",
-                    "Field `{key}` ({label}) is blank"
+                    "{label} (`{key}`) đang để trống",
+                    "{label} (`{key}`) is blank"
                 )
             }
             What::BadChoice(c) => {
@@ -709,8 +709,8 @@ impl What {
                 .to_string(),
             What::MissingRole { campaign, kind } => tr!(
                 lang,
-                "Phong trào `{}` phân loại {} theo nhóm đối tượng: thiếu `role`",
-                "Campaign `{}` sets {} apart by role: `role` is missing",
+                "Phong trào `{}` phân loại {} theo nhóm đối tượng: thiếu nhóm đối tượng (`role`)",
+                "Campaign `{}` sets {} apart by role: the group (`role`) is missing",
                 campaign.slug(),
                 match kind {
                     Kind::TapThe => lang.pick("tập thể", "collectives"),
@@ -847,8 +847,8 @@ impl What {
                 let (key, label) = (fact.slug(), fact.label(lang));
                 tr!(
                     lang,
-                    "Thiếu `{key}` ({label}) trong [facts]: mục {section} của kế hoạch cần thông tin này",
-                    "Missing `{key}` ({label}) in [facts]: §{section} of the plan needs it"
+                    "Thiếu {label} (`{key}`) trong [facts]: mục {section} của kế hoạch cần thông tin này",
+                    "Missing {label} (`{key}`) in [facts]: §{section} of the plan needs it"
                 )
             }
             What::NotZero { section, fact, n } => tr!(
@@ -1433,8 +1433,8 @@ impl What {
                 .to_string(),
             What::ImportUnread { .. } => lang
                 .pick(
-                    "điền mục này theo báo cáo gốc (hoặc: kh nominate edit <tệp>), rồi bỏ nó khỏi [import] unread",
-                    "fill this in from the source report (or: kh nominate edit <file>), then remove it from [import] unread",
+                    "điền mục này theo báo cáo gốc, rồi bỏ nó khỏi [import] unread",
+                    "fill this in from the source report, then remove it from [import] unread",
                 )
                 .to_string(),
             What::CapChanged { .. } => lang

@@ -257,7 +257,7 @@ fn settle(o: &mut Open, lang: Lang) {
             needs.push((need, why));
         }
     };
-    for d in &checked.diagnostics {
+    for d in checked.diagnostics.iter().filter(|d| d.edit_settles()) {
         let why = d.what.message(lang);
         match (&d.rule, &d.what) {
             (Rule::MissingRole, _) => push(Need::Role, why),

@@ -130,6 +130,30 @@ impl<W: std::io::Write> Emitter for Human<W> {
             )?;
         }
         writeln!(self.out, "{}", report.settings.describe(lang))?;
+        // The files `kh nominate edit` can finish by its questions (SPEC
+        // §9.2): those with an error or warning it settles.
+        let mut files: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != crate::diagnostic::Severity::Note && d.edit_settles())
+            .map(|d| &*d.path)
+            .filter(|p| p.ends_with(".toml"))
+            .collect();
+        files.sort_unstable();
+        files.dedup();
+        if !files.is_empty() {
+            writeln!(
+                self.out,
+                "{}",
+                tr!(
+                    lang,
+                    "kh nominate edit hoàn thiện được {} tệp bằng cách trả lời câu hỏi, không cần gõ TOML: kh nominate edit {}",
+                    "kh nominate edit can finish {} files by answering questions, no TOML typed: kh nominate edit {}",
+                    files.len(),
+                    escape_controls(&report.root_display)
+                )
+            )?;
+        }
         writeln!(self.out, "{}", closing_line(report, self.style))
     }
 }

@@ -447,3 +447,79 @@ fn every_kind_of_imported_file_is_finished_in_a_terminal() -> Result<(), Box<dyn
     }
     Ok(())
 }
+
+/// #36.2–3: each finding the questions settle says how in its help, the
+/// human report counts the files `kh nominate edit` can finish, and names a
+/// field by the form's label first, in both languages; JSON keeps keys.
+#[test]
+fn findings_say_how_to_finish_them_in_the_forms_words() {
+    let (r, files) = imported_round();
+    let out = kh().arg("validate").arg(r.root()).output().expect("runs");
+    let vi = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        vi.contains(&format!("sửa: kh nominate edit {}", files[4].0)),
+        "{vi}"
+    );
+    assert!(vi.contains("Quê quán (`hometown`) đang để trống"), "{vi}");
+    assert!(
+        vi.contains("Thiếu xếp loại chất lượng (`rating`) trong [facts]"),
+        "{vi}"
+    );
+    let count = vi
+        .lines()
+        .find(|l| l.starts_with("kh nominate edit hoàn thiện được"))
+        .unwrap_or_default();
+    assert!(count.contains("được 5 tệp"), "{vi}");
+    // The line stands before the counts.
+    let at = vi
+        .find("kh nominate edit hoàn thiện được")
+        .unwrap_or(usize::MAX);
+    assert!(at < vi.find("Đã kiểm tra").unwrap_or(0), "{vi}");
+    let out = kh()
+        .args(["--lang", "en", "validate"])
+        .arg(r.root())
+        .output()
+        .expect("runs");
+    let en = String::from_utf8_lossy(&out.stdout);
+    assert!(en.contains("fix: kh nominate edit"), "{en}");
+    assert!(en.contains("Home town (`hometown`) is blank"), "{en}");
+    assert!(en.contains("kh nominate edit can finish 5 files"), "{en}");
+    // JSON keeps the rule and says nothing of the command in its counts.
+    let v = validate_json(r.root(), &[]);
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|d| d["rule"] == "empty-field")
+    );
+}
+
+/// Import's "còn thiếu" names the form's fields, not dotted keys (#36.3).
+#[test]
+fn import_says_what_is_missing_by_the_forms_labels() {
+    let inbox = tempfile::tempdir().expect("tmp");
+    let src = inbox.path().join("xa-nhan-thinh/a.docx");
+    report(
+        "BÁO CÁO THÀNH TÍCH TẬP THỂ",
+        "Chung sức xây dựng nông thôn mới",
+        &["- Tên tập thể: Thôn 9, xã Nhân Thịnh"],
+        &["Làm 2 km đường."],
+    )
+    .write(&src);
+    let r = Tree::new();
+    r.write("xa-nhan-thinh/unit.toml", "name = \"UBND xã Nhân Thịnh\"\n");
+    let out = kh()
+        .arg("import")
+        .arg(&src)
+        .arg("--into")
+        .arg(r.root())
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("còn thiếu: Quá trình thành lập, Cơ cấu bộ máy tổ chức, Chức năng, nhiệm vụ"),
+        "{said}"
+    );
+    assert!(!said.contains("nominee."), "{said}");
+}
