@@ -216,6 +216,48 @@ impl Doc {
     pub fn table(&mut self, t: Table) {
         self.blocks.push(Block::Table(t));
     }
+
+    /// The signature block, which never stands alone on a page (#34.1):
+    /// what comes before it — an empty spacer, then the last paragraph
+    /// with text, or the last row of a table — is kept with it, and so are
+    /// the block's own rows, which never split.
+    pub fn sign_off(&mut self, mut t: Table) {
+        t.rows_split = false;
+        let rows = t.rows.len();
+        for (i, (cells, _)) in t.rows.iter_mut().enumerate() {
+            if i + 1 < rows {
+                for p in cells.iter_mut().flat_map(|c| c.paras.iter_mut()) {
+                    p.keep_next = true;
+                }
+            }
+        }
+        for b in self.blocks.iter_mut().rev() {
+            match b {
+                Block::Para(p) => {
+                    p.keep_next = true;
+                    if !p.runs.iter().all(|r| r.text.trim().is_empty()) {
+                        break;
+                    }
+                }
+                Block::Table(prev) => {
+                    // LibreOffice keeps a table with what follows when every
+                    // paragraph in it says so (as Word reads it row by row):
+                    // the table before a signature is short (awards).
+                    prev.rows_split = false;
+                    for p in prev
+                        .rows
+                        .iter_mut()
+                        .flat_map(|(cells, _)| cells.iter_mut())
+                        .flat_map(|c| c.paras.iter_mut())
+                    {
+                        p.keep_next = true;
+                    }
+                    break;
+                }
+            }
+        }
+        self.blocks.push(Block::Table(t));
+    }
 }
 
 /// Text as XML character data: the five specials escaped, and the
@@ -354,14 +396,36 @@ pub fn document_xml(doc: &Doc) -> String {
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {NS}><w:body>"
     );
-    for b in &doc.blocks {
+    let last = doc.blocks.len().saturating_sub(1);
+    for (i, b) in doc.blocks.iter().enumerate() {
         match b {
             Block::Para(p) => para_xml(p, &mut out),
+            Block::Table(t) if i == last => {
+                table_xml(t, &mut out);
+                // The document's last paragraph, after a closing table (the
+                // signatures): one exact point tall, so that a full page is
+                // never followed by a blank one (#34.1).
+                out.push_str("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+            }
             Block::Table(t) => {
                 table_xml(t, &mut out);
                 // Word needs a paragraph between a table and what follows; a
-                // tiny one, so that it never spills onto a page of its own.
-                out.push_str("<w:p><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+                // tiny one, so that it never spills onto a page of its own,
+                // and kept with what follows when the table is (a table
+                // before a signature, #34.1).
+                let keep = t
+                    .rows
+                    .iter()
+                    .flat_map(|(cells, _)| cells.iter())
+                    .flat_map(|c| c.paras.iter())
+                    .all(|p| p.keep_next)
+                    && !t.rows.is_empty();
+                out.push_str(if keep {
+                    "<w:p><w:pPr><w:keepNext/>"
+                } else {
+                    "<w:p><w:pPr>"
+                });
+                out.push_str("<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>");
             }
         }
     }

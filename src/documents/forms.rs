@@ -215,6 +215,6 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
         );
     }
     doc.push(para(vec![]).after(6.0));
-    doc.table(sig);
+    doc.sign_off(sig);
     doc
 }

@@ -293,5 +293,5 @@ fn sign(doc: &mut Doc, office: &crate::config::Office) {
     }
     t.row(vec![cell(to), cell(right)], false);
     doc.push(para(vec![]).after(6.0));
-    doc.table(t);
+    doc.sign_off(t);
 }

@@ -266,6 +266,6 @@ pub fn list(
         ],
         false,
     );
-    doc.table(sig);
+    doc.sign_off(sig);
     doc
 }

@@ -74,7 +74,15 @@ struct Layout<'a> {
     title: &'a str,
     subject: &'a str,
     totals: &'a [usize],
+    /// The columns a reader needs, first: only they are printed, at full
+    /// size; the columns after them are for machines (#34.5).
+    printed: Option<usize>,
 }
+
+/// What an A4 landscape page holds across at 100%, in Excel's character
+/// widths (Calibri 11), with the sheet's margins: printed columns are fitted
+/// within it, so that "fit to one page wide" never shrinks the type.
+const PAGE_CHARS: usize = 140;
 
 /// The rows above the table: the title, the sheet's subject, then the header.
 const HEADER_ROW: u32 = 2;
@@ -130,7 +138,10 @@ fn sheet(
     // that a long path or name wraps instead of pushing the page wide; and
     // each row as tall as its wrapped lines, which neither Excel nor
     // LibreOffice works out when opening a file.
-    let widths = widths(header, rows);
+    let mut widths = widths(header, rows);
+    if let Some(n) = layout.printed {
+        fit_printed(&mut widths[..n.min(header.len())]);
+    }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w as f64)?;
     }
@@ -183,6 +194,10 @@ fn sheet(
         .set_font_size(13)
         .set_align(FormatAlign::Center);
     let subject = Format::new().set_italic().set_align(FormatAlign::Center);
+    // The title over what is printed.
+    let last_col = layout
+        .printed
+        .map_or(last_col, |n| (n.saturating_sub(1) as u16).min(last_col));
     if last_col > 0 {
         ws.merge_range(0, 0, 0, last_col, layout.title, &title)?;
         ws.merge_range(1, 0, 1, last_col, layout.subject, &subject)?;
@@ -197,7 +212,25 @@ fn sheet(
     ws.set_print_center_horizontally(true);
     ws.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
     ws.set_footer("&CTrang &P/&N");
+    if layout.printed.is_some() {
+        let last_row = HEADER_ROW + rows.len() as u32;
+        ws.set_print_area(0, 0, last_row, last_col)?;
+    }
     Ok(())
+}
+
+/// Printed columns narrowed, widest first, until they fit [`PAGE_CHARS`]:
+/// their text wraps rather than the page shrinking.
+fn fit_printed(widths: &mut [usize]) {
+    while widths.iter().sum::<usize>() > PAGE_CHARS {
+        let Some(widest) = widths.iter_mut().max() else {
+            return;
+        };
+        if *widest <= 8 {
+            return;
+        }
+        *widest -= 1;
+    }
 }
 
 /// The widest a column grows, in characters; longer text wraps.
@@ -258,6 +291,7 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
         title: &title,
         subject,
         totals,
+        printed: None,
     };
     let mut book = Workbook::new();
     // Dated by the round, not the clock: the same round gives the same bytes.
@@ -338,48 +372,57 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
         &rows,
     )?;
 
+    // What a reader needs first, printed (#34.5); then the rest, and the
+    // paths and slugs machines read back (`kh import`), outside the print
+    // area.
     let header = [
-        "Tệp",
-        "Mã đơn vị",
-        "Đơn vị",
+        "STT",
         "Tên",
-        "Phong trào",
+        "Đơn vị",
         "Tên phong trào",
         "Loại",
+        "Hình thức đề nghị",
+        "Thẩm định",
         "Phạm vi",
+        "Sở Nội vụ đề xuất",
         "Lỗi",
         "Cảnh báo",
-        "Thẩm định",
         "Sửa sau thẩm định",
-        "Hình thức đề nghị",
-        "Sở Nội vụ đề xuất",
+        "Tệp",
+        "Mã đơn vị",
+        "Phong trào",
     ];
     let rows: Vec<Vec<V>> = s
         .nominations
         .iter()
-        .map(|x| {
+        .enumerate()
+        .map(|(i, x)| {
             vec![
-                t(x.path),
-                t(x.unit),
-                t(x.unit_name),
+                n(i + 1),
                 t(x.name),
-                t(x.campaign),
+                t(x.unit_name),
                 t(campaign_name(x.campaign)),
                 t(x.kind.label(lang)),
+                t(x.proposed_award.unwrap_or_default()),
+                t(x.review.status.label(lang)),
                 t(x.scope.label(lang)),
+                t(x.review.award.unwrap_or_default()),
                 n(x.errors),
                 n(x.warnings),
-                t(x.review.status.label(lang)),
                 t(if x.review.stale { "Có" } else { "Không" }),
-                t(x.proposed_award.unwrap_or_default()),
-                t(x.review.award.unwrap_or_default()),
+                t(x.path),
+                t(x.unit),
+                t(x.campaign),
             ]
         })
         .collect();
     sheet(
         &mut book,
         SHEETS[2],
-        &layout("Danh sách các đề nghị", &[]),
+        &Layout {
+            printed: Some(7),
+            ..layout("Danh sách các đề nghị", &[])
+        },
         &header,
         &rows,
     )?;

@@ -25,6 +25,8 @@ pub enum Col {
     Hometown,
     Residence,
     Campaign,
+    /// kh's own "Tên phong trào": read where no "Phong trào" is.
+    CampaignName,
     Achievements,
     ProposedAward,
     Unit,
@@ -42,8 +44,9 @@ pub enum Col {
 
 /// Headers, folded; the first that a header equals, or starts with, wins.
 const HEADERS: &[(&str, Col)] = &[
-    // kh's own workbook writes the campaign's name beside its slug.
-    ("ten phong trao", Col::Campaign),
+    // kh's own workbook writes the campaign's name and, for machines, its
+    // slug: the slug is read first.
+    ("ten phong trao", Col::CampaignName),
     // The peer product's templates (SPEC §15.1).
     ("ten don vi tap the cong tac", Col::Workplace),
     ("ten phong ban", Col::Department),

@@ -402,7 +402,7 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
             nominee.push((key, v.to_string()));
         }
     }
-    let campaign = match r.get(Col::Campaign) {
+    let campaign = match r.get(Col::Campaign).or(r.get(Col::CampaignName)) {
         Some(v) => match Campaign::from_slug(v.trim()) {
             Some(c) => Named::One(c),
             None => match report::campaign_in(v) {

@@ -516,13 +516,15 @@ fn the_workbook_holds_the_summarys_figures_as_numbers() {
         table_rows(&chair).len() - 1,
         summary["escalations"].as_array().map_or(0, Vec::len)
     );
-    // A title above the table, campaign names beside slugs.
+    // A title above the table; the campaign's name among the columns a
+    // reader needs (printed, first), its slug with the paths after them
+    // (#34.5 moved it from beside the slug: the slug is not printed).
     let list_rows = table_rows(&list);
     let head = &list_rows[0];
     let at = |h: &str| head.iter().position(|c| *c == Data::String(h.into()));
-    assert_eq!(
-        at("Tên phong trào"),
-        at("Phong trào").map(|i| i + 1),
+    assert!(at("Tên phong trào") < Some(7), "{head:?}");
+    assert!(
+        at("Phong trào") > Some(7) && at("Tệp") > Some(7),
         "{head:?}"
     );
     assert!(
@@ -1280,4 +1282,207 @@ fn a_party_body_s_form_is_headed_as_the_party_heads_it() {
         !head.iter().any(|l| l.trim_start().starts_with("Số:")),
         "{head:?}"
     );
+}
+
+/// #34.1: the signature never stands alone on a page. Forms whose length
+/// sweeps past a page break, each printed by LibreOffice: the page that
+/// holds the signature block holds body text too.
+#[test]
+fn the_signature_block_never_stands_alone_on_a_page() {
+    let Some(soffice) = common::soffice() else {
+        return;
+    };
+    let t = Tree::new();
+    t.unit("so-y-te");
+    let line = "Thực hiện hơn 1.200 ca phẫu thuật, không để xảy ra sai sót chuyên môn, được người bệnh và đồng nghiệp tin tưởng.";
+    for n in 1..=24 {
+        let mut text = crate::common::PERSON.to_string();
+        for k in 1..=n {
+            text.push_str(&format!(
+                "\n[[achievements]]\ntext = \"Thành tích số {k}. {line}\"\n"
+            ));
+        }
+        t.write(&format!("so-y-te/bs-{n:02}.toml"), &text);
+    }
+    let out = out_dir();
+    let forms = out.path().join("forms");
+    let o = export(&[
+        "forms",
+        t.root().to_str().unwrap_or(""),
+        "--out",
+        forms.to_str().unwrap_or(""),
+        "--draft",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let docs: Vec<std::path::PathBuf> = std::fs::read_dir(forms.join("so-y-te"))
+        .expect("forms")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    assert_eq!(docs.len(), 24);
+    // One LibreOffice for all of them.
+    let pdfs = out.path().join("pdf");
+    let status = std::process::Command::new(&soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            out.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(&pdfs)
+        .args(&docs)
+        .output()
+        .expect("soffice");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let mut checked_breaks = 0;
+    for d in &docs {
+        let pdf = pdfs
+            .join(d.file_stem().unwrap_or_default())
+            .with_extension("pdf");
+        let (text, pages) = pdf_text(&pdf);
+        let page = text
+            .split('\u{c}')
+            .find(|p| p.contains("(Ký, ghi rõ họ tên)") || p.contains("(Ký, đóng dấu)"))
+            .unwrap_or_default();
+        assert!(
+            page.contains("Thành tích số")
+                || page.contains("Chưa có")
+                || page.contains("Quá trình khen thưởng"),
+            "{}: the signature stands alone on its page:\n{page}",
+            d.display()
+        );
+        if pages > 1 {
+            checked_breaks += 1;
+        }
+    }
+    assert!(checked_breaks > 5, "the sweep must cross page breaks");
+}
+
+/// #34.5: "Danh sách" prints what a reader needs at 10 pt or more, one page
+/// wide and as many tall as it takes, and no path or slug: read back from
+/// LibreOffice's PDF of it (each word's box height is its type size).
+#[test]
+fn the_workbooks_list_prints_readable_columns_at_ten_points() {
+    let Some(soffice) = common::soffice() else {
+        return;
+    };
+    let out = out_dir();
+    let book = out.path().join("tong-hop.xlsx");
+    export_ok(&[
+        "xlsx",
+        "examples/submissions",
+        "--out",
+        book.to_str().unwrap_or(""),
+    ]);
+    // The list sheet alone, as a clerk prints it: a copy with that sheet
+    // first (LibreOffice prints every sheet; the list's pages are found by
+    // their title).
+    let pdf = to_pdf(&soffice, &book, out.path());
+    let (text, _) = pdf_text(&pdf);
+    // The list's pages: from its title to the next sheet's, the header
+    // row ("STT") repeated on each.
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let first = pages
+        .iter()
+        .position(|p| p.contains("Danh sách các đề nghị"))
+        .unwrap_or(pages.len());
+    let list_at: Vec<usize> = (first..pages.len())
+        .take_while(|&i| i == first || (pages[i].contains("STT") && !pages[i].contains("TỔNG HỢP")))
+        .collect();
+    let list_pages: Vec<&str> = list_at.iter().map(|&i| pages[i]).collect();
+    assert!(!list_pages.is_empty(), "{text}");
+    for p in &list_pages {
+        assert!(!p.contains(".toml"), "a path printed:\n{p}");
+        assert!(!p.contains("y-te-hai-long"), "a slug printed:\n{p}");
+        assert!(
+            p.contains("Hình thức đề nghị") || p.contains("Thẩm định"),
+            "{p}"
+        );
+    }
+    assert!(
+        list_pages.iter().any(|p| p.contains("Đinh Văn Thành")),
+        "{text}"
+    );
+    // Type size: the height of the words on the list's pages.
+    let bbox = std::process::Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let html = String::from_utf8_lossy(&bbox.stdout);
+    let mut heights = Vec::new();
+    let mut title = Vec::new();
+    let mut page = 0usize;
+    for line in html.lines() {
+        if line.contains("<page") {
+            page += 1;
+        }
+        if list_at.contains(&(page.saturating_sub(1))) && line.contains("<word") {
+            let h = {
+                let num = |k: &str| {
+                    line.split(&format!("{k}=\""))
+                        .nth(1)
+                        .and_then(|r| r.split('"').next())
+                        .and_then(|v| v.parse::<f64>().ok())
+                        .unwrap_or(0.0)
+                };
+                num("yMax") - num("yMin")
+            };
+            // The round's title is 13 pt: the yardstick for the rest.
+            if line.contains(">TỔNG<") {
+                title.push(h);
+            }
+            let num = |k: &str| {
+                line.split(&format!("{k}=\""))
+                    .nth(1)
+                    .and_then(|r| r.split('"').next())
+                    .and_then(|v| v.parse::<f64>().ok())
+                    .unwrap_or(0.0)
+            };
+            heights.push(num("yMax") - num("yMin"));
+        }
+    }
+    assert!(heights.len() > 50, "{} words", heights.len());
+    heights.sort_by(f64::total_cmp);
+    let median = heights[heights.len() / 2];
+    let title = title.first().copied().unwrap_or(0.0);
+    assert!(title > 0.0, "the title's words");
+    // Printed type = 13 pt × median / title: at least 10 pt.
+    let size = 13.0 * median / title;
+    assert!(
+        size >= 10.0,
+        "body type {size:.1} pt (median {median:.1}, title {title:.1})"
+    );
+}
+
+/// #34.1: a short Chairman's list is one page — its signature with the
+/// table's last line, and no blank page after a full one.
+#[test]
+fn a_short_list_signs_on_its_one_page() {
+    let Some(soffice) = common::soffice() else {
+        return;
+    };
+    let out = out_dir();
+    let list = out.path().join("toan-tinh.docx");
+    export_ok(&[
+        "list",
+        "examples/submissions",
+        "--scope",
+        "toan-tinh",
+        "--out",
+        list.to_str().unwrap_or(""),
+    ]);
+    let (text, pages) = pdf_text(&to_pdf(&soffice, &list, out.path()));
+    assert_eq!(pages, 1, "{text}");
+    assert!(text.contains("Danh sách có 2 điển hình."), "{text}");
 }
