@@ -302,63 +302,42 @@ fn edit_in_terminal(
 }
 
 /// Through a pseudo-terminal, as an officer answers: the role from the
-/// campaign's groups, then the rating that role needs, by their words.
+/// campaign's groups by a few words, then the rating that role needs, by
+/// its words; then what import could not read, its source named first.
 #[cfg(unix)]
 #[test]
 fn questions_in_a_terminal_finish_a_file() -> Result<(), Box<dyn std::error::Error>> {
-    use expectrl::Expect;
     let (r, files) = imported_round();
+    let cols = std::num::NonZeroU16::new(200).ok_or("width")?;
     let path = r.path(&files[0].0);
-    let mut p = edit_in_terminal(&path)?;
-    p.expect("Công an xã Nhân Thịnh")
-        .map_err(|e| format!("waiting for Công an xã Nhân Thịnh: {e}"))?;
-    p.expect("Nhóm đối tượng")
-        .map_err(|e| format!("waiting for Nhóm đối tượng: {e}"))?;
-    p.send("cong an")?;
-    p.send("\r")?;
-    p.expect("Xếp loại chất lượng")
-        .map_err(|e| format!("waiting for Xếp loại chất lượng: {e}"))?;
-    p.send("xuat sac")?;
-    p.send("\r")?;
-    // Then which achievement shows each criterion: the first one claims
-    // "không để xảy ra trọng án"-like work; the rest are left.
-    finish_criteria(&mut p).map_err(|e| format!("criteria: {e}"))?;
-    assert_eq!(settled_findings(&r, &files[0].0), Vec::<String>::new());
+    let mut s = crate::common::Screen::new(edit_in_terminal(&path)?, cols)?;
+    s.wait_for("Công an xã Nhân Thịnh")?;
+    let screen = answer(
+        &mut s,
+        &[
+            ("Nhóm đối tượng", "cong an\r"),
+            ("Xếp loại chất lượng", "xuat sac\r"),
+        ],
+    )?;
+    assert_eq!(
+        settled_findings(&r, &files[0].0),
+        Vec::<String>::new(),
+        "{screen}"
+    );
     let text = std::fs::read_to_string(&path)?;
     assert!(text.contains("role = \"luc-luong-cong-an\""), "{text}");
     assert!(text.contains("rating = \"hoan-thanh-xuat-sac\""), "{text}");
 
-    // What import could not read: the source named, then the question.
     let path = r.path(&files[4].0);
-    let mut p = edit_in_terminal(&path)?;
-    p.expect("chua-doc.docx")
-        .map_err(|e| format!("waiting for chua-doc.docx: {e}"))?;
-    p.expect("Quê quán")
-        .map_err(|e| format!("waiting for Quê quán: {e}"))?;
-    p.send("xã Nhân Thịnh, huyện Lý Nhân")?;
-    p.send("\r")?;
-    finish_criteria(&mut p).map_err(|e| format!("criteria: {e}"))?;
+    let mut s = crate::common::Screen::new(edit_in_terminal(&path)?, cols)?;
+    let screen = s.wait_for("Quê quán")?;
+    assert!(
+        screen.contains("chua-doc.docx"),
+        "the source is named: {screen}"
+    );
+    answer(&mut s, &[("Quê quán", "xã Nhân Thịnh, huyện Lý Nhân\r")])?;
     assert_eq!(settled_findings(&r, &files[4].0), Vec::<String>::new());
     Ok(())
-}
-
-/// Answers the criteria questions (the first achievement for the first,
-/// Enter — leave it — for the rest) until the file is written.
-#[cfg(unix)]
-fn finish_criteria(p: &mut expectrl::session::OsSession) -> Result<(), Box<dyn std::error::Error>> {
-    use expectrl::Expect;
-    let mut first = true;
-    for _ in 0..80 {
-        let found = p.expect(expectrl::Regex("Thành tích nào chứng minh|Đã sửa 1 tệp"))?;
-        let said = String::from_utf8_lossy(found.get(0).unwrap_or_default()).to_string();
-        if said.contains("Đã sửa") {
-            return Ok(());
-        }
-        // Each key redraws the question: "1." and Enter go as one.
-        p.send(if first { "1.\r" } else { "\r" })?;
-        first = false;
-    }
-    Err("the criteria questions never ended".into())
 }
 
 /// Ctrl-C at a question: the file stays as it was, byte for byte.
@@ -394,12 +373,24 @@ fn active(screen: &str) -> Option<String> {
 /// "yes"), until the file is written.
 #[cfg(unix)]
 fn answer_everything(s: &mut crate::common::Screen) -> Result<String, Box<dyn std::error::Error>> {
-    let texts: &[(&str, &str)] = &[
-        ("Tên mô hình", "Phụ nữ thôn 5 giữ đường sạch"),
-        ("Địa chỉ mô hình", "thôn 5, xã Nhân Thịnh"),
-        ("Ngày, tháng, năm sinh", "15/05/1961"),
-        ("Quê quán", "xã Nhân Thịnh, huyện Lý Nhân"),
-    ];
+    answer(
+        s,
+        &[
+            ("Tên mô hình", "Phụ nữ thôn 5 giữ đường sạch\r"),
+            ("Địa chỉ mô hình", "thôn 5, xã Nhân Thịnh\r"),
+            ("Ngày, tháng, năm sinh", "15/05/1961\r"),
+            ("Quê quán", "xã Nhân Thịnh, huyện Lý Nhân\r"),
+        ],
+    )
+}
+
+/// Answers each question as it comes: the keys given for its label, else
+/// Enter (the first option, "yes"), until the file is written.
+#[cfg(unix)]
+fn answer(
+    s: &mut crate::common::Screen,
+    keys: &[(&str, &str)],
+) -> Result<String, Box<dyn std::error::Error>> {
     let mut last = String::new();
     let start = std::time::Instant::now();
     while start.elapsed() < std::time::Duration::from_secs(60) {
@@ -417,10 +408,10 @@ fn answer_everything(s: &mut crate::common::Screen) -> Result<String, Box<dyn st
             continue;
         }
         std::thread::sleep(std::time::Duration::from_millis(150));
-        let typed = texts
+        let typed = keys
             .iter()
             .find(|(label, _)| q.starts_with(&format!("? {label}")))
-            .map(|(_, v)| format!("{v}\r"))
+            .map(|(_, v)| v.to_string())
             .unwrap_or_else(|| "\r".into());
         s.send(&typed)?;
         last = q;
