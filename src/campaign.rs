@@ -270,7 +270,7 @@ pub const GENERAL_CRITERIA: &[Criterion] = &[
 ];
 
 /// A role a file shows by what it holds when it leaves `role` out (SPEC
-/// §3.1, turn 4).
+/// §3.1).
 #[derive(Clone, Copy, Debug)]
 pub struct ImpliedRole {
     pub role: Role,
@@ -711,7 +711,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         kinds: &[TapThe, CaNhan],
         roles: &[CanBo, NguoiDan, DoanhNhan],
         // "Các tổ chức, doanh nghiệp…" has a paragraph of its own; the four
-        // before it speak of state bodies (SPEC §4, turn 4).
+        // before it speak of state bodies (SPEC §4).
         collective_roles: &[CoQuanNhaNuoc, ToChucDoanhNghiep],
         roles_optional: &[TapThe],
         unchecked: &[],
@@ -1203,7 +1203,7 @@ pub const CAMPAIGNS: &[CampaignInfo] = &[
         // "Cá nhân hoàn thành xuất sắc nhiệm vụ được giao…" (the officials
         // doing the clearance) "hoặc cá nhân tích cực tuyên truyền vận động
         // người dân nơi cư trú…", and individuals who give land or hand over
-        // early (SPEC §4, turn 4).
+        // early (SPEC §4).
         roles: &[CanBo, NguoiDan],
         collective_roles: &[],
         roles_optional: &[],
@@ -1639,7 +1639,7 @@ impl CampaignInfo {
 
     /// The facts a template for this kind and role asks for, in the order
     /// of SPEC §4.1: only those a rule of the campaign makes mandatory (SPEC
-    /// §9.1, turn 3), so a student or a farming household is never asked for
+    /// §9.1), so a student or a farming household is never asked for
     /// a civil servant's rating; facts a rule only reads are left out.
     pub fn facts_for(&self, kind: Kind, role: Option<Role>) -> Vec<Fact> {
         Fact::ALL
@@ -1734,8 +1734,8 @@ mod tests {
             assert_eq!(info.kinds, *kinds, "{slug}");
             assert_eq!(info.roles, *roles, "{slug}");
         }
-        // Collectives' roles: §3.12's required (turn 3), §3.6's optional
-        // (turn 4); no other campaign sets collectives apart.
+        // Collectives' roles: §3.12's required, §3.6's optional
+        //; no other campaign sets collectives apart.
         for info in CAMPAIGNS {
             let (roles, optional): (&[Role], &[Kind]) = match info.id {
                 Campaign::ViAnNinhToQuoc => (&[LucLuongCongAn, CoQuanDiaPhuongDoanhNghiep], &[]),

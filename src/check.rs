@@ -555,7 +555,7 @@ fn unit_record(
     };
     let mut roster = None;
     if !settings.expected.is_empty() && !settings.expected.iter().any(|(s, _)| *s == unit.slug) {
-        // The same unit under another code (SPEC §6, turn 3): the roster's
+        // The same unit under another code (SPEC §6): the roster's
         // name is the folder's unit.toml name, or the folder's slug extends
         // the roster's (`cong-an-tinh` and `cong-an-tinh-ha-nam`).
         let name = info.name.as_deref().map(crate::text::fold_key);
@@ -609,7 +609,7 @@ fn unit_record(
     }
 }
 
-/// The groups of folders that are one unit (SPEC §6, turn 4), given each
+/// The groups of folders that are one unit (SPEC §6), given each
 /// folder's slug and `unit.toml` name: alike names, or a name mapped to one
 /// roster entry; separate roster codes never merge. Each group of two or
 /// more, its folders by path, the groups in order.
@@ -647,7 +647,7 @@ pub fn unit_groups(units: &[(&str, Option<&str>)], settings: &Settings) -> Vec<V
     groups
 }
 
-/// Folders that are one unit (SPEC §6, turn 4): their `unit.toml` names are
+/// Folders that are one unit (SPEC §6): their `unit.toml` names are
 /// alike, or they map by name to one roster entry. The cap counts the unit,
 /// so their files are counted together; the first folder by path carries
 /// `split-unit` and, over the cap, the one `unit-over-cap`, in place of each

@@ -20,8 +20,8 @@ const TYPES_WITH_D: &[(&str, &str)] = &[("QD", "QĐ"), ("ND", "NĐ"), ("QyD", "Q
 /// Letters that look like `Đ` but are not: Icelandic eth and African D.
 const LOOKALIKES: &[char] = &['\u{00D0}', '\u{0189}'];
 
-/// A decision number as clerks copy it from the decision's header (SPEC §5,
-/// turn 4): "Quyết định số 123/QĐ-UBND", "123/QĐ-UBND ngày 05/5/2020".
+/// A decision number as clerks copy it from the decision's header (SPEC §5):
+/// "Quyết định số 123/QĐ-UBND", "123/QĐ-UBND ngày 05/5/2020".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Copied {
     /// The bare number, of an accepted shape.

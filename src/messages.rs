@@ -360,7 +360,7 @@ pub enum What {
         n: usize,
         cap: usize,
         paths: Vec<String>,
-        /// The unit's other folders, where it is split (SPEC §6, turn 4).
+        /// The unit's other folders, where it is split (SPEC §6).
         folders: Vec<String>,
     },
     /// Folders that are one unit; `others` are the folders after the first.

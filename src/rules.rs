@@ -61,7 +61,7 @@ pub(crate) fn apply(
     for rule in info.rules_for(kind, role) {
         if let Some(when) = rule.when {
             // An explicit "no" wins over a given number: a commune its
-            // district scores may still report its index (SPEC §4.2, turn 4).
+            // district scores may still report its index (SPEC §4.2).
             let said_no = matches!(facts.get(when), Some((FactValue::Bool(false), _)));
             let given = rule.or_given.filter(|g| facts.get(*g).is_some());
             if said_no || (!facts.is_true(when) && given.is_none()) {

@@ -240,7 +240,7 @@ impl Draft {
                 let mut date = get(t, AwardKey::Date.key());
                 // A person reads a number copied with its words as the bare
                 // number, and its trailing date as the award's when it has
-                // none (SPEC §5, turn 4).
+                // none (SPEC §5).
                 let (decision, copied) = match (take, crate::docnum::as_copied(&decision)) {
                     (Take::Shown, Some(c)) => (c.number, c.date),
                     _ => (decision, None),

@@ -21,7 +21,7 @@ pub fn fold_key(s: &str) -> String {
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The key two folders' unit names are compared on (SPEC §6, turn 4):
+/// The key two folders' unit names are compared on (SPEC §6):
 /// NFC, case-folded, "Ủy ban nhân dân" read as "UBND", a trailing "tỉnh Hà
 /// Nam" left out; diacritics count.
 pub fn unit_key(name: &str) -> String {

@@ -109,7 +109,7 @@ struct Unchanged {
 #[derive(Debug, Serialize)]
 struct Reason {
     source: String,
-    /// The stable code of SPEC §15 (turn 4), for scripts.
+    /// The stable code of SPEC §15, for scripts.
     code: &'static str,
     reason: String,
 }

@@ -254,7 +254,7 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
 }
 
 /// An approval of a file whose unit sends more than the cap, in one folder
-/// or several that are one unit (SPEC §6, turn 4), is written, and said: Sở
+/// or several that are one unit (SPEC §6), is written, and said: Sở
 /// Nội vụ approves at most the cap's number of them. Counted from the walk
 /// and the units' `unit.toml` names, by the check's own grouping, without
 /// checking the round (or reading its register) again.

@@ -48,7 +48,6 @@ pub fn run(path: &Path, format: Format, gate: Gate, style: Style, opts: Options)
             Format::Sarif => Box::new(Sarif::new(
                 out,
                 style.lang,
-                style.verbose,
                 sarif::root_uri(&report.root),
             )),
         };

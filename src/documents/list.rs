@@ -198,7 +198,7 @@ pub fn list(
                 .or_else(|| (!d.proposed_award.is_empty()).then(|| d.proposed_award.clone()));
             let u = report.unit_of(r);
             // A unit over the cap, in one folder or several, is marked for
-            // the Chairman's reader (SPEC §6, turn 4).
+            // the Chairman's reader (SPEC §6).
             let unit = if u.whole_unit > report.settings.cap {
                 format!(
                     "{} (gửi {} hồ sơ, vượt mức tối đa {:02})",

@@ -1,4 +1,4 @@
-//! A finding as a letter from Sở Nội vụ says it (SPEC §12, turn 3): worded
+//! A finding as a letter from Sở Nội vụ says it (SPEC §12): worded
 //! from the form's labels, for what the unit must do, never from the file
 //! format — no field keys, paths, line numbers, backticks, TOML advice or
 //! ISO dates. kh's own messages (`messages.rs`) speak to whoever edits the
@@ -371,7 +371,7 @@ pub fn sentence(
             "Hồ sơ của đơn vị chưa ghi tên đầy đủ của đơn vị đề nghị: đề nghị bổ sung.".to_string()
         }
         // A unit split across folders is for Sở Nội vụ to merge first
-        // (SPEC §6, turn 4): neither finding goes in a letter.
+        // (SPEC §6): neither finding goes in a letter.
         What::UnitOverCap { folders, .. } if !folders.is_empty() => return None,
         What::SplitUnit { .. } | What::CapChanged { .. } => return None,
         // What kh could not read is kh's to look at, never the unit's to

@@ -52,7 +52,7 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The stable code a script reads (SPEC §15, turn 4).
+    /// The stable code a script reads (SPEC §15).
     pub fn code(&self) -> &'static str {
         match self {
             Refusal::NotPackage => "not-office-file",

@@ -325,14 +325,14 @@ pub fn words_start(f: &str, key: &str) -> bool {
 fn heading(text: &str) -> Option<Section> {
     let t = text.trim();
     let (num, rest) = t.split_once(['.', ')', '/'])?;
-    let num = num.trim();
-    let n = match num.to_ascii_uppercase().as_str() {
-        "1" | "I" => 1,
-        "2" | "II" => 2,
-        "3" | "III" => 3,
-        "4" | "IV" => 4,
-        _ => return None,
-    };
+    // A section's number, arabic or roman: what it says is in its words
+    // (units renumber, and add a fourth), so the number only marks a heading.
+    if !matches!(
+        num.trim().to_ascii_uppercase().as_str(),
+        "1" | "2" | "3" | "4" | "I" | "II" | "III" | "IV"
+    ) {
+        return None;
+    }
     let f = fold(rest);
     if f.is_empty() || f.split(' ').count() > 16 {
         return None;
@@ -363,7 +363,6 @@ fn heading(text: &str) -> Option<Section> {
     if one.iter().any(|k| f.contains(k)) {
         return Some(Section::One);
     }
-    let _ = n;
     None
 }
 

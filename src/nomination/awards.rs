@@ -43,7 +43,7 @@ impl NominationCheck<'_, '_> {
                 }
             }
             // A date copied after the number stands for `date` when that is
-            // left out (SPEC §5, turn 4).
+            // left out (SPEC §5).
             let copied_date = match self.cx.text(
                 t,
                 AwardKey::Decision.key(),

@@ -14,19 +14,18 @@ use crate::render::Emitter;
 pub struct Sarif<W> {
     pub out: W,
     pub lang: Lang,
-    /// Notes too (they are results of level `note`).
-    pub verbose: bool,
     /// The root as an absolute `file://` URI, for `%SRCROOT%`.
     pub root_uri: Option<String>,
     first: bool,
 }
 
 impl<W> Sarif<W> {
-    pub fn new(out: W, lang: Lang, verbose: bool, root_uri: Option<String>) -> Self {
+    /// A result per diagnostic, notes too (level `note`), as SPEC §8 says:
+    /// code scanning filters by level, not kh.
+    pub fn new(out: W, lang: Lang, root_uri: Option<String>) -> Self {
         Sarif {
             out,
             lang,
-            verbose,
             root_uri,
             first: true,
         }
@@ -108,9 +107,6 @@ impl<W: Write> Emitter for Sarif<W> {
     }
 
     fn diagnostic(&mut self, _report: &Report, d: &Diagnostic) -> std::io::Result<()> {
-        if d.severity == Severity::Note && !self.verbose {
-            return Ok(());
-        }
         for d in d.expand() {
             self.result(&d)?;
         }

@@ -311,7 +311,7 @@ fn the_list_takes_the_approved_grouped_by_kind() {
         "--all",
     ]);
     // Every nomination without an error but the one rejected (SPEC §12,
-    // turn 3: `--all` never takes a "không đạt").
+    // `--all` never takes a "không đạt").
     let all_text = docx_text(&all);
     assert!(
         all_text.contains("Danh sách có 21 điển hình."),
@@ -348,7 +348,7 @@ fn letters_say_what_to_mend_and_remind_who_sent_nothing() {
         thanh_son.contains("Kính gửi: Ủy ban nhân dân xã Thanh Sơn"),
         "{thanh_son}"
     );
-    // Administrative words from the form's labels (SPEC §12, turn 3): no
+    // Administrative words from the form's labels (SPEC §12): no
     // line numbers, keys, paths or code marks.
     for bad in ["Dòng", "`", ".toml", "late_dossiers", "par_index"] {
         assert!(!thanh_son.contains(bad), "{bad}: {thanh_son}");

@@ -47,7 +47,7 @@ fn a_rise_in_score_or_in_rank_suffices() {
 fn defence_and_police_collectives_need_the_excellent_rating() {
     for campaign in ["quyet-thang", "vi-an-ninh-to-quoc"] {
         let base = edit(COLLECTIVE, "\"nong-thon-moi\"", &format!("\"{campaign}\""));
-        // §3.12's police units say so by their role (SPEC §3.1, turn 3).
+        // §3.12's police units say so by their role (SPEC §3.1).
         let base = if campaign == "vi-an-ninh-to-quoc" {
             edit(
                 &base,
@@ -66,7 +66,7 @@ fn defence_and_police_collectives_need_the_excellent_rating() {
 }
 
 /// §3.13 individuals are officials (`can-bo`) or residents (`nguoi-dan`),
-/// SPEC §4.2 turn 4. A deliberate change: an individual with no role and no
+/// SPEC §4.2. A deliberate change: an individual with no role and no
 /// land once passed "by the work"; the plan asks the officials among them to
 /// "hoàn thành xuất sắc nhiệm vụ được giao", so who they are must be said.
 #[test]
@@ -411,7 +411,7 @@ fn a_par_index_given_means_the_unit_is_scored() {
             .contains("par_scored"),
         "{note:#}"
     );
-    // SPEC §4.2 turn 4, a deliberate change: an explicit `par_scored =
+    // SPEC §4.2, a deliberate change: an explicit `par_scored =
     // false` wins over a given index. The plan limits the floor of 90, the
     // rise and the provincial initiative to the units the province scores
     // ("đối với các đơn vị tỉnh chấm chỉ số…"); a commune its district
@@ -522,7 +522,7 @@ fn unevidenced(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// SPEC §4.3 turn 4, the plan's "hoặc": §3.1 "… hoặc có nhiều sáng kiến có
+/// SPEC §4.3, the plan's "hoặc": §3.1 "… hoặc có nhiều sáng kiến có
 /// giá trị" is backed by `sang-tao`; §3.2's individuals and households by
 /// any one of three.
 #[test]
@@ -569,7 +569,7 @@ fn the_plans_or_is_read_as_alternatives() {
     );
 }
 
-/// SPEC §3.1, §4.3 turn 4: §3.6's collectives may say whether they are a
+/// SPEC §3.1, §4.3: §3.6's collectives may say whether they are a
 /// state body or an enterprise; never required. An enterprise is never
 /// asked to streamline a state apparatus; without a role, the two sets are
 /// one group.
@@ -642,7 +642,7 @@ fn infrastructure_collectives_by_their_optional_role() {
     }
 }
 
-/// SPEC §5 turn 4: decision numbers as clerks copy them are read, with a
+/// SPEC §5: decision numbers as clerks copy them are read, with a
 /// note; a date copied after the number stands for `date`, and one that
 /// differs from `date` is `award-date-mismatch`.
 #[test]

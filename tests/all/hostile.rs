@@ -161,7 +161,7 @@ fn numbers_out_of_range() {
         "{rules:?}"
     );
     // An out-of-range value is never a passed rule: it is an error of its
-    // own, and (SPEC §3.2, turn 3) never also reported as missing.
+    // own, and (SPEC §3.2) never also reported as missing.
     assert!(!rules.iter().any(|r| r == "missing-fact"), "{rules:?}");
 }
 

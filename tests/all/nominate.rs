@@ -141,14 +141,14 @@ fn every_filled_template_validates() {
             }
         }
     }
-    // §3.12's collectives by their two roles since turn 3; turn 4: §3.6's
+    // §3.12's collectives by their two roles; §3.6's
     // collectives by two optional roles and none, §3.13's individuals by two.
     assert_eq!(checked, 47);
 }
 
 #[test]
 fn templates_hold_only_the_facts_the_campaign_reads() {
-    // SPEC §9.1 as amended in turn 3: no rule of §3.2 makes `rating`
+    // SPEC §9.1: no rule of §3.2 makes `rating`
     // mandatory for a household, so the template no longer asks for it.
     let t = template("nong-thon-moi", "ho-gia-dinh", None);
     assert!(!t.contains("rating"));
@@ -776,7 +776,7 @@ fn inside_a_unit_folder_the_round_is_the_one_above() {
     assert!(!t.path("so-y-te/so-khac").exists() && !t.path("so-khac").exists());
 }
 
-/// SPEC §9.1 (turn 3): a fact is asked for only where a rule makes it
+/// SPEC §9.1: a fact is asked for only where a rule makes it
 /// mandatory — never a civil servant's rating of a pupil or a farmer.
 #[test]
 fn templates_ask_only_for_mandatory_facts() {
@@ -865,7 +865,7 @@ fn campaign_prompt_at(cols: std::num::NonZeroU16) -> Result<(), Box<dyn std::err
     Ok(())
 }
 
-/// SPEC §3.1 turn 4: §3.13 individuals say their role (officials or
+/// SPEC §3.1: §3.13 individuals say their role (officials or
 /// residents), asked like any required role; §3.6 collectives may.
 #[test]
 fn site_clearance_asks_the_role_and_infrastructure_collectives_may_skip_it() {

@@ -102,7 +102,7 @@ fn never_over_a_folder_that_is_not_its_own_nor_inside_the_round() {
     );
     assert!(!t.path("web").exists());
     // An empty folder is fine; a rerun replaces only what kh wrote (SPEC
-    // §13 as amended in turn 3: a user's file in the site stays, and is
+    // §13: a user's file in the site stays, and is
     // named), and removes a page it no longer writes.
     let empty = out.path().join("empty");
     std::fs::create_dir(&empty).expect("mkdir");

@@ -553,7 +553,7 @@ fn the_reviewers_note_is_shown_whole() {
 }
 
 /// A roster entry and a folder of one unit under two codes are one unit
-/// (SPEC §6, turn 3): by the unit.toml name, or a slug the folder's extends.
+/// (SPEC §6): by the unit.toml name, or a slug the folder's extends.
 #[test]
 fn a_roster_entry_and_its_folder_under_another_code_are_one_unit() {
     let t = Tree::new();

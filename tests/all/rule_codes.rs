@@ -532,7 +532,7 @@ fn missing_fact() {
     fires(&format!("{cchc}\n{par}"), "missing-fact");
     quiet(&format!("{cchc}\n{par}par_rank_prev = 4\n"), "missing-fact");
     // Units the province does not score need no index, once they say so
-    // (turn 3: par_scored is asked for when no index is given).
+    // (par_scored is asked for when no index is given).
     quiet(
         &format!(
             "{cchc}\n[facts]\nlate_dossiers = 0\ninitiative_level = \"don-vi\"\npar_scored = false\n"
@@ -684,7 +684,7 @@ fn unit_over_cap() {
     assert_quiet(&t, "unit-over-cap");
 }
 
-/// SPEC §6 turn 4: the cap counts a unit, not a folder. Two folders whose
+/// SPEC §6: the cap counts a unit, not a folder. Two folders whose
 /// `unit.toml` names are one unit, or that the roster maps to one entry,
 /// are counted together; a slug prefix alone never merges.
 #[test]
@@ -803,7 +803,7 @@ fn split_unit_and_the_cap_across_folders() {
     assert_quiet(&u, "unit-over-cap");
 }
 
-/// SPEC §6 turn 4: a 2023 round that changes the plan's cap of 03 says so.
+/// SPEC §6: a 2023 round that changes the plan's cap of 03 says so.
 #[test]
 fn cap_changed() {
     let t = Tree::single(PERSON);
@@ -926,7 +926,7 @@ fn implausible_text() {
 
 #[test]
 fn value_read_as() {
-    // SPEC §3.2 (turn 3): unambiguous values are read, with a note.
+    // SPEC §3.2: unambiguous values are read, with a note.
     for (from, to) in [
         ("birth_date = 1978-12-01", "birth_date = \"1978-12-01\""),
         ("birth_date = 1978-12-01", "birth_date = \"01.12.1978\""),
@@ -1024,7 +1024,7 @@ fn misnamed_file() {
 #[test]
 fn duplicate_nominee_without_diacritics() {
     // "Nguyen Van Hung" and "Nguyễn Văn Hùng", same birth date, in two units:
-    // may be one person (SPEC §6, turn 3).
+    // may be one person (SPEC §6).
     let named = |name: &str| edit(PERSON, "Đinh Văn Thành", name);
     let t = Tree::new();
     t.unit("a").write("a/x.toml", &named("Nguyen Van Hung"));

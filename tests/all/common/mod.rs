@@ -207,7 +207,7 @@ pub fn assert_fires(tree: &Tree, code: &str) {
     assert_letters_plain(tree, &doc, code);
 }
 
-/// Codes a letter to the unit leaves out (SPEC §12, turn 3): Sở Nội vụ's
+/// Codes a letter to the unit leaves out (SPEC §12): Sở Nội vụ's
 /// own filing, its roster and register, notes, and the decisions, which a
 /// letter tells with the reviewer's words rather than as findings.
 pub const NOT_IN_LETTERS: &[&str] = &[
