@@ -232,29 +232,7 @@ fn run(cli: Cli) -> Result<bool> {
         } => crate::commands::review::set(args, opts),
         Command::Review {
             action: ReviewAction::List(args),
-        } => {
-            let style = TableStyle {
-                unicode: !args.ascii && std::io::stdout().is_terminal(),
-            };
-            let stdout = std::io::stdout().lock();
-            let mut out = std::io::BufWriter::new(stdout);
-            let written = crate::commands::review::list(args, style, opts, &mut out)
-                .and_then(|()| Ok(std::io::Write::flush(&mut out)?));
-            match written {
-                // A closed pipe (`kh review list | head`) ends quietly.
-                Err(e)
-                    if e.downcast_ref::<std::io::Error>()
-                        .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-                        || e.downcast_ref::<csv::Error>().is_some_and(|c| {
-                            matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
-                        }) =>
-                {
-                    Ok(false)
-                }
-                Err(e) => Err(e),
-                Ok(()) => Ok(false),
-            }
-        }
+        } => crate::commands::review::run_list(args, opts),
         Command::Nominate {
             action: NominateAction::New(args),
         } => {
@@ -279,19 +257,13 @@ fn run(cli: Cli) -> Result<bool> {
         Command::Import(args) => crate::commands::import::run(args, opts),
         Command::Schema(args) => crate::commands::schema::run(args, lang),
         Command::Explain(args) => crate::commands::explain::run(args, lang),
-        Command::Completions(args) => crate::commands::completions::run(args, lang),
-        Command::Man(args) => crate::commands::man::run(args, lang),
-        Command::Campaigns(args) => {
-            let table = TableStyle {
-                unicode: !args.ascii && std::io::stdout().is_terminal(),
-            };
-            let out = match args.action {
-                None => campaigns::list(lang, table),
-                Some(campaigns::Action::Show { campaign }) => campaigns::show(&campaign, lang)?,
-            };
-            print(&out)?;
-            Ok(false)
+        Command::Completions(args) => {
+            crate::commands::completions::run(args, localize(Cli::command(), lang, &[]))
         }
+        Command::Man(args) => {
+            crate::commands::man::run(args, localize(Cli::command(), lang, &[]), lang)
+        }
+        Command::Campaigns(args) => crate::commands::campaigns::run(args, lang),
     }
 }
 
@@ -458,12 +430,7 @@ fn examples(path: &[&str], lang: Lang) -> Option<String> {
     Some(format!("{heading}:\n  {}", lines.join("\n  ")))
 }
 
-/// A command's English, kept in the command's own module beside the
-/// Vietnamese of its arguments: what it does, and each option's help by id.
-pub struct English {
-    pub about: &'static str,
-    pub options: &'static [(&'static str, &'static str)],
-}
+pub use crate::commands::English;
 
 /// kh's own, and the options every command takes.
 const ENGLISH: English = English {

@@ -20,7 +20,7 @@ use crate::tr;
 pub use crate::vocab::Status;
 use toml::de::DeTable;
 
-pub const REVIEW_FILE: &str = "review.toml";
+pub use crate::tree::REVIEW_FILE;
 /// Held, with an OS lock, while `review.toml` is rewritten. Its presence
 /// means nothing: the lock dies with the process that took it.
 pub const LOCK_FILE: &str = "review.toml.lock";

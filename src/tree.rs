@@ -20,6 +20,8 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 pub const ROUND_FILE: &str = "kh.toml";
 pub const UNIT_FILE: &str = "unit.toml";
+/// Sở Nội vụ's appraisal of the round, beside `kh.toml` (SPEC §10).
+pub const REVIEW_FILE: &str = "review.toml";
 
 /// What the walk found where a file was expected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -203,9 +205,7 @@ fn scope_below(root: &Path, abs: &Path, is_dir: bool) -> Scope {
 
 /// A nomination file's name, seen in a folder listing.
 fn is_nomination_name(name: &str) -> bool {
-    !name.starts_with('.')
-        && is_toml(name)
-        && ![ROUND_FILE, UNIT_FILE, crate::review::REVIEW_FILE].contains(&name)
+    !name.starts_with('.') && is_toml(name) && ![ROUND_FILE, UNIT_FILE, REVIEW_FILE].contains(&name)
 }
 
 fn holds_nominations(dir: &Path) -> bool {
@@ -331,7 +331,7 @@ impl Layout {
             Some(Entry::new(root, &path, kind_of(&meta.file_type())))
         };
         self.config = found(ROUND_FILE);
-        self.review = found(crate::review::REVIEW_FILE);
+        self.review = found(REVIEW_FILE);
     }
 
     fn walk_root(&mut self, root: &Path) {
@@ -352,7 +352,7 @@ impl Layout {
             let Ok(ft) = child.file_type() else { continue };
             let path = child.path();
             self.name_check(root, &path);
-            if name == ROUND_FILE || name == crate::review::REVIEW_FILE {
+            if name == ROUND_FILE || name == REVIEW_FILE {
                 // Whatever it is (a folder too): read as the round's file,
                 // where a folder is refused, never walked as a unit.
                 self.read_config(root);

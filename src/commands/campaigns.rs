@@ -10,6 +10,20 @@ use crate::tr;
 use crate::vocab::{Kind, Role};
 
 /// The campaigns, in plan order, as a table.
+/// `kh campaigns [show CAMPAIGN]`.
+pub fn run(args: Args, lang: Lang) -> anyhow::Result<bool> {
+    use std::io::IsTerminal;
+    let table = crate::output::TableStyle {
+        unicode: !args.ascii && std::io::stdout().is_terminal(),
+    };
+    let out = match args.action {
+        None => list(lang, table),
+        Some(Action::Show { campaign }) => show(&campaign, lang)?,
+    };
+    crate::output::print(&out)?;
+    Ok(false)
+}
+
 pub fn list(lang: Lang, table_style: crate::output::TableStyle) -> String {
     let mut table = Table::new();
     table_style.apply(&mut table);
@@ -240,14 +254,14 @@ pub enum Action {
 
 /// The English of `kh campaigns`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "List the emulation campaigns, or show one",
     options: &[("ascii", "Draw tables with ASCII characters")],
 };
 
 /// The English of `kh campaigns show`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const SHOW_ENGLISH: crate::cli::English = crate::cli::English {
+pub const SHOW_ENGLISH: crate::commands::English = crate::commands::English {
     about: "One campaign: lead agency, kinds, roles, rules and criteria",
     options: &[
         ("campaign", "One campaign: slug, alias or Vietnamese name"),

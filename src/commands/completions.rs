@@ -1,10 +1,6 @@
 //! `kh completions`: a completion script for a shell (clap_complete).
 
 use anyhow::Result;
-use clap::CommandFactory;
-
-use crate::cli::{Cli, localize};
-use crate::lang::Lang;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -14,13 +10,14 @@ pub struct Args {
 
 /// The English of `kh completions`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Print a shell completion script",
     options: &[("shell", "bash | zsh | fish | powershell | elvish")],
 };
 
-pub fn run(args: Args, lang: Lang) -> Result<bool> {
-    let mut cmd = with_candidates(localize(Cli::command(), lang, &[]));
+/// `cmd` is kh's command line as the dispatcher localized it.
+pub fn run(args: Args, cmd: clap::Command) -> Result<bool> {
+    let mut cmd = with_candidates(cmd);
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "kh", &mut out);
     crate::output::print(&String::from_utf8_lossy(&out))?;

@@ -13,7 +13,7 @@ pub struct Args {
 
 /// The English of `kh explain`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Explain a rule: what it checks, its source, an example and the fix",
     options: &[(
         "rule",

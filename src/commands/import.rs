@@ -53,7 +53,7 @@ pub struct Args {
 
 /// The English of `kh import`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Import the units' Word reports (.docx) and Excel lists (.xlsx) into the round",
     options: &[
         (

@@ -3,12 +3,9 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
-use clap::CommandFactory;
-
-use crate::cli::{Cli, localize};
 use crate::lang::Lang;
 use crate::tr;
+use anyhow::Result;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -19,13 +16,14 @@ pub struct Args {
 
 /// The English of `kh man`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Write man pages for kh and each subcommand",
     options: &[("out", "Folder for the .1 files")],
 };
 
-pub fn run(args: Args, lang: Lang) -> Result<bool> {
-    let written = write_man_pages(&args.out, lang)?;
+/// `cmd` is kh's command line as the dispatcher localized it.
+pub fn run(args: Args, cmd: clap::Command, lang: Lang) -> Result<bool> {
+    let written = write_man_pages(&args.out, cmd, lang)?;
     crate::output::print(&tr!(
         lang,
         "Đã viết {written} trang man vào {}\n",
@@ -36,7 +34,7 @@ pub fn run(args: Args, lang: Lang) -> Result<bool> {
 }
 
 /// `kh.1`, `kh-validate.1`, `kh-review-set.1`…: one page per command.
-fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
+fn write_man_pages(dir: &std::path::Path, mut cmd: clap::Command, lang: Lang) -> Result<usize> {
     crate::tree::create_dir_all(dir, lang)?;
     fn walk(
         cmd: &clap::Command,
@@ -64,7 +62,6 @@ fn write_man_pages(dir: &std::path::Path, lang: Lang) -> Result<usize> {
         }
         Ok(())
     }
-    let mut cmd = localize(Cli::command(), lang, &[]);
     cmd.build();
     let mut written = 0;
     walk(&cmd, "kh".to_string(), dir, &mut written)?;

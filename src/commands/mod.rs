@@ -13,3 +13,12 @@ pub mod review;
 pub mod schema;
 pub mod summary;
 pub mod validate;
+
+/// A command's English, kept in the command's own module beside the
+/// Vietnamese of its arguments: what it does, and each option's help by id.
+/// Here, beside the commands, so that no command reaches up into the
+/// dispatcher (`cli`) for it.
+pub struct English {
+    pub about: &'static str,
+    pub options: &'static [(&'static str, &'static str)],
+}

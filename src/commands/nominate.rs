@@ -48,14 +48,14 @@ pub struct Args {
 
 /// The English of `kh nominate`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const GROUP_ENGLISH: crate::cli::English = crate::cli::English {
+pub const GROUP_ENGLISH: crate::commands::English = crate::commands::English {
     about: "Start a new nomination from the plan's form",
     options: &[],
 };
 
 /// The English of `kh nominate new`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Write a new nomination file, ready to fill in",
     options: &[
         ("unit", "Unit slug (folder name)"),

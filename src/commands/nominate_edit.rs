@@ -32,7 +32,7 @@ pub struct EditArgs {
 }
 
 /// The English of `kh nominate edit`.
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Finish nominations by answering the questions their findings call for",
     options: &[
         (

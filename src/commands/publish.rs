@@ -34,7 +34,7 @@ pub struct Args {
 
 /// The English of `kh publish`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Write the exemplar pages for the press and the portal (§IV.2)",
     options: &[
         (

@@ -43,7 +43,7 @@ pub struct SetArgs {
 
 /// The English of `kh review set`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const SET_ENGLISH: crate::cli::English = crate::cli::English {
+pub const SET_ENGLISH: crate::commands::English = crate::commands::English {
     about: "Record the appraisal of one or more nomination files",
     options: &[
         ("files", "Nomination files to record the decision for"),
@@ -95,7 +95,7 @@ pub struct ListArgs {
 
 /// The English of `kh review list`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const LIST_ENGLISH: crate::cli::English = crate::cli::English {
+pub const LIST_ENGLISH: crate::commands::English = crate::commands::English {
     about: "Every nomination with its appraisal",
     options: &[
         ("root", "Root of the round"),
@@ -450,6 +450,32 @@ struct Row {
 
 /// Writes the list to `out`. JSON and CSV are written a row at a time, so
 /// a round of 100,000 nominations never holds them all as text.
+/// `kh review list`, written to standard output; a closed pipe (`kh
+/// review list | head`) ends quietly.
+pub fn run_list(args: ListArgs, opts: Options) -> Result<bool> {
+    use std::io::IsTerminal;
+    let style = TableStyle {
+        unicode: !args.ascii && std::io::stdout().is_terminal(),
+    };
+    let stdout = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(stdout);
+    let written =
+        list(args, style, opts, &mut out).and_then(|()| Ok(std::io::Write::flush(&mut out)?));
+    match written {
+        Err(e)
+            if e.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+                || e.downcast_ref::<csv::Error>().is_some_and(|c| {
+                    matches!(c.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
+                }) =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e),
+        Ok(()) => Ok(false),
+    }
+}
+
 pub fn list(
     args: ListArgs,
     style: TableStyle,
@@ -673,7 +699,7 @@ const TABLE_BLOCK: usize = 2000;
 
 /// The English of `kh review`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const GROUP_ENGLISH: crate::cli::English = crate::cli::English {
+pub const GROUP_ENGLISH: crate::commands::English = crate::commands::English {
     about: "Sở Nội vụ's appraisal: record decisions, list them",
     options: &[],
 };

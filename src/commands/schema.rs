@@ -14,7 +14,7 @@ pub struct Args {
 
 /// The English of `kh schema`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Print the JSON Schema of a kind of file, for editors (taplo, VS Code)",
     options: &[(
         "which",

@@ -75,7 +75,7 @@ pub struct Args {
 
 /// The English of `kh summary`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Print the tables the Emulation Council reads",
     options: &[
         (

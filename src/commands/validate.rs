@@ -45,11 +45,7 @@ pub fn run(path: &Path, format: Format, gate: Gate, style: Style, opts: Options)
             Format::Human => Box::new(Human::new(out, style, &report)),
             Format::Json => Box::new(Json::new(out, style.lang)),
             Format::Github => Box::new(Github { out, style }),
-            Format::Sarif => Box::new(Sarif::new(
-                out,
-                style.lang,
-                sarif::root_uri(&report.root),
-            )),
+            Format::Sarif => Box::new(Sarif::new(out, style.lang, sarif::root_uri(&report.root))),
         };
         render::emit(&report, emitter.as_mut())
     })?;
@@ -79,7 +75,7 @@ pub struct Args {
 
 /// The English of `kh validate`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Check a round, a unit or one nomination file",
     options: &[
         (

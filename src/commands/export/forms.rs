@@ -39,7 +39,7 @@ pub struct Args {
 
 /// The English of `kh export forms`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Each nomination as a .docx on the plan's achievement report form",
     options: &[
         (

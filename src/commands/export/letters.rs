@@ -20,7 +20,7 @@ pub struct Args {
 
 /// The English of `kh export letters`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "Letters to units with something to mend, and reminders to those that sent nothing (.docx)",
     options: &[
         (

@@ -41,7 +41,7 @@ pub struct Args {
 
 /// The English of `kh export list`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const ENGLISH: crate::cli::English = crate::cli::English {
+pub const ENGLISH: crate::commands::English = crate::commands::English {
     about: "The list of exemplars proposed for commendation, for the Chairman (.docx)",
     options: &[
         (

@@ -29,7 +29,7 @@ pub struct Common {
 
 /// The English of `kh export`: what it does, and each option's
 /// help, beside the Vietnamese of its arguments (`--lang en`).
-pub const GROUP_ENGLISH: crate::cli::English = crate::cli::English {
+pub const GROUP_ENGLISH: crate::commands::English = crate::commands::English {
     about: "Export the round's documents: forms, the Chairman's list, letters, the workbook",
     options: &[],
 };
