@@ -26,6 +26,27 @@ pub struct Options {
     /// Show a progress bar on stderr for a large round (a person at a
     /// terminal is waiting; a pipe or a script is not).
     pub progress: bool,
+    /// How the process hands memory back, which the binary decides
+    /// (`main.rs`): the library holds no `unsafe` code of its own.
+    pub memory: Memory,
+}
+
+/// The allocator policy a long run asks the binary for: by default, none.
+#[derive(Clone, Copy, Debug)]
+pub struct Memory {
+    /// Before the first worker thread starts: one malloc arena per worker.
+    pub arena_per_worker: fn(),
+    /// Between batches of a long run: return freed memory to the system.
+    pub give_back: fn(),
+}
+
+impl Default for Memory {
+    fn default() -> Memory {
+        Memory {
+            arena_per_worker: || {},
+            give_back: || {},
+        }
+    }
 }
 
 /// Below this many files a run is over before a bar would be read.

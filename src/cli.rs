@@ -132,7 +132,9 @@ fn use_color(when: ColorWhen) -> bool {
     }
 }
 
-pub fn main() -> ExitCode {
+/// kh's command line. `memory` is the binary's allocator policy
+/// (`main.rs`), which long runs ask for.
+pub fn main(memory: crate::check::Memory) -> ExitCode {
     let early = lang_from_args();
     let parsed = localize(Cli::command(), early, &[])
         .try_get_matches()
@@ -169,7 +171,7 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = cli.lang;
-    match run(cli) {
+    match run(cli, memory) {
         Ok(true) => ExitCode::from(1),
         Ok(false) => ExitCode::SUCCESS,
         Err(e) => {
@@ -194,7 +196,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs a command; `Ok(true)` when what it checked has problems.
-fn run(cli: Cli) -> Result<bool> {
+fn run(cli: Cli, memory: crate::check::Memory) -> Result<bool> {
     let lang = cli.lang;
     let color = use_color(cli.color);
     // A bar only for a person at a terminal reading human output.
@@ -206,6 +208,7 @@ fn run(cli: Cli) -> Result<bool> {
     let opts = Options {
         lang,
         progress: human && !cli.quiet && std::io::stderr().is_terminal(),
+        memory,
     };
     match cli.command {
         Command::Validate(args) => validate::run(

@@ -17,6 +17,7 @@ pub fn check_round(path: &Path) -> Result<Report> {
         Options {
             lang: Lang::Vi,
             progress: false,
+            memory: check::Memory::default(),
         },
     )
 }

@@ -12,6 +12,7 @@ fn opts() -> Options {
     Options {
         lang: Lang::Vi,
         progress: false,
+        memory: kh::check::Memory::default(),
     }
 }
 
