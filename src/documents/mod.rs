@@ -147,6 +147,6 @@ pub fn or_dots(s: Option<&str>) -> String {
 }
 
 /// A document as bytes.
-pub fn bytes(doc: &docx::Doc) -> Vec<u8> {
-    docx::to_bytes(doc)
+pub fn bytes(doc: &docx::Doc) -> anyhow::Result<Vec<u8>> {
+    Ok(docx::to_bytes(doc)?)
 }

@@ -169,13 +169,11 @@ fn sarif_is_valid_against_the_oasis_schema() {
             "{base}"
         );
         let doc = validate_json(Path::new(root), &[]);
+        // A result per diagnostic, notes too, with or without --verbose
+        // (SPEC §8; #35.10 changed this on purpose: notes were dropped).
         let shown = doc["counts"]["errors"].as_u64().unwrap_or(0)
             + doc["counts"]["warnings"].as_u64().unwrap_or(0)
-            + if verbose {
-                doc["counts"]["notes"].as_u64().unwrap_or(0)
-            } else {
-                0
-            };
+            + doc["counts"]["notes"].as_u64().unwrap_or(0);
         let results = run["results"].as_array().cloned().unwrap_or_default();
         assert_eq!(results.len() as u64, shown, "{root}");
         for r in &results {
@@ -359,4 +357,19 @@ fn the_readme_rule_table_is_kh_explains_text() {
         let row = format!("| `{}` | {severity} | {} |", e.rule.code(), e.en.what);
         assert!(readme.contains(&row), "README lacks: {row}");
     }
+}
+
+/// #35.3: the reference names every rule code kh can report.
+#[test]
+fn the_reference_lists_every_rule_code() {
+    let reference = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reference.md"),
+    )
+    .expect("docs/reference.md");
+    let missing: Vec<&str> = kh::diagnostic::Rule::ALL
+        .iter()
+        .map(|r| r.code())
+        .filter(|c| !reference.contains(&format!("`{c}`")))
+        .collect();
+    assert!(missing.is_empty(), "not in docs/reference.md: {missing:?}");
 }

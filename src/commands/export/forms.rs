@@ -114,7 +114,7 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
                         file: file.to_string(),
                         text,
                     });
-                    write_out::write_atomic(to, &crate::documents::bytes(&doc), lang)
+                    write_out::write_atomic(to, &crate::documents::bytes(&doc)?, lang)
                 });
             result.err().map(|e| format!("{}: {e:#}", r.path))
         })
@@ -237,7 +237,7 @@ fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
         file: String::new(),
         text,
     });
-    write_out::write_atomic(&out, &crate::documents::bytes(&doc), lang)?;
+    write_out::write_atomic(&out, &crate::documents::bytes(&doc)?, lang)?;
     crate::output::print(&tr!(
         lang,
         "Đã ghi mẫu trống {} — {} «{}», {}\nGửi đơn vị điền trong Word rồi nhận về bằng: kh import <tệp> --into <đợt>\n",

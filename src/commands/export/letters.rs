@@ -53,7 +53,7 @@ pub fn run_letters(args: Args, opts: Options) -> Result<bool> {
         .collect();
     write_out::refuse_existing(&targets, c.force, lang)?;
     for ((_, doc), to) in docs.iter().zip(&targets) {
-        write_out::write_atomic(to, &crate::documents::bytes(doc), lang)?;
+        write_out::write_atomic(to, &crate::documents::bytes(doc)?, lang)?;
     }
     crate::output::print(&tr!(
         lang,

@@ -91,7 +91,7 @@ pub fn run_list(args: Args, opts: Options) -> Result<bool> {
         date: args.to_trinh_date,
     };
     let doc = list(&report, &rows, args.date, args.scope, &to_trinh);
-    write_out::write_atomic(&out, &crate::documents::bytes(&doc), lang)?;
+    write_out::write_atomic(&out, &crate::documents::bytes(&doc)?, lang)?;
     crate::output::print(&tr!(
         lang,
         "Đã ghi danh sách {} điển hình vào {}\n",
