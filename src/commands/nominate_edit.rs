@@ -1098,26 +1098,9 @@ fn drop_unread(doc: &mut DocumentMut, key: &str) {
     }
 }
 
-/// Writes a file whole or not at all (a temporary file beside it, renamed
-/// over it).
+/// Writes a file whole or not at all, as the documents are written.
 fn write_back(path: &Path, text: &str, lang: Lang) -> Result<()> {
-    use std::io::Write;
-    let failed = |e: &dyn std::fmt::Display| {
-        anyhow::anyhow!(tr!(
-            lang,
-            "không ghi được {}: {e}",
-            "could not write {}: {e}",
-            escape_controls(&path.display().to_string())
-        ))
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kh-edit-")
-        .tempfile_in(dir)
-        .map_err(|e| failed(&e))?;
-    tmp.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
-    tmp.persist(path).map_err(|e| failed(&e.error))?;
-    Ok(())
+    crate::write_out::write_atomic(path, text.as_bytes(), lang)
 }
 
 #[cfg(test)]

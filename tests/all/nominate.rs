@@ -359,15 +359,11 @@ fn in_terminal(
     root: &std::path::Path,
     args: &[&str],
 ) -> Result<expectrl::session::OsSession, Box<dyn std::error::Error>> {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
-    cmd.args(["nominate", "new", "--root"])
-        .arg(root)
-        .args(args)
-        .env_remove("KH_LANG")
-        .env("TERM", "xterm");
-    let mut p = expectrl::Session::spawn(cmd)?;
-    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
-    Ok(p)
+    let mut all: Vec<&std::ffi::OsStr> =
+        vec!["nominate".as_ref(), "new".as_ref(), "--root".as_ref()];
+    all.push(root.as_os_str());
+    all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+    kh_in_terminal(&all)
 }
 
 /// The prompts, through a pseudo-terminal, as a clerk at a terminal sees

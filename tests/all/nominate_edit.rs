@@ -291,14 +291,7 @@ fn comments_and_untouched_keys_keep_their_bytes_and_review_toml_is_not_written()
 fn edit_in_terminal(
     file: &std::path::Path,
 ) -> Result<expectrl::session::OsSession, Box<dyn std::error::Error>> {
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
-    cmd.args(["nominate", "edit"])
-        .arg(file)
-        .env_remove("KH_LANG")
-        .env("TERM", "xterm");
-    let mut p = expectrl::Session::spawn(cmd)?;
-    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
-    Ok(p)
+    crate::common::kh_in_terminal(&["nominate".as_ref(), "edit".as_ref(), file.as_os_str()])
 }
 
 /// Through a pseudo-terminal, as an officer answers: the role from the

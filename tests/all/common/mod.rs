@@ -562,3 +562,15 @@ impl Screen {
         self.session.flush()
     }
 }
+
+/// `kh ARGS…` in a pseudo-terminal, in Vietnamese, as a person runs it.
+#[cfg(unix)]
+pub fn kh_in_terminal(
+    args: &[&std::ffi::OsStr],
+) -> Result<expectrl::session::OsSession, Box<dyn std::error::Error>> {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kh"));
+    cmd.args(args).env_remove("KH_LANG").env("TERM", "xterm");
+    let mut p = expectrl::Session::spawn(cmd)?;
+    p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+    Ok(p)
+}
