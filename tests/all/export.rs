@@ -1328,21 +1328,7 @@ fn the_signature_block_never_stands_alone_on_a_page() {
     assert_eq!(docs.len(), 24);
     // One LibreOffice for all of them.
     let pdfs = out.path().join("pdf");
-    let status = std::process::Command::new(&soffice)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            out.path().join("profile").display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(&pdfs)
-        .args(&docs)
-        .output()
-        .expect("soffice");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    common::convert_all(&soffice, &docs, &pdfs, "pdf");
     let mut checked_breaks = 0;
     for d in &docs {
         let pdf = pdfs
