@@ -14,9 +14,9 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
-use kh::campaign::CAMPAIGNS;
-use kh::form::{Col, FieldType, NOMINEE_FIELDS};
-use kh::vocab::{Fact, Kind};
+use kh::CAMPAIGNS;
+use kh::{Col, FieldType, NOMINEE_FIELDS};
+use kh::{Fact, Kind};
 
 const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
@@ -226,7 +226,7 @@ fn main() -> Result<()> {
                 let _ = write!(
                     book,
                     "\n[[review]]\npath = \"don-vi-{u:05}/de-nghi-{n}.toml\"\nstatus = \"dat\"\nreviewer = \"Trần Thị Bích\"\ndate = 2023-10-05\naward = \"Bằng khen của Chủ tịch UBND tỉnh\"\nsha256 = \"{}\"\n",
-                    kh::review::fingerprint(text.as_bytes())
+                    kh::fingerprint(text.as_bytes())
                 );
             }
             std::fs::write(dir.join(format!("de-nghi-{n}.toml")), text)?;

@@ -3,7 +3,7 @@
 //! `cargo run --example schema > nomination.schema.json`
 
 fn main() {
-    let schema = kh::schema::nomination(kh::lang::Lang::Vi);
+    let schema = kh::nomination_schema(kh::Lang::Vi);
     println!(
         "{}",
         serde_json::to_string_pretty(&schema).unwrap_or_default()

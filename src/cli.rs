@@ -118,7 +118,7 @@ pub enum NominateAction {
     Edit(crate::commands::nominate_edit::EditArgs),
 }
 
-pub use crate::output::{TableStyle, print};
+use crate::output::print;
 
 /// Colour only on a terminal, and never under `NO_COLOR`.
 fn use_color(when: ColorWhen) -> bool {

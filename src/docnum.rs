@@ -63,12 +63,6 @@ pub fn as_copied(s: &str) -> Option<Copied> {
     })
 }
 
-/// The number as outputs print it: the bare number of a copied one, else as
-/// written (trimmed).
-pub fn bare(s: &str) -> String {
-    as_copied(s).map_or_else(|| s.trim().to_string(), |c| c.number)
-}
-
 /// For a number that is well formed but almost surely mistyped, the form
 /// that was meant (SPEC §5, `suspicious-decision-number`).
 pub fn intended(s: &str) -> Option<String> {
@@ -165,7 +159,7 @@ fn is_abbr(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Copied, as_copied, bare, intended, is_valid};
+    use super::{Copied, as_copied, intended, is_valid};
 
     #[test]
     fn shapes_the_plan_cites() {
@@ -252,6 +246,9 @@ mod tests {
         assert_eq!(as_copied("123/QĐ-UBND"), None);
         assert_eq!(as_copied("Quyết định số 123 QĐ UBND"), None);
         assert_eq!(as_copied("123/QĐ-UBND ngày 31/02/2020"), None);
-        assert_eq!(bare(" Số 7/QĐ-UBND "), "7/QĐ-UBND");
+        assert_eq!(
+            as_copied(" Số 7/QĐ-UBND ").map(|c| c.number),
+            Some("7/QĐ-UBND".to_string())
+        );
     }
 }

@@ -2,7 +2,7 @@
 //! a program rather than a library — how the allocator is tuned.
 
 fn main() -> std::process::ExitCode {
-    kh::cli::main(kh::check::Memory {
+    kh::main(kh::Memory {
         arena_per_worker,
         give_back,
     })

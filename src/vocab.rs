@@ -27,6 +27,16 @@ pub trait Vocab: Copy + 'static {
         })
     }
 
+    /// The value spelled exactly so in a file (no label, no other case).
+    fn from_slug(s: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|v| v.slug() == s)
+    }
+
+    /// Every slug, in the list's order.
+    fn slugs() -> impl Iterator<Item = &'static str> {
+        Self::all().iter().map(|v| v.slug())
+    }
+
     /// "a | b | c", for messages and templates.
     fn choices() -> String {
         Self::all()
@@ -54,18 +64,11 @@ macro_rules! slug_enum {
                 match self { $(Self::$variant => $slug),+ }
             }
 
-            pub fn from_slug(s: &str) -> Option<Self> {
-                match s { $($slug => Some(Self::$variant),)+ _ => None }
-            }
-
             /// What a person reads.
             pub fn label(self, lang: Lang) -> &'static str {
                 match self { $(Self::$variant => lang.pick($vi, $en)),+ }
             }
 
-            pub fn slugs() -> impl Iterator<Item = &'static str> {
-                Self::ALL.iter().map(|v| v.slug())
-            }
         }
 
         impl Vocab for $name {

@@ -10,7 +10,7 @@ use std::io::Write;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = kh::intake::read_docx(data, "0");
+    let _ = kh::read_docx(data, "0");
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
@@ -21,11 +21,11 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = z.finish();
     }
-    let _ = kh::intake::read_docx(&buf.into_inner(), "0");
+    let _ = kh::read_docx(&buf.into_inner(), "0");
     if let Ok(text) = std::str::from_utf8(data) {
-        if let Ok(blocks) = kh::intake::wordml::blocks(text) {
-            let r = kh::intake::report::read(&blocks);
-            let _ = kh::intake::report::campaign_in(&r.header.join(" "));
+        if let Ok(blocks) = kh::word_blocks(text) {
+            let r = kh::read_report(&blocks);
+            let _ = kh::campaign_in(&r.header.join(" "));
         }
     }
 });

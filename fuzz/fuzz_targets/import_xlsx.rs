@@ -14,7 +14,7 @@ const WORKBOOK: &str = r#"<workbook xmlns:r="r"><sheets><sheet name="DS" r:id="r
 const RELS: &str = r#"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = kh::intake::read_xlsx(data.to_vec());
+    let _ = kh::read_xlsx(data.to_vec());
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
@@ -31,5 +31,5 @@ fuzz_target!(|data: &[u8]| {
         }
         let _ = z.finish();
     }
-    let _ = kh::intake::read_xlsx(buf.into_inner());
+    let _ = kh::read_xlsx(buf.into_inner());
 });

@@ -2,6 +2,8 @@
 
 use anyhow::Result;
 
+use crate::vocab::Vocab;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// bash | zsh | fish | powershell | elvish

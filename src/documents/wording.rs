@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostic;
 use crate::form::{AwardKey, ModelKey, Top, nominee_field};
 use crate::messages::{DateProblem, Expected, Range, TextFault, What};
 use crate::text::dmy;
+use crate::vocab::Vocab as _;
 use crate::vocab::{Fact, Kind, Rating};
 
 /// Who a nomination is about, as the letter names them.

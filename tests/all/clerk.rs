@@ -197,7 +197,7 @@ fn small_words_a_clerk_types() {
     assert!(text.contains("from 1 unit:"), "{text}");
     let all = kh().args(["explain"]).output().expect("run");
     let all = String::from_utf8_lossy(&all.stdout);
-    assert_eq!(all.lines().count(), kh::diagnostic::Rule::ALL.len());
+    assert_eq!(all.lines().count(), kh::Rule::ALL.len());
     let found = kh().args(["explain", "vượt mức"]).output().expect("run");
     assert_eq!(found.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&found.stdout).starts_with("unit-over-cap"));

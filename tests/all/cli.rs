@@ -84,7 +84,7 @@ fn broken_round_fires_every_rule() {
     // `cap-changed` needs a 2023 round with another cap than 3, which would
     // move this round's `unit-over-cap`.
     let unshippable = ["io-error", "non-utf8-name", "cap-changed"];
-    for rule in kh::diagnostic::Rule::ALL {
+    for rule in kh::Rule::ALL {
         if unshippable.contains(&rule.code()) {
             continue;
         }
@@ -456,7 +456,7 @@ fn command_paths() -> Vec<Vec<String>> {
         }
     }
     let mut out = Vec::new();
-    walk(&kh::cli::Cli::command(), &mut Vec::new(), &mut out);
+    walk(&kh::Cli::command(), &mut Vec::new(), &mut out);
     out
 }
 

@@ -270,38 +270,35 @@ fn hostile_trees_are_left_as_they_were() {
 }
 
 mod properties {
-    use kh::config::Settings;
-    use kh::nomination::check;
+    use kh::Settings;
+    use kh::check_file as check;
     use proptest::prelude::*;
 
-    fn run(text: &str) -> kh::nomination::Checked {
+    fn run(text: &str) -> kh::Checked {
         check("u/a.toml", text, &Settings::for_year(2023))
     }
 
     fn campaigns() -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = kh::campaign::CAMPAIGNS.iter().map(|c| c.slug).collect();
+        let mut out: Vec<&'static str> = kh::CAMPAIGNS.iter().map(|c| c.slug).collect();
         out.extend(["nong-thon-moy", "moi-thay-co-giao"]);
         out
     }
 
     fn field_keys() -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = kh::form::NOMINEE_FIELDS.iter().map(|f| f.key).collect();
+        let mut out: Vec<&'static str> = kh::NOMINEE_FIELDS.iter().map(|f| f.key).collect();
         out.push("ghi_chu");
         out
     }
 
     fn fact_keys() -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = kh::vocab::Fact::slugs().collect();
+        let mut out: Vec<&'static str> = <kh::Fact as kh::Vocab>::slugs().collect();
         out.push("diem");
         out
     }
 
     fn criterion_ids() -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = kh::campaign::GENERAL_CRITERIA
-            .iter()
-            .map(|c| c.id)
-            .collect();
-        for c in kh::campaign::CAMPAIGNS {
+        let mut out: Vec<&'static str> = kh::GENERAL_CRITERIA.iter().map(|c| c.id).collect();
+        for c in kh::CAMPAIGNS {
             out.extend(c.criteria.iter().map(|x| x.id));
         }
         out.push("khong-co");
@@ -369,7 +366,7 @@ mod properties {
             prop_assert_eq!(&a.diagnostics, &b.diagnostics);
             let codes: Vec<&str> = a.diagnostics.iter().map(|d| d.rule.code()).collect();
             prop_assert!(!codes.contains(&"parse-error"), "built TOML must parse:\n{}", text);
-            if kh::campaign::Campaign::from_slug(campaign).is_none() {
+            if kh::Campaign::from_slug(campaign).is_none() {
                 prop_assert!(codes.contains(&"unknown-campaign"), "{:?}\n{}", codes, text);
             }
             if kind == "nhom" {
@@ -377,7 +374,7 @@ mod properties {
             }
             // Every finding can be worded, in both languages.
             for d in &a.diagnostics {
-                for lang in [kh::lang::Lang::Vi, kh::lang::Lang::En] {
+                for lang in [kh::Lang::Vi, kh::Lang::En] {
                     prop_assert!(!d.message(lang).is_empty());
                 }
             }
@@ -422,7 +419,7 @@ mod properties {
             prop_assert_eq!(&a.diagnostics, &b.diagnostics);
             if must_fail {
                 prop_assert!(
-                    a.diagnostics.iter().any(|d| d.severity == kh::diagnostic::Severity::Error),
+                    a.diagnostics.iter().any(|d| d.severity == kh::Severity::Error),
                     "no error for {:?} on line {:?}:\n{}", how, lines[i], text
                 );
             }
@@ -491,7 +488,7 @@ fn names_with_control_characters_are_told_and_never_published() {
         "review.toml",
         &format!(
             "[[review]]\npath = \"don-vi/de-nghi.toml\"\nstatus = \"dat\"\ndate = 2023-11-01\nsha256 = \"{}\"\n",
-            kh::review::fingerprint(&std::fs::read(t.path("don-vi/de-nghi.toml")).expect("read"))
+            kh::fingerprint(&std::fs::read(t.path("don-vi/de-nghi.toml")).expect("read"))
         ),
     );
     let site = tempfile::tempdir().expect("tmp");

@@ -234,12 +234,12 @@ fn damaged_workbooks_are_refused_or_read_never_a_panic() {
     for seed in seeds.flatten() {
         let bytes = std::fs::read(seed.path()).expect("seed");
         for cut in (0..bytes.len()).step_by(97) {
-            let _ = kh::intake::read_xlsx(bytes[..cut].to_vec());
+            let _ = kh::read_xlsx(bytes[..cut].to_vec());
         }
         for at in (0..bytes.len()).step_by(13) {
             let mut b = bytes.clone();
             b[at] ^= 0x5a;
-            let _ = kh::intake::read_xlsx(b);
+            let _ = kh::read_xlsx(b);
         }
     }
     // And each sheet XML of a good list, changed inside a stored package.
@@ -248,7 +248,7 @@ fn damaged_workbooks_are_refused_or_read_never_a_panic() {
         let mut s = sheet.clone().into_bytes();
         s[at] = b'<';
         let text = String::from_utf8_lossy(&s).into_owned();
-        let _ = kh::intake::read_xlsx(workbook(&text, STRINGS, "worksheets/sheet1.xml", &[]));
+        let _ = kh::read_xlsx(workbook(&text, STRINGS, "worksheets/sheet1.xml", &[]));
     }
 }
 

@@ -17,10 +17,10 @@ fn stdout(args: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn every_explanation_fires_its_rule_in_both_languages() {
-    for e in kh::explain::EXPLANATIONS {
+    for e in kh::EXPLANATIONS {
         let code = e.rule.code();
         let dir = tempfile::tempdir().expect("tmp");
-        kh::explain::write_example(e, dir.path()).expect("write example");
+        crate::common::write_example(e, dir.path()).expect("write example");
         let doc = validate_json(dir.path(), &["--verbose"]);
         assert!(
             codes(&doc).iter().any(|c| c == code),
@@ -160,7 +160,7 @@ fn sarif_is_valid_against_the_oasis_schema() {
             .as_array()
             .cloned()
             .unwrap_or_default();
-        assert_eq!(rules.len(), kh::diagnostic::Rule::ALL.len());
+        assert_eq!(rules.len(), kh::Rule::ALL.len());
         let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
             .as_str()
             .unwrap_or("");
@@ -348,11 +348,11 @@ fn completions_and_man_pages() {
 #[test]
 fn the_readme_rule_table_is_kh_explains_text() {
     let readme = std::fs::read_to_string("README.md").expect("README");
-    for e in kh::explain::EXPLANATIONS {
+    for e in kh::EXPLANATIONS {
         let severity = match e.rule.severity() {
-            kh::diagnostic::Severity::Error => "error",
-            kh::diagnostic::Severity::Warning => "warning",
-            kh::diagnostic::Severity::Note => "note",
+            kh::Severity::Error => "error",
+            kh::Severity::Warning => "warning",
+            kh::Severity::Note => "note",
         };
         let row = format!("| `{}` | {severity} | {} |", e.rule.code(), e.en.what);
         assert!(readme.contains(&row), "README lacks: {row}");
@@ -366,7 +366,7 @@ fn the_reference_lists_every_rule_code() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/reference.md"),
     )
     .expect("docs/reference.md");
-    let missing: Vec<&str> = kh::diagnostic::Rule::ALL
+    let missing: Vec<&str> = kh::Rule::ALL
         .iter()
         .map(|r| r.code())
         .filter(|c| !reference.contains(&format!("`{c}`")))

@@ -99,7 +99,7 @@ fn fill(text: &str) -> String {
 #[test]
 fn every_filled_template_validates() {
     let mut checked = 0;
-    for info in kh::campaign::CAMPAIGNS {
+    for info in kh::CAMPAIGNS {
         for kind in info.kinds {
             let mut roles: Vec<Option<&str>> = info
                 .roles_for(*kind)
@@ -824,7 +824,7 @@ fn campaign_prompt_at(cols: std::num::NonZeroU16) -> Result<(), Box<dyn std::err
     let listed = |screen: &str| -> Vec<String> {
         let joined = screen.replace('\n', "");
         let mut out = Vec::new();
-        for c in kh::campaign::CAMPAIGNS {
+        for c in kh::CAMPAIGNS {
             if let Some(at) = joined.find(&format!("({})", c.slug)) {
                 out.push((at, c.slug.to_string()));
             }

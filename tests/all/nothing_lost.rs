@@ -351,16 +351,16 @@ fn sha256_hex(text: &str) -> String {
 fn the_fingerprint_is_sha256_of_the_normalised_text() {
     // Known answers: SHA-256 of "" and of "abc" (FIPS 180-2).
     assert_eq!(
-        kh::review::fingerprint(b""),
+        kh::fingerprint(b""),
         "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
     );
     assert_eq!(
-        kh::review::fingerprint(b"abc"),
+        kh::fingerprint(b"abc"),
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     );
     assert_eq!(
-        kh::review::fingerprint(b"\xEF\xBB\xBFa\r\nb\rc\n"),
-        kh::review::fingerprint(b"a\nb\nc\n")
+        kh::fingerprint(b"\xEF\xBB\xBFa\r\nb\rc\n"),
+        kh::fingerprint(b"a\nb\nc\n")
     );
 }
 

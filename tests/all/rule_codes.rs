@@ -76,8 +76,8 @@ fn file_too_large() {
 fn io_error() {
     // A folder nested past the system's path limit cannot be opened.
     let t = Tree::single(PERSON);
-    let e = kh::explain::of(kh::diagnostic::Rule::IoError);
-    kh::explain::write_example(e, t.root()).expect("example");
+    let e = kh::explanation(kh::Rule::IoError);
+    crate::common::write_example(e, t.root()).expect("example");
     assert_fires(&t, "io-error");
     // Links, FIFOs, scans and PDFs are no io-error.
     let quiet_tree = Tree::single(PERSON);

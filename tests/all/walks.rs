@@ -5,14 +5,14 @@
 
 use std::path::Path;
 
-use kh::check::Options;
-use kh::lang::Lang;
+use kh::Lang;
+use kh::Options;
 
 fn opts() -> Options {
     Options {
         lang: Lang::Vi,
         progress: false,
-        memory: kh::check::Memory::default(),
+        memory: kh::Memory::default(),
     }
 }
 
@@ -21,17 +21,17 @@ fn examples() -> std::path::PathBuf {
 }
 
 fn walks_of(run: impl FnOnce()) -> usize {
-    let before = kh::tree::walks();
+    let before = kh::walks();
     run();
-    kh::tree::walks() - before
+    kh::walks() - before
 }
 
 #[test]
 fn export_and_publish_walk_their_round_once() {
     let out = tempfile::tempdir().expect("tmp");
     let n = walks_of(|| {
-        kh::commands::export::xlsx::run_xlsx(
-            kh::commands::export::xlsx::Args {
+        kh::run_xlsx(
+            kh::XlsxArgs {
                 path: examples(),
                 out: out.path().join("dot.xlsx"),
                 force: false,
@@ -42,8 +42,8 @@ fn export_and_publish_walk_their_round_once() {
     });
     assert_eq!(n, 1, "export xlsx");
     let n = walks_of(|| {
-        kh::commands::publish::run(
-            kh::commands::publish::Args {
+        kh::publish(
+            kh::PublishArgs {
                 path: examples(),
                 out: out.path().join("site"),
                 all: true,
@@ -55,7 +55,7 @@ fn export_and_publish_walk_their_round_once() {
     });
     assert_eq!(n, 1, "publish");
     let n = walks_of(|| {
-        kh::check::run(&examples(), opts()).expect("check");
+        kh::check_round(&examples(), opts()).expect("check");
     });
     assert_eq!(n, 1, "validate's check");
 }

@@ -580,3 +580,110 @@ pub fn kh_in_terminal(
     p.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
     Ok(p)
 }
+
+/// Writes an example round under `root` (for tests and for trying a rule).
+pub fn write_example(e: &kh::Explanation, root: &std::path::Path) -> std::io::Result<()> {
+    use std::fs;
+    if !e.example.iter().any(|(p, _)| *p == "kh.toml") {
+        fs::write(root.join("kh.toml"), "year = 2023\n")?;
+    }
+    for (path, file) in e.example {
+        let target = root.join(path);
+        if let Some(dir) = target.parent() {
+            fs::create_dir_all(dir)?;
+            let unit = path.split('/').next().unwrap_or("");
+            if path.contains('/') && unit != "khong-mo-ta" && !dir.join("unit.toml").exists() {
+                fs::write(dir.join("unit.toml"), format!("name = \"Đơn vị {unit}\"\n"))?;
+            }
+        }
+        match file {
+            kh::ExampleFile::Text(t) => fs::write(&target, t)?,
+            kh::ExampleFile::Latin1(t) => {
+                let bytes: Vec<u8> = t
+                    .chars()
+                    .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+                    .collect();
+                fs::write(&target, bytes)?;
+            }
+            kh::ExampleFile::Padded(t) => {
+                let mut s = t.to_string();
+                while s.len() <= 1024 * 1024 {
+                    s.push_str("# ………………………………………………………………………………………………………………\n");
+                }
+                fs::write(&target, s)?;
+            }
+            kh::ExampleFile::Fifo => make_fifo(&target)?,
+            kh::ExampleFile::Latin1Name(t) => {
+                let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                let bytes: Vec<u8> = name
+                    .chars()
+                    .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'_'))
+                    .collect();
+                #[cfg(unix)]
+                let target = {
+                    use std::os::unix::ffi::OsStrExt;
+                    target.with_file_name(std::ffi::OsStr::from_bytes(&bytes))
+                };
+                fs::write(&target, t)?;
+            }
+            kh::ExampleFile::PastPathLimit => past_path_limit(&target)?,
+            kh::ExampleFile::Link(to) => {
+                #[cfg(unix)]
+                std::os::unix::fs::symlink(root.join(to), &target)?;
+                #[cfg(not(unix))]
+                fs::write(&target, to)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn make_fifo(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes())?;
+    // SAFETY: `c` is a valid NUL-terminated path for the duration of the call.
+    if unsafe { libc::mkfifo(c.as_ptr(), 0o644) } == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(unix))]
+fn make_fifo(path: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(path)
+}
+
+/// Folders nested one inside the other, each made relative to the last
+/// (`mkdirat`), until the whole path is longer than the system opens.
+#[cfg(unix)]
+fn past_path_limit(top: &std::path::Path) -> std::io::Result<()> {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    std::fs::create_dir_all(top)?;
+    let mut dir = std::fs::File::open(top).map(OwnedFd::from)?;
+    let name = std::ffi::CString::new("d".repeat(200))?;
+    for _ in 0..24 {
+        // SAFETY: `dir` is an open folder and `name` a valid C string.
+        unsafe {
+            if libc::mkdirat(dir.as_raw_fd(), name.as_ptr(), 0o755) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            let fd = libc::openat(
+                dir.as_raw_fd(),
+                name.as_ptr(),
+                libc::O_RDONLY | libc::O_DIRECTORY,
+            );
+            if fd < 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            dir = OwnedFd::from_raw_fd(fd);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn past_path_limit(top: &std::path::Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(top)
+}
