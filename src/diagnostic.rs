@@ -20,81 +20,9 @@ pub enum Severity {
     Note,
 }
 
-macro_rules! rules {
-    ($($variant:ident = $code:literal, $sev:ident;)+) => {
-        /// Every rule code of the contract (SPEC §3–§7), with its severity.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Rule { $($variant),+ }
-
-        impl Rule {
-            pub const ALL: &'static [Rule] = &[$(Rule::$variant),+];
-
-            /// The stable code scripts rely on; it never changes with the language.
-            pub fn code(self) -> &'static str {
-                match self { $(Rule::$variant => $code),+ }
-            }
-
-            pub fn severity(self) -> Severity {
-                match self { $(Rule::$variant => Severity::$sev),+ }
-            }
-        }
-    };
-}
-
-rules! {
-    // §7: files that are not what they should be.
-    ParseError = "parse-error", Error;
-    NotUtf8 = "not-utf8", Error;
-    FileTooLarge = "file-too-large", Error;
-    IoError = "io-error", Error;
-    NotRegularFile = "not-regular-file", Error;
-    NonUtf8Name = "non-utf8-name", Warning;
-    LinkSkipped = "link-skipped", Warning;
-    // §3: the form.
-    MissingField = "missing-field", Error;
-    EmptyField = "empty-field", Error;
-    InvalidValue = "invalid-value", Error;
-    UnknownField = "unknown-field", Error;
-    FieldNotForKind = "field-not-for-kind", Error;
-    InvalidDate = "invalid-date", Error;
-    DateInFuture = "date-in-future", Error;
-    ImplausibleAge = "implausible-age", Error;
-    AwardYearOutOfRange = "award-year-out-of-range", Error;
-    InvalidDecisionNumber = "invalid-decision-number", Error;
-    SuspiciousDecisionNumber = "suspicious-decision-number", Warning;
-    AwardDateMismatch = "award-date-mismatch", Warning;
-    ImplausibleText = "implausible-text", Warning;
-    ValueReadAs = "value-read-as", Note;
-    BirthYearOnly = "birth-year-only", Warning;
-    ImportUnread = "import-unread", Warning;
-    // §4: the campaign.
-    UnknownCampaign = "unknown-campaign", Error;
-    KindNotAllowed = "kind-not-allowed", Error;
-    MissingRole = "missing-role", Error;
-    RoleNotAllowed = "role-not-allowed", Error;
-    MissingFact = "missing-fact", Error;
-    RatingBelowRequired = "rating-below-required", Error;
-    CriterionNotMet = "criterion-not-met", Error;
-    FactNotApplicable = "fact-not-applicable", Warning;
-    UnevidencedCriterion = "unevidenced-criterion", Note;
-    UnknownCriterion = "unknown-criterion", Warning;
-    // §6: across files.
-    UnitOverCap = "unit-over-cap", Error;
-    DuplicateNominee = "duplicate-nominee", Warning;
-    EscalateToChairman = "escalate-to-chairman", Note;
-    OutsideUnit = "outside-unit", Error;
-    UnitMissingDescriptor = "unit-missing-descriptor", Warning;
-    UnexpectedUnit = "unexpected-unit", Warning;
-    SplitUnit = "split-unit", Warning;
-    CapChanged = "cap-changed", Warning;
-    NoNominations = "no-nominations", Error;
-    MisnamedFile = "misnamed-file", Warning;
-    // §10: the appraisal.
-    ReviewStale = "review-stale", Warning;
-    ReviewOrphan = "review-orphan", Warning;
-    ReviewReturned = "review-returned", Warning;
-    ReviewRejected = "review-rejected", Note;
-}
+/// Every rule code of the contract, declared once with its explanation
+/// and example in `explain.rs` (#35.3).
+pub use crate::explain::Rule;
 
 /// Where in a file a diagnostic points, worked out while the file's text was
 /// at hand, so the text itself need not be kept: the line shown under a
@@ -484,7 +412,6 @@ mod tests {
             assert!(seen.insert(r.code()));
             assert!(crate::text::is_slug(r.code()));
         }
-        assert_eq!(Rule::ALL.len(), 47);
     }
 
     #[test]

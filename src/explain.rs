@@ -2,7 +2,7 @@
 //! how to mend it, in both languages (`kh explain RULE`, SPEC §14). SARIF's
 //! rule descriptions and the README's rule table draw on the same text.
 
-use crate::diagnostic::Rule;
+use crate::diagnostic::Severity;
 use crate::lang::Lang;
 
 /// One file of an example tree, below the round's root.
@@ -68,12 +68,30 @@ macro_rules! person {
 const PERSON: File = File::Text(person!());
 const COLLECTIVE: &str = "campaign = \"nong-thon-moi\"\nkind = \"tap-the\"\n\n[nominee]\nname = \"Ủy ban nhân dân xã Nhân Thịnh\"\nfounded = \"Thành lập năm 1946\"\nstructure = \"Chủ tịch, 02 Phó Chủ tịch, 11 công chức\"\nduties = \"Quản lý nhà nước trên địa bàn xã\"\n\n[[achievements]]\ntext = \"Đạt 19/19 tiêu chí nông thôn mới nâng cao\"\n";
 
-macro_rules! explain {
-    ($($rule:ident {
+macro_rules! declare_rules {
+    ($($rule:ident = $code:literal, $sev:ident {
         vi: $vw:literal, $vs:literal, $vf:literal;
         en: $ew:literal, $es:literal, $ef:literal;
         example: [$($path:literal => $file:expr),* $(,)?];
     })+) => {
+        /// Every rule code of the contract (SPEC §3–§7, §10, §15), with its
+        /// severity.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule { $($rule),+ }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[$(Rule::$rule),+];
+
+            /// The stable code scripts rely on; it never changes with the language.
+            pub fn code(self) -> &'static str {
+                match self { $(Rule::$rule => $code),+ }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Rule::$rule => Severity::$sev),+ }
+            }
+        }
+
         /// Every rule, in the order of [`Rule::ALL`].
         pub const EXPLANATIONS: &[Explanation] = &[$(Explanation {
             rule: Rule::$rule,
@@ -84,8 +102,13 @@ macro_rules! explain {
     };
 }
 
-explain! {
-    ParseError {
+// The rules, each declared once: its code, its severity, what it checks
+// and where that comes from, how to mend it, in both languages, and a round
+// that fires it (`kh explain`, SARIF's descriptors, the README's table and
+// the reference come from here or are tested against it). A new rule is one
+// entry here, its check, and its finding's words in messages.rs.
+declare_rules! {
+    ParseError = "parse-error", Error {
         vi: "Tệp TOML sai cú pháp: thiếu dấu ngoặc kép, dấu bằng, hoặc một văn bản xuống dòng trong dấu \"…\".",
             "SPEC §7; cú pháp TOML 1.0.",
             "Đóng ngoặc kép; văn bản có ngoặc kép bên trong dùng “ ” hoặc '''…'''; văn bản nhiều dòng viết trong \"\"\"…\"\"\".";
@@ -94,7 +117,7 @@ explain! {
             "Close the quote; a text with quotes inside uses “ ” or '''…'''; a text over several lines goes in \"\"\"…\"\"\".";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\nkind = \"ca-nhan\"\n")];
     }
-    NotUtf8 {
+    NotUtf8 = "not-utf8", Error {
         vi: "Tệp không được mã hóa UTF-8 (thường do lưu bằng bảng mã cũ như Windows-1258).",
             "SPEC §7.",
             "Mở tệp và lưu lại với bảng mã UTF-8.";
@@ -103,7 +126,7 @@ explain! {
             "Open the file and save it again as UTF-8.";
         example: ["don-vi/de-nghi.toml" => File::Latin1("campaign = \"y-te-hai-long\"\n# Lê Văn\n")];
     }
-    FileTooLarge {
+    FileTooLarge = "file-too-large", Error {
         vi: "Tệp lớn hơn 1 MiB nên không được đọc: một đề nghị chỉ là văn bản, ảnh và bản quét để riêng.",
             "SPEC §7.",
             "Bỏ phần dán thừa; đặt ảnh, bản quét thành tệp riêng trong thư mục đơn vị.";
@@ -112,7 +135,7 @@ explain! {
             "Remove what was pasted in; keep scans and pictures as separate files in the unit folder.";
         example: ["don-vi/de-nghi.toml" => File::Padded(person!())];
     }
-    IoError {
+    IoError = "io-error", Error {
         vi: "Hệ thống không cho đọc tệp hay thư mục (quyền đọc, đường dẫn quá dài, ổ đĩa lỗi).",
             "SPEC §7.",
             "Kiểm tra quyền đọc; rút ngắn tên thư mục; chép hồ sơ sang ổ đĩa khác.";
@@ -121,7 +144,7 @@ explain! {
             "Check read permissions; shorten folder names; copy the round to another disk.";
         example: ["don-vi/a.toml" => PERSON, "don-vi/sau" => File::PastPathLimit];
     }
-    NotRegularFile {
+    NotRegularFile = "not-regular-file", Error {
         vi: "Ở chỗ một tệp lại là FIFO, socket, thiết bị hay thư mục: kh không bao giờ mở để đọc, nên không bao giờ bị treo.",
             "SPEC §7.",
             "Thay bằng tệp thật.";
@@ -130,7 +153,7 @@ explain! {
             "Put a real file there.";
         example: ["don-vi/a.toml" => PERSON, "don-vi/ong.toml" => File::Fifo];
     }
-    NonUtf8Name {
+    NonUtf8Name = "non-utf8-name", Warning {
         vi: "Tên tệp hay thư mục không được mã hóa UTF-8 (thường do giải nén tệp .zip tạo trên máy cũ): kh vẫn kiểm tra tệp, tên được viết với byte lạ dạng \\xNN.",
             "SPEC §7.",
             "Đổi tên tệp hay thư mục, gõ lại tên tiếng Việt.";
@@ -139,7 +162,7 @@ explain! {
             "Rename the file or folder, typing the Vietnamese name again.";
         example: ["don-vi/bé.toml" => File::Latin1Name(person!())];
     }
-    LinkSkipped {
+    LinkSkipped = "link-skipped", Warning {
         vi: "Liên kết tượng trưng (symlink) ở chỗ một đơn vị hay một tệp: kh không đi theo liên kết, nên nói ra rằng đã bỏ qua.",
             "SPEC §2.",
             "Chép thư mục hay tệp thật vào cây hồ sơ thay cho liên kết.";
@@ -148,7 +171,7 @@ explain! {
             "Copy the real folder or file into the round instead of the link.";
         example: ["don-vi/a.toml" => PERSON, "don-vi/lien-ket.toml" => File::Link("don-vi/a.toml")];
     }
-    MissingField {
+    MissingField = "missing-field", Error {
         vi: "Thiếu một trường bắt buộc của mẫu báo cáo thành tích.",
             "Hai mẫu báo cáo kèm kế hoạch; SPEC §3.1.",
             "Thêm trường còn thiếu (kh nominate new viết sẵn mọi trường).";
@@ -157,7 +180,7 @@ explain! {
             "Add the missing field (kh nominate new writes every field).";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
-    EmptyField {
+    EmptyField = "empty-field", Error {
         vi: "Một trường bắt buộc còn để trống \"\".",
             "SPEC §3.2.",
             "Điền nội dung vào giữa hai dấu ngoặc kép.";
@@ -166,7 +189,7 @@ explain! {
             "Write the value between the quotes.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
-    InvalidValue {
+    InvalidValue = "invalid-value", Error {
         vi: "Giá trị sai kiểu, ngoài danh sách cho phép hoặc ngoài khoảng (số âm, quá lớn, NaN).",
             "SPEC §3.2, §4.1.",
             "Dùng một giá trị trong danh sách gợi ý; số viết không có ngoặc kép.";
@@ -175,7 +198,7 @@ explain! {
             "Use one of the values the hint lists; write numbers without quotes.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("late_dossiers = -1\n"))];
     }
-    UnknownField {
+    UnknownField = "unknown-field", Error {
         vi: "Một trường mà mẫu không có (thường do gõ sai tên); kh gợi ý tên gần nhất.",
             "SPEC §3.1.",
             "Sửa tên trường theo gợi ý, hoặc bỏ dòng.";
@@ -184,7 +207,7 @@ explain! {
             "Rename the key as suggested, or remove the line.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhome_town = \"xã An Lão\"\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
-    FieldNotForKind {
+    FieldNotForKind = "field-not-for-kind", Error {
         vi: "Trường của mẫu loại điển hình khác (ví dụ tên tập thể trong đề nghị cá nhân), hoặc bảng [model] ngoài phong trào “Dân vận khéo”.",
             "Hai mẫu báo cáo kèm kế hoạch; SPEC §3.1, §4.1.",
             "Bỏ trường đó, hoặc kiểm tra lại `kind`.";
@@ -193,7 +216,7 @@ explain! {
             "Remove the field, or check `kind`.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nname = \"Trung tâm Y tế\"\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
-    InvalidDate {
+    InvalidDate = "invalid-date", Error {
         vi: "Ngày không đọc được hoặc không có trên lịch (31/02).",
             "SPEC §3.2.",
             "Viết \"12/04/1968\" (ngày/tháng/năm) hoặc 1968-04-12 không có ngoặc kép.";
@@ -202,7 +225,7 @@ explain! {
             "Write \"12/04/1968\" (day/month/year) or 1968-04-12 without quotes.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = \"31/02/1978\"\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
-    DateInFuture {
+    DateInFuture = "date-in-future", Error {
         vi: "Ngày sau ngày chốt của đợt (`as_of`, mặc định 31/12 của năm đợt).",
             "SPEC §2, §3.2.",
             "Kiểm tra lại năm; nếu đợt xét đến ngày khác, ghi `as_of` trong kh.toml.";
@@ -211,7 +234,7 @@ explain! {
             "Check the year; if the round is judged on another day, set `as_of` in kh.toml.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("\n[[awards]]\nyear = 2023\ntitle = \"Giấy khen\"\ndate = 2030-01-01\n"))];
     }
-    ImplausibleAge {
+    ImplausibleAge = "implausible-age", Error {
         vi: "Tuổi tính đến ngày chốt của đợt không nằm trong khoảng 6–110: năm sinh gần như chắc chắn gõ sai.",
             "SPEC §3.2.",
             "Sửa năm sinh.";
@@ -220,7 +243,7 @@ explain! {
             "Correct the year of birth.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 2020-12-01\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
-    AwardYearOutOfRange {
+    AwardYearOutOfRange = "award-year-out-of-range", Error {
         vi: "Năm khen thưởng trước 1945, sau năm của đợt, hoặc trước năm sinh.",
             "SPEC §3.2.",
             "Sửa năm khen thưởng theo quyết định.";
@@ -229,7 +252,7 @@ explain! {
             "Correct the award year from the decision.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("\n[[awards]]\nyear = 1930\ntitle = \"Giấy khen\"\n"))];
     }
-    InvalidDecisionNumber {
+    InvalidDecisionNumber = "invalid-decision-number", Error {
         vi: "Số quyết định không đúng dạng số văn bản: 1234/QĐ-UBND, 91/2017/NĐ-CP, 34-CT/TW.",
             "Nghị định 30/2020/NĐ-CP về công tác văn thư; SPEC §5.",
             "Chép đúng số ký hiệu trên quyết định, không có dấu cách bên trong.";
@@ -238,7 +261,7 @@ explain! {
             "Copy the number as printed on the decision, with no spaces inside.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("\n[[awards]]\nyear = 2021\ntitle = \"Giấy khen\"\ndecision = \"QĐ 123\"\n"))];
     }
-    SuspiciousDecisionNumber {
+    SuspiciousDecisionNumber = "suspicious-decision-number", Warning {
         vi: "Số quyết định đúng dạng nhưng gần như chắc chắn gõ nhầm: QD thay cho QĐ, ND thay cho NĐ, hoặc chữ Ð/Ɖ giống Đ.",
             "Nghị định 30/2020/NĐ-CP; SPEC §5.",
             "Dùng số gợi ý, với chữ Đ tiếng Việt.";
@@ -247,7 +270,7 @@ explain! {
             "Use the suggested number, with the Vietnamese letter Đ.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("\n[[awards]]\nyear = 2021\ntitle = \"Giấy khen\"\ndecision = \"123/QD-UBND\"\n"))];
     }
-    AwardDateMismatch {
+    AwardDateMismatch = "award-date-mismatch", Warning {
         vi: "Ngày quyết định không thuộc năm khen thưởng đã ghi.",
             "SPEC §3.2.",
             "Sửa năm hoặc ngày cho khớp quyết định.";
@@ -256,7 +279,7 @@ explain! {
             "Make the year and the date agree with the decision.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("\n[[awards]]\nyear = 2021\ntitle = \"Giấy khen\"\ndate = 2020-05-01\n"))];
     }
-    ImplausibleText {
+    ImplausibleText = "implausible-text", Warning {
         vi: "Tên chỉ có chữ số, có hai dấu cách liền nhau hay dài quá 300 ký tự, hoặc thành tích dài quá 20.000 ký tự: thường là gõ nhầm ô hay dán nhầm.",
             "SPEC §3.2.",
             "Sửa lại tên hay nội dung cho đúng.";
@@ -265,7 +288,7 @@ explain! {
             "Correct the name or the text.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh  Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão, huyện Bình Lục\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n")];
     }
-    ValueReadAs {
+    ValueReadAs = "value-read-as", Note {
         vi: "Một giá trị gõ theo cách khác nhưng rõ nghĩa (số trong ngoặc kép \"5\", dấu phẩy thập phân \"92,5\", \"có\"/\"không\", \"cấp huyện\", ngày \"15.08.1962\"): kh đọc theo nghĩa đó và ghi chú cách đã đọc.",
             "SPEC §3.2.",
             "Không bắt buộc sửa; ghi theo gợi ý để khỏi ghi chú này.";
@@ -274,7 +297,7 @@ explain! {
             "Nothing to mend; write it as suggested to drop the note.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"nong-thon-moi\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = \"30.01.1959\"\nhometown = \"xã Nhân Mỹ, huyện Lý Nhân\"\nresidence = \"thôn Văn Xá, xã Nhân Mỹ\"\nmembers = \"5\"\n\n[[achievements]]\ntext = \"Hiến 1.150 m² đất làm đường thôn\"\n")];
     }
-    BirthYearOnly {
+    BirthYearOnly = "birth-year-only", Warning {
         vi: "Ngày sinh chỉ có năm (thường gặp ở người cao tuổi): kh tính tuổi theo ngày 01/07 của năm đó và nhắc ghi đủ ngày, tháng nếu biết.",
             "SPEC §3.2; mẫu báo cáo: “Ngày, tháng, năm sinh”.",
             "Ghi đủ ngày, tháng, năm sinh nếu biết, ví dụ \"12/04/1958\".";
@@ -283,7 +306,7 @@ explain! {
             "Give the full date of birth if known, as in \"12/04/1958\".";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"nong-thon-moi\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = \"1958\"\nhometown = \"xã Nhân Mỹ, huyện Lý Nhân\"\nresidence = \"thôn Văn Xá, xã Nhân Mỹ\"\n\n[[achievements]]\ntext = \"Hiến 1.150 m² đất làm đường thôn\"\n")];
     }
-    ImportUnread {
+    ImportUnread = "import-unread", Warning {
         vi: "kh import tìm thấy tên mục trong báo cáo gốc nhưng chưa đọc được nội dung (ghi trong [import] unread): người xét xem báo cáo gốc; kh không đưa mục này vào văn bản gửi đơn vị.",
             "SPEC §15.1 (không đổ lỗi cho đơn vị vì điều kh chưa đọc được).",
             "Điền mục theo báo cáo gốc (hoặc `kh nominate edit <tệp>`), rồi bỏ nó khỏi [import] unread.";
@@ -292,7 +315,7 @@ explain! {
             "Fill the field in from the source report (or `kh nominate edit <file>`), then remove it from [import] unread.";
         example: ["don-vi/de-nghi.toml" => File::Text("# Nhập từ: hop-thu/don-vi/bao-cao.docx\ncampaign = \"nong-thon-moi\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = \"12/04/1958\"\nresidence = \"thôn Văn Xá, xã Nhân Mỹ\"\n\n[[achievements]]\ntext = \"Hiến 1.150 m² đất làm đường thôn\"\n\n[import]\nunread = [\"nominee.hometown\"]\n")];
     }
-    UnknownCampaign {
+    UnknownCampaign = "unknown-campaign", Error {
         vi: "`campaign` không phải mã của phong trào nào trong kế hoạch; kh gợi ý mã gần nhất.",
             "Kế hoạch, mục III.3; SPEC §4.",
             "Dùng mã trong `kh campaigns`; ngoài các phong trào đã nêu, dùng `linh-vuc-khac` với `movement`.";
@@ -301,7 +324,7 @@ explain! {
             "Use a slug from `kh campaigns`; for anything else, `linh-vuc-khac` with `movement`.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"nong-thon-moy\"\nkind = \"ca-nhan\"\n")];
     }
-    KindNotAllowed {
+    KindNotAllowed = "kind-not-allowed", Error {
         vi: "Phong trào không nhận loại điển hình này (ví dụ “Lao động giỏi” chỉ nhận cá nhân).",
             "Kế hoạch, mục III.3; SPEC §4.",
             "Đổi `kind`, hoặc chọn phong trào nhận loại này.";
@@ -310,7 +333,7 @@ explain! {
             "Change `kind`, or choose a campaign that takes it.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"lao-dong-gioi\"\nkind = \"tap-the\"\n")];
     }
-    MissingRole {
+    MissingRole = "missing-role", Error {
         vi: "Phong trào phân loại cá nhân (mục 3.6, 3.9; mục 3.13: cán bộ làm công tác giải phóng mặt bằng hay người dân — hồ sơ có hiến đất, bàn giao sớm thì được đọc là người dân) hay tập thể (mục 3.12: lực lượng công an; cơ quan, đơn vị, địa phương, doanh nghiệp) theo nhóm đối tượng mà đề nghị không ghi `role`. Nhóm của tập thể mục 3.6 (cơ quan nhà nước; tổ chức, doanh nghiệp) không bắt buộc.",
             "Kế hoạch, mục 3.6, 3.9, 3.12, 3.13; SPEC §3.1.",
             "Thêm `role` vào [nominee], ví dụ `role = \"giao-vien\"`.";
@@ -319,7 +342,7 @@ explain! {
             "Add `role` to [nominee], as in `role = \"giao-vien\"`.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"day-tot-hoc-tot\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Nguyễn Thị Mai\"\nbirth_date = 1985-03-02\nhometown = \"Phủ Lý\"\nworkplace = \"Trường THCS Lam Hạ\"\n\n[[achievements]]\ntext = \"Bồi dưỡng học sinh giỏi\"\n")];
     }
-    RoleNotAllowed {
+    RoleNotAllowed = "role-not-allowed", Error {
         vi: "`role` không phải nhóm đối tượng của phong trào.",
             "Kế hoạch, mục 3.6, 3.9; SPEC §3.1.",
             "Chọn một nhóm trong gợi ý, hoặc bỏ dòng nếu phong trào không phân nhóm.";
@@ -328,7 +351,7 @@ explain! {
             "Choose a group the hint lists, or remove the line where the campaign has none.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"ket-cau-ha-tang\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Vũ Văn Tiến\"\nbirth_date = 1966-09-09\nhometown = \"Kim Bảng\"\nresidence = \"xã Thanh Sơn\"\nrole = \"giao-vien\"\n\n[[achievements]]\ntext = \"Hiến đất làm đường\"\n")];
     }
-    MissingFact {
+    MissingFact = "missing-fact", Error {
         vi: "Thiếu trong [facts] một thông tin mà tiêu chí của phong trào cần để kiểm tra (xếp loại, số hồ sơ trễ hẹn, chỉ số CCHC…).",
             "Kế hoạch, mục III.2 và các mục 3.1–3.13; SPEC §4.2.",
             "Thêm dòng còn thiếu vào bảng [facts].";
@@ -337,7 +360,7 @@ explain! {
             "Add the missing line to [facts].";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n")];
     }
-    RatingBelowRequired {
+    RatingBelowRequired = "rating-below-required", Error {
         vi: "Xếp loại thấp hơn mức phong trào yêu cầu: tiêu chí chung là “hoàn thành xuất sắc nhiệm vụ”.",
             "Kế hoạch, mục III.2; mục 3.5 (cá nhân: hoàn thành tốt trở lên); SPEC §4.2.",
             "Kiểm tra lại xếp loại; điển hình phải đạt mức yêu cầu.";
@@ -346,7 +369,7 @@ explain! {
             "Check the rating; an exemplar must reach the floor.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n\n[facts]\nrating = \"hoan-thanh-tot\"\n")];
     }
-    CriterionNotMet {
+    CriterionNotMet = "criterion-not-met", Error {
         vi: "Một tiêu chí kiểm tra được của phong trào không đạt: còn hồ sơ trễ hẹn, chỉ số CCHC dưới 90 hoặc không tăng, hộ không hiến đất, bàn giao mặt bằng…",
             "Kế hoạch, mục 3.3, 3.5, 3.7, 3.13; SPEC §4.2.",
             "Kiểm tra lại số liệu; nếu đúng, đề nghị chưa đủ tiêu chí của phong trào này.";
@@ -355,7 +378,7 @@ explain! {
             "Check the figures; if right, the nomination does not meet this campaign's criteria.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"giai-phong-mat-bang\"\nkind = \"ho-gia-dinh\"\n\n[nominee]\nfull_name = \"Đỗ Văn Bình\"\nbirth_date = 1959-01-30\nhometown = \"xã Nhân Mỹ\"\nresidence = \"thôn Văn Xá\"\n\n[[achievements]]\ntext = \"Vận động hàng xóm\"\n\n[facts]\nland_contributed_m2 = 0\nhandover_early = false\n")];
     }
-    FactNotApplicable {
+    FactNotApplicable = "fact-not-applicable", Warning {
         vi: "Một thông tin trong [facts] mà không quy tắc nào của phong trào và loại này dùng: thường là nhầm phong trào.",
             "SPEC §4.1.",
             "Bỏ dòng, hoặc kiểm tra lại `campaign` và `kind`.";
@@ -364,7 +387,7 @@ explain! {
             "Remove the line, or check `campaign` and `kind`.";
         example: ["don-vi/de-nghi.toml" => File::Text(person!("par_index = 95\n"))];
     }
-    UnevidencedCriterion {
+    UnevidencedCriterion = "unevidenced-criterion", Note {
         vi: "Một tiêu chí của phong trào chưa có thành tích nào nêu mã của nó trong `criteria` (ghi chú, không phải lỗi).",
             "Kế hoạch, mục III.2 và tiêu chí từng phong trào; SPEC §4.3.",
             "Nêu mã tiêu chí trong `criteria` của thành tích chứng minh nó; xem mã bằng kh campaigns show.";
@@ -373,7 +396,7 @@ explain! {
             "Name the criterion in the `criteria` of the achievement that backs it; see the ids with kh campaigns show.";
         example: ["don-vi/de-nghi.toml" => PERSON];
     }
-    UnknownCriterion {
+    UnknownCriterion = "unknown-criterion", Warning {
         vi: "Một mã trong `criteria` không phải tiêu chí của phong trào và loại này; kh gợi ý mã gần nhất.",
             "SPEC §4.3.",
             "Sửa mã theo gợi ý (kh campaigns show <phong trào>).";
@@ -382,7 +405,7 @@ explain! {
             "Correct the id as suggested (kh campaigns show <campaign>).";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\ncriteria = [\"giai-phap-mo\"]\n\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n")];
     }
-    UnitOverCap {
+    UnitOverCap = "unit-over-cap", Error {
         vi: "Đơn vị gửi vượt mức tối đa số đề nghị (mặc định 3, gồm cả tập thể, cá nhân).",
             "Kế hoạch, mục IV.1: “không quá 03 điển hình (bao gồm cả tập thể, cá nhân)”; SPEC §6.",
             "Chọn những điển hình tiêu biểu nhất và rút bớt tệp.";
@@ -396,7 +419,7 @@ explain! {
             "don-vi/d.toml" => File::Text("campaign = \"nong-thon-moi\"\nkind = \"tap-the\"\n\n[nominee]\nname = \"Thôn 3 xã Nhân Thịnh\"\nfounded = \"1950\"\nstructure = \"Trưởng thôn\"\nduties = \"Tự quản\"\n\n[[achievements]]\ntext = \"Đường hoa\"\n"),
         ];
     }
-    DuplicateNominee {
+    DuplicateNominee = "duplicate-nominee", Warning {
         vi: "Hai tệp đề nghị cùng một người (cùng họ tên và ngày sinh) hoặc cùng một tập thể, trong một hay hai đơn vị.",
             "SPEC §6.",
             "Giữ một đề nghị; nếu là hai người trùng tên, kiểm tra lại ngày sinh.";
@@ -405,7 +428,7 @@ explain! {
             "Keep one; for two namesakes, check the dates of birth.";
         example: ["don-vi/a.toml" => PERSON, "don-vi-khac/b.toml" => PERSON];
     }
-    EscalateToChairman {
+    EscalateToChairman = "escalate-to-chairman", Note {
         vi: "Thành tích có phạm vi ảnh hưởng toàn tỉnh: Sở Nội vụ báo cáo Chủ tịch UBND tỉnh xem xét, quyết định khen thưởng (ghi chú).",
             "Kế hoạch, mục IV.1; SPEC §6.",
             "Không cần sửa; bỏ `scope = \"toan-tinh\"` nếu thành tích chỉ có phạm vi cơ sở.";
@@ -414,7 +437,7 @@ explain! {
             "Nothing to mend; drop `scope = \"toan-tinh\"` if the achievement is local.";
         example: ["don-vi/de-nghi.toml" => File::Text("campaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\nscope = \"toan-tinh\"\n\n[nominee]\nfull_name = \"Đinh Văn Thành\"\nbirth_date = 1978-12-01\nhometown = \"xã An Lão\"\nworkplace = \"Trung tâm Y tế huyện Bình Lục\"\n\n[[achievements]]\ntext = \"Phẫu thuật nội soi 320 ca\"\n\n[facts]\nrating = \"hoan-thanh-xuat-sac\"\n")];
     }
-    OutsideUnit {
+    OutsideUnit = "outside-unit", Error {
         vi: "Tệp đề nghị nằm ngay trong thư mục gốc của đợt, không thuộc đơn vị nào.",
             "SPEC §2, §6.",
             "Chuyển tệp vào thư mục của đơn vị gửi.";
@@ -423,7 +446,7 @@ explain! {
             "Move it into the folder of the unit that sends it.";
         example: ["de-nghi.toml" => PERSON];
     }
-    UnitMissingDescriptor {
+    UnitMissingDescriptor = "unit-missing-descriptor", Warning {
         vi: "Thư mục đơn vị không có unit.toml: tạm dùng tên thư mục làm tên đơn vị.",
             "SPEC §2, §6.",
             "Tạo unit.toml với dòng name = \"Tên đầy đủ của đơn vị\".";
@@ -432,7 +455,7 @@ explain! {
             "Create unit.toml with a line name = \"Full name of the unit\".";
         example: ["khong-mo-ta/de-nghi.toml" => PERSON];
     }
-    UnexpectedUnit {
+    UnexpectedUnit = "unexpected-unit", Warning {
         vi: "kh.toml có danh sách đơn vị [expected] mà thư mục đơn vị này không có trong đó (thường do gõ sai mã).",
             "Kế hoạch, mục IV.3 (Sở Nội vụ theo dõi, đôn đốc các đơn vị); SPEC §11.",
             "Đổi tên thư mục theo mã gợi ý, hoặc thêm đơn vị vào [expected].";
@@ -444,7 +467,7 @@ explain! {
             "so-y-tee/de-nghi.toml" => PERSON,
         ];
     }
-    SplitUnit {
+    SplitUnit = "split-unit", Warning {
         vi: "Hai thư mục trở lên là cùng một đơn vị (unit.toml cùng tên, hoặc cùng ứng với một đơn vị trong [expected]): mức tối đa tính cho đơn vị, không cho thư mục.",
             "Kế hoạch, mục IV.1 (mỗi đơn vị giới thiệu không quá 03 điển hình); SPEC §6.",
             "Gộp các tệp vào một thư mục của đơn vị, rồi xóa thư mục thừa.";
@@ -458,7 +481,7 @@ explain! {
             "so-y-te-dot-2/de-nghi-2.toml" => PERSON,
         ];
     }
-    CapChanged {
+    CapChanged = "cap-changed", Warning {
         vi: "kh.toml của đợt năm 2023 đặt `cap_per_unit` khác 3, trong khi kế hoạch quy định mỗi đơn vị không quá 03 điển hình.",
             "Kế hoạch, mục IV.1; SPEC §6.",
             "Bỏ dòng `cap_per_unit`, hoặc ghi rõ văn bản cho phép đơn vị gửi nhiều hơn.";
@@ -470,7 +493,7 @@ explain! {
             "so-y-te/de-nghi.toml" => PERSON,
         ];
     }
-    NoNominations {
+    NoNominations = "no-nominations", Error {
         vi: "Đường dẫn được kiểm tra không có tệp đề nghị (*.toml) nào: một thư mục sai hay trống không bao giờ được báo là “0 lỗi, sẵn sàng”.",
             "SPEC §6.",
             "Kiểm tra lại đường dẫn; đổi tên các tệp đề nghị cho mang đuôi .toml; kịch bản tự động có thể dùng --allow-empty.";
@@ -479,7 +502,7 @@ explain! {
             "Check the path; give the nomination files the .toml ending; scripts may pass --allow-empty.";
         example: ["don-vi/ghi-chu.txt" => File::Text("Hồ sơ sẽ gửi sau.\n")];
     }
-    MisnamedFile {
+    MisnamedFile = "misnamed-file", Warning {
         vi: "Một tệp có thể là đề nghị nhưng không mang đuôi .toml (Notepad thêm .txt, chữ hoa .TOML, dấu cách thừa, .tml): không được đọc, không được tính vào mức tối đa.",
             "SPEC §6.",
             "Đổi tên tệp theo gợi ý, ví dụ x.toml.txt thành x.toml.";
@@ -488,7 +511,7 @@ explain! {
             "Rename the file as suggested, e.g. x.toml.txt to x.toml.";
         example: ["don-vi/a.toml" => PERSON, "don-vi/de-nghi.toml.txt" => PERSON];
     }
-    ReviewStale {
+    ReviewStale = "review-stale", Warning {
         vi: "Tệp đã bị sửa sau khi Sở Nội vụ thẩm định (dấu SHA-256 không còn khớp): coi như chờ xét.",
             "Kế hoạch, mục IV.3 (thẩm định); SPEC §10.",
             "Sở Nội vụ thẩm định lại: kh review set <tệp> --status ….";
@@ -500,7 +523,7 @@ explain! {
             "review.toml" => File::Text("[[review]]\npath = \"don-vi/de-nghi.toml\"\nstatus = \"dat\"\ndate = 2023-10-05\nsha256 = \"0000000000000000000000000000000000000000000000000000000000000000\"\n"),
         ];
     }
-    ReviewOrphan {
+    ReviewOrphan = "review-orphan", Warning {
         vi: "review.toml có kết quả cho một tệp không còn trong đợt (đã xóa hoặc đổi tên).",
             "SPEC §10.",
             "Sửa đường dẫn trong review.toml, hoặc bỏ mục đó.";
@@ -512,7 +535,7 @@ explain! {
             "review.toml" => File::Text("[[review]]\npath = \"don-vi/de-nghi-cu.toml\"\nstatus = \"dat\"\n"),
         ];
     }
-    ReviewReturned {
+    ReviewReturned = "review-returned", Warning {
         vi: "Sở Nội vụ đề nghị bổ sung: đơn vị cần làm theo ghi chú rồi gửi lại.",
             "Kế hoạch, mục IV.3; SPEC §10.",
             "Bổ sung theo ghi chú của Sở Nội vụ; sau khi sửa, tệp chờ thẩm định lại.";
@@ -524,7 +547,7 @@ explain! {
             "review.toml" => File::Text("[[review]]\npath = \"don-vi/de-nghi.toml\"\nstatus = \"bo-sung\"\nnote = \"Bổ sung bản sao quyết định khen thưởng\"\n"),
         ];
     }
-    ReviewRejected {
+    ReviewRejected = "review-rejected", Note {
         vi: "Đề nghị không đạt qua thẩm định của Sở Nội vụ, kèm lý do (ghi chú).",
             "Kế hoạch, mục IV.3; SPEC §10.",
             "Không cần sửa tệp; đơn vị có thể đề nghị điển hình khác.";
