@@ -309,6 +309,56 @@ pub fn has_dtd(xml: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// #35.5: every refusal is worded in the run's language alone: the
+    /// English names no Vietnamese word of its own (only what was read, in
+    /// quotes), the Vietnamese is not the English, and each has its code.
+    #[test]
+    fn every_refusal_in_both_languages() {
+        let part = || "word/document.xml".to_string();
+        let all = [
+            Refusal::NotPackage,
+            Refusal::Legacy { word: true },
+            Refusal::Legacy { word: false },
+            Refusal::Password,
+            Refusal::TooLarge(part()),
+            Refusal::TotalTooLarge,
+            Refusal::Bomb(part()),
+            Refusal::Dtd(part()),
+            Refusal::BadXml(part()),
+            Refusal::BadChar(part()),
+            Refusal::CutShort(part()),
+            Refusal::TooDeep(part()),
+            Refusal::NotUtf8(part()),
+            Refusal::MissingPart(part()),
+            Refusal::NotReport,
+            Refusal::NoUnit("“SỞ Y TẾ”".into()),
+            Refusal::NoKind,
+            Refusal::Read {
+                code: "not-regular-file",
+                vi: "không phải tệp thông thường".into(),
+                en: "not a regular file".into(),
+            },
+        ];
+        let vietnamese = |s: &str| {
+            // Outside quotes: a letter only Vietnamese writes.
+            let bare: String = s
+                .split('“')
+                .map(|p| p.split('”').last().unwrap_or(""))
+                .collect();
+            bare.chars().any(|c| {
+                "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+                    .contains(c.to_lowercase().next().unwrap_or(c))
+            })
+        };
+        for r in &all {
+            let (vi, en) = (r.say(Lang::Vi), r.say(Lang::En));
+            assert!(!r.code().is_empty());
+            assert_ne!(vi, en, "{r:?}");
+            assert!(!vietnamese(&en), "{r:?}: {en}");
+            assert!(vietnamese(&vi), "{r:?}: {vi}");
+        }
+    }
     use std::io::{Cursor, Write};
 
     fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
