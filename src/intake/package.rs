@@ -344,7 +344,7 @@ mod tests {
             // Outside quotes: a letter only Vietnamese writes.
             let bare: String = s
                 .split('“')
-                .map(|p| p.split('”').last().unwrap_or(""))
+                .map(|p| p.split('”').next_back().unwrap_or(""))
                 .collect();
             bare.chars().any(|c| {
                 "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
