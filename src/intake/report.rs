@@ -206,7 +206,10 @@ fn labelled_raw(line: &str, bold_head: usize, loose: bool) -> Option<(Target, &s
     let body = strip_marker(line);
     let skipped = line.len() - body.len();
     let marked = line.trim_start().len() > body.len();
-    let bold = bold_head > skipped && bold_head < line.len();
+    // The bold head was counted on the paragraph as Word gave it; NFC may
+    // have moved its boundary off a character's (decomposed text): then
+    // there is no bold label to cut there.
+    let bold = bold_head > skipped && bold_head < line.len() && line.is_char_boundary(bold_head);
     let split = if let Some(i) = body.find([':', '：']) {
         let colon = body[i..].chars().next().map_or(1, char::len_utf8);
         Some((&body[..i], &body[i + colon..]))
@@ -1437,6 +1440,26 @@ mod tests {
             assert_eq!(a[0].decision, "5678/QĐ-BYT");
             assert_eq!(a[0].date, "15/11/2022", "{date_head}");
             assert_eq!(a[0].year, "2022");
+        }
+    }
+
+    #[test]
+    fn a_bold_head_counted_before_nfc_never_cuts_a_character() {
+        use unicode_normalization::UnicodeNormalization;
+        // Decomposed text shrinks under NFC: the bold head, counted on the
+        // original, may fall inside a character of the composed line.
+        let raw: String = "Họ và tên Nguyễn Văn Ân".nfd().collect();
+        for head in 0..=raw.len() {
+            let b = vec![
+                para("BÁO CÁO THÀNH TÍCH CÁ NHÂN"),
+                para("I. SƠ LƯỢC LÝ LỊCH"),
+                Block::Para(Para {
+                    text: raw.clone(),
+                    bold_head: head,
+                    ..Para::default()
+                }),
+            ];
+            let _ = read(&b);
         }
     }
 
