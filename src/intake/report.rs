@@ -887,290 +887,346 @@ fn header_lines(blocks: &[Block]) -> Vec<String> {
         .collect()
 }
 
-/// Reads a report's blocks.
 /// A report read but for its campaign, which a form kh wrote keeps in its
 /// own part (searching the title block for it is a twentieth of the work).
 pub fn read_page(blocks: &[Block]) -> Reading {
-    let header = header_lines(blocks);
-    let mut r = Reading {
-        header,
-        kind: None,
-        campaign: Named::Nothing,
-        scope: None,
-        proposed_award: String::new(),
-        nominee: Vec::new(),
-        achievements: Vec::new(),
-        awards: Vec::new(),
-        recognised: false,
-        title_block: String::new(),
-        unread: Vec::new(),
-    };
-    let mut section = Section::Before;
-    let mut before = String::new();
-    let mut title_kind = None;
-    let mut label_kind = None;
-    let mut combined: Option<String> = None;
-    // The field being read: its value runs on over line breaks and
-    // paragraphs without a label, to the next label, heading or table
-    // (SPEC §15.1, nothing cut).
-    let mut pending: Option<(Target, String)> = None;
-    // Section 3 held a line kh could not read as an award.
-    let mut three_unread = false;
-    let mut saw_two = false;
+    let mut page = Page::new(blocks);
     for (bi, b) in blocks.iter().enumerate() {
         match b {
-            Block::Para(p) => {
-                let text = nfc(&p.text).into_owned();
-                if text.trim().is_empty() {
-                    continue;
+            Block::Para(p) => page.para(p, bi),
+            Block::Table(rows) => page.table(rows),
+        }
+    }
+    page.finish()
+}
+
+/// A report being read, block by block, as a person reads it: where in the
+/// form it is, and the field whose value is still running on.
+struct Page<'b> {
+    blocks: &'b [Block],
+    r: Reading,
+    section: Section,
+    /// The text before section 1, where the title and campaign stand.
+    before: String,
+    title_kind: Option<String>,
+    label_kind: Option<Kind>,
+    /// The combined line "Chức vụ, đơn vị công tác (hoặc hộ khẩu …)".
+    combined: Option<String>,
+    /// The field being read: its value runs on over line breaks and
+    /// paragraphs without a label, to the next label, heading or table
+    /// (SPEC §15.1, nothing cut).
+    pending: Option<(Target, String)>,
+    /// Section 3 held a line kh could not read as an award.
+    three_unread: bool,
+    saw_two: bool,
+}
+
+impl<'b> Page<'b> {
+    fn new(blocks: &'b [Block]) -> Page<'b> {
+        Page {
+            blocks,
+            r: Reading {
+                header: header_lines(blocks),
+                kind: None,
+                campaign: Named::Nothing,
+                scope: None,
+                proposed_award: String::new(),
+                nominee: Vec::new(),
+                achievements: Vec::new(),
+                awards: Vec::new(),
+                recognised: false,
+                title_block: String::new(),
+                unread: Vec::new(),
+            },
+            section: Section::Before,
+            before: String::new(),
+            title_kind: None,
+            label_kind: None,
+            combined: None,
+            pending: None,
+            three_unread: false,
+            saw_two: false,
+        }
+    }
+
+    fn flush(&mut self) {
+        flush(
+            &mut self.r,
+            &mut self.pending,
+            &mut self.combined,
+            &mut self.label_kind,
+        );
+    }
+
+    fn field(&mut self, t: Target, v: String) {
+        field(&mut self.r, t, v, &mut self.combined, &mut self.label_kind);
+    }
+
+    /// A proposed award or a scope, labelled anywhere after section 1.
+    fn side_field(&mut self, line: &str) -> bool {
+        match labelled(line, 0) {
+            Some((t @ (Target::ProposedAward | Target::Scope), v)) => {
+                self.field(t, v);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The paragraph at `bi`.
+    fn para(&mut self, p: &super::wordml::Para, bi: usize) {
+        let text = nfc(&p.text).into_owned();
+        if text.trim().is_empty() {
+            return;
+        }
+        if let Some(s) = heading(strip_marker_keep_number(&text)) {
+            // A heading is only a step forward: "3. Công tác thi đua"
+            // inside the achievements does not move back.
+            if rank(s) > rank(self.section) {
+                self.flush();
+                self.section = s;
+                self.saw_two |= s == Section::Two;
+                self.r.recognised = true;
+                // The heading's own line may carry its first item:
+                // "1. Sơ lược lý lịch: - Họ và tên: …" is rare; skip.
+                return;
+            }
+        }
+        let ends = match self.section {
+            Section::Two => signature(&text),
+            Section::Three => {
+                signature(&text) || signs_off(&text, next_line(self.blocks, bi).as_deref())
+            }
+            _ => false,
+        };
+        if ends {
+            self.section = Section::After;
+            return;
+        }
+        match self.section {
+            Section::Before | Section::One => self.labels(p, &text),
+            Section::Two => {
+                if self.side_field(&text) {
+                    return;
                 }
-                if let Some(s) = heading(strip_marker_keep_number(&text)) {
-                    // A heading is only a step forward: "3. Công tác thi đua"
-                    // inside the achievements does not move back.
-                    if rank(s) > rank(section) {
-                        flush(&mut r, &mut pending, &mut combined, &mut label_kind);
-                        section = s;
-                        saw_two |= s == Section::Two;
-                        r.recognised = true;
-                        // The heading's own line may carry its first item:
-                        // "1. Sơ lược lý lịch: - Họ và tên: …" is rare; skip.
-                        continue;
-                    }
+                let t = clean_text(strip_bullet(&text));
+                if !t.is_empty() {
+                    self.r.achievements.push(t);
                 }
-                let ends = match section {
-                    Section::Two => signature(&text),
-                    Section::Three => {
-                        signature(&text) || signs_off(&text, next_line(blocks, bi).as_deref())
-                    }
-                    _ => false,
+            }
+            Section::Three => self.award_lines(&text, bi),
+            Section::After => {
+                for line in text.lines() {
+                    self.side_field(line);
+                }
+            }
+        }
+    }
+
+    /// A paragraph before section 1 or in it: labels and their values, or
+    /// the title block.
+    fn labels(&mut self, p: &super::wordml::Para, text: &str) {
+        if self.section == Section::Before {
+            // Before section 1 a value runs over line breaks only: the
+            // title and the campaign follow.
+            self.flush();
+        }
+        let loose = self.section == Section::One;
+        let mut any = false;
+        for (li, line) in text.lines().enumerate() {
+            let bold = if li == 0 && p.bold_head <= line.len() {
+                p.bold_head
+            } else {
+                0
+            };
+            if let Some((t, v)) = labelled_raw(line, bold, loose) {
+                self.flush();
+                any = true;
+                self.r.recognised = true;
+                self.pending = Some((t, v.to_string()));
+            } else if let Some((_, raw)) = self.pending.as_mut() {
+                raw.push('\n');
+                raw.push_str(line);
+            } else if self.section == Section::Before {
+                self.before.push_str(line);
+                self.before.push('\n');
+                if self.title_kind.is_none() && fold(line).contains("bao cao thanh tich") {
+                    self.title_kind = Some(fold(text));
+                }
+            }
+        }
+        if !any && self.section == Section::Before {
+            // The title may run over several paragraphs, all in capitals
+            // ("CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN").
+            if let Some(t) = &mut self.title_kind
+                && !t.contains(&fold(text))
+                && p.text
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| !c.is_lowercase())
+            {
+                t.push(' ');
+                t.push_str(&fold(text));
+            }
+        }
+    }
+
+    /// A paragraph of section 3: awards line by line, to the signature.
+    fn award_lines(&mut self, text: &str, bi: usize) {
+        let lines: Vec<&str> = text.lines().collect();
+        for (li, line) in lines.iter().enumerate() {
+            if self.side_field(line) {
+                continue;
+            }
+            let next = lines
+                .get(li + 1)
+                .copied()
+                .map(str::to_string)
+                .or_else(|| next_line(self.blocks, bi));
+            if signature(line) || signs_off(line, next.as_deref()) {
+                self.section = Section::After;
+                break;
+            }
+            if let Some(a) = award_line(line) {
+                self.r.awards.push(a);
+            } else if !line.trim().is_empty() && !none_said(&clean_value(strip_marker(line))) {
+                self.three_unread = true;
+            }
+        }
+    }
+
+    fn table(&mut self, rows: &[Vec<String>]) {
+        self.flush();
+        match self.section {
+            Section::Before | Section::One => self.label_rows(rows),
+            Section::Two => self.r.achievements.extend(achievement_rows(rows)),
+            Section::Three => self.award_rows(rows),
+            Section::After => {}
+        }
+    }
+
+    /// A table of section 1: a label and its value a row, or labelled lines
+    /// in its cells.
+    fn label_rows(&mut self, rows: &[Vec<String>]) {
+        for row in rows {
+            let cells: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+            if let [label, rest @ ..] = cells.as_slice()
+                && let Some((t, inline)) = labelled_raw(label, 0, true)
+            {
+                self.r.recognised = true;
+                let v = if rest.is_empty() {
+                    inline.to_string()
+                } else {
+                    rest.iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join("\n")
                 };
-                if ends {
-                    section = Section::After;
-                    continue;
-                }
-                match section {
-                    Section::Before | Section::One => {
-                        if section == Section::Before {
-                            // Before section 1 a value runs over line breaks
-                            // only: the title and the campaign follow.
-                            flush(&mut r, &mut pending, &mut combined, &mut label_kind);
-                        }
-                        let loose = section == Section::One;
-                        let mut any = false;
-                        for (li, line) in text.lines().enumerate() {
-                            let bold = if li == 0 && p.bold_head <= line.len() {
-                                p.bold_head
-                            } else {
-                                0
-                            };
-                            if let Some((t, v)) = labelled_raw(line, bold, loose) {
-                                flush(&mut r, &mut pending, &mut combined, &mut label_kind);
-                                any = true;
-                                r.recognised = true;
-                                pending = Some((t, v.to_string()));
-                            } else if let Some((_, raw)) = pending.as_mut() {
-                                raw.push('\n');
-                                raw.push_str(line);
-                            } else if section == Section::Before {
-                                before.push_str(line);
-                                before.push('\n');
-                                if title_kind.is_none() && fold(line).contains("bao cao thanh tich")
-                                {
-                                    title_kind = Some(fold(&text));
-                                }
-                            }
-                        }
-                        if !any && section == Section::Before {
-                            // The title may run over several paragraphs, all
-                            // in capitals ("CÁ NHÂN ĐIỂN HÌNH TIÊN TIẾN").
-                            if let Some(t) = &mut title_kind
-                                && !t.contains(&fold(&text))
-                                && p.text
-                                    .chars()
-                                    .filter(|c| c.is_alphabetic())
-                                    .all(|c| !c.is_lowercase())
-                            {
-                                t.push(' ');
-                                t.push_str(&fold(&text));
-                            }
+                self.pending = Some((t, v));
+                self.flush();
+            } else {
+                for c in row {
+                    for line in c.lines() {
+                        if let Some((t, v)) = labelled_raw(line, 0, false) {
+                            self.r.recognised = true;
+                            self.pending = Some((t, v.to_string()));
+                            self.flush();
                         }
                     }
-                    Section::Two => {
-                        if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
-                            labelled(&text, 0)
-                        {
-                            field(&mut r, t, v, &mut combined, &mut label_kind);
-                            continue;
-                        }
-                        let t = clean_text(strip_bullet(&text));
-                        if !t.is_empty() {
-                            r.achievements.push(t);
-                        }
-                    }
-                    Section::Three => {
-                        let lines: Vec<&str> = text.lines().collect();
-                        for (li, line) in lines.iter().enumerate() {
-                            if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
-                                labelled(line, 0)
-                            {
-                                field(&mut r, t, v, &mut combined, &mut label_kind);
-                                continue;
-                            }
-                            let next = lines
-                                .get(li + 1)
-                                .copied()
-                                .map(str::to_string)
-                                .or_else(|| next_line(blocks, bi));
-                            if signature(line) || signs_off(line, next.as_deref()) {
-                                section = Section::After;
-                                break;
-                            }
-                            if let Some(a) = award_line(line) {
-                                r.awards.push(a);
-                            } else if !line.trim().is_empty()
-                                && !none_said(&clean_value(strip_marker(line)))
-                            {
-                                three_unread = true;
-                            }
-                        }
-                    }
-                    Section::After => {
-                        for line in text.lines() {
-                            if let Some((t @ (Target::ProposedAward | Target::Scope), v)) =
-                                labelled(line, 0)
-                            {
-                                field(&mut r, t, v, &mut combined, &mut label_kind);
-                            }
-                        }
-                    }
-                }
-            }
-            Block::Table(rows) => {
-                flush(&mut r, &mut pending, &mut combined, &mut label_kind);
-                match section {
-                    Section::Before | Section::One => {
-                        for row in rows {
-                            let cells: Vec<&String> =
-                                row.iter().filter(|c| !c.trim().is_empty()).collect();
-                            if let [label, rest @ ..] = cells.as_slice()
-                                && let Some((t, inline)) = labelled_raw(label, 0, true)
-                            {
-                                r.recognised = true;
-                                let v = if rest.is_empty() {
-                                    inline.to_string()
-                                } else {
-                                    rest.iter()
-                                        .map(|s| s.as_str())
-                                        .collect::<Vec<_>>()
-                                        .join("\n")
-                                };
-                                pending = Some((t, v));
-                                flush(&mut r, &mut pending, &mut combined, &mut label_kind);
-                            } else {
-                                for c in row {
-                                    for line in c.lines() {
-                                        if let Some((t, v)) = labelled_raw(line, 0, false) {
-                                            r.recognised = true;
-                                            pending = Some((t, v.to_string()));
-                                            flush(
-                                                &mut r,
-                                                &mut pending,
-                                                &mut combined,
-                                                &mut label_kind,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    Section::Two => r.achievements.extend(achievement_rows(rows)),
-                    Section::Three => {
-                        // A signature table typed right under the awards is
-                        // one table once LibreOffice has saved it: the awards
-                        // end at its first signature row. A small table of
-                        // one or two cells a row holding no award is the
-                        // signatures (SPEC §15.1).
-                        let signs = |row: &Vec<String>| {
-                            row.iter().any(|c| {
-                                let first = c.lines().next().unwrap_or("");
-                                signature(c)
-                                    || signs_off(c, c.lines().nth(1))
-                                    || signs_off(first, None)
-                            })
-                        };
-                        let small = rows.len() <= 2
-                            && rows.iter().all(|row| row.len() <= 2)
-                            && rows.iter().flatten().all(|c| !award_like(c));
-                        let end = if small {
-                            0
-                        } else {
-                            rows.iter().position(signs).unwrap_or(rows.len())
-                        };
-                        let read = award_table(&rows[..end]);
-                        if read.is_empty()
-                            && rows[..end].iter().skip(1).any(|row| {
-                                let line = row.join(" ");
-                                !line.trim().is_empty() && !none_said(&clean_value(&line))
-                            })
-                        {
-                            three_unread = true;
-                        }
-                        r.awards.extend(read);
-                        if end < rows.len() {
-                            section = Section::After;
-                        }
-                    }
-                    Section::After => {}
                 }
             }
         }
     }
-    flush(&mut r, &mut pending, &mut combined, &mut label_kind);
-    // The combined line: for a household its residence; for a person the
-    // workplace, unless separate lines gave position and workplace.
-    let kind = title_kind.as_deref().and_then(kind_of_title).or(label_kind);
-    r.kind = kind;
-    if let Some(v) = combined {
-        match kind {
-            Some(Kind::HoGiaDinh) => set(&mut r, "residence", v),
-            _ => {
-                if r.nominee.iter().all(|(k, _)| *k != "workplace") {
-                    set(&mut r, "workplace", v)
+
+    /// A table of section 3. A signature table typed right under the awards
+    /// is one table once LibreOffice has saved it: the awards end at its
+    /// first signature row. A small table of one or two cells a row holding
+    /// no award is the signatures (SPEC §15.1).
+    fn award_rows(&mut self, rows: &[Vec<String>]) {
+        let signs = |row: &Vec<String>| {
+            row.iter().any(|c| {
+                let first = c.lines().next().unwrap_or("");
+                signature(c) || signs_off(c, c.lines().nth(1)) || signs_off(first, None)
+            })
+        };
+        let small = rows.len() <= 2
+            && rows.iter().all(|row| row.len() <= 2)
+            && rows.iter().flatten().all(|c| !award_like(c));
+        let end = if small {
+            0
+        } else {
+            rows.iter().position(signs).unwrap_or(rows.len())
+        };
+        let read = award_table(&rows[..end]);
+        if read.is_empty()
+            && rows[..end].iter().skip(1).any(|row| {
+                let line = row.join(" ");
+                !line.trim().is_empty() && !none_said(&clean_value(&line))
+            })
+        {
+            self.three_unread = true;
+        }
+        self.r.awards.extend(read);
+        if end < rows.len() {
+            self.section = Section::After;
+        }
+    }
+
+    /// The reading, once every block is read: the kind, the combined line
+    /// put where it belongs, the fields the kind's form lacks dropped, and
+    /// what could not be read settled.
+    fn finish(mut self) -> Reading {
+        self.flush();
+        let mut r = self.r;
+        // The combined line: for a household its residence; for a person the
+        // workplace, unless separate lines gave position and workplace.
+        let kind = self
+            .title_kind
+            .as_deref()
+            .and_then(kind_of_title)
+            .or(self.label_kind);
+        r.kind = kind;
+        if let Some(v) = self.combined {
+            match kind {
+                Some(Kind::HoGiaDinh) => set(&mut r, "residence", v),
+                _ => {
+                    if r.nominee.iter().all(|(k, _)| *k != "workplace") {
+                        set(&mut r, "workplace", v)
+                    }
                 }
             }
         }
+        // A collective's "Địa chỉ" is its address; a person's, the residence.
+        if kind != Some(Kind::TapThe)
+            && let Some(i) = r.nominee.iter().position(|(k, _)| *k == "address")
+        {
+            let (_, v) = r.nominee.remove(i);
+            set(&mut r, "residence", v);
+        }
+        if kind == Some(Kind::TapThe) {
+            r.nominee.retain(|(k, _)| {
+                crate::form::nominee_field(k)
+                    .is_some_and(|f| f.col(Kind::TapThe) != crate::form::Col::No)
+            });
+        } else if let Some(k) = kind {
+            r.nominee.retain(|(key, _)| {
+                crate::form::nominee_field(key).is_some_and(|f| f.col(k) != crate::form::Col::No)
+            });
+        }
+        if r.scope.is_none() && fold(&self.before).contains("pham vi toan tinh") {
+            r.scope = Some(Scope::ToanTinh);
+        }
+        r.title_block = self.before;
+        // What stood under a heading kh found but could not read (SPEC §15.1).
+        if self.saw_two && r.achievements.is_empty() {
+            r.unread.push("achievements".into());
+        }
+        if self.three_unread && r.awards.is_empty() {
+            r.unread.push("awards".into());
+        }
+        settle_unread(&mut r, kind);
+        r
     }
-    // A collective's "Địa chỉ" is its address; a person's, the residence.
-    if kind != Some(Kind::TapThe)
-        && let Some(i) = r.nominee.iter().position(|(k, _)| *k == "address")
-    {
-        let (_, v) = r.nominee.remove(i);
-        set(&mut r, "residence", v);
-    }
-    if kind == Some(Kind::TapThe) {
-        r.nominee.retain(|(k, _)| {
-            crate::form::nominee_field(k)
-                .is_some_and(|f| f.col(Kind::TapThe) != crate::form::Col::No)
-        });
-    } else if let Some(k) = kind {
-        r.nominee.retain(|(key, _)| {
-            crate::form::nominee_field(key).is_some_and(|f| f.col(k) != crate::form::Col::No)
-        });
-    }
-    if r.scope.is_none() && fold(&before).contains("pham vi toan tinh") {
-        r.scope = Some(Scope::ToanTinh);
-    }
-    r.title_block = before;
-    // What stood under a heading kh found but could not read (SPEC §15.1).
-    if saw_two && r.achievements.is_empty() {
-        r.unread.push("achievements".into());
-    }
-    if three_unread && r.awards.is_empty() {
-        r.unread.push("awards".into());
-    }
-    settle_unread(&mut r, kind);
-    r
 }
 
 /// The unread keys as the kind's form names them, without those a value
