@@ -359,8 +359,36 @@ fn multiline(s: &str) -> String {
 /// Writes a nomination file in the form's order (SPEC §3), every line
 /// commented in Vietnamese.
 pub fn write(d: &Draft) -> String {
-    let lang = Lang::Vi;
     let mut out = String::new();
+    write_head(&mut out, d);
+    write_top(&mut out, d);
+    write_nominee(&mut out, d);
+    write_achievements(&mut out, d);
+    write_awards(&mut out, d);
+    write_model(&mut out, d);
+    write_facts(&mut out, d);
+    write_import(&mut out, d);
+    out
+}
+
+/// What an empty value's comment adds in a file `kh import` wrote: the
+/// label was not found in the report.
+fn unread_note(d: &Draft, v: &str) -> &'static str {
+    if d.imported && v.trim().is_empty() {
+        "; chưa đọc được từ báo cáo"
+    } else {
+        ""
+    }
+}
+
+/// A value as the file writes it, an empty box when there is none.
+fn given(v: Option<&toml::Value>) -> String {
+    v.map_or_else(|| quoted(""), |v| v.to_string())
+}
+
+/// The comments above the form: where it came from, its title, its campaign.
+fn write_head(out: &mut String, d: &Draft) {
+    let lang = Lang::Vi;
     // Comments hold the user's text at times (a source's name, a campaign
     // as a report wrote it): a control character must not end the comment.
     for p in &d.provenance {
@@ -384,16 +412,13 @@ pub fn write(d: &Draft) -> String {
         ),
     }
     out.push_str("# Điền vào các ô \"\" còn trống; kiểm tra bằng: kh validate <tệp này>\n\n");
+}
 
-    let unread = |v: &str| {
-        if d.imported && v.trim().is_empty() {
-            "; chưa đọc được từ báo cáo"
-        } else {
-            ""
-        }
-    };
+/// The keys above `[nominee]`.
+fn write_top(out: &mut String, d: &Draft) {
+    let lang = Lang::Vi;
     line(
-        &mut out,
+        out,
         Top::Campaign.key(),
         &quoted(d.campaign.map_or("", |c| c.slug)),
         &crate::text::escape_controls(
@@ -403,26 +428,26 @@ pub fn write(d: &Draft) -> String {
         ),
     );
     line(
-        &mut out,
+        out,
         Top::Kind.key(),
         &quoted(d.kind.slug()),
         &format!("loại điển hình: {}", d.kind.label(lang)),
     );
     line(
-        &mut out,
+        out,
         Top::Scope.key(),
         &quoted(d.scope.map_or("co-so", |s| s.slug())),
         "co-so | toan-tinh (thành tích có phạm vi ảnh hưởng toàn tỉnh, mục IV.1)",
     );
     line(
-        &mut out,
+        out,
         Top::ProposedAward.key(),
         &quoted(&d.proposed_award),
         "hình thức khen thưởng đề nghị (không bắt buộc), ví dụ \"Bằng khen của Chủ tịch UBND tỉnh\"",
     );
     if d.campaign.is_some_and(|c| c.id == Campaign::LinhVucKhac) || !d.movement.is_empty() {
         line(
-            &mut out,
+            out,
             Top::Movement.key(),
             &quoted(&d.movement),
             "tên phong trào thi đua hoặc lĩnh vực (bắt buộc với “Các lĩnh vực khác”)",
@@ -430,7 +455,7 @@ pub fn write(d: &Draft) -> String {
     }
     if let Some(photo) = &d.photo {
         line(
-            &mut out,
+            out,
             Top::Photo.key(),
             &quoted(photo),
             "ảnh của điển hình: tệp .jpg hoặc .png đặt cạnh tệp này",
@@ -438,13 +463,16 @@ pub fn write(d: &Draft) -> String {
     }
     if let Some(consent) = d.photo_consent {
         line(
-            &mut out,
+            out,
             Top::PhotoConsent.key(),
             &consent.to_string(),
             "người trong ảnh đồng ý công bố ảnh (Nghị định 13/2023): true | false",
         );
     }
+}
 
+/// Section 1: `[nominee]`, the kind's fields in the form's order.
+fn write_nominee(out: &mut String, d: &Draft) {
     let section1 = if d.kind == Kind::TapThe {
         "1. Đặc điểm tình hình"
     } else {
@@ -502,14 +530,14 @@ pub fn write(d: &Draft) -> String {
         };
         let unread = match col {
             _ if f.ty == FieldType::Role => "",
-            Col::Required => unread(given),
+            Col::Required => unread_note(d, given),
             // Either of the two will do: said once both are empty.
             Col::Conditional
                 if ["workplace", "residence"]
                     .iter()
                     .all(|k| d.nominee(k).is_none_or(|v| v.trim().is_empty())) =>
             {
-                unread(given)
+                unread_note(d, given)
             }
             _ => "",
         };
@@ -527,9 +555,12 @@ pub fn write(d: &Draft) -> String {
         {
             out.push_str("# ");
         }
-        line(&mut out, f.key, &value, &comment);
+        line(out, f.key, &value, &comment);
     }
+}
 
+/// Section 2: the achievements, a blank one when there is none.
+fn write_achievements(out: &mut String, d: &Draft) {
     let achievements = Top::Achievements.key();
     out.push_str(&format!("\n# 2. Thành tích tiêu biểu xuất sắc đã đạt được: chép khối [[{achievements}]] cho mỗi thành tích\n"));
     let blank = [DraftAchievement::default()];
@@ -548,7 +579,7 @@ pub fn write(d: &Draft) -> String {
             // A triple-quoted text takes quotes and line breaks as they are typed.
             out.push_str(&format!(
                 "# nội dung thành tích (bắt buộc): viết giữa hai dấu \"\"\", xuống dòng tùy ý{}\n",
-                unread(text)
+                unread_note(d, text)
             ));
         }
         if text.is_empty() {
@@ -563,7 +594,7 @@ pub fn write(d: &Draft) -> String {
                 .collect(),
         );
         line(
-            &mut out,
+            out,
             AchievementKey::Criteria.key(),
             &criteria.to_string(),
             "mã các tiêu chí thành tích này chứng minh, ví dụ [\"sang-tao\"]",
@@ -577,7 +608,10 @@ pub fn write(d: &Draft) -> String {
             }
         }
     }
+}
 
+/// Section 3: the commendation history, or a commented block to copy.
+fn write_awards(out: &mut String, d: &Draft) {
     if d.awards.is_empty() {
         out.push_str("\n# 3. Quá trình khen thưởng: bỏ dấu # và chép khối dưới đây cho mỗi hình thức khen thưởng\n");
         out.push_str("# [[awards]]\n# year = 2022                        # năm khen thưởng\n");
@@ -602,7 +636,7 @@ pub fn write(d: &Draft) -> String {
                 }
                 _ => (quoted(&a.year), "năm khen thưởng"),
             };
-            line(&mut out, AwardKey::Year.key(), &year, comment);
+            line(out, AwardKey::Year.key(), &year, comment);
             out.push_str(&format!(
                 "{} = {}\n",
                 AwardKey::Title.key(),
@@ -610,7 +644,7 @@ pub fn write(d: &Draft) -> String {
             ));
             if !a.decision.is_empty() {
                 line(
-                    &mut out,
+                    out,
                     AwardKey::Decision.key(),
                     &quoted(&a.decision),
                     "số quyết định",
@@ -620,13 +654,16 @@ pub fn write(d: &Draft) -> String {
                 let date = a
                     .date_value()
                     .map_or_else(|| quoted(&a.date), |d| d.format("%Y-%m-%d").to_string());
-                line(&mut out, AwardKey::Date.key(), &date, "ngày quyết định");
+                line(out, AwardKey::Date.key(), &date, "ngày quyết định");
             }
         }
     }
+}
+
+/// The “Dân vận khéo” model (§3.7).
+fn write_model(out: &mut String, d: &Draft) {
     // What the model holds is written whatever the campaign; a blank
     // box for each key the campaign asks for.
-    let given = |v: Option<&toml::Value>| v.map_or_else(|| quoted(""), |v| v.to_string());
     if d.campaign.is_some_and(|c| c.has_model(d.kind)) || !d.model.is_empty() {
         out.push_str(&format!(
             "\n# Mô hình “Dân vận khéo” (mục 3.7): bắt buộc, trừ điểm đánh giá\n[{}]\n",
@@ -651,10 +688,13 @@ pub fn write(d: &Draft) -> String {
             ),
         ] {
             let v = d.model.iter().find(|(k, _)| *k == key).map(|(_, v)| v);
-            line(&mut out, key.key(), &given(v), comment);
+            line(out, key.key(), &given(v), comment);
         }
     }
+}
 
+/// `[facts]`: what the campaign's rules check.
+fn write_facts(out: &mut String, d: &Draft) {
     // Where the kind is set apart by role and none was chosen yet, every
     // role's facts are offered: the clerk removes what does not apply.
     let mut facts = match (d.campaign, d.role) {
@@ -692,14 +732,13 @@ pub fn write(d: &Draft) -> String {
             };
             let label = fact_label(fact);
             let v = d.facts.iter().find(|(k, _)| *k == fact).map(|(_, v)| v);
-            line(
-                &mut out,
-                fact.slug(),
-                &given(v),
-                &format!("{label}: {hint}"),
-            );
+            line(out, fact.slug(), &given(v), &format!("{label}: {hint}"));
         }
     }
+}
+
+/// `[import]`, last (SPEC §15.1): what kh could not read, and the file a resent report may replace.
+fn write_import(out: &mut String, d: &Draft) {
     // Last, as SPEC §15.1 places it: what kh could not read, and the
     // file a resent report may replace.
     if !d.unread.is_empty() || d.replaces.is_some() {
@@ -710,7 +749,7 @@ pub fn write(d: &Draft) -> String {
         if !d.unread.is_empty() {
             let keys: Vec<String> = d.unread.iter().map(|k| quoted(k)).collect();
             line(
-                &mut out,
+                out,
                 "unread",
                 &format!("[{}]", keys.join(", ")),
                 "kh tìm thấy tên mục trong báo cáo gốc nhưng chưa đọc được nội dung",
@@ -718,14 +757,13 @@ pub fn write(d: &Draft) -> String {
         }
         if let Some(r) = &d.replaces {
             line(
-                &mut out,
+                out,
                 "replaces",
                 &quoted(r),
                 "báo cáo gửi lại: có thể thay cho tệp này (người xét quyết định, rồi xóa một trong hai)",
             );
         }
     }
-    out
 }
 
 fn fact_label(f: Fact) -> &'static str {
