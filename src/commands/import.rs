@@ -564,50 +564,18 @@ impl Run {
             });
                 continue;
             }
-            // A list is one source: a row that cannot be placed refuses the
-            // whole of it, so that nothing is half imported.
-            let mut planned = Vec::new();
-            let mut refusal = None;
-            for f in &founds {
-                match plan(f, path, unit_flag, *kind_flag, *campaign_flag, known, lang) {
-                    // A unit's folder that is a link or a file: that source
-                    // is refused, the others go on (#37.10).
-                    Ok(p)
-                        if std::fs::symlink_metadata(root.join(&p.1.slug))
-                            .is_ok_and(|m| !m.is_dir()) =>
-                    {
-                        refusal = Some((
-                            "not-regular-file",
-                            tr!(
-                                lang,
-                                "thư mục của đơn vị `{}` trong đợt là một liên kết hay một tệp: kh không ghi vào đó",
-                                "the unit's folder `{}` in the round is a link or a file: kh does not write there",
-                                p.1.slug
-                            ),
-                        ));
-                        break;
-                    }
-                    Ok(p) => planned.push(p),
-                    Err((code, why)) => {
-                        let at = match (&f.sheet, f.row) {
-                            (Some(s), Some(r)) => {
-                                tr!(lang, " (trang {s}, dòng {r})", " (sheet {s}, row {r})")
-                            }
-                            _ => String::new(),
-                        };
-                        refusal = Some((code, format!("{why}{at}")));
-                        break;
-                    }
+            let flags = (&*unit_flag, *kind_flag, *campaign_flag);
+            let planned = match plan_source(&founds, path, root, flags, known, lang) {
+                Ok(p) => p,
+                Err((code, reason)) => {
+                    out.refused.push(Reason {
+                        source: shown.clone(),
+                        code,
+                        reason,
+                    });
+                    continue;
                 }
-            }
-            if let Some((code, reason)) = refusal {
-                out.refused.push(Reason {
-                    source: shown.clone(),
-                    code,
-                    reason,
-                });
-                continue;
-            }
+            };
             // A list that names no campaign is imported, and said once
             // (SPEC §15.1).
             let mut note = (campaign_flag.is_none()
@@ -665,53 +633,8 @@ impl Run {
                         .unwrap_or(r)
                         .to_string()
                 });
-                // A source's name is the user's text: a line break in it must
-                // not end the comment and start a table (#37.8).
-                let shown_safe = escape_controls(shown).into_owned();
-                draft.provenance = vec![
-                    format!("{FROM}{shown_safe}"),
-                    format!("{SHA}{}", f.fingerprint),
-                ];
-                if let (Some(s), Some(r)) = (&f.sheet, f.row) {
-                    draft
-                        .provenance
-                        .push(format!("{AT}{}, dòng {r}", escape_controls(s)));
-                }
-                for n in &f.notes {
-                    draft.provenance.push(escape_controls(n).into_owned());
-                }
-                if let Some(old) = &replaces {
-                    draft.provenance.push(format!(
-                        "Nguồn đã sửa: có thể thay cho {} (người xét quyết định)",
-                        escape_controls(old)
-                    ));
-                }
-                let from_form = f
-                    .kept
-                    .as_ref()
-                    .and_then(|k| k.file.strip_suffix(".toml"))
-                    .map(slugify)
-                    .filter(|s| !s.is_empty());
-                let stem = if let Some(s) = from_form {
-                    s
-                } else {
-                    let s = slugify(f.name().unwrap_or(""));
-                    if s.is_empty() {
-                        slugify(
-                            &path
-                                .file_stem()
-                                .map(|s| s.to_string_lossy().into_owned())
-                                .unwrap_or_default(),
-                        )
-                    } else {
-                        s
-                    }
-                };
-                let stem = if stem.is_empty() {
-                    "de-nghi".to_string()
-                } else {
-                    short_slug(stem)
-                };
+                draft.provenance = provenance(shown, f, replaces.as_deref());
+                let stem = file_stem(f, path);
                 let dir = root.join(&unit.slug);
                 // A folder this run makes holds only what this run plans:
                 // its files need no look on disk (one less call per file).
@@ -725,28 +648,7 @@ impl Run {
                     n += 1;
                 }
                 taken.insert(target.clone());
-                let text = match &f.kept {
-                    Some(k) => {
-                        let mut t: String = draft
-                            .provenance
-                            .iter()
-                            .map(|p| format!("# {p}\n"))
-                            .collect();
-                        // An earlier import's provenance gives way to this one.
-                        let body: Vec<&str> = k
-                            .text
-                            .split_inclusive('\n')
-                            .skip_while(|l| {
-                                [FROM, SHA, AT, REPLACES]
-                                    .iter()
-                                    .any(|p| l.starts_with(&format!("# {p}")))
-                            })
-                            .collect();
-                        t.push_str(&body.concat());
-                        t
-                    }
-                    None => crate::template::write(&draft),
-                };
+                let text = file_text(f, &draft);
                 // validate refuses a file past 1 MiB (file-too-large): kh
                 // writes none it would refuse.
                 if text.len() as u64 > crate::tree::MAX_FILE_BYTES {
@@ -806,32 +708,129 @@ impl Run {
                 });
             }
         }
-        // Written and checked on all cores: each path was settled above,
-        // the units' folders made before their files.
-        new_units
-            .par_iter()
-            .map(|u| write_unit(root, u, lang))
-            .collect::<Result<Vec<()>>>()?;
-        new_units.clear();
-        let done: Vec<Result<Tally>> = jobs
-            .par_iter()
-            .map(|(target, text)| {
-                if !dry_run {
-                    write_new(target, text, lang)?;
-                }
-                let mut t = Tally::default();
-                t.add(root, target, text, settings);
-                Ok(t)
-            })
-            .collect();
-        jobs.clear();
-        for t in done {
-            tally.merge(t?);
-        }
+        tally.merge(write_batch(
+            root,
+            std::mem::take(new_units),
+            std::mem::take(jobs),
+            settings,
+            dry_run,
+            lang,
+        )?);
         // What the batch became, said once it is written.
         sink.batch(out)?;
         Ok(())
     }
+}
+
+/// The comment lines at the top of an imported file: where it came from
+/// (a source's name is the user's text: a line break in it must not end
+/// the comment and start a table, #37.8), what the reading noted, and the
+/// file it may replace.
+fn provenance(shown: &str, f: &Found, replaces: Option<&str>) -> Vec<String> {
+    let mut out = vec![
+        format!("{FROM}{}", escape_controls(shown)),
+        format!("{SHA}{}", f.fingerprint),
+    ];
+    if let (Some(s), Some(r)) = (&f.sheet, f.row) {
+        out.push(format!("{AT}{}, dòng {r}", escape_controls(s)));
+    }
+    for n in &f.notes {
+        out.push(escape_controls(n).into_owned());
+    }
+    if let Some(old) = replaces {
+        out.push(format!(
+            "Nguồn đã sửa: có thể thay cho {} (người xét quyết định)",
+            escape_controls(old)
+        ));
+    }
+    out
+}
+
+/// The file's name before `.toml`: a kh form's own, else the nominee's
+/// name, else the source's, as slugs, cut to a length a system takes.
+fn file_stem(f: &Found, path: &Path) -> String {
+    let from_form = f
+        .kept
+        .as_ref()
+        .and_then(|k| k.file.strip_suffix(".toml"))
+        .map(slugify)
+        .filter(|s| !s.is_empty());
+    let stem = from_form.unwrap_or_else(|| {
+        let s = slugify(f.name().unwrap_or(""));
+        if s.is_empty() {
+            slugify(
+                &path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            )
+        } else {
+            s
+        }
+    });
+    if stem.is_empty() {
+        "de-nghi".to_string()
+    } else {
+        short_slug(stem)
+    }
+}
+
+/// What the file holds: a kh form's kept nomination under this import's
+/// provenance (an earlier import's gives way), else the form written anew.
+fn file_text(f: &Found, draft: &Draft) -> String {
+    match &f.kept {
+        Some(k) => {
+            let mut t: String = draft
+                .provenance
+                .iter()
+                .map(|p| format!("# {p}\n"))
+                .collect();
+            let body: Vec<&str> = k
+                .text
+                .split_inclusive('\n')
+                .skip_while(|l| {
+                    [FROM, SHA, AT, REPLACES]
+                        .iter()
+                        .any(|p| l.starts_with(&format!("# {p}")))
+                })
+                .collect();
+            t.push_str(&body.concat());
+            t
+        }
+        None => crate::template::write(draft),
+    }
+}
+
+/// A batch's files, written and checked on all cores: each path was
+/// settled before, the units' folders are made before their files.
+fn write_batch(
+    root: &Path,
+    new_units: Vec<Known>,
+    jobs: Vec<(PathBuf, String)>,
+    settings: &crate::config::Settings,
+    dry_run: bool,
+    lang: Lang,
+) -> Result<Tally> {
+    new_units
+        .par_iter()
+        .map(|u| write_unit(root, u, lang))
+        .collect::<Result<Vec<()>>>()?;
+    let done: Vec<Result<Tally>> = jobs
+        .par_iter()
+        .map(|(target, text)| {
+            if !dry_run {
+                write_new(target, text, lang)?;
+            }
+            let mut t = Tally::default();
+            t.add(root, target, text, settings);
+            Ok(t)
+        })
+        .collect();
+    let mut tally = Tally::default();
+    for t in done {
+        tally.merge(t?);
+    }
+    Ok(tally)
 }
 
 /// The report, written as the run goes: what each source became is said
@@ -1031,6 +1030,56 @@ impl Tally {
 }
 
 type Planned<'f> = (&'f Found, Known, Draft);
+
+/// What `--unit`, `--kind` and `--campaign` said.
+type Flags<'a> = (
+    &'a Option<Known>,
+    Option<Kind>,
+    Option<crate::campaign::Campaign>,
+);
+
+/// Where each nomination of one source goes. A list is one source: a row
+/// that cannot be placed refuses the whole of it, so that nothing is half
+/// imported.
+fn plan_source<'f>(
+    founds: &'f [Found],
+    path: &Path,
+    root: &Path,
+    flags: Flags<'_>,
+    known: &mut Vec<Known>,
+    lang: Lang,
+) -> std::result::Result<Vec<Planned<'f>>, (&'static str, String)> {
+    let (unit_flag, kind_flag, campaign_flag) = flags;
+    let mut planned = Vec::new();
+    for f in founds {
+        match plan(f, path, unit_flag, kind_flag, campaign_flag, known, lang) {
+            // A unit's folder that is a link or a file: that source is
+            // refused, the others go on (#37.10).
+            Ok(p) if std::fs::symlink_metadata(root.join(&p.1.slug)).is_ok_and(|m| !m.is_dir()) => {
+                return Err((
+                    "not-regular-file",
+                    tr!(
+                        lang,
+                        "thư mục của đơn vị `{}` trong đợt là một liên kết hay một tệp: kh không ghi vào đó",
+                        "the unit's folder `{}` in the round is a link or a file: kh does not write there",
+                        p.1.slug
+                    ),
+                ));
+            }
+            Ok(p) => planned.push(p),
+            Err((code, why)) => {
+                let at = match (&f.sheet, f.row) {
+                    (Some(s), Some(r)) => {
+                        tr!(lang, " (trang {s}, dòng {r})", " (sheet {s}, row {r})")
+                    }
+                    _ => String::new(),
+                };
+                return Err((code, format!("{why}{at}")));
+            }
+        }
+    }
+    Ok(planned)
+}
 
 /// The unit, kind and campaign of one nomination read, or why not.
 fn plan<'f>(
