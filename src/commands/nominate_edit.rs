@@ -548,6 +548,10 @@ fn ask_one(o: &mut Open, need: &Need, ask: &mut dyn Ask, lang: Lang) -> Result<S
                         escape_controls(src)
                     )
                 );
+                // What the source holds there, where it can still be read.
+                for line in source_near(src, form::unread_label(key, Lang::Vi)) {
+                    eprintln!("    │ {}", escape_controls(&line));
+                }
             }
             match key.as_str() {
                 "achievements" => ask_one(o, &Need::Achievement, ask, lang),
@@ -589,6 +593,45 @@ fn model_label(k: ModelKey, lang: Lang) -> &'static str {
         ModelKey::Score => lang.pick("Điểm đánh giá (thang 100)", "Score (out of 100)"),
         ModelKey::RecordsArchived => lang.pick("Có hồ sơ lưu trữ đầy đủ", "Records fully archived"),
     }
+}
+
+/// The lines of a Word report that stand at a field's label and after it,
+/// for the person answering to read (SPEC §9.2: "after showing what the
+/// source holds"); nothing when the source is gone or is no report.
+fn source_near(source: &str, label: &str) -> Vec<String> {
+    let path = Path::new(source);
+    if crate::intake::source_kind(path) != crate::intake::SourceKind::Docx {
+        return Vec::new();
+    }
+    let Ok(bytes) = crate::tree::read_regular(path, 64 * 1024 * 1024) else {
+        return Vec::new();
+    };
+    let Some(blocks) = crate::intake::report_blocks(&bytes) else {
+        return Vec::new();
+    };
+    let key = crate::intake::report::fold(label);
+    let lines: Vec<String> = blocks
+        .iter()
+        .flat_map(|b| match b {
+            crate::intake::wordml::Block::Para(p) => vec![p.text.clone()],
+            crate::intake::wordml::Block::Table(rows) => {
+                rows.iter().map(|r| r.join(" | ")).collect()
+            }
+        })
+        .flat_map(|t| t.lines().map(str::to_string).collect::<Vec<_>>())
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let Some(at) = lines
+        .iter()
+        .position(|l| crate::intake::report::fold(l).contains(&key))
+    else {
+        return Vec::new();
+    };
+    lines[at..]
+        .iter()
+        .take(3)
+        .map(|l| l.chars().take(200).collect())
+        .collect()
 }
 
 /// An award typed from the source: its year and title, its decision if

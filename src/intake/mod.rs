@@ -205,6 +205,14 @@ pub fn read_source(path: &Path, kind: SourceKind) -> Result<(String, Vec<Found>)
     Ok((sha, found))
 }
 
+/// A Word package's body as blocks, read under the package's limits;
+/// `None` for anything that is no readable report.
+pub fn report_blocks(bytes: &[u8]) -> Option<Vec<wordml::Block>> {
+    let mut pkg = Package::open(std::io::Cursor::new(bytes)).ok()?;
+    let xml = pkg.xml("word/document.xml").ok()?;
+    wordml::blocks(&xml).ok()
+}
+
 /// A report's one nomination.
 pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     let mut pkg = Package::open(std::io::Cursor::new(bytes))?;

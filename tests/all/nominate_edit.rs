@@ -41,7 +41,8 @@ fn report(title: &str, campaign: &str, one: &[&str], achievements: &[&str]) -> D
 
 /// The five cases of #36, imported into a round: (file, the `--set`s that
 /// finish it).
-pub(crate) fn imported_round() -> (Tree, Vec<(String, Vec<&'static str>)>) {
+/// The inbox is kept with the round: the files name their sources.
+pub(crate) fn imported_round() -> (Tree, Vec<(String, Vec<&'static str>)>, tempfile::TempDir) {
     let inbox = tempfile::tempdir().expect("tmp");
     let cases: Vec<(&str, Doc, Vec<&'static str>)> = vec![
         (
@@ -156,7 +157,7 @@ pub(crate) fn imported_round() -> (Tree, Vec<(String, Vec<&'static str>)>) {
         assert!(!path.is_empty(), "{name}: {doc:#}");
         out.push((path, sets));
     }
-    (r, out)
+    (r, out, inbox)
 }
 
 /// The settled findings of one file.
@@ -173,7 +174,7 @@ fn settled_findings(r: &Tree, path: &str) -> Vec<String> {
 
 #[test]
 fn set_finishes_every_kind_of_imported_file() {
-    let (r, files) = imported_round();
+    let (r, files, _inbox) = imported_round();
     for (path, sets) in &files {
         assert!(
             !settled_findings(&r, path).is_empty(),
@@ -199,7 +200,7 @@ fn set_finishes_every_kind_of_imported_file() {
 
 #[test]
 fn a_wrong_key_or_value_is_a_usage_error_and_nothing_is_written() {
-    let (r, files) = imported_round();
+    let (r, files, _inbox) = imported_round();
     let path = r.path(&files[0].0);
     let before = std::fs::read(&path).expect("file");
     for set in [
@@ -230,7 +231,7 @@ fn a_wrong_key_or_value_is_a_usage_error_and_nothing_is_written() {
 
 #[test]
 fn comments_and_untouched_keys_keep_their_bytes_and_review_toml_is_not_written() {
-    let (r, files) = imported_round();
+    let (r, files, _inbox) = imported_round();
     let rel = &files[4].0;
     let path = r.path(rel);
     let text = std::fs::read_to_string(&path).expect("file");
@@ -300,7 +301,7 @@ fn edit_in_terminal(
 #[cfg(unix)]
 #[test]
 fn questions_in_a_terminal_finish_a_file() -> Result<(), Box<dyn std::error::Error>> {
-    let (r, files) = imported_round();
+    let (r, files, _inbox) = imported_round();
     let cols = std::num::NonZeroU16::new(200).ok_or("width")?;
     let path = r.path(&files[0].0);
     let mut s = crate::common::Screen::new(edit_in_terminal(&path)?, cols)?;
@@ -328,6 +329,12 @@ fn questions_in_a_terminal_finish_a_file() -> Result<(), Box<dyn std::error::Err
         screen.contains("chua-doc.docx"),
         "the source is named: {screen}"
     );
+    // What the source holds there, shown before the question.
+    let screen = s.wait_for("│ - Quê quán:")?;
+    assert!(
+        screen.contains("│ - Chức vụ, đơn vị công tác: trưởng thôn 2"),
+        "{screen}"
+    );
     answer(&mut s, &[("Quê quán", "xã Nhân Thịnh, huyện Lý Nhân\r")])?;
     assert_eq!(settled_findings(&r, &files[4].0), Vec::<String>::new());
     Ok(())
@@ -338,7 +345,7 @@ fn questions_in_a_terminal_finish_a_file() -> Result<(), Box<dyn std::error::Err
 #[test]
 fn an_interrupted_edit_leaves_the_file_as_it_was() -> Result<(), Box<dyn std::error::Error>> {
     use expectrl::Expect;
-    let (r, files) = imported_round();
+    let (r, files, _inbox) = imported_round();
     let path = r.path(&files[1].0);
     let before = std::fs::read(&path)?;
     let mut p = edit_in_terminal(&path)?;
@@ -418,7 +425,7 @@ fn answer(
 #[test]
 fn every_kind_of_imported_file_is_finished_in_a_terminal() -> Result<(), Box<dyn std::error::Error>>
 {
-    let (r, files) = imported_round();
+    let (r, files, _inbox) = imported_round();
     for (rel, _) in &files {
         let cols = std::num::NonZeroU16::new(200).ok_or("width")?;
         let mut s = crate::common::Screen::new(edit_in_terminal(&r.path(rel))?, cols)?;
@@ -437,7 +444,7 @@ fn every_kind_of_imported_file_is_finished_in_a_terminal() -> Result<(), Box<dyn
 /// field by the form's label first, in both languages; JSON keeps keys.
 #[test]
 fn findings_say_how_to_finish_them_in_the_forms_words() {
-    let (r, files) = imported_round();
+    let (r, files, _inbox) = imported_round();
     let out = kh().arg("validate").arg(r.root()).output().expect("runs");
     let vi = String::from_utf8_lossy(&out.stdout);
     assert!(
