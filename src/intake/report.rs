@@ -223,6 +223,16 @@ fn labelled_raw(line: &str, bold_head: usize, loose: bool) -> Option<(Target, &s
     if let Some((label, value)) = split
         && let Some(t) = target_of(label)
     {
+        // "Quá trình thành lập năm 1995: theo …": words with a number after
+        // the label are the value's start, not the label's (nothing cut).
+        if let Some((lt, at)) = leading_label(label)
+            && lt == t
+            && label[at..].chars().any(|c| c.is_ascii_digit())
+        {
+            let start = label.len() - label[at..].trim_start_matches([' ', '-', '–']).len();
+            let whole = &body[start.min(body.len())..];
+            return Some((t, whole));
+        }
         return Some((t, value));
     }
     if split.is_none() || bold {
@@ -1517,6 +1527,25 @@ mod tests {
             ];
             let _ = read(&b);
         }
+    }
+
+    #[test]
+    fn words_with_a_number_before_the_colon_are_the_values() {
+        assert_eq!(
+            labelled(
+                "- Quá trình thành lập năm 1995: theo Quyết định số 12/QĐ-UBND",
+                0
+            ),
+            Some((
+                Target::Key("founded"),
+                "năm 1995: theo Quyết định số 12/QĐ-UBND".into()
+            ))
+        );
+        // A label's own words stay the label's.
+        assert_eq!(
+            labelled("Họ và tên khai sinh: Nguyễn Văn An", 0),
+            Some((Target::Key("full_name"), "Nguyễn Văn An".into()))
+        );
     }
 
     #[test]
