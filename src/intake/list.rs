@@ -18,6 +18,10 @@ pub enum Col {
     CollectiveName,
     HeadName,
     Birth,
+    /// "Năm sinh" over two columns "Nam" | "Nữ": the year stands under
+    /// the nominee's gender.
+    BirthMale,
+    BirthFemale,
     Gender,
     Position,
     Workplace,
@@ -279,11 +283,16 @@ pub fn rows(sheets: Vec<Sheet>) -> Result<(Vec<Row>, Catalogue), Refusal> {
             })
             .filter(|(_, n, named, _)| *named && *n >= 2)
             .max_by_key(|(r, n, _, _)| (*n, u32::MAX - r));
-        let Some((head_at, _, _, cols)) = best else {
+        let Some((head_at, _, _, mut cols)) = best else {
             continue;
         };
+        let sub_header = gender_columns(&sheet, head_at, &mut cols);
         let mut section_kind = None;
-        for (i, r) in sheet.rows.iter().filter(|(i, _)| *i > head_at) {
+        for (i, r) in sheet
+            .rows
+            .iter()
+            .filter(|(i, _)| *i > head_at && Some(*i) != sub_header)
+        {
             let filled: Vec<&String> = r.iter().filter(|c| !c.trim().is_empty()).collect();
             if filled.is_empty() {
                 continue;
@@ -325,6 +334,24 @@ pub fn rows(sheets: Vec<Sheet>) -> Result<(Vec<Row>, Catalogue), Refusal> {
         }
     }
     Ok((out, codes))
+}
+
+/// "Năm sinh" heading two columns, "Nam" | "Nữ", on the row under the
+/// header (a common layout): those columns become the year under each
+/// gender, and that row is no data (its row number is returned).
+fn gender_columns(sheet: &Sheet, head_at: u32, cols: &mut Vec<Option<Col>>) -> Option<u32> {
+    let at = cols.iter().position(|c| *c == Some(Col::Birth))?;
+    let (sub_at, sub) = sheet.rows.iter().find(|(i, _)| *i == head_at + 1)?;
+    let said = |i: usize| sub.get(i).map(|c| fold(c)).unwrap_or_default();
+    if said(at) != "nam" || said(at + 1) != "nu" || cols.get(at + 1).is_some_and(Option::is_some) {
+        return None;
+    }
+    if cols.len() < at + 2 {
+        cols.resize(at + 2, None);
+    }
+    cols[at] = Some(Col::BirthMale);
+    cols[at + 1] = Some(Col::BirthFemale);
+    Some(*sub_at)
 }
 
 /// "Tổng cộng: 4", "Cộng", "Tong so" — but "Công an xã …" is a name: the

@@ -400,6 +400,18 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
     {
         nominee.push(("workplace", d.to_string()));
     }
+    // The year under "Nam" or "Nữ": the birth, and the gender it stands
+    // under (a named mapping, SPEC §15.1).
+    for (col, gender) in [(Col::BirthMale, "Nam"), (Col::BirthFemale, "Nữ")] {
+        if let Some(v) = r.get(col) {
+            if !nominee.iter().any(|(k, _)| *k == "birth_date") {
+                nominee.push(("birth_date", list::birth(v)));
+            }
+            if !nominee.iter().any(|(k, _)| *k == "gender") {
+                nominee.push(("gender", gender.to_string()));
+            }
+        }
+    }
     if let Some(v) = r.get(Col::Combined) {
         let key = if kind == Some(Kind::HoGiaDinh) {
             "residence"

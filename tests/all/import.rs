@@ -353,12 +353,12 @@ fn a_reimport_of_unchanged_sources_writes_nothing_and_a_changed_one_names_what_i
     let r = round();
     let (first, _) = import(&[inbox.path()], r.root(), &[]);
     let written = first["imported"].as_array().map_or(0, Vec::len);
-    assert_eq!(written, 24);
+    assert_eq!(written, 26);
     let before = files(r.root());
     let (again, code) = import(&[inbox.path()], r.root(), &[]);
     assert_eq!(code, 0);
     assert_eq!(again["imported"], serde_json::json!([]), "{again:#}");
-    assert_eq!(again["unchanged"].as_array().map_or(0, Vec::len), 24);
+    assert_eq!(again["unchanged"].as_array().map_or(0, Vec::len), 26);
     assert_eq!(files(r.root()), before, "nothing written");
 
     // The doctor's report mended: a new file, naming the old one.
@@ -373,7 +373,7 @@ fn a_reimport_of_unchanged_sources_writes_nothing_and_a_changed_one_names_what_i
         "never overwritten"
     );
     assert_eq!(item["replaces"], "so-y-te/dinh-van-thanh.toml");
-    assert_eq!(third["unchanged"].as_array().map_or(0, Vec::len), 23);
+    assert_eq!(third["unchanged"].as_array().map_or(0, Vec::len), 25);
 }
 
 /// Every file below `root` with its bytes.
@@ -402,7 +402,7 @@ fn dry_run_says_the_same_and_writes_nothing() {
     let before = files(r.root());
     let (doc, code) = import(&[inbox.path()], r.root(), &["--dry-run"]);
     assert_eq!(code, 0);
-    assert_eq!(doc["imported"].as_array().map_or(0, Vec::len), 24);
+    assert_eq!(doc["imported"].as_array().map_or(0, Vec::len), 26);
     assert_eq!(files(r.root()), before);
 }
 

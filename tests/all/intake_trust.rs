@@ -235,6 +235,23 @@ fn the_peer_products_lists_are_read_as_they_are() {
     assert_eq!(s(&file(&r, teams[1]), "proposed_award"), "Giấy khen");
 }
 
+/// A year under "Nam" or "Nữ" (the two columns "Năm sinh" heads): the
+/// birth, and the gender it stands under; the sub-header row is no data.
+#[test]
+fn a_birth_year_under_its_gender_column() {
+    let (r, doc, _inbox) = corpus_round();
+    let rows = rows_of(&doc, "DS nam nu.xlsx");
+    assert_eq!(rows.len(), 2, "{doc:#}");
+    let toan = file(&r, rows[0]);
+    assert_eq!(s(&toan, "nominee.full_name"), "Lê Văn Toàn");
+    assert_eq!(s(&toan, "nominee.birth_date"), "1972");
+    assert_eq!(s(&toan, "nominee.gender"), "Nam");
+    let nhung = file(&r, rows[1]);
+    assert_eq!(s(&nhung, "nominee.birth_date"), "1985");
+    assert_eq!(s(&nhung, "nominee.gender"), "Nữ");
+    assert_eq!(rows[1]["campaign"], "nong-thon-moi");
+}
+
 #[test]
 fn a_list_without_a_campaign_is_imported_and_said_once() {
     let inbox = tempfile::tempdir().expect("tmp");

@@ -694,6 +694,50 @@ pub fn peer_collectives() -> Vec<u8> {
     book.save_to_buffer().expect("workbook")
 }
 
+/// A list in the layout many offices use: "Năm sinh" heading two columns,
+/// "Nam" | "Nữ", the year under the nominee's gender.
+pub fn list_gender_columns() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Trang1").expect("sheet name");
+    sheet_rows(
+        ws,
+        0,
+        &[
+            &["DANH SÁCH CÁ NHÂN ĐỀ NGHỊ KHEN THƯỞNG"],
+            &[
+                "TT",
+                "Họ và tên",
+                "Năm sinh",
+                "",
+                "Chức vụ, đơn vị công tác",
+                "Phong trào",
+                "Hình thức khen thưởng đề nghị",
+            ],
+            &["", "", "Nam", "Nữ", "", "", ""],
+            &[
+                "1",
+                "Lê Văn Toàn",
+                "1972",
+                "",
+                "Trưởng thôn Đông, xã Mộc Bắc",
+                "Chung sức xây dựng nông thôn mới",
+                "Giấy khen",
+            ],
+            &[
+                "2",
+                "Đào Thị Nhung",
+                "",
+                "1985",
+                "Chi hội trưởng phụ nữ thôn Đông",
+                "Chung sức xây dựng nông thôn mới",
+                "Giấy khen",
+            ],
+        ],
+    );
+    book.save_to_buffer().expect("workbook")
+}
+
 /// The units the files of #32's corpus come from, as a round names them.
 pub const UNITS: &[(&str, &str)] = &[
     ("cong-an-kim-bang", "Công an huyện Kim Bảng"),
@@ -716,6 +760,7 @@ pub fn write_all(dir: &Path) {
         ("so-nong-nghiep", "NHANDULIEU.xlsx", peer_mixed()),
         ("so-nong-nghiep", "CANHAN.xlsx", peer_individuals()),
         ("so-nong-nghiep", "TAPTHE.xlsx", peer_collectives()),
+        ("xa-an-noi", "DS nam nu.xlsx", list_gender_columns()),
     ] {
         std::fs::create_dir_all(dir.join(unit)).expect("folder");
         std::fs::write(dir.join(unit).join(name), bytes).expect("list");
