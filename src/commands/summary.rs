@@ -291,8 +291,61 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
     } else {
         KIND_SHORT.map(|(vi, en, _, _)| lang.pick(vi, en).to_string())
     };
-    let mut out = Vec::new();
+    let mut out = vec![
+        campaign_section(s, lang, machine, &kind_headers),
+        unit_section(s, lang, machine, &kind_headers),
+        nomination_section(s, lang, machine),
+        escalation_section(s, lang, machine),
+    ];
 
+    out.push(Section {
+        which: Which::Unreadable,
+        title: lang
+            .pick(
+                "Tệp không đọc được phong trào hoặc loại",
+                "Files whose campaign or kind could not be read",
+            )
+            .to_string(),
+        header: vec![lang.pick("Tệp", "File").to_string()],
+        rows: rows(&s.unreadable, |p| vec![p.to_string()]),
+        total: None,
+    });
+
+    out.push(Section {
+        which: Which::OutsideUnit,
+        title: lang
+            .pick(
+                "Tệp đề nghị nằm ngoài thư mục đơn vị",
+                "Nomination files outside any unit folder",
+            )
+            .to_string(),
+        header: vec![lang.pick("Tệp", "File").to_string()],
+        rows: rows(&s.outside_unit, |p| vec![p.to_string()]),
+        total: None,
+    });
+
+    out.push(Section {
+        which: Which::MissingUnits,
+        title: lang
+            .pick("Đơn vị chưa gửi", "Units that sent nothing")
+            .to_string(),
+        header: vec![
+            lang.pick("Mã đơn vị", "Unit slug").to_string(),
+            lang.pick("Đơn vị", "Unit").to_string(),
+        ],
+        rows: rows(&s.missing_units, |m| vec![m.slug.clone(), m.name.clone()]),
+        total: None,
+    });
+    out
+}
+
+/// The table by campaign, with its totals.
+fn campaign_section<'s>(
+    s: &'s Summary<'_>,
+    lang: Lang,
+    machine: bool,
+    kind_headers: &[String; 3],
+) -> Section<'s> {
     let mut header = vec![
         lang.pick("Mục", "§").to_string(),
         lang.pick("Phong trào", "Campaign").to_string(),
@@ -341,7 +394,7 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
     total_row.push(total.to_string());
     total_row.push(with_errors.to_string());
     total_row.extend(review_cells(&review_sum, machine));
-    out.push(Section {
+    Section {
         which: Which::Campaigns,
         title: lang
             .pick("Theo phong trào thi đua", "By campaign")
@@ -349,8 +402,16 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
         header,
         rows: rows_of,
         total: Some(total_row),
-    });
+    }
+}
 
+/// The table by unit, with its totals.
+fn unit_section<'s>(
+    s: &'s Summary<'_>,
+    lang: Lang,
+    machine: bool,
+    kind_headers: &[String; 3],
+) -> Section<'s> {
     let mut header = vec![lang.pick("Đơn vị", "Unit").to_string()];
     if machine {
         header.insert(0, lang.pick("Mã đơn vị", "Unit slug").to_string());
@@ -407,14 +468,17 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
     total_row.push(errors.to_string());
     total_row.push(warnings.to_string());
     total_row.extend(review_cells(&review_sum, machine));
-    out.push(Section {
+    Section {
         which: Which::Units,
         title: lang.pick("Theo đơn vị", "By unit").to_string(),
         header,
         rows: rows_of,
         total: Some(total_row),
-    });
+    }
+}
 
+/// Every nomination, a row each.
+fn nomination_section<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Section<'s> {
     let mut header: Vec<String> = [
         lang.pick("Đơn vị", "Unit"),
         lang.pick("Tên", "Name"),
@@ -486,14 +550,17 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
         }
         row
     });
-    out.push(Section {
+    Section {
         which: Which::Nominations,
         title: lang.pick("Các đề nghị", "Nominations").to_string(),
         header,
         rows: rows_of,
         total: None,
-    });
+    }
+}
 
+/// What goes to the Chairman (province-wide, §IV.1).
+fn escalation_section<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Section<'s> {
     // The Chairman reads campaigns by name; a CSV keeps the slug for
     // scripts beside it.
     let rows_of = rows(&s.escalated, move |n| {
@@ -521,7 +588,7 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
     } else {
         escalation_header.push(lang.pick("Phong trào", "Campaign").to_string());
     }
-    out.push(Section {
+    Section {
         which: Which::Escalations,
         title: lang
             .pick(
@@ -532,47 +599,7 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
         header: escalation_header,
         rows: rows_of,
         total: None,
-    });
-
-    out.push(Section {
-        which: Which::Unreadable,
-        title: lang
-            .pick(
-                "Tệp không đọc được phong trào hoặc loại",
-                "Files whose campaign or kind could not be read",
-            )
-            .to_string(),
-        header: vec![lang.pick("Tệp", "File").to_string()],
-        rows: rows(&s.unreadable, |p| vec![p.to_string()]),
-        total: None,
-    });
-
-    out.push(Section {
-        which: Which::OutsideUnit,
-        title: lang
-            .pick(
-                "Tệp đề nghị nằm ngoài thư mục đơn vị",
-                "Nomination files outside any unit folder",
-            )
-            .to_string(),
-        header: vec![lang.pick("Tệp", "File").to_string()],
-        rows: rows(&s.outside_unit, |p| vec![p.to_string()]),
-        total: None,
-    });
-
-    out.push(Section {
-        which: Which::MissingUnits,
-        title: lang
-            .pick("Đơn vị chưa gửi", "Units that sent nothing")
-            .to_string(),
-        header: vec![
-            lang.pick("Mã đơn vị", "Unit slug").to_string(),
-            lang.pick("Đơn vị", "Unit").to_string(),
-        ],
-        rows: rows(&s.missing_units, |m| vec![m.slug.clone(), m.name.clone()]),
-        total: None,
-    });
-    out
+    }
 }
 
 /// The review columns: every status for a machine, the approved for a person.
