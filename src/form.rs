@@ -187,19 +187,72 @@ pub fn unread_key(key: &str) -> bool {
             .is_some_and(|f| nominee_field(f).is_some())
 }
 
+/// A `[model]` key as the form names it (§3.7).
+pub fn model_label(k: ModelKey, lang: Lang) -> &'static str {
+    match k {
+        ModelKey::Name => lang.pick("Tên mô hình", "Name of the model"),
+        ModelKey::Address => lang.pick("Địa chỉ mô hình", "Address of the model"),
+        ModelKey::Domain => lang.pick("Lĩnh vực của mô hình", "Field of the model"),
+        ModelKey::FourStepPlan => lang.pick(
+            "Kế hoạch thực hiện mô hình theo 4 bước",
+            "The model's four-step plan",
+        ),
+        ModelKey::Score => lang.pick("Điểm chấm mô hình", "The model's score"),
+        ModelKey::RecordsArchived => {
+            lang.pick("Hồ sơ lưu trữ của mô hình", "The model's archived records")
+        }
+    }
+}
+
+/// The form's label of a key that is no nominee field nor fact: the top
+/// keys, an award's and an achievement's keys, the model's. The one table
+/// the letters, the import's output and `kh nominate edit` name keys by.
+pub fn key_label(key: &str, lang: Lang) -> Option<&'static str> {
+    if let Some(k) = <ModelKey as FormKey>::ALL.iter().find(|k| k.key() == key) {
+        return Some(model_label(*k, lang));
+    }
+    Some(match key {
+        k if k == Top::Campaign.key() => lang.pick("Phong trào thi đua", "Campaign"),
+        k if k == Top::Kind.key() => lang.pick("Loại điển hình", "Kind of exemplar"),
+        k if k == Top::Scope.key() => lang.pick(
+            "Phạm vi ảnh hưởng của thành tích",
+            "Reach of the achievements",
+        ),
+        k if k == Top::ProposedAward.key() => {
+            lang.pick("Hình thức khen thưởng đề nghị", "Proposed commendation")
+        }
+        k if k == Top::Movement.key() => lang.pick("Phong trào, lĩnh vực", "Movement or field"),
+        k if k == Top::Nominee.key() => lang.pick("Sơ lược lý lịch", "The nominee"),
+        k if k == Top::Achievements.key() => lang.pick(
+            "Thành tích tiêu biểu xuất sắc đã đạt được",
+            "Outstanding achievements",
+        ),
+        k if k == Top::Awards.key() => lang.pick("Quá trình khen thưởng", "Commendation history"),
+        k if k == Top::Facts.key() => lang.pick("Thông tin về tiêu chí", "Facts for the criteria"),
+        k if k == Top::Model.key() => {
+            lang.pick("Mô hình “Dân vận khéo”", "The “Dân vận khéo” model")
+        }
+        k if k == AwardKey::Year.key() => lang.pick("Năm khen thưởng", "Year of the award"),
+        k if k == AwardKey::Title.key() => lang.pick("Hình thức khen thưởng", "The award"),
+        k if k == AwardKey::Decision.key() => {
+            lang.pick("Số quyết định khen thưởng", "Number of the decision")
+        }
+        k if k == AwardKey::Date.key() => {
+            lang.pick("Ngày quyết định khen thưởng", "Date of the decision")
+        }
+        "text" => lang.pick("Nội dung thành tích", "What was achieved"),
+        "criteria" => lang.pick("Tiêu chí của thành tích", "Criteria of the achievement"),
+        "photo" | "photo_consent" => lang.pick("Ảnh của điển hình", "The exemplar's photo"),
+        _ => return None,
+    })
+}
+
 /// The form's label of a key `[import] unread` lists.
 pub fn unread_label(key: &str, lang: Lang) -> &'static str {
     if let Some(f) = key.strip_prefix("nominee.").and_then(nominee_field) {
         return lang.pick(f.vi, f.en);
     }
-    match key {
-        "achievements" => lang.pick("Thành tích tiêu biểu xuất sắc", "Outstanding achievements"),
-        "awards" => lang.pick("Quá trình khen thưởng", "Commendation history"),
-        "proposed_award" => lang.pick("Hình thức khen thưởng đề nghị", "Proposed commendation"),
-        "campaign" => lang.pick("Phong trào thi đua", "Campaign"),
-        "kind" => lang.pick("Loại điển hình", "Kind of exemplar"),
-        _ => lang.pick("một mục", "a field"),
-    }
+    key_label(key, lang).unwrap_or_else(|| lang.pick("một mục", "a field"))
 }
 
 /// The keys of a nomination file, one name each: the reader, the template

@@ -480,7 +480,7 @@ fn ask_one(o: &mut Open, need: &Need, ask: &mut dyn Ask, lang: Lang) -> Result<S
                 ModelKey::Score => Typed::Score,
                 _ => Typed::Text,
             };
-            let v = match ask_typed(ty, model_label(*k, lang), ask, lang)? {
+            let v = match ask_typed(ty, form::model_label(*k, lang), ask, lang)? {
                 Step::Go(v) => v,
                 Step::Back => return Ok(Step::Back),
             };
@@ -577,21 +577,6 @@ fn ask_one(o: &mut Open, need: &Need, ask: &mut dyn Ask, lang: Lang) -> Result<S
                 },
             }
         }
-    }
-}
-
-/// A `[model]` key as the form names it.
-fn model_label(k: ModelKey, lang: Lang) -> &'static str {
-    match k {
-        ModelKey::Name => lang.pick("Tên mô hình", "Name of the model"),
-        ModelKey::Address => lang.pick("Địa chỉ mô hình", "Address of the model"),
-        ModelKey::Domain => lang.pick("Lĩnh vực của mô hình", "Field of the model"),
-        ModelKey::FourStepPlan => lang.pick(
-            "Có kế hoạch thực hiện theo trình tự 4 bước",
-            "Has a four-step plan",
-        ),
-        ModelKey::Score => lang.pick("Điểm đánh giá (thang 100)", "Score (out of 100)"),
-        ModelKey::RecordsArchived => lang.pick("Có hồ sơ lưu trữ đầy đủ", "Records fully archived"),
     }
 }
 

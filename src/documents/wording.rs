@@ -6,7 +6,7 @@
 
 use crate::campaign::{Campaign, Cond};
 use crate::diagnostic::Diagnostic;
-use crate::form::{AwardKey, ModelKey, Top, nominee_field};
+use crate::form::nominee_field;
 use crate::messages::{DateProblem, Expected, Range, TextFault, What};
 use crate::text::dmy;
 use crate::vocab::Vocab as _;
@@ -47,32 +47,9 @@ pub fn form_label(key: &str) -> String {
     if let Some(f) = Fact::from_slug(key) {
         return crate::text::upper_first(f.label(crate::lang::Lang::Vi));
     }
-    let label = match key {
-        k if k == Top::Campaign.key() => "Phong trào thi đua",
-        k if k == Top::Kind.key() => "Loại điển hình",
-        k if k == Top::Scope.key() => "Phạm vi ảnh hưởng của thành tích",
-        k if k == Top::ProposedAward.key() => "Hình thức khen thưởng đề nghị",
-        k if k == Top::Movement.key() => "Phong trào, lĩnh vực",
-        k if k == Top::Nominee.key() => "Sơ lược lý lịch",
-        k if k == Top::Achievements.key() => "Thành tích tiêu biểu xuất sắc đã đạt được",
-        k if k == Top::Awards.key() => "Quá trình khen thưởng",
-        k if k == Top::Facts.key() => "Thông tin về tiêu chí",
-        k if k == Top::Model.key() => "Mô hình “Dân vận khéo”",
-        k if k == AwardKey::Year.key() => "Năm khen thưởng",
-        k if k == AwardKey::Title.key() => "Hình thức khen thưởng",
-        k if k == AwardKey::Decision.key() => "Số quyết định khen thưởng",
-        k if k == AwardKey::Date.key() => "Ngày quyết định khen thưởng",
-        k if k == ModelKey::Name.key() => "Tên mô hình",
-        k if k == ModelKey::Domain.key() => "Lĩnh vực của mô hình",
-        k if k == ModelKey::FourStepPlan.key() => "Kế hoạch thực hiện mô hình theo 4 bước",
-        k if k == ModelKey::Score.key() => "Điểm chấm mô hình",
-        k if k == ModelKey::RecordsArchived.key() => "Hồ sơ lưu trữ của mô hình",
-        "text" => "Nội dung thành tích",
-        "criteria" => "Tiêu chí của thành tích",
-        "photo" | "photo_consent" => "Ảnh của điển hình",
-        _ => "Một mục của báo cáo",
-    };
-    label.to_string()
+    crate::form::key_label(key, crate::lang::Lang::Vi)
+        .unwrap_or("Một mục của báo cáo")
+        .to_string()
 }
 
 fn campaign(c: Campaign) -> String {
