@@ -227,14 +227,10 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
     // The round's cap is Sở Nội vụ's setting: said on a run over the whole
     // round, not to a clerk checking one unit.
     if !layout.whole {
-        diags.retain(|d| d.rule != Rule::CapChanged);
+        diags.retain(|d| d.rule() != Rule::CapChanged);
     }
     for entry in &layout.stray {
-        diags.push(Diagnostic::new(
-            Rule::OutsideUnit,
-            entry.rel.clone(),
-            What::OutsideUnit,
-        ));
+        diags.push(Diagnostic::new(entry.rel.clone(), What::OutsideUnit));
     }
     let book = read_book(&layout, &mut diags);
     let sent: Vec<usize> = layout.units.iter().map(|u| u.files.len()).collect();
@@ -281,7 +277,6 @@ pub fn check_layout(mut layout: Layout, opts: Options) -> Report {
             _ => ".".to_string(),
         };
         diags.push(Diagnostic::new(
-            Rule::NoNominations,
             at,
             What::NoNominations {
                 root: layout.root_display.clone(),
@@ -360,7 +355,6 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
             .map(|r| crate::text::escape_controls(r).into_owned());
         if r.review.stale {
             diags.push(Diagnostic::new(
-                Rule::ReviewStale,
                 r.path.clone(),
                 What::ReviewStale {
                     status: d.status,
@@ -372,7 +366,6 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
         }
         match d.status {
             Status::BoSung => diags.push(Diagnostic::new(
-                Rule::ReviewReturned,
                 r.path.clone(),
                 What::ReviewReturned {
                     date: d.date,
@@ -381,7 +374,6 @@ fn reviews(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
                 },
             )),
             Status::KhongDat => diags.push(Diagnostic::new(
-                Rule::ReviewRejected,
                 r.path.clone(),
                 What::ReviewRejected {
                     date: d.date,
@@ -425,7 +417,6 @@ fn orphans(records: &[Record], book: &Book, diags: &mut Vec<Diagnostic>) {
             .map(String::from);
         diags.push(
             Diagnostic::new(
-                Rule::ReviewOrphan,
                 review::REVIEW_FILE,
                 What::ReviewOrphan {
                     path: crate::text::shown(&d.path),
@@ -565,7 +556,6 @@ fn unit_record(
         },
         None => {
             diags.push(Diagnostic::new(
-                Rule::UnitMissingDescriptor,
                 unit.slug.as_str(),
                 What::UnitMissingDescriptor {
                     slug: unit.slug.clone(),
@@ -596,7 +586,6 @@ fn unit_record(
             .map(String::from)
         });
         diags.push(Diagnostic::new(
-            Rule::UnexpectedUnit,
             unit.slug.as_str(),
             What::UnexpectedUnit {
                 slug: crate::text::shown(&unit.slug),
@@ -610,7 +599,6 @@ fn unit_record(
     let counted = files.len() - replaced(files).len();
     if counted > settings.cap {
         diags.push(Diagnostic::new(
-            Rule::UnitOverCap,
             unit.slug.as_str(),
             What::UnitOverCap {
                 n: counted,
@@ -714,7 +702,6 @@ fn split_units(
         let first = &units[g[0]];
         let others: Vec<String> = g[1..].iter().map(|&i| units[i].slug.clone()).collect();
         found.push(Diagnostic::new(
-            Rule::SplitUnit,
             first.slug.as_str(),
             What::SplitUnit {
                 name: crate::text::escape_controls(first.name()).into_owned(),
@@ -729,7 +716,6 @@ fn split_units(
                 .cloned()
                 .collect();
             found.push(Diagnostic::new(
-                Rule::UnitOverCap,
                 first.slug.as_str(),
                 What::UnitOverCap {
                     n,
@@ -799,7 +785,6 @@ fn photo_on_disk(
     let at = crate::diagnostic::LineIndex::new(text).locate(text, span);
     checked.diagnostics.push(
         Diagnostic::new(
-            Rule::InvalidValue,
             path,
             What::PhotoFile {
                 file: photo.file.to_string(),
@@ -867,7 +852,6 @@ fn duplicates(records: &[Record], root: &Path, diags: &mut Vec<Diagnostic>) {
                 .and_then(|span| name_location(root, &records[i].path, span));
             diags.push(
                 Diagnostic::new(
-                    Rule::DuplicateNominee,
                     records[i].path.clone(),
                     What::DuplicateNominee {
                         name,
@@ -976,7 +960,7 @@ fn tally_round(records: &mut [Record], diags: &[Diagnostic]) {
         per_path
             .entry(&*d.path)
             .or_default()
-            .add_n(d.severity, d.count());
+            .add_n(d.severity(), d.count());
     }
     if per_path.is_empty() {
         return;
@@ -999,7 +983,7 @@ fn tally_units(units: &mut [UnitRecord], records: &[Record], diags: &[Diagnostic
     for d in diags {
         let unit = d.path.split('/').next().unwrap_or("");
         if let Some(&i) = unit_index.get(unit) {
-            counts[i].add_n(d.severity, d.count());
+            counts[i].add_n(d.severity(), d.count());
         }
     }
     for r in records {

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::messages::{Label, What};
 use crate::reader::{Cx, Need};
@@ -195,7 +195,7 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
         if (1945..=9999).contains(&year) {
             settings.year = year as i32;
         } else {
-            cx.report(Rule::InvalidValue, Some(span), What::YearRange);
+            cx.report(Some(span), What::YearRange);
         }
     }
     settings.as_of = end_of_year(settings.year);
@@ -212,7 +212,6 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
                 // §IV.1 fixes "không quá 03 điển hình" for the plan's year.
                 if settings.year == PLAN_YEAR && cap != PLAN_CAP {
                     cx.report(
-                        Rule::CapChanged,
                         Some(span),
                         What::CapChanged {
                             cap,
@@ -223,7 +222,6 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
             }
             _ => {
                 cx.report(
-                    Rule::InvalidValue,
                     Some(span),
                     What::AtLeast {
                         key: "cap_per_unit".to_string(),
@@ -252,7 +250,6 @@ pub fn read_round(path: &str, text: &str) -> (Settings, Vec<Diagnostic>) {
             let slug = k.get_ref().as_ref();
             if !crate::text::is_slug(slug) {
                 cx.report(
-                    Rule::InvalidValue,
                     Some(k.span()),
                     What::ExpectedCode {
                         code: crate::text::shown(slug),
@@ -506,7 +503,7 @@ mod tests {
         );
         assert_eq!(s.year, PLAN_YEAR);
         assert_eq!(s.cap, 3);
-        let codes: Vec<_> = d.iter().map(|d| d.rule.code()).collect();
+        let codes: Vec<_> = d.iter().map(|d| d.rule().code()).collect();
         assert_eq!(codes.iter().filter(|c| **c == "invalid-value").count(), 2);
         assert!(codes.contains(&"invalid-date"));
         assert!(codes.contains(&"unknown-field"));

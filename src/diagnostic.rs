@@ -171,8 +171,9 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// worded (in either language) only when it is printed or written.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
-    pub rule: Rule,
-    pub severity: Severity,
+    /// Always `what.rule()`, kept beside it: filters and counts read it
+    /// for every finding of a round.
+    rule: Rule,
     /// Relative to the round's root, `/`-separated; a unit folder for a
     /// unit-level problem. Shared with the file's record and its other
     /// findings.
@@ -197,15 +198,26 @@ impl PartialEq for Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(rule: Rule, path: impl Into<Arc<str>>, what: What) -> Self {
+    /// A finding about `path`; its rule, and so its code and severity,
+    /// are the finding's own ([`What::rule`]).
+    pub fn new(path: impl Into<Arc<str>>, what: What) -> Self {
+        let rule = what.rule();
         Diagnostic {
             rule,
-            severity: rule.severity(),
             path: path.into(),
             location: None,
             what,
             more: 0,
         }
+    }
+
+    /// The rule the finding breaks.
+    pub fn rule(&self) -> Rule {
+        self.rule
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.rule.severity()
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
@@ -219,12 +231,7 @@ impl Diagnostic {
         location: Option<Location>,
         u: UnevidencedCriteria,
     ) -> Self {
-        Diagnostic::new(
-            Rule::UnevidencedCriterion,
-            path,
-            What::UnevidencedCriteria(u),
-        )
-        .at(location)
+        Diagnostic::new(path, What::UnevidencedCriteria(u)).at(location)
     }
 
     pub fn message(&self, lang: Lang) -> String {
@@ -363,7 +370,7 @@ pub fn order(a: &Diagnostic, b: &Diagnostic) -> std::cmp::Ordering {
         .cmp(&b.sort_key())
         .then_with(|| a.message(Lang::Vi).cmp(&b.message(Lang::Vi)))
         .then_with(|| a.help(Lang::Vi).cmp(&b.help(Lang::Vi)))
-        .then_with(|| a.severity.cmp(&b.severity))
+        .then_with(|| a.severity().cmp(&b.severity()))
         .then_with(|| a.span_ends().cmp(&b.span_ends()))
 }
 
@@ -387,7 +394,7 @@ impl Tally {
     pub fn of<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Tally {
         let mut t = Tally::default();
         for d in diags {
-            t.add_n(d.severity, d.count());
+            t.add_n(d.severity(), d.count());
         }
         t
     }

@@ -106,7 +106,9 @@ macro_rules! declare_rules {
 // and where that comes from, how to mend it, in both languages, and a round
 // that fires it (`kh explain`, SARIF's descriptors, the README's table and
 // the reference come from here or are tested against it). A new rule is one
-// entry here, its check, and its finding's words in messages.rs.
+// entry here, the finding that breaks it (a `What` in messages.rs, worded
+// there and naming this rule in `What::rule`), and its check, which records
+// the finding: the code and severity follow from it.
 declare_rules! {
     ParseError = "parse-error", Error {
         vi: "Tệp TOML sai cú pháp: thiếu dấu ngoặc kép, dấu bằng, hoặc một văn bản xuống dòng trong dấu \"…\".",

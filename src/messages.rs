@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::campaign::{Campaign, Cond, Criterion};
+use crate::explain::Rule;
 use crate::form::Field;
 use crate::lang::Lang;
 use crate::tr;
@@ -550,6 +551,91 @@ fn when(date: &Option<NaiveDate>) -> String {
 }
 
 impl What {
+    /// The rule this finding breaks: a finding names its rule, so a check
+    /// cannot pair a finding with another rule's code (#35.3).
+    pub fn rule(&self) -> Rule {
+        match self {
+            What::Syntax(_) => Rule::ParseError,
+            What::Unreadable(u) => match u {
+                Unreadable::Symlink => Rule::LinkSkipped,
+                Unreadable::Special | Unreadable::NotRegular => Rule::NotRegularFile,
+                Unreadable::TooLarge(_) => Rule::FileTooLarge,
+                Unreadable::NotUtf8 => Rule::NotUtf8,
+                Unreadable::Io(..) => Rule::IoError,
+            },
+            What::LinkSkipped => Rule::LinkSkipped,
+            What::NonUtf8Name => Rule::NonUtf8Name,
+            What::MissingField { .. }
+            | What::WorkplaceOrResidence
+            | What::ReviewNoteNeeded { .. } => Rule::MissingField,
+            What::EmptyField { .. } | What::NoAchievement => Rule::EmptyField,
+            // A role no campaign knows is the role rule's, whatever the
+            // campaign (SPEC §4); every other unknown word is a bad value.
+            What::BadChoice(c) if c.key == "role" => Rule::RoleNotAllowed,
+            What::BadChoice(_)
+            | What::PhotoFile { .. }
+            | What::WrongType { .. }
+            | What::WrongTypeTable { .. }
+            | What::TooLarge { .. }
+            | What::NotFinite { .. }
+            | What::AtLeast { .. }
+            | What::InRange { .. }
+            | What::UnreadKey { .. }
+            | What::ReviewSha
+            | What::ReviewTwice { .. }
+            | What::YearRange
+            | What::ExpectedCode { .. } => Rule::InvalidValue,
+            What::InvalidDate { .. } => Rule::InvalidDate,
+            What::UnknownField { .. } | What::NomineeFieldAtTop { .. } => Rule::UnknownField,
+            What::ImportUnread { .. } => Rule::ImportUnread,
+            What::UnknownCampaign { .. } => Rule::UnknownCampaign,
+            What::KindNotAllowed { .. } => Rule::KindNotAllowed,
+            What::EscalateToChairman => Rule::EscalateToChairman,
+            What::FieldNotForKind { .. } | What::ModelNotHere => Rule::FieldNotForKind,
+            What::MissingRole { .. } => Rule::MissingRole,
+            What::RoleNotAllowed { .. } => Rule::RoleNotAllowed,
+            What::BirthInFuture { .. } | What::DateInFuture { .. } => Rule::DateInFuture,
+            What::ImplausibleAge { .. } => Rule::ImplausibleAge,
+            What::UnknownCriterion { .. } => Rule::UnknownCriterion,
+            What::UnevidencedCriteria(_) => Rule::UnevidencedCriterion,
+            What::AwardYear { .. } => Rule::AwardYearOutOfRange,
+            What::InvalidDecision { .. } => Rule::InvalidDecisionNumber,
+            What::SuspiciousDecision { .. } => Rule::SuspiciousDecisionNumber,
+            What::AwardDateMismatch { .. } | What::DecisionDateMismatch { .. } => {
+                Rule::AwardDateMismatch
+            }
+            What::FactNotApplicable { .. } => Rule::FactNotApplicable,
+            What::MissingFact { .. } => Rule::MissingFact,
+            What::RatingBelow { .. } => Rule::RatingBelowRequired,
+            What::NotZero { .. }
+            | What::AnyOf { .. }
+            | What::InitiativeLevel { .. }
+            | What::TooLow { .. }
+            | What::NoParRise { .. }
+            | What::ModelNoPlan { .. }
+            | What::ModelNotArchived { .. }
+            | What::ModelScoreOff { .. } => Rule::CriterionNotMet,
+            What::ValueReadAs { .. } | What::FactReadAsTrue { .. } | What::RoleReadAs { .. } => {
+                Rule::ValueReadAs
+            }
+            What::BirthYearOnly { .. } => Rule::BirthYearOnly,
+            What::ImplausibleText { .. } => Rule::ImplausibleText,
+            What::OutsideUnit => Rule::OutsideUnit,
+            What::UnitMissingDescriptor { .. } => Rule::UnitMissingDescriptor,
+            What::UnitOverCap { .. } => Rule::UnitOverCap,
+            What::SplitUnit { .. } => Rule::SplitUnit,
+            What::CapChanged { .. } => Rule::CapChanged,
+            What::DuplicateNominee { .. } => Rule::DuplicateNominee,
+            What::MisnamedFile { .. } => Rule::MisnamedFile,
+            What::NoNominations { .. } => Rule::NoNominations,
+            What::UnexpectedUnit { .. } => Rule::UnexpectedUnit,
+            What::ReviewStale { .. } => Rule::ReviewStale,
+            What::ReviewReturned { .. } => Rule::ReviewReturned,
+            What::ReviewRejected { .. } => Rule::ReviewRejected,
+            What::ReviewOrphan { .. } => Rule::ReviewOrphan,
+        }
+    }
+
     /// The message.
     pub fn message(&self, lang: Lang) -> String {
         match self {

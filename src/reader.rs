@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Diagnostic, LineIndex, Location, Rule};
+use crate::diagnostic::{Diagnostic, LineIndex, Location};
 use crate::messages::{BadChoice, DateProblem, Expected, Found, Label, What};
 use crate::text::{closest, escape_controls, shown};
 use crate::vocab::Vocab;
@@ -77,12 +77,12 @@ impl<'a> Cx<'a> {
     }
 
     /// Records a finding.
-    pub fn report(&mut self, rule: Rule, span: Option<Range<usize>>, what: What) {
+    pub fn report(&mut self, span: Option<Range<usize>>, what: What) {
         if self.diags.len() >= MAX_PER_FILE {
             self.suppressed += 1;
             return;
         }
-        let diag = Diagnostic::new(rule, self.path.clone(), what).at(self.locate(span));
+        let diag = Diagnostic::new(self.path.clone(), what).at(self.locate(span));
         self.diags.push(diag);
     }
 
@@ -116,7 +116,7 @@ impl<'a> Cx<'a> {
                 let raw = escape_controls(e.message().trim()).into_owned();
                 let span = e.span().unwrap_or(0..0);
                 let (span, syntax) = crate::syntax::classify(text, span, &raw);
-                self.report(Rule::ParseError, Some(span), What::Syntax(syntax));
+                self.report(Some(span), What::Syntax(syntax));
                 None
             }
         }
@@ -124,7 +124,6 @@ impl<'a> Cx<'a> {
 
     pub fn wrong_type(&mut self, key: &str, v: &Value<'_>, expected: Expected) {
         self.report(
-            Rule::InvalidValue,
             Some(v.span()),
             What::WrongType {
                 key: key.to_string(),
@@ -136,7 +135,6 @@ impl<'a> Cx<'a> {
 
     fn wrong_table(&mut self, key: &str, v: &Value<'_>, list: bool) {
         self.report(
-            Rule::InvalidValue,
             Some(v.span()),
             What::WrongTypeTable {
                 key: key.to_string(),
@@ -159,7 +157,6 @@ impl<'a> Cx<'a> {
         let found = table.get(key);
         if found.is_none() && need == Need::Required {
             self.report(
-                Rule::MissingField,
                 at,
                 What::MissingField {
                     key: key.to_string(),
@@ -211,15 +208,14 @@ impl<'a> Cx<'a> {
             self.read_as(key, span.clone(), format!("\"{}\"", v.slug()));
             return Some((v, span));
         }
-        self.bad_choice::<V>(Rule::InvalidValue, key, s, span);
+        self.bad_choice::<V>(key, s, span);
         None
     }
 
-    pub fn bad_choice<V: Vocab>(&mut self, rule: Rule, key: &str, given: &str, span: Range<usize>) {
+    pub fn bad_choice<V: Vocab>(&mut self, key: &str, given: &str, span: Range<usize>) {
         let given = shown(given);
         let hint = closest(given.as_str(), V::all().iter().map(|v| v.slug()));
         self.report(
-            rule,
             Some(span),
             What::BadChoice(Box::new(BadChoice {
                 key: key.to_string(),
@@ -276,7 +272,6 @@ impl<'a> Cx<'a> {
             Err(why) => {
                 let raw = shown(self.text.get(span.clone()).unwrap_or(""));
                 self.report(
-                    Rule::InvalidDate,
                     Some(span),
                     What::InvalidDate {
                         key: key.to_string(),
@@ -294,7 +289,6 @@ impl<'a> Cx<'a> {
     fn read_as(&mut self, key: &str, span: Range<usize>, read: String) {
         let raw = shown(self.text.get(span.clone()).unwrap_or(""));
         self.report(
-            Rule::ValueReadAs,
             Some(span),
             What::ValueReadAs {
                 key: key.to_string(),
@@ -310,7 +304,6 @@ impl<'a> Cx<'a> {
         let is_blank = matches!(v.get_ref(), DeValue::String(s) if s.trim().is_empty());
         if is_blank && need == Need::Required {
             self.report(
-                Rule::EmptyField,
                 Some(v.span()),
                 What::EmptyField {
                     key: key.to_string(),
@@ -359,7 +352,6 @@ impl<'a> Cx<'a> {
             Ok(n) => Some((n, v.span())),
             Err(_) => {
                 self.report(
-                    Rule::InvalidValue,
                     Some(v.span()),
                     What::TooLarge {
                         key: key.to_string(),
@@ -402,7 +394,6 @@ impl<'a> Cx<'a> {
             Some(n) if n.is_finite() => Some((n, v.span())),
             _ => {
                 self.report(
-                    Rule::InvalidValue,
                     Some(v.span()),
                     What::NotFinite {
                         key: key.to_string(),
@@ -516,7 +507,6 @@ impl<'a> Cx<'a> {
         let name = shown(key.get_ref());
         let hint = closest(&name, known);
         self.report(
-            Rule::UnknownField,
             Some(key.span()),
             What::UnknownField {
                 name,

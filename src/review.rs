@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
-use crate::diagnostic::{Diagnostic, Location, Rule};
+use crate::diagnostic::{Diagnostic, Location};
 use crate::lang::Lang;
 use crate::messages::{Label, What};
 use crate::reader::{Cx, Need};
@@ -390,7 +390,6 @@ fn read_table(cx: &mut Cx<'_>, root: &DeTable<'_>, book: &mut Book, offset: usiz
             && note.is_none()
         {
             cx.report(
-                Rule::MissingField,
                 Some(status_span.clone()),
                 What::ReviewNoteNeeded { status: *status },
             );
@@ -418,7 +417,7 @@ fn read_table(cx: &mut Cx<'_>, root: &DeTable<'_>, book: &mut Book, offset: usiz
             Some((s, span)) => match Seal::of_hex(&s.to_ascii_lowercase()) {
                 Some(seal) => seal,
                 None => {
-                    cx.report(Rule::InvalidValue, Some(span), What::ReviewSha);
+                    cx.report(Some(span), What::ReviewSha);
                     Seal::Invalid
                 }
             },
@@ -443,7 +442,6 @@ fn read_table(cx: &mut Cx<'_>, root: &DeTable<'_>, book: &mut Book, offset: usiz
         };
         if let Err(line) = book.add(decision) {
             cx.report(
-                Rule::InvalidValue,
                 Some(p_span),
                 What::ReviewTwice {
                     path: shown_path,
@@ -899,7 +897,7 @@ mod tests {
     fn malformed_books_are_reported() {
         let text = "[[review]]\npath = \"a.toml\"\nstatus = \"xong\"\n\n[[review]]\npath = \"b.toml\"\nstatus = \"khong-dat\"\n\n[[review]]\npath = \"b.toml\"\nstatus = \"dat\"\nfoo = 1\n";
         let (book, diags) = read("review.toml", text);
-        let codes: Vec<_> = diags.iter().map(|d| d.rule.code()).collect();
+        let codes: Vec<_> = diags.iter().map(|d| d.rule().code()).collect();
         assert_eq!(
             codes,
             [

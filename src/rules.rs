@@ -3,7 +3,6 @@
 //! only knows how to judge each kind of check.
 
 use crate::campaign::{CampaignInfo, Check, Cond};
-use crate::diagnostic::Rule;
 use crate::facts::{Facts, Model};
 use crate::lang::Lang;
 use crate::messages::What;
@@ -47,11 +46,7 @@ pub(crate) fn apply(
         }
         if !missing.contains(&fact) {
             missing.push(fact);
-            cx.report(
-                Rule::MissingFact,
-                facts.header.clone(),
-                What::MissingFact { section, fact },
-            );
+            cx.report(facts.header.clone(), What::MissingFact { section, fact });
         }
         false
     };
@@ -74,7 +69,6 @@ pub(crate) fn apply(
             {
                 read_as_true.push(when);
                 cx.report(
-                    Rule::ValueReadAs,
                     facts.span(given),
                     What::FactReadAsTrue { fact: when, given },
                 );
@@ -111,20 +105,12 @@ pub(crate) fn apply(
                     && let Some(n) = facts.number(fact)
                     && n != 0.0
                 {
-                    cx.report(
-                        Rule::CriterionNotMet,
-                        facts.span(fact),
-                        What::NotZero { section, fact, n },
-                    );
+                    cx.report(facts.span(fact), What::NotZero { section, fact, n });
                 }
             }
             Check::AnyOf(conds) => {
                 if !conds.iter().any(|c| holds(facts, *c)) {
-                    cx.report(
-                        Rule::CriterionNotMet,
-                        facts.header.clone(),
-                        What::AnyOf { section, conds },
-                    );
+                    cx.report(facts.header.clone(), What::AnyOf { section, conds });
                 }
             }
             Check::InitiativeAt(level) => {
@@ -132,7 +118,6 @@ pub(crate) fn apply(
                     && *given != level
                 {
                     cx.report(
-                        Rule::CriterionNotMet,
                         Some(span.clone()),
                         What::InitiativeLevel {
                             section,
@@ -148,7 +133,6 @@ pub(crate) fn apply(
                     && n < min
                 {
                     cx.report(
-                        Rule::CriterionNotMet,
                         facts.span(fact),
                         What::TooLow {
                             section,
@@ -185,11 +169,7 @@ pub(crate) fn apply(
                         require(cx, *prev);
                     }
                 } else {
-                    cx.report(
-                        Rule::CriterionNotMet,
-                        facts.span(Fact::ParIndex),
-                        What::NoParRise { section },
-                    );
+                    cx.report(facts.span(Fact::ParIndex), What::NoParRise { section });
                 }
             }
             Check::DanVanModel => {
@@ -215,7 +195,6 @@ fn below_floor(
         return;
     }
     cx.report(
-        Rule::RatingBelowRequired,
         Some(span),
         What::RatingBelow {
             section,
@@ -235,24 +214,15 @@ fn holds(facts: &Facts, cond: Cond) -> bool {
 
 fn dan_van_model(cx: &mut Cx<'_>, model: &Model, section: &'static str) {
     if let Some((false, span)) = &model.four_step_plan {
-        cx.report(
-            Rule::CriterionNotMet,
-            Some(span.clone()),
-            What::ModelNoPlan { section },
-        );
+        cx.report(Some(span.clone()), What::ModelNoPlan { section });
     }
     if let Some((false, span)) = &model.records_archived {
-        cx.report(
-            Rule::CriterionNotMet,
-            Some(span.clone()),
-            What::ModelNotArchived { section },
-        );
+        cx.report(Some(span.clone()), What::ModelNotArchived { section });
     }
     if let Some((score, span)) = &model.score
         && !(0.0..=100.0).contains(score)
     {
         cx.report(
-            Rule::CriterionNotMet,
             Some(span.clone()),
             What::ModelScoreOff {
                 section,

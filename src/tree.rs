@@ -10,7 +10,7 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use walkdir::WalkDir;
 
-use crate::diagnostic::{Diagnostic, Location, Rule};
+use crate::diagnostic::{Diagnostic, Location};
 use crate::lang::Lang;
 use crate::messages::{Unreadable, What};
 use crate::tr;
@@ -455,11 +455,7 @@ fn walk_unit(root: &Path, dir: &Path) -> Walked {
         if !is_toml(&name) {
             let rel = rel_path(root, entry.path());
             if let Some(to) = misnamed(&name) {
-                problems.push(Diagnostic::new(
-                    Rule::MisnamedFile,
-                    rel.as_str(),
-                    What::MisnamedFile { to },
-                ));
+                problems.push(Diagnostic::new(rel.as_str(), What::MisnamedFile { to }));
                 mis.push(rel);
             } else {
                 skipped.push(rel);
@@ -483,16 +479,12 @@ fn name_problem(root: &Path, path: &Path) -> Option<Diagnostic> {
     if name.to_str().is_some() {
         return None;
     }
-    Some(Diagnostic::new(
-        Rule::NonUtf8Name,
-        rel_path(root, path),
-        What::NonUtf8Name,
-    ))
+    Some(Diagnostic::new(rel_path(root, path), What::NonUtf8Name))
 }
 
 /// `link-skipped` for a link met where a unit, a folder or a file was.
 fn link_skipped(root: &Path, path: &Path) -> Diagnostic {
-    Diagnostic::new(Rule::LinkSkipped, rel_path(root, path), What::LinkSkipped)
+    Diagnostic::new(rel_path(root, path), What::LinkSkipped)
 }
 
 fn descriptor(root: &Path, dir: &Path) -> Option<Entry> {
@@ -622,7 +614,6 @@ fn display_parent(target: &Path, depth: usize, root_abs: &Path) -> String {
 
 fn io_problem(rel: &str, e: &std::io::Error) -> Diagnostic {
     Diagnostic::new(
-        Rule::IoError,
         rel,
         What::Unreadable(Unreadable::Io(e.kind(), e.to_string())),
     )
@@ -660,20 +651,18 @@ pub fn read_bytes_within(
     entry: &Entry,
     limit: u64,
 ) -> std::result::Result<Vec<u8>, Box<Diagnostic>> {
-    let fail = |rule: Rule, u: Unreadable| {
-        Box::new(Diagnostic::new(rule, &*entry.rel, What::Unreadable(u)))
-    };
+    let fail = |u: Unreadable| Box::new(Diagnostic::new(&*entry.rel, What::Unreadable(u)));
     match entry.kind {
-        EntryKind::Symlink => return Err(fail(Rule::LinkSkipped, Unreadable::Symlink)),
-        EntryKind::Special => return Err(fail(Rule::NotRegularFile, Unreadable::Special)),
+        EntryKind::Symlink => return Err(fail(Unreadable::Symlink)),
+        EntryKind::Special => return Err(fail(Unreadable::Special)),
         EntryKind::File => {}
     }
     read_regular(&entry.path(root), limit).map_err(|e| match e {
-        ReadError::Link => fail(Rule::LinkSkipped, Unreadable::Symlink),
-        ReadError::NotRegular => fail(Rule::NotRegularFile, Unreadable::NotRegular),
-        ReadError::TooLarge => fail(Rule::FileTooLarge, Unreadable::TooLarge(limit)),
+        ReadError::Link => fail(Unreadable::Symlink),
+        ReadError::NotRegular => fail(Unreadable::NotRegular),
+        ReadError::TooLarge => fail(Unreadable::TooLarge(limit)),
         // The system's reason, said in the run's language when it is shown.
-        ReadError::Io(e) => fail(Rule::IoError, Unreadable::Io(e.kind(), e.to_string())),
+        ReadError::Io(e) => fail(Unreadable::Io(e.kind(), e.to_string())),
     })
 }
 
@@ -789,12 +778,8 @@ pub fn read_regular_text(
 pub fn decode_entry(entry: &Entry, bytes: Vec<u8>) -> std::result::Result<String, Box<Diagnostic>> {
     decode(bytes).map_err(|(at, lossy)| {
         Box::new(
-            Diagnostic::new(
-                Rule::NotUtf8,
-                &*entry.rel,
-                What::Unreadable(Unreadable::NotUtf8),
-            )
-            .at(Some(Location::in_text(&lossy, at..at + 1))),
+            Diagnostic::new(&*entry.rel, What::Unreadable(Unreadable::NotUtf8))
+                .at(Some(Location::in_text(&lossy, at..at + 1))),
         )
     })
 }

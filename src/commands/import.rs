@@ -1020,7 +1020,7 @@ impl Tally {
         let checked = crate::nomination::check(rel, text, settings);
         self.files += 1;
         for d in &checked.diagnostics {
-            match d.severity {
+            match d.severity() {
                 crate::diagnostic::Severity::Error => self.errors += 1,
                 crate::diagnostic::Severity::Warning => self.warnings += 1,
                 _ => {}

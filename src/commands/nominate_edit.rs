@@ -162,7 +162,7 @@ fn after(done: &[PathBuf], lang: Lang) -> String {
         let open: Vec<_> = checked
             .diagnostics
             .iter()
-            .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+            .filter(|d| matches!(d.severity(), Severity::Error | Severity::Warning))
             .collect();
         left += open.len();
         for d in open {
@@ -259,7 +259,7 @@ fn settle(o: &mut Open, lang: Lang) {
     };
     for d in checked.diagnostics.iter().filter(|d| d.edit_settles()) {
         let why = d.what.message(lang);
-        match (&d.rule, &d.what) {
+        match (&d.rule(), &d.what) {
             (Rule::MissingRole, _) => push(Need::Role, why),
             (_, What::MissingFact { fact, .. }) => push(Need::Fact(*fact), why),
             (Rule::RatingBelowRequired, What::RatingBelow { fact, .. }) => {

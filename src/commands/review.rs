@@ -171,7 +171,7 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
             if report
                 .diagnostics
                 .iter()
-                .any(|d| *d.path == *rel && d.severity == Severity::Error)
+                .any(|d| *d.path == *rel && d.severity() == Severity::Error)
             {
                 refused.push(report);
                 continue;
@@ -191,7 +191,7 @@ pub fn set(args: SetArgs, opts: Options) -> Result<bool> {
             for d in report
                 .diagnostics
                 .iter()
-                .filter(|d| d.severity == Severity::Error)
+                .filter(|d| d.severity() == Severity::Error)
             {
                 let excerpt = sources.excerpt(d);
                 out.push_str(&human::render_one(d, excerpt.as_ref(), style));

@@ -37,7 +37,7 @@ pub fn run(path: &Path, format: Format, gate: Gate, style: Style, opts: Options)
     if gate.allow_empty {
         report
             .diagnostics
-            .retain(|d| d.rule != crate::diagnostic::Rule::NoNominations);
+            .retain(|d| d.rule() != crate::diagnostic::Rule::NoNominations);
     }
     let strict = gate.strict;
     render::stdout_quietly(|out| {

@@ -26,8 +26,7 @@ impl NominationCheck<'_, '_> {
             return;
         };
         if items.is_empty() {
-            self.cx
-                .report(Rule::EmptyField, Some(v.span()), What::NoAchievement);
+            self.cx.report(Some(v.span()), What::NoAchievement);
             return;
         }
         let mut backed: Vec<&str> = Vec::new();
@@ -53,7 +52,6 @@ impl NominationCheck<'_, '_> {
                 };
                 if chars > MAX_ACHIEVEMENT_CHARS {
                     self.cx.report(
-                        Rule::ImplausibleText,
                         Some(at),
                         What::ImplausibleText {
                             label: L_ACHIEVEMENT_TEXT,
@@ -87,7 +85,6 @@ impl NominationCheck<'_, '_> {
                 let given = shown(s);
                 let hint = closest(&given, criteria.iter().map(|c| c.id));
                 self.cx.report(
-                    Rule::UnknownCriterion,
                     Some(id.span()),
                     What::UnknownCriterion {
                         given,

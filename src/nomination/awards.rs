@@ -35,11 +35,8 @@ impl NominationCheck<'_, '_> {
                         Some(b) if *year < b.year() as i64 => YearProblem::BeforeBirth(b.year()),
                         _ => YearProblem::OutOfRange(year_max),
                     };
-                    self.cx.report(
-                        Rule::AwardYearOutOfRange,
-                        Some(span.clone()),
-                        What::AwardYear { year: *year, why },
-                    );
+                    self.cx
+                        .report(Some(span.clone()), What::AwardYear { year: *year, why });
                 }
             }
             // A date copied after the number stands for `date` when that is
@@ -65,7 +62,6 @@ impl NominationCheck<'_, '_> {
                 && date != copied
             {
                 self.cx.report(
-                    Rule::AwardDateMismatch,
                     Some(span.clone()),
                     What::DecisionDateMismatch {
                         date: *date,
@@ -76,7 +72,6 @@ impl NominationCheck<'_, '_> {
             if let Some((date, span)) = written.or(copied_date) {
                 if date > self.settings.as_of {
                     self.cx.report(
-                        Rule::DateInFuture,
                         Some(span),
                         What::DateInFuture {
                             date,
@@ -86,11 +81,8 @@ impl NominationCheck<'_, '_> {
                 } else if let Some((year, _)) = year
                     && i64::from(date.year()) != year
                 {
-                    self.cx.report(
-                        Rule::AwardDateMismatch,
-                        Some(span),
-                        What::AwardDateMismatch { date, year },
-                    );
+                    self.cx
+                        .report(Some(span), What::AwardDateMismatch { date, year });
                 }
             }
         }
@@ -104,7 +96,6 @@ impl NominationCheck<'_, '_> {
     fn decision(&mut self, number: &str, span: Range<usize>) -> Option<(NaiveDate, Range<usize>)> {
         if let Some(copied) = docnum::as_copied(number) {
             self.cx.report(
-                Rule::ValueReadAs,
                 Some(span.clone()),
                 What::ValueReadAs {
                     key: AwardKey::Decision.key().to_string(),
@@ -122,17 +113,10 @@ impl NominationCheck<'_, '_> {
     fn check_number(&mut self, number: &str, span: Range<usize>) {
         let given = shown(number.trim());
         if !docnum::is_valid(number) {
-            self.cx.report(
-                Rule::InvalidDecisionNumber,
-                Some(span),
-                What::InvalidDecision { given },
-            );
+            self.cx.report(Some(span), What::InvalidDecision { given });
         } else if let Some(meant) = docnum::intended(number) {
-            self.cx.report(
-                Rule::SuspiciousDecisionNumber,
-                Some(span),
-                What::SuspiciousDecision { given, meant },
-            );
+            self.cx
+                .report(Some(span), What::SuspiciousDecision { given, meant });
         }
     }
 }

@@ -45,7 +45,6 @@ impl NominationCheck<'_, '_> {
                         Some((n, s)) if n >= min => Some((FactValue::Int(n), s)),
                         Some((_, s)) => {
                             self.cx.report(
-                                Rule::InvalidValue,
                                 Some(s),
                                 What::AtLeast {
                                     key: key.to_string(),
@@ -67,7 +66,6 @@ impl NominationCheck<'_, '_> {
                         Some((n, s)) if (0.0..=max).contains(&n) => Some((FactValue::Num(n), s)),
                         Some((_, s)) => {
                             self.cx.report(
-                                Rule::InvalidValue,
                                 Some(s),
                                 What::InRange {
                                     key: key.to_string(),
@@ -113,7 +111,6 @@ impl NominationCheck<'_, '_> {
 
     fn not_applicable(&mut self, info: &CampaignInfo, kind: Kind, fact: Fact, span: Range<usize>) {
         self.cx.report(
-            Rule::FactNotApplicable,
             Some(span),
             What::FactNotApplicable {
                 campaign: info.id,
@@ -135,8 +132,7 @@ impl NominationCheck<'_, '_> {
         };
         if wanted == Some(false) {
             if let Some((key, _)) = root.get_key_value(Top::Model.key()) {
-                self.cx
-                    .report(Rule::FieldNotForKind, Some(key.span()), What::ModelNotHere);
+                self.cx.report(Some(key.span()), What::ModelNotHere);
             }
             return None;
         }

@@ -4,7 +4,6 @@
 use toml::de::{DeTable, DeValue};
 
 use super::{Need, NominationCheck};
-use crate::diagnostic::Rule;
 use crate::form::Top;
 use crate::messages::{Expected, Label, What};
 
@@ -45,7 +44,6 @@ impl NominationCheck<'_, '_> {
                         let key = key.trim();
                         if !crate::form::unread_key(key) {
                             self.cx.report(
-                                Rule::InvalidValue,
                                 Some(item.span()),
                                 What::UnreadKey {
                                     given: crate::text::shown(key),
@@ -57,7 +55,6 @@ impl NominationCheck<'_, '_> {
                             continue;
                         }
                         self.cx.report(
-                            Rule::ImportUnread,
                             Some(item.span()),
                             What::ImportUnread {
                                 key: key.to_string(),

@@ -9,7 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::campaign::{Campaign, CampaignInfo, Criterion};
 use crate::config::Settings;
-use crate::diagnostic::{Diagnostic, Rule};
+use crate::diagnostic::Diagnostic;
 use crate::facts::{Facts, Model};
 use crate::form::{self, AchievementKey, AwardKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, Top};
 use crate::lang::Lang;
@@ -227,7 +227,6 @@ impl NominationCheck<'_, '_> {
             && !info.takes(*k)
         {
             self.cx.report(
-                Rule::KindNotAllowed,
                 Some(span.clone()),
                 What::KindNotAllowed {
                     campaign: info.id,
@@ -311,11 +310,8 @@ impl NominationCheck<'_, '_> {
             .map(|(b, _)| b);
         let (file, span) = photo?;
         if let Some(problem) = photo_name_problem(&file) {
-            self.cx.report(
-                Rule::InvalidValue,
-                Some(span),
-                What::PhotoFile { file, problem },
-            );
+            self.cx
+                .report(Some(span), What::PhotoFile { file, problem });
             return None;
         }
         Some(Photo {
@@ -334,7 +330,6 @@ impl NominationCheck<'_, '_> {
             if form::nominee_field(key).is_some() {
                 // The commonest slip: a nominee's field above the `[nominee]` header.
                 self.cx.report(
-                    Rule::UnknownField,
                     Some(k.span()),
                     What::NomineeFieldAtTop {
                         key: key.to_string(),
@@ -360,7 +355,6 @@ impl NominationCheck<'_, '_> {
             (None, None) => CampaignHint::None,
         };
         self.cx.report(
-            Rule::UnknownCampaign,
             Some(span),
             What::UnknownCampaign {
                 given: shown(slug),
@@ -383,11 +377,7 @@ impl NominationCheck<'_, '_> {
             };
         };
         if scope == Scope::ToanTinh {
-            self.cx.report(
-                Rule::EscalateToChairman,
-                Some(span),
-                What::EscalateToChairman,
-            );
+            self.cx.report(Some(span), What::EscalateToChairman);
         }
         Some(scope)
     }

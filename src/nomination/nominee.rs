@@ -30,11 +30,8 @@ impl NominationCheck<'_, '_> {
                         .unknown_key(k, NOMINEE_FIELDS.iter().map(|f| f.key), C_NOMINEE);
                 }
                 (Some(f), Some(kind)) if f.col(kind) == Col::No => {
-                    self.cx.report(
-                        Rule::FieldNotForKind,
-                        Some(k.span()),
-                        What::FieldNotForKind { field: f, kind },
-                    );
+                    self.cx
+                        .report(Some(k.span()), What::FieldNotForKind { field: f, kind });
                 }
                 _ => {}
             }
@@ -63,11 +60,8 @@ impl NominationCheck<'_, '_> {
                     // A year alone ("1958", common for elderly farmers) is
                     // read as 1 July of that year, with a warning (SPEC §3.2).
                     if let Some((year, span)) = year_only(t, f.key) {
-                        self.cx.report(
-                            Rule::BirthYearOnly,
-                            Some(span.clone()),
-                            What::BirthYearOnly { year },
-                        );
+                        self.cx
+                            .report(Some(span.clone()), What::BirthYearOnly { year });
                         if let Some(birth) = NaiveDate::from_ymd_opt(year, 7, 1) {
                             self.check_birth(birth, span);
                             out.birth = Some(birth);
@@ -87,7 +81,6 @@ impl NominationCheck<'_, '_> {
                         && n < 1
                     {
                         self.cx.report(
-                            Rule::InvalidValue,
                             Some(span),
                             What::AtLeast {
                                 key: f.key.to_string(),
@@ -106,8 +99,7 @@ impl NominationCheck<'_, '_> {
             && !has_text(t, "workplace")
             && !has_text(t, "residence")
         {
-            self.cx
-                .report(Rule::MissingField, at, What::WorkplaceOrResidence);
+            self.cx.report(at, What::WorkplaceOrResidence);
         }
         out
     }
@@ -128,8 +120,7 @@ impl NominationCheck<'_, '_> {
             let role = given.and_then(|(s, span)| {
                 let r = Role::parse(s);
                 if r.is_none() && kind != Some(Kind::HoGiaDinh) {
-                    self.cx
-                        .bad_choice::<Role>(Rule::RoleNotAllowed, "role", s, span);
+                    self.cx.bad_choice::<Role>("role", s, span);
                 }
                 r
             });
@@ -144,15 +135,10 @@ impl NominationCheck<'_, '_> {
                 if let Some(implied) = info.implied_role(kind)
                     && implied.shown_by(root)
                 {
-                    self.cx.report(
-                        Rule::ValueReadAs,
-                        at,
-                        What::RoleReadAs { role: implied.role },
-                    );
+                    self.cx.report(at, What::RoleReadAs { role: implied.role });
                     return RoleState::Given(implied.role);
                 }
                 self.cx.report(
-                    Rule::MissingRole,
                     at,
                     What::MissingRole {
                         campaign: info.id,
@@ -165,7 +151,6 @@ impl NominationCheck<'_, '_> {
                 Some(r) if roles.contains(&r) => RoleState::Given(r),
                 _ => {
                     self.cx.report(
-                        Rule::RoleNotAllowed,
                         Some(span),
                         What::RoleNotAllowed {
                             campaign: info.id,
@@ -208,30 +193,21 @@ impl NominationCheck<'_, '_> {
         } else {
             return;
         };
-        self.cx.report(
-            Rule::ImplausibleText,
-            Some(span),
-            What::ImplausibleText { label, why },
-        );
+        self.cx
+            .report(Some(span), What::ImplausibleText { label, why });
     }
 
     fn check_birth(&mut self, birth: NaiveDate, span: Range<usize>) {
         let as_of = self.settings.as_of;
         if birth > as_of {
-            self.cx.report(
-                Rule::DateInFuture,
-                Some(span),
-                What::BirthInFuture { birth, as_of },
-            );
+            self.cx
+                .report(Some(span), What::BirthInFuture { birth, as_of });
             return;
         }
         let age = age_at(birth, as_of);
         if !(6..=110).contains(&age) {
-            self.cx.report(
-                Rule::ImplausibleAge,
-                Some(span),
-                What::ImplausibleAge { age, as_of },
-            );
+            self.cx
+                .report(Some(span), What::ImplausibleAge { age, as_of });
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn user_path(root: &str, rel: &str) -> String {
 
 impl<W: Write> Emitter for Github<W> {
     fn diagnostic(&mut self, report: &Report, d: &Diagnostic) -> std::io::Result<()> {
-        let command = match d.severity {
+        let command = match d.severity() {
             Severity::Error => "error",
             Severity::Warning => "warning",
             Severity::Note if self.style.verbose => "notice",
@@ -65,7 +65,7 @@ impl<W: Write> Github<W> {
         }
         props.push_str(&format!(
             ",title={}",
-            property(&format!("kh {}", d.rule.code()))
+            property(&format!("kh {}", d.rule().code()))
         ));
         let lang = self.style.lang;
         let mut message = crate::text::escape_controls(&d.message(lang)).into_owned();

@@ -86,7 +86,7 @@ impl<W> Human<W> {
 impl<W: std::io::Write> Emitter for Human<W> {
     fn diagnostic(&mut self, _report: &Report, d: &Diagnostic) -> std::io::Result<()> {
         // A hidden note is counted, never worded.
-        if d.severity == Severity::Note && !self.style.verbose {
+        if d.severity() == Severity::Note && !self.style.verbose {
             return Ok(());
         }
         for one in d.expand() {
@@ -135,7 +135,7 @@ impl<W: std::io::Write> Emitter for Human<W> {
         let mut files: Vec<&str> = report
             .diagnostics
             .iter()
-            .filter(|d| d.severity != crate::diagnostic::Severity::Note && d.edit_settles())
+            .filter(|d| d.severity() != crate::diagnostic::Severity::Note && d.edit_settles())
             .map(|d| &*d.path)
             .filter(|p| p.ends_with(".toml"))
             .collect();
@@ -160,14 +160,14 @@ impl<W: std::io::Write> Emitter for Human<W> {
 
 pub fn render_one(d: &Diagnostic, excerpt: Option<&Excerpt>, style: Style) -> String {
     let lang = style.lang;
-    let level = match d.severity {
+    let level = match d.severity() {
         Severity::Error => named(Level::ERROR, lang, "lỗi"),
         Severity::Warning => named(Level::WARNING, lang, "cảnh báo"),
         Severity::Note => named(Level::NOTE, lang, "ghi chú"),
     };
     let path = escape_controls(&d.path).into_owned();
     let message = escape_controls(&d.message(lang)).into_owned();
-    let title = level.primary_title(message).id(d.rule.code());
+    let title = level.primary_title(message).id(d.rule().code());
     let mut group = match (&d.location, excerpt) {
         (Some(loc), Some(ex)) if !ex.source_line.trim().is_empty() => {
             let line = printable(&ex.source_line);
@@ -273,14 +273,13 @@ fn plural(n: usize, word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostic::{Location, Rule};
+    use crate::diagnostic::Location;
     use crate::messages::{CampaignHint, What};
 
     #[test]
     fn points_at_the_value() {
         let text = "campaign = \"nong-thon-moy\"\n";
         let d = Diagnostic::new(
-            Rule::UnknownCampaign,
             "a/b.toml",
             What::UnknownCampaign {
                 given: "nong-thon-moy".into(),
@@ -311,7 +310,6 @@ mod tests {
     fn control_characters_never_reach_the_terminal() {
         let text = "name = \"\u{1b}[2J\"\n";
         let d = Diagnostic::new(
-            Rule::InvalidValue,
             "x\u{1b}.toml",
             What::TooLarge {
                 key: "m\u{7}".into(),

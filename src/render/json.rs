@@ -86,8 +86,8 @@ impl<W: Write> Emitter for Json<W> {
     fn diagnostic(&mut self, _report: &Report, d: &Diagnostic) -> std::io::Result<()> {
         for d in d.expand() {
             let item = Item {
-                rule: d.rule.code(),
-                severity: d.severity,
+                rule: d.rule().code(),
+                severity: d.severity(),
                 path: &d.path,
                 line: d.line(),
                 column: d.column(),

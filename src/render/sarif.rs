@@ -131,9 +131,9 @@ impl<W: Write> Sarif<W> {
             physical["region"] = json!({"startLine": loc.line, "startColumn": loc.column});
         }
         let result = json!({
-            "ruleId": d.rule.code(),
-            "ruleIndex": d.rule as usize,
-            "level": level(d.severity),
+            "ruleId": d.rule().code(),
+            "ruleIndex": d.rule() as usize,
+            "level": level(d.severity()),
             "message": {"text": text},
             "locations": [{"physicalLocation": physical}],
         });

@@ -364,7 +364,7 @@ mod properties {
             let a = run(&text);
             let b = run(&text);
             prop_assert_eq!(&a.diagnostics, &b.diagnostics);
-            let codes: Vec<&str> = a.diagnostics.iter().map(|d| d.rule.code()).collect();
+            let codes: Vec<&str> = a.diagnostics.iter().map(|d| d.rule().code()).collect();
             prop_assert!(!codes.contains(&"parse-error"), "built TOML must parse:\n{}", text);
             if kh::Campaign::from_slug(campaign).is_none() {
                 prop_assert!(codes.contains(&"unknown-campaign"), "{:?}\n{}", codes, text);
@@ -419,7 +419,7 @@ mod properties {
             prop_assert_eq!(&a.diagnostics, &b.diagnostics);
             if must_fail {
                 prop_assert!(
-                    a.diagnostics.iter().any(|d| d.severity == kh::Severity::Error),
+                    a.diagnostics.iter().any(|d| d.severity() == kh::Severity::Error),
                     "no error for {:?} on line {:?}:\n{}", how, lines[i], text
                 );
             }
