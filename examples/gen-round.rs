@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, Result, bail};
 use kh::CAMPAIGNS;
-use kh::{Col, FieldType, NOMINEE_FIELDS};
+use kh::{Col, FieldType, NOMINEE_FIELDS, NomineeKey};
 use kh::{Fact, Kind};
 
 const SURNAMES: &[&str] = &[
@@ -117,8 +117,8 @@ fn nomination(i: usize, rng: &mut Rng, fault: bool, tagged: bool) -> String {
             continue;
         }
         let value = match (f.key, f.ty) {
-            ("name", _) => format!("\"Hợp tác xã {name}\""),
-            ("full_name", _) => format!("\"{name}\""),
+            (NomineeKey::Name, _) => format!("\"Hợp tác xã {name}\""),
+            (NomineeKey::FullName, _) => format!("\"{name}\""),
             (_, FieldType::Date) => format!(
                 "{}-{:02}-{:02}",
                 1950 + i % 50,

@@ -261,7 +261,7 @@ impl Diagnostic {
                     || crate::form::MODEL_KEYS.contains(&key.as_str())
             }
             (Rule::InvalidValue, What::BadChoice(c)) => {
-                c.key == "role"
+                c.key == crate::form::NomineeKey::Role.key()
                     || <crate::vocab::Fact as crate::vocab::Vocab>::all()
                         .iter()
                         .any(|f| crate::vocab::Vocab::slug(*f) == c.key)

@@ -30,7 +30,7 @@ pub enum FieldType {
 
 #[derive(Clone, Copy, Debug)]
 pub struct Field {
-    pub key: &'static str,
+    pub key: NomineeKey,
     pub ty: FieldType,
     /// Columns for tập thể, cá nhân, hộ gia đình.
     pub cols: [Col; 3],
@@ -54,70 +54,70 @@ use Col::{Conditional as C, No as N, Optional as O, Required as R};
 /// `[nominee]`, in the order of the forms (SPEC §3.1).
 pub const NOMINEE_FIELDS: &[Field] = &[
     Field {
-        key: "name",
+        key: NomineeKey::Name,
         ty: FieldType::Text,
         cols: [R, N, N],
         vi: "Tên tập thể",
         en: "Name of the collective",
     },
     Field {
-        key: "founded",
+        key: NomineeKey::Founded,
         ty: FieldType::Text,
         cols: [R, N, N],
         vi: "Quá trình thành lập",
         en: "How it was founded",
     },
     Field {
-        key: "structure",
+        key: NomineeKey::Structure,
         ty: FieldType::Text,
         cols: [R, N, N],
         vi: "Cơ cấu bộ máy tổ chức",
         en: "Organisational structure",
     },
     Field {
-        key: "duties",
+        key: NomineeKey::Duties,
         ty: FieldType::Text,
         cols: [R, N, N],
         vi: "Chức năng, nhiệm vụ",
         en: "Functions and duties",
     },
     Field {
-        key: "address",
+        key: NomineeKey::Address,
         ty: FieldType::Text,
         cols: [O, N, N],
         vi: "Địa chỉ",
         en: "Address",
     },
     Field {
-        key: "full_name",
+        key: NomineeKey::FullName,
         ty: FieldType::Text,
         cols: [N, R, R],
         vi: "Họ và tên",
         en: "Full name",
     },
     Field {
-        key: "birth_date",
+        key: NomineeKey::BirthDate,
         ty: FieldType::Date,
         cols: [N, R, R],
         vi: "Ngày, tháng, năm sinh",
         en: "Date of birth",
     },
     Field {
-        key: "gender",
+        key: NomineeKey::Gender,
         ty: FieldType::Gender,
         cols: [N, O, O],
         vi: "Giới tính",
         en: "Gender",
     },
     Field {
-        key: "hometown",
+        key: NomineeKey::Hometown,
         ty: FieldType::Text,
         cols: [N, R, R],
         vi: "Quê quán",
         en: "Home town",
     },
     Field {
-        key: "position",
+        key: NomineeKey::Position,
         ty: FieldType::Text,
         // One form serves households and individuals: "Chức vụ, đơn vị công
         // tác (hoặc hộ khẩu thường trú)", so a household head may give them.
@@ -126,14 +126,14 @@ pub const NOMINEE_FIELDS: &[Field] = &[
         en: "Position",
     },
     Field {
-        key: "workplace",
+        key: NomineeKey::Workplace,
         ty: FieldType::Text,
         cols: [N, C, C],
         vi: "Đơn vị công tác",
         en: "Workplace",
     },
     Field {
-        key: "residence",
+        key: NomineeKey::Residence,
         ty: FieldType::Text,
         // Either answers "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường
         // trú)", for a household head as for an individual.
@@ -142,14 +142,14 @@ pub const NOMINEE_FIELDS: &[Field] = &[
         en: "Permanent residence",
     },
     Field {
-        key: "members",
+        key: NomineeKey::Members,
         ty: FieldType::Count,
         cols: [N, N, O],
         vi: "Số nhân khẩu trong hộ",
         en: "People in the household",
     },
     Field {
-        key: "role",
+        key: NomineeKey::Role,
         ty: FieldType::Role,
         // Collectives too where the campaign sets them apart (§3.12 a).
         cols: [C, C, N],
@@ -161,12 +161,25 @@ pub const NOMINEE_FIELDS: &[Field] = &[
 
 /// Fields of `[nominee]` that the plan's two forms do not have; kh takes them
 /// for convenience and says so wherever it lists them.
-pub fn on_plan_form(key: &str) -> bool {
-    !matches!(key, "address" | "gender" | "members" | "role")
+pub fn on_plan_form(key: NomineeKey) -> bool {
+    !matches!(
+        key,
+        NomineeKey::Address | NomineeKey::Gender | NomineeKey::Members | NomineeKey::Role
+    )
 }
 
+/// The field a file's `[nominee]` key names, if any.
 pub fn nominee_field(key: &str) -> Option<&'static Field> {
-    NOMINEE_FIELDS.iter().find(|f| f.key == key)
+    NomineeKey::parse(key).map(NomineeKey::field)
+}
+
+impl NomineeKey {
+    /// The field of the form this key fills in.
+    pub fn field(self) -> &'static Field {
+        // NOMINEE_FIELDS holds one field per key, in the keys' order (a
+        // unit test holds them to it).
+        &NOMINEE_FIELDS[self as usize]
+    }
 }
 
 /// The keys `[import] unread` may list (SPEC §15.1), besides
@@ -261,7 +274,7 @@ pub fn unread_label(key: &str, lang: Lang) -> &'static str {
 macro_rules! keys {
     ($(#[$doc:meta])* $name:ident, $list:ident { $($variant:ident = $key:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
             $($variant),+
         }
@@ -271,6 +284,13 @@ macro_rules! keys {
                 match self {
                     $(Self::$variant => $key),+
                 }
+            }
+        }
+
+        /// The key as a file spells it.
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.key())
             }
         }
 
@@ -290,7 +310,33 @@ pub trait FormKey: Copy + 'static {
     /// Every key, in the form's order.
     const ALL: &'static [Self];
     fn key(self) -> &'static str;
+
+    /// The key spelt `key` in a file.
+    fn parse(key: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| k.key() == key)
+    }
 }
+
+keys!(
+    /// The keys of `[nominee]`, in the forms' order (SPEC §3.1): one for
+    /// each of [`NOMINEE_FIELDS`].
+    NomineeKey, NOMINEE_KEYS {
+        Name = "name",
+        Founded = "founded",
+        Structure = "structure",
+        Duties = "duties",
+        Address = "address",
+        FullName = "full_name",
+        BirthDate = "birth_date",
+        Gender = "gender",
+        Hometown = "hometown",
+        Position = "position",
+        Workplace = "workplace",
+        Residence = "residence",
+        Members = "members",
+        Role = "role",
+    }
+);
 
 keys!(
     /// Top-level keys of a nomination file, in the form's order.
@@ -352,5 +398,21 @@ pub fn form_title(kind: Kind, lang: Lang) -> &'static str {
             "Mẫu báo cáo thành tích hộ gia đình, cá nhân điển hình tiên tiến",
             "Achievement report form for an exemplary household or individual",
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_nominee_key_finds_its_field() {
+        assert_eq!(NOMINEE_FIELDS.len(), NOMINEE_KEYS.len());
+        for (i, f) in NOMINEE_FIELDS.iter().enumerate() {
+            assert_eq!(f.key as usize, i, "{:?} out of order", f.key);
+            assert_eq!(f.key.field().key, f.key);
+            assert_eq!(nominee_field(f.key.key()).map(|g| g.key), Some(f.key));
+        }
+        assert!(nominee_field("rating").is_none());
     }
 }

@@ -43,7 +43,7 @@ pub use commands::publish::{Args as PublishArgs, run as publish};
 pub use config::Settings;
 pub use diagnostic::{Rule, Severity};
 pub use explain::{EXPLANATIONS, Explanation, File as ExampleFile, of as explanation};
-pub use form::{Col, FieldType, NOMINEE_FIELDS};
+pub use form::{Col, FieldType, NOMINEE_FIELDS, NomineeKey};
 pub use intake::report::{campaign_in, read as read_report};
 pub use intake::wordml::blocks as word_blocks;
 pub use intake::{read_docx, read_xlsx};

@@ -571,7 +571,9 @@ impl What {
             What::EmptyField { .. } | What::NoAchievement => Rule::EmptyField,
             // A role no campaign knows is the role rule's, whatever the
             // campaign (SPEC §4); every other unknown word is a bad value.
-            What::BadChoice(c) if c.key == "role" => Rule::RoleNotAllowed,
+            What::BadChoice(c) if c.key == crate::form::NomineeKey::Role.key() => {
+                Rule::RoleNotAllowed
+            }
             What::BadChoice(_)
             | What::PhotoFile { .. }
             | What::WrongType { .. }

@@ -104,7 +104,7 @@ pub fn nomination(lang: Lang) -> Value {
             for f in NOMINEE_FIELDS {
                 match f.col(*k) {
                     Col::No => continue,
-                    Col::Required => required.push(f.key),
+                    Col::Required => required.push(f.key.key()),
                     Col::Optional | Col::Conditional => {}
                 }
                 props.insert(f.key.to_string(), nominee_field(f, lang));

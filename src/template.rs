@@ -3,7 +3,9 @@
 //! Vietnamese so that a clerk only fills in the blanks (SPEC §9.1).
 
 use crate::campaign::{Campaign, CampaignInfo};
-use crate::form::{self, AchievementKey, AwardKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, Top};
+use crate::form::{
+    self, AchievementKey, AwardKey, Col, FieldType, ModelKey, NOMINEE_FIELDS, NomineeKey, Top,
+};
 use crate::lang::Lang;
 use crate::vocab::{Domain, Fact, FactType, Gender, InitiativeLevel, Kind, Rating, Role, Vocab};
 
@@ -99,7 +101,7 @@ pub struct Draft {
     pub proposed_award: String,
     pub movement: String,
     /// `[nominee]`'s values as text, by key (dates as dd/mm/yyyy).
-    pub nominee: Vec<(&'static str, String)>,
+    pub nominee: Vec<(NomineeKey, String)>,
     pub achievements: Vec<DraftAchievement>,
     pub awards: Vec<DraftAward>,
     /// The exemplar's photo, a file beside the nomination, and whether its
@@ -123,9 +125,9 @@ impl Draft {
     /// The form `kh nominate new` writes: the name filled in, the rest blank.
     pub fn blank(req: &Request<'_>) -> Draft {
         let key = if req.kind == Kind::TapThe {
-            "name"
+            NomineeKey::Name
         } else {
-            "full_name"
+            NomineeKey::FullName
         };
         Draft {
             provenance: Vec::new(),
@@ -205,13 +207,13 @@ impl Draft {
         };
         let nominee_table = table(Top::Nominee);
         let role = nominee_table
-            .get("role")
+            .get(NomineeKey::Role.key())
             .and_then(|v| text_of(v, take))
             .and_then(|r| Role::parse(&r));
         let nominee = NOMINEE_FIELDS
             .iter()
             .filter(|f| f.ty != FieldType::Role)
-            .map(|f| (f.key, get(nominee_table, f.key)))
+            .map(|f| (f.key, get(nominee_table, f.key.key())))
             .filter(|(_, v)| !v.is_empty())
             .collect();
         let tables = |k: Top| -> Vec<&toml::Table> {
@@ -294,7 +296,7 @@ impl Draft {
         }
     }
 
-    pub fn nominee(&self, key: &str) -> Option<&str> {
+    pub fn nominee(&self, key: NomineeKey) -> Option<&str> {
         self.nominee
             .iter()
             .find(|(k, _)| *k == key)
@@ -533,9 +535,9 @@ fn write_nominee(out: &mut String, d: &Draft) {
             Col::Required => unread_note(d, given),
             // Either of the two will do: said once both are empty.
             Col::Conditional
-                if ["workplace", "residence"]
+                if [NomineeKey::Workplace, NomineeKey::Residence]
                     .iter()
-                    .all(|k| d.nominee(k).is_none_or(|v| v.trim().is_empty())) =>
+                    .all(|k| d.nominee(*k).is_none_or(|v| v.trim().is_empty())) =>
             {
                 unread_note(d, given)
             }
@@ -543,7 +545,7 @@ fn write_nominee(out: &mut String, d: &Draft) {
         };
         // The household form's "Họ và tên" is the household head's.
         let label = match (d.kind, f.key) {
-            (Kind::HoGiaDinh, "full_name") => "Họ và tên chủ hộ",
+            (Kind::HoGiaDinh, NomineeKey::FullName) => "Họ và tên chủ hộ",
             _ => f.vi,
         };
         let comment = format!("{label} ({need}{hint}{unread})");
@@ -555,7 +557,7 @@ fn write_nominee(out: &mut String, d: &Draft) {
         {
             out.push_str("# ");
         }
-        line(out, f.key, &value, &comment);
+        line(out, f.key.key(), &value, &comment);
     }
 }
 

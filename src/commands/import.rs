@@ -2,6 +2,7 @@
 //! nomination files in the round. Sources are read on all cores; files are
 //! written one by one, never over another.
 
+use crate::form::NomineeKey;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -156,10 +157,10 @@ fn identity_of_file(text: &str) -> Option<String> {
     let kind = t.get("kind").and_then(|v| v.as_str()).and_then(Kind::parse);
     let n = t.get("nominee")?.as_table()?;
     let name = n
-        .get("name")
-        .or(n.get("full_name"))
+        .get(NomineeKey::Name.key())
+        .or(n.get(NomineeKey::FullName.key()))
         .and_then(|v| v.as_str());
-    let birth = match n.get("birth_date") {
+    let birth = match n.get(NomineeKey::BirthDate.key()) {
         Some(toml::Value::String(s)) => Some(s.clone()),
         Some(toml::Value::Datetime(d)) => {
             d.date.map(|d| format!("{}/{}/{}", d.day, d.month, d.year))
@@ -365,8 +366,8 @@ fn missing(d: &Draft) -> Vec<String> {
         }
     }
     if d.kind != Kind::TapThe
-        && d.nominee("workplace").is_none()
-        && d.nominee("residence").is_none()
+        && d.nominee(NomineeKey::Workplace).is_none()
+        && d.nominee(NomineeKey::Residence).is_none()
     {
         out.push(
             if d.kind == Kind::HoGiaDinh {
@@ -611,8 +612,10 @@ impl Run {
                 let source_key = escape_controls(shown).into_owned();
                 let who = identity_key(
                     Some(draft.kind),
-                    draft.nominee("name").or(draft.nominee("full_name")),
-                    draft.nominee("birth_date"),
+                    draft
+                        .nominee(NomineeKey::Name)
+                        .or(draft.nominee(NomineeKey::FullName)),
+                    draft.nominee(NomineeKey::BirthDate),
                 );
                 let replaces = prov
                     .by_source

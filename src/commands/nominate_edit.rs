@@ -14,7 +14,7 @@ use toml_edit::{DocumentMut, Item, Table, Value};
 use super::nominate::{Ask, Choice, Step, Terminal, no_match};
 use crate::campaign::{Campaign, CampaignInfo, Criterion};
 use crate::diagnostic::{Rule, Severity};
-use crate::form::{self, Col, FieldType, ModelKey};
+use crate::form::{self, Col, FieldType, FormKey, ModelKey, NomineeKey};
 use crate::lang::Lang;
 use crate::messages::What;
 use crate::text::escape_controls;
@@ -51,8 +51,8 @@ pub const ENGLISH: crate::commands::English = crate::commands::English {
 enum Need {
     Role,
     Fact(Fact),
-    /// A `[nominee]` field by its key.
-    Field(&'static str),
+    /// A `[nominee]` field.
+    Field(NomineeKey),
     /// A `[model]` key (§3.7).
     Model(ModelKey),
     /// No achievement at all.
@@ -301,17 +301,17 @@ fn settle(o: &mut Open, lang: Lang) {
             }
             (_, What::WorkplaceOrResidence) => push(
                 Need::Field(if n.kind == Some(Kind::HoGiaDinh) {
-                    "residence"
+                    NomineeKey::Residence
                 } else {
-                    "workplace"
+                    NomineeKey::Workplace
                 }),
                 why,
             ),
-            (Rule::BirthYearOnly, _) => push(Need::Field("birth_date"), why),
+            (Rule::BirthYearOnly, _) => push(Need::Field(NomineeKey::BirthDate), why),
             (Rule::InvalidValue, What::BadChoice(c)) => {
                 if let Some(f) = Fact::parse(&c.key) {
                     push(Need::Fact(f), why);
-                } else if c.key == "role" {
+                } else if c.key == NomineeKey::Role.key() {
                     push(Need::Role, why);
                 }
             }
@@ -383,7 +383,10 @@ fn header(o: &Open, lang: Lang) -> String {
     let name = o
         .doc
         .get("nominee")
-        .and_then(|n| n.get("name").or(n.get("full_name")))
+        .and_then(|n| {
+            n.get(NomineeKey::Name.key())
+                .or(n.get(NomineeKey::FullName.key()))
+        })
         .and_then(|v| v.as_str())
         .unwrap_or("");
     let kind = o.kind.map_or("", |k| k.label(lang));
@@ -440,7 +443,7 @@ fn ask_one(o: &mut Open, need: &Need, ask: &mut dyn Ask, lang: Lang) -> Result<S
             let prompt = lang.pick("Nhóm đối tượng", "Group");
             Ok(match ask.choose(prompt, &options, &none)? {
                 Step::Go(i) => {
-                    set_nominee(&mut o.doc, "role", Value::from(roles[i].slug()));
+                    set_nominee(&mut o.doc, NomineeKey::Role, Value::from(roles[i].slug()));
                     o.role = Some(roles[i]);
                     Step::Go(())
                 }
@@ -456,9 +459,7 @@ fn ask_one(o: &mut Open, need: &Need, ask: &mut dyn Ask, lang: Lang) -> Result<S
             Ok(Step::Go(()))
         }
         Need::Field(key) => {
-            let Some(field) = form::nominee_field(key) else {
-                return Ok(Step::Go(()));
-            };
+            let field = key.field();
             let label = lang.pick(field.vi, field.en);
             let ty = match field.ty {
                 FieldType::Date => Typed::Date,
@@ -469,7 +470,7 @@ fn ask_one(o: &mut Open, need: &Need, ask: &mut dyn Ask, lang: Lang) -> Result<S
                 Step::Go(v) => v,
                 Step::Back => return Ok(Step::Back),
             };
-            set_nominee(&mut o.doc, key, v);
+            set_nominee(&mut o.doc, *key, v);
             drop_unread(&mut o.doc, &format!("nominee.{key}"));
             Ok(Step::Go(()))
         }
@@ -952,7 +953,8 @@ fn put(t: &mut dyn toml_edit::TableLike, key: &str, v: Value) {
 
 /// A `[nominee]` field, a new one at its §3 place: after the last field
 /// before it in the form's order, the others keeping theirs.
-fn set_nominee(doc: &mut DocumentMut, key: &str, v: Value) {
+fn set_nominee(doc: &mut DocumentMut, key: NomineeKey, v: Value) {
+    let (at, key) = (key as usize, key.key());
     if !doc.contains_table("nominee") {
         insert_table_in_place(doc, "nominee", Item::Table(Table::new()));
     }
@@ -962,8 +964,7 @@ fn set_nominee(doc: &mut DocumentMut, key: &str, v: Value) {
     let new = !t.contains_key(key);
     put(t, key, v);
     if new {
-        let order = |k: &str| form::NOMINEE_FIELDS.iter().position(|f| f.key == k);
-        let at = order(key).unwrap_or(usize::MAX);
+        let order = |k: &str| NomineeKey::parse(k).map(|k| k as usize);
         // The present keys in their order, the new one just after the last
         // the form puts before it (first when none is).
         let mut keys: Vec<String> = t
@@ -1139,7 +1140,7 @@ mod tests {
     fn a_new_field_goes_at_its_place_and_the_rest_keep_their_bytes() {
         let text = "# a comment kept\ncampaign = \"y-te-hai-long\"\nkind = \"ca-nhan\"\n\n[nominee]\nfull_name = \"Nguyễn Văn An\"   # tên\nworkplace = \"Bệnh viện tỉnh\"\n\n[[achievements]]\ntext = \"x\"\n";
         let mut doc: DocumentMut = text.parse().expect("toml");
-        set_nominee(&mut doc, "hometown", Value::from("xã An"));
+        set_nominee(&mut doc, NomineeKey::Hometown, Value::from("xã An"));
         let out = doc.to_string();
         assert!(
             out.contains("full_name = \"Nguyễn Văn An\"   # tên\nhometown = \"xã An\"\nworkplace = \"Bệnh viện tỉnh\"\n"),

@@ -1,6 +1,7 @@
 //! `kh export forms`: each nomination on the plan's form for its kind, one
 //! `.docx` per file, written on all cores, one at a time each.
 
+use crate::form::NomineeKey;
 use chrono::NaiveDate;
 
 use crate::documents::issuer::{Issuer, single_spaced};
@@ -64,21 +65,21 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
 
     if collective {
         doc.push(section("1. Đặc điểm tình hình:"));
-        let name = d.nominee("name").map(single_spaced);
+        let name = d.nominee(NomineeKey::Name).map(single_spaced);
         doc.push(line("Tên tập thể", name.as_deref(), "nominee.name"));
         doc.push(line(
             "Quá trình thành lập",
-            d.nominee("founded"),
+            d.nominee(NomineeKey::Founded),
             "nominee.founded",
         ));
         doc.push(line(
             "Cơ cấu bộ máy tổ chức",
-            d.nominee("structure"),
+            d.nominee(NomineeKey::Structure),
             "nominee.structure",
         ));
         doc.push(line(
             "Chức năng, nhiệm vụ",
-            d.nominee("duties"),
+            d.nominee(NomineeKey::Duties),
             "nominee.duties",
         ));
     } else {
@@ -88,20 +89,25 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
         } else {
             "Họ và tên"
         };
-        let name = d.nominee("full_name").map(single_spaced);
+        let name = d.nominee(NomineeKey::FullName).map(single_spaced);
         doc.push(line(name_label, name.as_deref(), "nominee.full_name"));
         doc.push(line(
             "Ngày, tháng, năm sinh",
-            d.nominee("birth_date"),
+            d.nominee(NomineeKey::BirthDate),
             "nominee.birth_date",
         ));
-        doc.push(line("Quê quán", d.nominee("hometown"), "nominee.hometown"));
-        let works = d.nominee("position").is_some() || d.nominee("workplace").is_some();
+        doc.push(line(
+            "Quê quán",
+            d.nominee(NomineeKey::Hometown),
+            "nominee.hometown",
+        ));
+        let works =
+            d.nominee(NomineeKey::Position).is_some() || d.nominee(NomineeKey::Workplace).is_some();
         doc.push(line(
             "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)",
             d.position_line().as_deref(),
             // A blank line is a person's workplace, a household's residence.
-            if works || (d.nominee("residence").is_none() && d.kind != Kind::HoGiaDinh) {
+            if works || (d.nominee(NomineeKey::Residence).is_none() && d.kind != Kind::HoGiaDinh) {
                 "nominee.workplace"
             } else {
                 "nominee.residence"
@@ -178,7 +184,7 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
         cell(ps)
     };
     let head = who.signer_title.as_str();
-    let person = d.nominee("full_name").map(single_spaced);
+    let person = d.nominee(NomineeKey::FullName).map(single_spaced);
     if collective {
         sig.row(
             vec![cell(vec![]), block(&[head], "(Ký, đóng dấu)", None)],

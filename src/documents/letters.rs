@@ -7,6 +7,7 @@ use crate::documents::issuer::Issuer;
 use crate::documents::wording::{self, Who};
 use crate::documents::{self, text_width};
 use crate::docx::{Align, Doc, Para, Table, cell, para, run};
+use crate::form::NomineeKey;
 use crate::review::Status;
 use crate::template::Draft;
 
@@ -193,9 +194,11 @@ fn on_unread(what: &crate::messages::What, n: Option<&crate::nomination::Nominat
         | What::InvalidDate { key, .. }
         | What::WrongType { key, .. } => listed(key),
         What::NoAchievement => listed("achievements"),
-        What::WorkplaceOrResidence => listed("workplace") || listed("residence"),
+        What::WorkplaceOrResidence => {
+            listed(NomineeKey::Workplace.key()) || listed(NomineeKey::Residence.key())
+        }
         What::BirthYearOnly { .. } | What::BirthInFuture { .. } | What::ImplausibleAge { .. } => {
-            listed("birth_date")
+            listed(NomineeKey::BirthDate.key())
         }
         _ => false,
     }

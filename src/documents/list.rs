@@ -5,6 +5,7 @@ use crate::check::{Record, Report};
 use crate::documents::shown::excerpt;
 use crate::documents::{self, td, text_width, th};
 use crate::docx::{Align, Cell, Doc, Table, cell, para, run};
+use crate::form::NomineeKey;
 use crate::review::Status;
 use crate::template::Draft;
 use crate::vocab::{Kind, Scope};
@@ -189,7 +190,7 @@ pub fn list(
                 (_, Some(y)) => format!("{name} ({y})"),
             };
             let where_ = match kind {
-                Kind::TapThe => d.nominee("address").map(String::from),
+                Kind::TapThe => d.nominee(NomineeKey::Address).map(String::from),
                 _ => d.position_line(),
             };
             let decision = report.book.decision(r.review).filter(|_| !r.review.stale);

@@ -3,6 +3,7 @@
 //! data limited as Decree 13/2023 asks: never the day of birth, the home
 //! town, the address.
 
+use crate::form::NomineeKey;
 use std::collections::HashSet;
 
 use anyhow::{Result, bail};
@@ -126,10 +127,10 @@ pub fn page<'a>(d: &Draft, unit: &str, head: &'a Masthead, preview: bool, year: 
         unit: unit.to_string(),
         birth_year: person.then(|| d.birth_year().map(String::from)).flatten(),
         position: person
-            .then(|| d.nominee("position").map(String::from))
+            .then(|| d.nominee(NomineeKey::Position).map(String::from))
             .flatten(),
         workplace: person
-            .then(|| d.nominee("workplace").map(String::from))
+            .then(|| d.nominee(NomineeKey::Workplace).map(String::from))
             .flatten(),
         achievements: d.achievements.iter().map(|a| a.text.clone()).collect(),
         awards: d

@@ -3,6 +3,7 @@
 //! have slips in it) with the phrases the documents build from it.
 
 use crate::campaign::Campaign;
+use crate::form::NomineeKey;
 use crate::template::Draft;
 use crate::vocab::{Kind, Vocab};
 
@@ -21,11 +22,12 @@ impl Draft {
 
     /// The collective's name, or the person's (the household head's).
     pub fn name(&self) -> Option<&str> {
-        self.nominee("name").or_else(|| self.nominee("full_name"))
+        self.nominee(NomineeKey::Name)
+            .or_else(|| self.nominee(NomineeKey::FullName))
     }
 
     fn gender(&self) -> Option<crate::vocab::Gender> {
-        self.nominee("gender")
+        self.nominee(NomineeKey::Gender)
             .and_then(<crate::vocab::Gender as Vocab>::parse)
     }
 
@@ -66,18 +68,21 @@ impl Draft {
     }
 
     pub fn birth_year(&self) -> Option<&str> {
-        self.nominee("birth_date")
+        self.nominee(NomineeKey::BirthDate)
             .and_then(|d| d.rsplit('/').next())
     }
 
     /// The form's line "Chức vụ, đơn vị công tác (hoặc hộ khẩu thường trú)".
     pub fn position_line(&self) -> Option<String> {
-        let work: Vec<&str> = [self.nominee("position"), self.nominee("workplace")]
-            .into_iter()
-            .flatten()
-            .collect();
+        let work: Vec<&str> = [
+            self.nominee(NomineeKey::Position),
+            self.nominee(NomineeKey::Workplace),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         if work.is_empty() {
-            self.nominee("residence").map(String::from)
+            self.nominee(NomineeKey::Residence).map(String::from)
         } else {
             Some(work.join(", "))
         }
@@ -136,7 +141,7 @@ mod tests {
         );
         assert_eq!(d.kind, Kind::CaNhan);
         assert_eq!(d.name(), Some("Đinh Văn Thành"));
-        assert_eq!(d.nominee("birth_date"), Some("01/12/1978"));
+        assert_eq!(d.nominee(NomineeKey::BirthDate), Some("01/12/1978"));
         assert_eq!(d.birth_year(), Some("1978"));
         assert_eq!(d.position_line().as_deref(), Some("Bác sĩ, Trung tâm Y tế"));
         assert_eq!(d.awards[0].date, "20/12/2021");
@@ -151,7 +156,7 @@ mod tests {
             "an unreadable kind prints on form 2"
         );
         assert_eq!(slips.name(), Some("Nguyễn"));
-        assert_eq!(slips.nominee("workplace"), None);
+        assert_eq!(slips.nominee(NomineeKey::Workplace), None);
         assert!(slips.achievements.is_empty());
         assert_eq!(slips.awards[0].year, "năm 2020");
         assert_eq!(slips.awards[0].date, "cuối năm");

@@ -4,6 +4,7 @@
 //! does not show (facts, criteria, the `[model]`, the proposed award, the
 //! file's name) comes from the part, untouched, comments and all.
 
+use crate::form::{FormKey, NomineeKey};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use toml_edit::{DocumentMut, Item, Table, value};
@@ -116,25 +117,34 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     let kind = Draft::kind_in(&table);
     let collective = kind == Some(Kind::TapThe);
     let household = kind == Some(Kind::HoGiaDinh);
-    let shown: &[&str] = if collective {
-        &["name", "founded", "structure", "duties"]
+    let shown: &[NomineeKey] = if collective {
+        &[
+            NomineeKey::Name,
+            NomineeKey::Founded,
+            NomineeKey::Structure,
+            NomineeKey::Duties,
+        ]
     } else {
-        &["full_name", "birth_date", "hometown"]
+        &[
+            NomineeKey::FullName,
+            NomineeKey::BirthDate,
+            NomineeKey::Hometown,
+        ]
     };
-    let on_page = |k: &str| {
+    let on_page = |k: NomineeKey| {
         page.nominee
             .iter()
             .find(|(key, _)| *key == k)
             .map(|(_, v)| v.as_str())
     };
-    let mut sets: Vec<(&str, String)> = Vec::new();
-    let mut removes: Vec<&str> = Vec::new();
+    let mut sets: Vec<(NomineeKey, String)> = Vec::new();
+    let mut removes: Vec<NomineeKey> = Vec::new();
     // A value unchanged on the page reads back as the page reader cleans
     // it: without filler, a closing full stop or separator, line breaks
     // (#32.7). Such a value is the kept one, byte for byte.
     let as_read = |v: &str| one_line(&clean_value(v));
     let unchanged_field = |now: &str, was: &str| same(now, was) || same(now, &as_read(was));
-    for key in shown {
+    for &key in shown {
         let now = on_page(key).unwrap_or("");
         let was = before.nominee(key).unwrap_or("");
         if !unchanged_field(now, was) {
@@ -143,17 +153,19 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     }
     if !collective {
         // The combined line: unchanged, the fields it was made from stay.
-        let now = on_page("workplace").or(on_page("residence")).unwrap_or("");
+        let now = on_page(NomineeKey::Workplace)
+            .or(on_page(NomineeKey::Residence))
+            .unwrap_or("");
         let was = before.position_line().unwrap_or_default();
         if !unchanged_field(now, &was) {
-            let works =
-                before.nominee("position").is_some() || before.nominee("workplace").is_some();
+            let works = before.nominee(NomineeKey::Position).is_some()
+                || before.nominee(NomineeKey::Workplace).is_some();
             if household && !works {
-                sets.push(("residence", now.to_string()));
+                sets.push((NomineeKey::Residence, now.to_string()));
             } else {
-                sets.push(("workplace", now.to_string()));
-                if before.nominee("position").is_some() {
-                    removes.push("position");
+                sets.push((NomineeKey::Workplace, now.to_string()));
+                if before.nominee(NomineeKey::Position).is_some() {
+                    removes.push(NomineeKey::Position);
                 }
             }
         }
@@ -199,6 +211,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
             "awards" => !page.awards.is_empty(),
             k => k
                 .strip_prefix("nominee.")
+                .and_then(NomineeKey::parse)
                 .and_then(&on_page)
                 .is_some_and(|v| !v.trim().is_empty()),
         })
@@ -223,19 +236,19 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
         if let Some(t) = doc["nominee"].as_table_like_mut() {
             for (k, v) in sets {
                 // The line's comment stays (a blank form's hints).
-                match t.get_mut(k).and_then(|i| i.as_value_mut()) {
+                match t.get_mut(k.key()).and_then(|i| i.as_value_mut()) {
                     Some(old) => {
                         let decor = old.decor().clone();
                         *old = toml_edit::Value::from(v);
                         *old.decor_mut() = decor;
                     }
                     None => {
-                        t.insert(k, value(v));
+                        t.insert(k.key(), value(v));
                     }
                 }
             }
             for k in removes {
-                t.remove(k);
+                t.remove(k.key());
             }
         }
     }

@@ -17,6 +17,7 @@ pub mod sheets;
 pub mod units;
 pub mod wordml;
 
+use crate::form::NomineeKey;
 use std::path::Path;
 
 use crate::campaign::Campaign;
@@ -39,7 +40,7 @@ pub struct Found {
     pub campaign: Named,
     pub scope: Option<Scope>,
     pub proposed_award: String,
-    pub nominee: Vec<(&'static str, String)>,
+    pub nominee: Vec<(NomineeKey, String)>,
     pub achievements: Vec<String>,
     pub awards: Vec<DraftAward>,
     /// A form kh wrote: the nomination kept in it, the page's edits put in.
@@ -104,9 +105,7 @@ impl Found {
         let nominee = self
             .nominee
             .iter()
-            .filter(|(k, _)| {
-                crate::form::nominee_field(k).is_some_and(|f| f.col(kind) != crate::form::Col::No)
-            })
+            .filter(|(k, _)| k.field().col(kind) != crate::form::Col::No)
             .cloned()
             .collect();
         Draft {
@@ -145,7 +144,7 @@ impl Found {
     pub fn name(&self) -> Option<&str> {
         self.nominee
             .iter()
-            .find(|(k, _)| matches!(*k, "name" | "full_name"))
+            .find(|(k, _)| matches!(*k, NomineeKey::Name | NomineeKey::FullName))
             .map(|(_, v)| v.as_str())
     }
 }
@@ -260,13 +259,18 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
     }
     // A household's head written "Hộ ông X" (#32.6).
     if found.kind != Some(Kind::TapThe)
-        && let Some(at) = found.nominee.iter().position(|(k, _)| *k == "full_name")
+        && let Some(at) = found
+            .nominee
+            .iter()
+            .position(|(k, _)| *k == NomineeKey::FullName)
         && let Some((head, gender)) = household_head(&found.nominee[at].1)
     {
         found.nominee[at].1 = head;
         found.kind = Some(Kind::HoGiaDinh);
-        if !found.nominee.iter().any(|(k, _)| *k == "gender") {
-            found.nominee.push(("gender", gender.slug().to_string()));
+        if !found.nominee.iter().any(|(k, _)| *k == NomineeKey::Gender) {
+            found
+                .nominee
+                .push((NomineeKey::Gender, gender.slug().to_string()));
         }
     }
     Ok(found)
@@ -315,7 +319,7 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
     use list::Col;
     let mut notes = Vec::new();
     let mut unread = Vec::new();
-    let mut nominee: Vec<(&'static str, String)> = Vec::new();
+    let mut nominee: Vec<(NomineeKey, String)> = Vec::new();
     let name_col = r
         .cells
         .iter()
@@ -351,40 +355,40 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
         match head {
             Some((head, gender)) => {
                 kind = Some(Kind::HoGiaDinh);
-                nominee.push(("full_name", head));
+                nominee.push((NomineeKey::FullName, head));
                 if r.get(Col::Gender).is_none() {
-                    nominee.push(("gender", gender.slug().to_string()));
+                    nominee.push((NomineeKey::Gender, gender.slug().to_string()));
                 }
             }
             None => {
                 let key = if kind == Some(Kind::TapThe) {
-                    "name"
+                    NomineeKey::Name
                 } else {
-                    "full_name"
+                    NomineeKey::FullName
                 };
                 nominee.push((key, n.to_string()));
             }
         }
     }
     let pairs = [
-        (Col::Birth, "birth_date"),
-        (Col::Gender, "gender"),
-        (Col::Hometown, "hometown"),
-        (Col::Position, "position"),
-        (Col::Workplace, "workplace"),
-        (Col::Residence, "residence"),
+        (Col::Birth, NomineeKey::BirthDate),
+        (Col::Gender, NomineeKey::Gender),
+        (Col::Hometown, NomineeKey::Hometown),
+        (Col::Position, NomineeKey::Position),
+        (Col::Workplace, NomineeKey::Workplace),
+        (Col::Residence, NomineeKey::Residence),
     ];
     for (c, key) in pairs {
         if let Some(v) = r.get(c) {
             let v = match key {
-                "birth_date" => list::birth(v),
+                NomineeKey::BirthDate => list::birth(v),
                 // "NU", "nu", "Nữ": the §3 label (SPEC §15.1).
-                "gender" => crate::vocab::Gender::parse(v).map_or_else(
+                NomineeKey::Gender => crate::vocab::Gender::parse(v).map_or_else(
                     || v.to_string(),
                     |g| crate::text::upper_first(g.label(crate::lang::Lang::Vi)),
                 ),
                 // The peer's department and unit, joined (SPEC §15.1).
-                "workplace" => match r.get(Col::Department) {
+                NomineeKey::Workplace => match r.get(Col::Department) {
                     Some(d) => format!("{}, {}", d.trim(), v.trim()),
                     None => v.to_string(),
                 },
@@ -398,25 +402,25 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
     if r.get(Col::Workplace).is_none()
         && let Some(d) = r.get(Col::Department)
     {
-        nominee.push(("workplace", d.to_string()));
+        nominee.push((NomineeKey::Workplace, d.to_string()));
     }
     // The year under "Nam" or "Nữ": the birth, and the gender it stands
     // under (a named mapping, SPEC §15.1).
     for (col, gender) in [(Col::BirthMale, "Nam"), (Col::BirthFemale, "Nữ")] {
         if let Some(v) = r.get(col) {
-            if !nominee.iter().any(|(k, _)| *k == "birth_date") {
-                nominee.push(("birth_date", list::birth(v)));
+            if !nominee.iter().any(|(k, _)| *k == NomineeKey::BirthDate) {
+                nominee.push((NomineeKey::BirthDate, list::birth(v)));
             }
-            if !nominee.iter().any(|(k, _)| *k == "gender") {
-                nominee.push(("gender", gender.to_string()));
+            if !nominee.iter().any(|(k, _)| *k == NomineeKey::Gender) {
+                nominee.push((NomineeKey::Gender, gender.to_string()));
             }
         }
     }
     if let Some(v) = r.get(Col::Combined) {
         let key = if kind == Some(Kind::HoGiaDinh) {
-            "residence"
+            NomineeKey::Residence
         } else {
-            "workplace"
+            NomineeKey::Workplace
         };
         if nominee.iter().all(|(k, _)| *k != key) {
             nominee.push((key, v.to_string()));

@@ -2,6 +2,7 @@
 //! person reads it (SPEC §15): the issuing body at the top left, the title
 //! and the campaign it names, then the three sections of the plan's form.
 
+use crate::form::NomineeKey;
 use chrono::NaiveDate;
 
 use super::wordml::Block;
@@ -29,7 +30,7 @@ pub struct Reading {
     pub campaign: Named,
     pub scope: Option<Scope>,
     pub proposed_award: String,
-    pub nominee: Vec<(&'static str, String)>,
+    pub nominee: Vec<(NomineeKey, String)>,
     pub achievements: Vec<String>,
     pub awards: Vec<DraftAward>,
     /// Any line of the form was recognised.
@@ -92,7 +93,7 @@ enum Section {
 /// khẩu thường trú)".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Target {
-    Key(&'static str),
+    Key(NomineeKey),
     /// "Họ và tên chủ hộ": the name, and a household's form.
     Head,
     Combined,
@@ -103,41 +104,41 @@ enum Target {
 /// The form's labels and their usual variants, folded; the longest that a
 /// label starts with wins.
 const LABELS: &[(&str, Target)] = &[
-    ("ten tap the", Target::Key("name")),
-    ("ten don vi", Target::Key("name")),
-    ("qua trinh thanh lap", Target::Key("founded")),
-    ("qua trinh hinh thanh", Target::Key("founded")),
-    ("co cau bo may to chuc", Target::Key("structure")),
-    ("co cau bo may", Target::Key("structure")),
-    ("co cau to chuc", Target::Key("structure")),
-    ("chuc nang nhiem vu", Target::Key("duties")),
-    ("chuc nang va nhiem vu", Target::Key("duties")),
-    ("dia chi", Target::Key("address")),
-    ("tru so", Target::Key("address")),
+    ("ten tap the", Target::Key(NomineeKey::Name)),
+    ("ten don vi", Target::Key(NomineeKey::Name)),
+    ("qua trinh thanh lap", Target::Key(NomineeKey::Founded)),
+    ("qua trinh hinh thanh", Target::Key(NomineeKey::Founded)),
+    ("co cau bo may to chuc", Target::Key(NomineeKey::Structure)),
+    ("co cau bo may", Target::Key(NomineeKey::Structure)),
+    ("co cau to chuc", Target::Key(NomineeKey::Structure)),
+    ("chuc nang nhiem vu", Target::Key(NomineeKey::Duties)),
+    ("chuc nang va nhiem vu", Target::Key(NomineeKey::Duties)),
+    ("dia chi", Target::Key(NomineeKey::Address)),
+    ("tru so", Target::Key(NomineeKey::Address)),
     ("ho va ten chu ho", Target::Head),
     ("ho ten chu ho", Target::Head),
     ("chu ho", Target::Head),
-    ("ho va ten", Target::Key("full_name")),
-    ("ho ten", Target::Key("full_name")),
-    ("ngay thang nam sinh", Target::Key("birth_date")),
-    ("ngay sinh", Target::Key("birth_date")),
-    ("sinh ngay", Target::Key("birth_date")),
-    ("nam sinh", Target::Key("birth_date")),
-    ("gioi tinh", Target::Key("gender")),
-    ("que quan", Target::Key("hometown")),
-    ("nguyen quan", Target::Key("hometown")),
+    ("ho va ten", Target::Key(NomineeKey::FullName)),
+    ("ho ten", Target::Key(NomineeKey::FullName)),
+    ("ngay thang nam sinh", Target::Key(NomineeKey::BirthDate)),
+    ("ngay sinh", Target::Key(NomineeKey::BirthDate)),
+    ("sinh ngay", Target::Key(NomineeKey::BirthDate)),
+    ("nam sinh", Target::Key(NomineeKey::BirthDate)),
+    ("gioi tinh", Target::Key(NomineeKey::Gender)),
+    ("que quan", Target::Key(NomineeKey::Hometown)),
+    ("nguyen quan", Target::Key(NomineeKey::Hometown)),
     ("chuc vu don vi cong tac", Target::Combined),
     ("chuc vu noi cong tac", Target::Combined),
-    ("chuc vu", Target::Key("position")),
-    ("don vi cong tac", Target::Key("workplace")),
-    ("noi cong tac", Target::Key("workplace")),
-    ("co quan cong tac", Target::Key("workplace")),
-    ("ho khau thuong tru", Target::Key("residence")),
-    ("noi thuong tru", Target::Key("residence")),
-    ("noi o hien nay", Target::Key("residence")),
-    ("cho o hien nay", Target::Key("residence")),
-    ("so nhan khau", Target::Key("members")),
-    ("so thanh vien", Target::Key("members")),
+    ("chuc vu", Target::Key(NomineeKey::Position)),
+    ("don vi cong tac", Target::Key(NomineeKey::Workplace)),
+    ("noi cong tac", Target::Key(NomineeKey::Workplace)),
+    ("co quan cong tac", Target::Key(NomineeKey::Workplace)),
+    ("ho khau thuong tru", Target::Key(NomineeKey::Residence)),
+    ("noi thuong tru", Target::Key(NomineeKey::Residence)),
+    ("noi o hien nay", Target::Key(NomineeKey::Residence)),
+    ("cho o hien nay", Target::Key(NomineeKey::Residence)),
+    ("so nhan khau", Target::Key(NomineeKey::Members)),
+    ("so thanh vien", Target::Key(NomineeKey::Members)),
     ("hinh thuc khen thuong de nghi", Target::ProposedAward),
     ("hinh thuc de nghi khen thuong", Target::ProposedAward),
     ("de nghi khen thuong", Target::ProposedAward),
@@ -1198,30 +1199,30 @@ impl<'b> Page<'b> {
         r.kind = kind;
         if let Some(v) = self.combined {
             match kind {
-                Some(Kind::HoGiaDinh) => set(&mut r, "residence", v),
+                Some(Kind::HoGiaDinh) => set(&mut r, NomineeKey::Residence, v),
                 _ => {
-                    if r.nominee.iter().all(|(k, _)| *k != "workplace") {
-                        set(&mut r, "workplace", v)
+                    if r.nominee.iter().all(|(k, _)| *k != NomineeKey::Workplace) {
+                        set(&mut r, NomineeKey::Workplace, v)
                     }
                 }
             }
         }
         // A collective's "Địa chỉ" is its address; a person's, the residence.
         if kind != Some(Kind::TapThe)
-            && let Some(i) = r.nominee.iter().position(|(k, _)| *k == "address")
+            && let Some(i) = r
+                .nominee
+                .iter()
+                .position(|(k, _)| *k == NomineeKey::Address)
         {
             let (_, v) = r.nominee.remove(i);
-            set(&mut r, "residence", v);
+            set(&mut r, NomineeKey::Residence, v);
         }
         if kind == Some(Kind::TapThe) {
-            r.nominee.retain(|(k, _)| {
-                crate::form::nominee_field(k)
-                    .is_some_and(|f| f.col(Kind::TapThe) != crate::form::Col::No)
-            });
+            r.nominee
+                .retain(|(k, _)| k.field().col(Kind::TapThe) != crate::form::Col::No);
         } else if let Some(k) = kind {
-            r.nominee.retain(|(key, _)| {
-                crate::form::nominee_field(key).is_some_and(|f| f.col(k) != crate::form::Col::No)
-            });
+            r.nominee
+                .retain(|(key, _)| key.field().col(k) != crate::form::Col::No);
         }
         if r.scope.is_none() && fold(&self.before).contains("pham vi toan tinh") {
             r.scope = Some(Scope::ToanTinh);
@@ -1251,7 +1252,7 @@ fn settle_unread(r: &mut Reading, kind: Option<Kind>) {
             _ => key,
         };
         if let Some(field) = key.strip_prefix("nominee.") {
-            let has = r.nominee.iter().any(|(k, _)| *k == field);
+            let has = r.nominee.iter().any(|(k, _)| k.key() == field);
             let on_form = crate::form::nominee_field(field)
                 .is_some_and(|f| kind.is_none_or(|k| f.col(k) != crate::form::Col::No));
             if has || !on_form {
@@ -1303,7 +1304,7 @@ fn strip_marker_keep_number(s: &str) -> &str {
 }
 
 /// A nominee's field, the first value given for it.
-fn set(r: &mut Reading, key: &'static str, v: String) {
+fn set(r: &mut Reading, key: NomineeKey, v: String) {
     if !v.is_empty() && !r.nominee.iter().any(|(k, _)| *k == key) {
         r.nominee.push((key, v));
     }
@@ -1369,16 +1370,19 @@ fn field(
     match t {
         Target::Key(key) => {
             let kind_by_label = match key {
-                "name" | "founded" | "structure" | "duties" => Some(Kind::TapThe),
-                "full_name" => Some(Kind::CaNhan),
+                NomineeKey::Name
+                | NomineeKey::Founded
+                | NomineeKey::Structure
+                | NomineeKey::Duties => Some(Kind::TapThe),
+                NomineeKey::FullName => Some(Kind::CaNhan),
                 _ => None,
             };
             if label_kind.is_none() {
                 *label_kind = kind_by_label;
             }
             let v = match key {
-                "birth_date" => birth_value(&v),
-                "members" => v
+                NomineeKey::BirthDate => birth_value(&v),
+                NomineeKey::Members => v
                     .split(|c: char| !c.is_ascii_digit())
                     .find(|w| !w.is_empty())
                     .map_or(v.clone(), str::to_string),
@@ -1388,7 +1392,7 @@ fn field(
         }
         Target::Head => {
             *label_kind = Some(Kind::HoGiaDinh);
-            set(r, "full_name", v);
+            set(r, NomineeKey::FullName, v);
         }
         Target::Combined => {
             if !v.is_empty() {
@@ -1423,7 +1427,7 @@ mod tests {
         })
     }
 
-    fn value<'r>(r: &'r Reading, key: &str) -> Option<&'r str> {
+    fn value(r: &Reading, key: NomineeKey) -> Option<&str> {
         r.nominee
             .iter()
             .find(|(k, _)| *k == key)
@@ -1537,14 +1541,14 @@ mod tests {
                 0
             ),
             Some((
-                Target::Key("founded"),
+                Target::Key(NomineeKey::Founded),
                 "năm 1995: theo Quyết định số 12/QĐ-UBND".into()
             ))
         );
         // A label's own words stay the label's.
         assert_eq!(
             labelled("Họ và tên khai sinh: Nguyễn Văn An", 0),
-            Some((Target::Key("full_name"), "Nguyễn Văn An".into()))
+            Some((Target::Key(NomineeKey::FullName), "Nguyễn Văn An".into()))
         );
     }
 
@@ -1563,11 +1567,11 @@ mod tests {
             para("Dòng một\ndòng hai"),
         ]);
         assert_eq!(
-            value(&r, "position"),
+            value(&r, NomineeKey::Position),
             Some("Trưởng khoa Dược, Bệnh viện Đa khoa tỉnh Hà Nam")
         );
         assert_eq!(
-            value(&r, "hometown"),
+            value(&r, NomineeKey::Hometown),
             Some("xã Nhân Thịnh, huyện Lý Nhân, tỉnh Hà Nam")
         );
         assert_eq!(r.achievements, ["Dòng một\ndòng hai"]);
@@ -1597,11 +1601,17 @@ mod tests {
             para("2. Thành tích đạt được"),
             para("Chức năng mới được giao năm 2022."),
         ]);
-        assert_eq!(value(&r, "name"), Some("Ủy ban nhân dân xã Đồng Lý"));
-        assert_eq!(value(&r, "founded"), Some("Thành lập năm 1946"));
-        assert_eq!(value(&r, "structure"), Some("gồm 22 cán bộ, công chức"));
         assert_eq!(
-            value(&r, "duties"),
+            value(&r, NomineeKey::Name),
+            Some("Ủy ban nhân dân xã Đồng Lý")
+        );
+        assert_eq!(value(&r, NomineeKey::Founded), Some("Thành lập năm 1946"));
+        assert_eq!(
+            value(&r, NomineeKey::Structure),
+            Some("gồm 22 cán bộ, công chức")
+        );
+        assert_eq!(
+            value(&r, NomineeKey::Duties),
             Some("quản lý nhà nước trên địa bàn xã")
         );
         assert_eq!(r.achievements.len(), 1);
@@ -1645,11 +1655,11 @@ mod tests {
     fn labels_read_with_their_usual_variants() {
         assert_eq!(
             labelled("- Họ và tên: Nguyễn Văn An", 0),
-            Some((Target::Key("full_name"), "Nguyễn Văn An".into()))
+            Some((Target::Key(NomineeKey::FullName), "Nguyễn Văn An".into()))
         );
         assert_eq!(
             labelled("Ngày, tháng, năm sinh:.....12/4/1968....", 0),
-            Some((Target::Key("birth_date"), "12/4/1968".into()))
+            Some((Target::Key(NomineeKey::BirthDate), "12/4/1968".into()))
         );
         assert_eq!(
             labelled(
@@ -1660,7 +1670,7 @@ mod tests {
         );
         assert_eq!(
             labelled("Quê quán\txã Nhân Thịnh", 0),
-            Some((Target::Key("hometown"), "xã Nhân Thịnh".into()))
+            Some((Target::Key(NomineeKey::Hometown), "xã Nhân Thịnh".into()))
         );
         assert_eq!(
             labelled("Họ và tên có người nói rằng ai cũng giỏi mà", 0),

@@ -2,6 +2,7 @@
 //! and the role a campaign asks of an individual.
 
 use super::*;
+use crate::form::NomineeKey;
 use crate::messages::TextFault;
 
 /// Longest plausible name of a person or a collective (SPEC §3.2).
@@ -27,7 +28,7 @@ impl NominationCheck<'_, '_> {
             match (form::nominee_field(k.get_ref()), kind) {
                 (None, _) => {
                     self.cx
-                        .unknown_key(k, NOMINEE_FIELDS.iter().map(|f| f.key), C_NOMINEE);
+                        .unknown_key(k, form::NOMINEE_KEYS.iter().copied(), C_NOMINEE);
                 }
                 (Some(f), Some(kind)) if f.col(kind) == Col::No => {
                     self.cx
@@ -45,11 +46,12 @@ impl NominationCheck<'_, '_> {
                 Col::Optional | Col::Conditional => Need::Optional,
             };
             let label = Label::new(f.vi, f.en);
+            let key = f.key.key();
             match f.ty {
                 FieldType::Text => {
-                    let value = self.cx.text(t, f.key, need, at.clone(), label);
+                    let value = self.cx.text(t, key, need, at.clone(), label);
                     if let Some((s, span)) = value
-                        && matches!(f.key, "name" | "full_name")
+                        && matches!(f.key, NomineeKey::Name | NomineeKey::FullName)
                         && out.name.is_none()
                     {
                         self.plausible_name(s, span.clone(), label);
@@ -59,7 +61,7 @@ impl NominationCheck<'_, '_> {
                 FieldType::Date => {
                     // A year alone ("1958", common for elderly farmers) is
                     // read as 1 July of that year, with a warning (SPEC §3.2).
-                    if let Some((year, span)) = year_only(t, f.key) {
+                    if let Some((year, span)) = year_only(t, key) {
                         self.cx
                             .report(Some(span.clone()), What::BirthYearOnly { year });
                         if let Some(birth) = NaiveDate::from_ymd_opt(year, 7, 1) {
@@ -68,22 +70,22 @@ impl NominationCheck<'_, '_> {
                         }
                         continue;
                     }
-                    if let Some((birth, span)) = self.cx.date(t, f.key, need, at.clone(), label) {
+                    if let Some((birth, span)) = self.cx.date(t, key, need, at.clone(), label) {
                         self.check_birth(birth, span);
                         out.birth = Some(birth);
                     }
                 }
                 FieldType::Gender => {
-                    self.cx.choice::<Gender>(t, f.key, need, at.clone(), label);
+                    self.cx.choice::<Gender>(t, key, need, at.clone(), label);
                 }
                 FieldType::Count => {
-                    if let Some((n, span)) = self.cx.integer(t, f.key, need, at.clone(), label)
+                    if let Some((n, span)) = self.cx.integer(t, key, need, at.clone(), label)
                         && n < 1
                     {
                         self.cx.report(
                             Some(span),
                             What::AtLeast {
-                                key: f.key.to_string(),
+                                key: key.to_string(),
                                 min: 1,
                             },
                         );
@@ -96,8 +98,8 @@ impl NominationCheck<'_, '_> {
         }
 
         if matches!(kind, Some(Kind::CaNhan | Kind::HoGiaDinh))
-            && !has_text(t, "workplace")
-            && !has_text(t, "residence")
+            && !has_text(t, NomineeKey::Workplace.key())
+            && !has_text(t, NomineeKey::Residence.key())
         {
             self.cx.report(at, What::WorkplaceOrResidence);
         }
@@ -114,13 +116,15 @@ impl NominationCheck<'_, '_> {
         kind: Option<Kind>,
         campaign: Option<&CampaignInfo>,
     ) -> RoleState {
-        let given = self.cx.text(t, "role", Need::Optional, None, L_ROLE);
+        let given = self
+            .cx
+            .text(t, NomineeKey::Role.key(), Need::Optional, None, L_ROLE);
         let (Some(kind), Some(info)) = (kind, campaign) else {
             // Without a known campaign only the spelling can be checked.
             let role = given.and_then(|(s, span)| {
                 let r = Role::parse(s);
                 if r.is_none() && kind != Some(Kind::HoGiaDinh) {
-                    self.cx.bad_choice::<Role>("role", s, span);
+                    self.cx.bad_choice::<Role>(NomineeKey::Role.key(), s, span);
                 }
                 r
             });

@@ -285,7 +285,7 @@ mod properties {
     }
 
     fn field_keys() -> Vec<&'static str> {
-        let mut out: Vec<&'static str> = kh::NOMINEE_FIELDS.iter().map(|f| f.key).collect();
+        let mut out: Vec<&'static str> = kh::NOMINEE_FIELDS.iter().map(|f| f.key.key()).collect();
         out.push("ghi_chu");
         out
     }
