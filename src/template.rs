@@ -138,7 +138,11 @@ impl Draft {
             scope: None,
             proposed_award: String::new(),
             movement: String::new(),
-            nominee: vec![(key, req.name.to_string())],
+            // No name is no value, as a file's reader takes it.
+            nominee: (!req.name.is_empty())
+                .then(|| (key, req.name.to_string()))
+                .into_iter()
+                .collect(),
             achievements: Vec::new(),
             awards: Vec::new(),
             photo: None,

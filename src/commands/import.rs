@@ -582,7 +582,7 @@ impl Run {
             let mut note = (campaign_flag.is_none()
                 && founds
                     .iter()
-                    .all(|f| f.sheet.is_some() && f.campaign == Named::Nothing))
+                    .all(|f| f.sheet.is_some() && f.fields.campaign == Named::Nothing))
             .then(|| {
                 tr!(
                     lang,
@@ -759,7 +759,7 @@ fn file_stem(f: &Found, path: &Path) -> String {
         .map(slugify)
         .filter(|s| !s.is_empty());
     let stem = from_form.unwrap_or_else(|| {
-        let s = slugify(f.name().unwrap_or(""));
+        let s = slugify(f.fields.name().unwrap_or(""));
         if s.is_empty() {
             slugify(
                 &path
@@ -1189,15 +1189,15 @@ fn plan<'f>(
             },
         },
     };
-    let kind = match kind_flag.or(f.kind) {
+    let kind = match kind_flag.or(f.fields.kind) {
         Some(k) => k,
         None => return Err((Refusal::NoKind.code(), Refusal::NoKind.say(lang))),
     };
     let campaign = match campaign_flag {
         Some(c) => Named::One(c),
-        None => f.campaign.clone(),
+        None => f.fields.campaign.clone(),
     };
-    let draft = f.draft(kind, &campaign);
+    let draft = f.fields.draft(kind, &campaign);
     Ok((f, unit, draft))
 }
 

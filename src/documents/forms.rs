@@ -224,3 +224,40 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
     doc.sign_off(sig);
     doc
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::{Request, write};
+
+    /// `kh export forms --blank` prints the blank draft itself: the same
+    /// form as the file it keeps would print once read back, for every
+    /// campaign and kind it takes, named or not.
+    #[test]
+    fn a_blank_draft_prints_as_its_file_reads_back() {
+        let who = Issuer::of_unit(&Default::default(), "Sở Y tế");
+        for c in crate::campaign::CAMPAIGNS {
+            for kind in [Kind::TapThe, Kind::CaNhan, Kind::HoGiaDinh] {
+                if !c.takes(kind) {
+                    continue;
+                }
+                for name in ["", "Nguyễn Thị Hoa"] {
+                    let blank = Draft::blank(&Request {
+                        campaign: c,
+                        kind,
+                        role: None,
+                        name,
+                    });
+                    let read_back = Draft::shown(&write(&blank));
+                    let print = |d: &Draft| crate::documents::bytes(&form(d, &who, false, None));
+                    assert_eq!(
+                        print(&blank).ok(),
+                        print(&read_back).ok(),
+                        "{} {kind:?} {name:?}",
+                        c.slug
+                    );
+                }
+            }
+        }
+    }
+}

@@ -132,7 +132,8 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
         ]
     };
     let on_page = |k: NomineeKey| {
-        page.nominee
+        page.fields
+            .nominee
             .iter()
             .find(|(key, _)| *key == k)
             .map(|(_, v)| v.as_str())
@@ -179,8 +180,9 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
         .iter()
         .flat_map(|a| a.text.split('\n').map(str::trim).filter(|t| !t.is_empty()))
         .collect();
-    let unchanged = page.achievements.len() == printed.len()
+    let unchanged = page.fields.achievements.len() == printed.len()
         && page
+            .fields
             .achievements
             .iter()
             .zip(&printed)
@@ -195,7 +197,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
         )
     };
     let shown_awards: Vec<_> = before.awards.iter().map(shown).collect();
-    let page_awards: Vec<_> = page.awards.iter().map(shown).collect();
+    let page_awards: Vec<_> = page.fields.awards.iter().map(shown).collect();
     let awards_unchanged = shown_awards == page_awards;
     // An unread key the page now holds a value for leaves `[import]
     // unread` (SPEC §15.1).
@@ -207,8 +209,8 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
         .flatten()
         .filter_map(|k| k.as_str())
         .filter(|k| match *k {
-            "achievements" => !page.achievements.is_empty(),
-            "awards" => !page.awards.is_empty(),
+            "achievements" => !page.fields.achievements.is_empty(),
+            "awards" => !page.fields.awards.is_empty(),
             k => k
                 .strip_prefix("nominee.")
                 .and_then(NomineeKey::parse)
@@ -261,7 +263,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
             .unwrap_or_default();
         let mut used = vec![false; old.len()];
         let mut new = toml_edit::ArrayOfTables::new();
-        for (i, text) in page.achievements.iter().enumerate() {
+        for (i, text) in page.fields.achievements.iter().enumerate() {
             let equal = old.iter().enumerate().position(|(j, t)| {
                 !used[j]
                     && t.get("text")
@@ -284,7 +286,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
 
     if !awards_unchanged {
         let mut new = toml_edit::ArrayOfTables::new();
-        for a in &page.awards {
+        for a in &page.fields.awards {
             let mut t = toml_edit::Table::new();
             if let Some(y) = a.year_number() {
                 t.insert("year", value(y));

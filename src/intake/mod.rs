@@ -26,6 +26,38 @@ use crate::vocab::{Kind, Scope, Vocab};
 use package::{Package, Refusal, Sniff};
 use report::Named;
 
+/// What a source says of one nomination, as read: a report's page or a
+/// list's row. The one shape the page reader, the list reader and the
+/// batch hand on, until [`Fields::draft`] makes it the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fields {
+    pub kind: Option<Kind>,
+    pub campaign: Named,
+    pub scope: Option<Scope>,
+    pub proposed_award: String,
+    pub nominee: Vec<(NomineeKey, String)>,
+    pub achievements: Vec<String>,
+    pub awards: Vec<DraftAward>,
+    /// Fields whose label was found but whose value kh could not read
+    /// (SPEC §15.1), as dotted keys.
+    pub unread: Vec<String>,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            kind: None,
+            campaign: Named::Nothing,
+            scope: None,
+            proposed_award: String::new(),
+            nominee: Vec::new(),
+            achievements: Vec::new(),
+            awards: Vec::new(),
+            unread: Vec::new(),
+        }
+    }
+}
+
 /// One nomination read from a source, before its unit is settled.
 #[derive(Clone, Debug)]
 pub struct Found {
@@ -36,18 +68,9 @@ pub struct Found {
     pub fingerprint: String,
     /// What the source says of its unit: header lines, a list's unit cell.
     pub unit_said: UnitSaid,
-    pub kind: Option<Kind>,
-    pub campaign: Named,
-    pub scope: Option<Scope>,
-    pub proposed_award: String,
-    pub nominee: Vec<(NomineeKey, String)>,
-    pub achievements: Vec<String>,
-    pub awards: Vec<DraftAward>,
+    pub fields: Fields,
     /// A form kh wrote: the nomination kept in it, the page's edits put in.
     pub kept: Option<crate::docx::Kept>,
-    /// Fields whose label was found but whose value kh could not read
-    /// (SPEC §15.1), as dotted keys.
-    pub unread: Vec<String>,
     /// What the file's head says of the reading, beside its provenance.
     pub notes: Vec<String>,
 }
@@ -62,7 +85,7 @@ pub struct UnitSaid {
     pub slug: Option<String>,
 }
 
-impl Found {
+impl Fields {
     /// The draft to write once unit, kind and campaign are settled.
     pub fn draft(&self, kind: Kind, campaign: &Named) -> Draft {
         let (campaign, note, movement) = match campaign {
@@ -231,21 +254,18 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
             header: r.header.clone(),
             ..UnitSaid::default()
         },
-        kind: r.kind,
-        campaign: Named::Nothing,
-        scope: r.scope,
-        proposed_award: r.proposed_award.clone(),
-        nominee: r.nominee.clone(),
-        achievements: r.achievements.clone(),
-        awards: r.awards.clone(),
+        // The campaign is read from the title block below.
+        fields: Fields {
+            campaign: Named::Nothing,
+            ..r.fields.clone()
+        },
         kept: None,
-        unread: r.unread.clone(),
         notes: Vec::new(),
     };
     if let Some((k, d, kind)) = kept {
         // Kind and campaign as the file says them, not as the page reads.
-        found.kind = kind.or(found.kind);
-        found.campaign = match (d.campaign.map(|c| c.id), d.movement.as_str()) {
+        found.fields.kind = kind.or(found.fields.kind);
+        found.fields.campaign = match (d.campaign.map(|c| c.id), d.movement.as_str()) {
             (Some(Campaign::LinhVucKhac), m) if !m.is_empty() => Named::Other(m.to_string()),
             (Some(c), _) => Named::One(c),
             (None, _) => report::campaign_in(&r.title_block),
@@ -253,22 +273,29 @@ pub fn read_docx(bytes: &[u8], sha: &str) -> Result<Found, Refusal> {
         found.kept = Some(k);
         return Ok(found);
     }
-    found.campaign = report::campaign_in(&r.title_block);
-    if !r.recognised && r.achievements.is_empty() {
+    found.fields.campaign = report::campaign_in(&r.title_block);
+    if !r.recognised && r.fields.achievements.is_empty() {
         return Err(Refusal::NotReport);
     }
     // A household's head written "Hộ ông X" (#32.6).
-    if found.kind != Some(Kind::TapThe)
+    if found.fields.kind != Some(Kind::TapThe)
         && let Some(at) = found
+            .fields
             .nominee
             .iter()
             .position(|(k, _)| *k == NomineeKey::FullName)
-        && let Some((head, gender)) = household_head(&found.nominee[at].1)
+        && let Some((head, gender)) = household_head(&found.fields.nominee[at].1)
     {
-        found.nominee[at].1 = head;
-        found.kind = Some(Kind::HoGiaDinh);
-        if !found.nominee.iter().any(|(k, _)| *k == NomineeKey::Gender) {
+        found.fields.nominee[at].1 = head;
+        found.fields.kind = Some(Kind::HoGiaDinh);
+        if !found
+            .fields
+            .nominee
+            .iter()
+            .any(|(k, _)| *k == NomineeKey::Gender)
+        {
             found
+                .fields
                 .nominee
                 .push((NomineeKey::Gender, gender.slug().to_string()));
         }
@@ -482,18 +509,20 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
             name: r.get(Col::Unit).map(str::to_string),
             slug: r.get(Col::UnitSlug).map(str::to_string),
         },
-        kind,
-        campaign,
-        scope,
-        proposed_award,
-        nominee,
-        achievements: r
-            .get(Col::Achievements)
-            .map(|a| vec![a.to_string()])
-            .unwrap_or_default(),
-        awards: Vec::new(),
+        fields: Fields {
+            kind,
+            campaign,
+            scope,
+            proposed_award,
+            nominee,
+            achievements: r
+                .get(Col::Achievements)
+                .map(|a| vec![a.to_string()])
+                .unwrap_or_default(),
+            awards: Vec::new(),
+            unread,
+        },
         kept: None,
-        unread,
         notes,
     }
 }

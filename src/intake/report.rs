@@ -26,21 +26,13 @@ pub enum Named {
 pub struct Reading {
     /// The issuing body's lines at the top left, top first.
     pub header: Vec<String>,
-    pub kind: Option<Kind>,
-    pub campaign: Named,
-    pub scope: Option<Scope>,
-    pub proposed_award: String,
-    pub nominee: Vec<(NomineeKey, String)>,
-    pub achievements: Vec<String>,
-    pub awards: Vec<DraftAward>,
+    /// The nomination's fields as the page gives them.
+    pub fields: super::Fields,
     /// Any line of the form was recognised.
     pub recognised: bool,
     /// The text before section 1 (the title block), where the campaign is
     /// named: read by [`read`], left to the caller by [`read_page`].
     pub title_block: String,
-    /// Fields whose label was found with no value kh could read (SPEC
-    /// §15.1), as dotted keys.
-    pub unread: Vec<String>,
 }
 
 /// Lower case, no diacritics, punctuation as spaces, spaces folded: how
@@ -938,16 +930,9 @@ impl<'b> Page<'b> {
             blocks,
             r: Reading {
                 header: header_lines(blocks),
-                kind: None,
-                campaign: Named::Nothing,
-                scope: None,
-                proposed_award: String::new(),
-                nominee: Vec::new(),
-                achievements: Vec::new(),
-                awards: Vec::new(),
+                fields: super::Fields::default(),
                 recognised: false,
                 title_block: String::new(),
-                unread: Vec::new(),
             },
             section: Section::Before,
             before: String::new(),
@@ -1022,7 +1007,7 @@ impl<'b> Page<'b> {
                 }
                 let t = clean_text(strip_bullet(&text));
                 if !t.is_empty() {
-                    self.r.achievements.push(t);
+                    self.r.fields.achievements.push(t);
                 }
             }
             Section::Three => self.award_lines(&text, bi),
@@ -1099,7 +1084,7 @@ impl<'b> Page<'b> {
                 break;
             }
             if let Some(a) = award_line(line) {
-                self.r.awards.push(a);
+                self.r.fields.awards.push(a);
             } else if !line.trim().is_empty() && !none_said(&clean_value(strip_marker(line))) {
                 self.three_unread = true;
             }
@@ -1110,7 +1095,7 @@ impl<'b> Page<'b> {
         self.flush();
         match self.section {
             Section::Before | Section::One => self.label_rows(rows),
-            Section::Two => self.r.achievements.extend(achievement_rows(rows)),
+            Section::Two => self.r.fields.achievements.extend(achievement_rows(rows)),
             Section::Three => self.award_rows(rows),
             Section::After => {}
         }
@@ -1177,7 +1162,7 @@ impl<'b> Page<'b> {
         {
             self.three_unread = true;
         }
-        self.r.awards.extend(read);
+        self.r.fields.awards.extend(read);
         if end < rows.len() {
             self.section = Section::After;
         }
@@ -1196,12 +1181,16 @@ impl<'b> Page<'b> {
             .as_deref()
             .and_then(kind_of_title)
             .or(self.label_kind);
-        r.kind = kind;
+        r.fields.kind = kind;
         if let Some(v) = self.combined {
             match kind {
                 Some(Kind::HoGiaDinh) => set(&mut r, NomineeKey::Residence, v),
                 _ => {
-                    if r.nominee.iter().all(|(k, _)| *k != NomineeKey::Workplace) {
+                    if r.fields
+                        .nominee
+                        .iter()
+                        .all(|(k, _)| *k != NomineeKey::Workplace)
+                    {
                         set(&mut r, NomineeKey::Workplace, v)
                     }
                 }
@@ -1210,30 +1199,33 @@ impl<'b> Page<'b> {
         // A collective's "Địa chỉ" is its address; a person's, the residence.
         if kind != Some(Kind::TapThe)
             && let Some(i) = r
+                .fields
                 .nominee
                 .iter()
                 .position(|(k, _)| *k == NomineeKey::Address)
         {
-            let (_, v) = r.nominee.remove(i);
+            let (_, v) = r.fields.nominee.remove(i);
             set(&mut r, NomineeKey::Residence, v);
         }
         if kind == Some(Kind::TapThe) {
-            r.nominee
+            r.fields
+                .nominee
                 .retain(|(k, _)| k.field().col(Kind::TapThe) != crate::form::Col::No);
         } else if let Some(k) = kind {
-            r.nominee
+            r.fields
+                .nominee
                 .retain(|(key, _)| key.field().col(k) != crate::form::Col::No);
         }
-        if r.scope.is_none() && fold(&self.before).contains("pham vi toan tinh") {
-            r.scope = Some(Scope::ToanTinh);
+        if r.fields.scope.is_none() && fold(&self.before).contains("pham vi toan tinh") {
+            r.fields.scope = Some(Scope::ToanTinh);
         }
         r.title_block = self.before;
         // What stood under a heading kh found but could not read (SPEC §15.1).
-        if self.saw_two && r.achievements.is_empty() {
-            r.unread.push("achievements".into());
+        if self.saw_two && r.fields.achievements.is_empty() {
+            r.fields.unread.push("achievements".into());
         }
-        if self.three_unread && r.awards.is_empty() {
-            r.unread.push("awards".into());
+        if self.three_unread && r.fields.awards.is_empty() {
+            r.fields.unread.push("awards".into());
         }
         settle_unread(&mut r, kind);
         r
@@ -1243,7 +1235,7 @@ impl<'b> Page<'b> {
 /// The unread keys as the kind's form names them, without those a value
 /// was read for after all (a label given twice) or that the form lacks.
 fn settle_unread(r: &mut Reading, kind: Option<Kind>) {
-    let unread = std::mem::take(&mut r.unread);
+    let unread = std::mem::take(&mut r.fields.unread);
     for key in unread {
         let key = match key.as_str() {
             COMBINED if kind == Some(Kind::HoGiaDinh) => "nominee.residence".to_string(),
@@ -1252,18 +1244,18 @@ fn settle_unread(r: &mut Reading, kind: Option<Kind>) {
             _ => key,
         };
         if let Some(field) = key.strip_prefix("nominee.") {
-            let has = r.nominee.iter().any(|(k, _)| k.key() == field);
+            let has = r.fields.nominee.iter().any(|(k, _)| k.key() == field);
             let on_form = crate::form::nominee_field(field)
                 .is_some_and(|f| kind.is_none_or(|k| f.col(k) != crate::form::Col::No));
             if has || !on_form {
                 continue;
             }
         }
-        if key == "proposed_award" && !r.proposed_award.is_empty() {
+        if key == "proposed_award" && !r.fields.proposed_award.is_empty() {
             continue;
         }
-        if !r.unread.contains(&key) {
-            r.unread.push(key);
+        if !r.fields.unread.contains(&key) {
+            r.fields.unread.push(key);
         }
     }
 }
@@ -1271,7 +1263,7 @@ fn settle_unread(r: &mut Reading, kind: Option<Kind>) {
 /// A report read whole, its campaign found in its title block.
 pub fn read(blocks: &[Block]) -> Reading {
     let mut r = read_page(blocks);
-    r.campaign = campaign_in(&r.title_block);
+    r.fields.campaign = campaign_in(&r.title_block);
     r
 }
 
@@ -1305,8 +1297,8 @@ fn strip_marker_keep_number(s: &str) -> &str {
 
 /// A nominee's field, the first value given for it.
 fn set(r: &mut Reading, key: NomineeKey, v: String) {
-    if !v.is_empty() && !r.nominee.iter().any(|(k, _)| *k == key) {
-        r.nominee.push((key, v));
+    if !v.is_empty() && !r.fields.nominee.iter().any(|(k, _)| *k == key) {
+        r.fields.nominee.push((key, v));
     }
 }
 
@@ -1348,9 +1340,9 @@ fn flush(
             Target::Scope => None,
         };
         if let Some(k) = key
-            && !r.unread.contains(&k)
+            && !r.fields.unread.contains(&k)
         {
-            r.unread.push(k);
+            r.fields.unread.push(k);
         }
     }
     field(r, t, v, combined, label_kind);
@@ -1400,15 +1392,15 @@ fn field(
             }
         }
         Target::ProposedAward => {
-            if r.proposed_award.is_empty() {
-                r.proposed_award = v;
+            if r.fields.proposed_award.is_empty() {
+                r.fields.proposed_award = v;
             }
         }
         Target::Scope => {
             if fold(&v).contains("toan tinh") {
-                r.scope = Some(Scope::ToanTinh);
+                r.fields.scope = Some(Scope::ToanTinh);
             } else if !v.is_empty() {
-                r.scope = Some(Scope::CoSo);
+                r.fields.scope = Some(Scope::CoSo);
             }
         }
     }
@@ -1428,7 +1420,8 @@ mod tests {
     }
 
     fn value(r: &Reading, key: NomineeKey) -> Option<&str> {
-        r.nominee
+        r.fields
+            .nominee
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
@@ -1476,8 +1469,8 @@ mod tests {
             ],
         ] {
             let r = head(tail.clone());
-            assert_eq!(r.awards.len(), 1, "{tail:?}: {:?}", r.awards);
-            assert_eq!(r.awards[0].year, "2021");
+            assert_eq!(r.fields.awards.len(), 1, "{tail:?}: {:?}", r.fields.awards);
+            assert_eq!(r.fields.awards[0].year, "2021");
         }
     }
 
@@ -1574,8 +1567,8 @@ mod tests {
             value(&r, NomineeKey::Hometown),
             Some("xã Nhân Thịnh, huyện Lý Nhân, tỉnh Hà Nam")
         );
-        assert_eq!(r.achievements, ["Dòng một\ndòng hai"]);
-        assert!(r.unread.is_empty(), "{:?}", r.unread);
+        assert_eq!(r.fields.achievements, ["Dòng một\ndòng hai"]);
+        assert!(r.fields.unread.is_empty(), "{:?}", r.fields.unread);
     }
 
     #[test]
@@ -1614,7 +1607,7 @@ mod tests {
             value(&r, NomineeKey::Duties),
             Some("quản lý nhà nước trên địa bàn xã")
         );
-        assert_eq!(r.achievements.len(), 1);
+        assert_eq!(r.fields.achievements.len(), 1);
     }
 
     #[test]
@@ -1631,7 +1624,7 @@ mod tests {
             para("Đã được tặng nhiều lần, xem hồ sơ kèm theo"),
         ]);
         assert_eq!(
-            r.unread,
+            r.fields.unread,
             [
                 "nominee.hometown",
                 "nominee.workplace",

@@ -212,12 +212,15 @@ fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
         None => write_out::resolve_out(&c.out),
     };
     write_out::refuse_existing(std::slice::from_ref(&out), c.force, lang)?;
-    let text = crate::template::render(&crate::template::Request {
+    // The blank form's draft is printed as it is, and its file kept in the
+    // document for `kh import` to take back (SPEC §15).
+    let draft = Draft::blank(&crate::template::Request {
         campaign: info,
         kind,
         role: None,
         name: "",
     });
+    let text = crate::template::write(&draft);
     // What the unit's unit.toml says of its header, when the round has it.
     let unit_info = round
         .as_deref()
@@ -230,7 +233,7 @@ fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
         })
         .unwrap_or_default();
     let who = Issuer::of_unit(&unit_info, &name);
-    let mut doc = form(&Draft::shown(&text), &who, false, c.date);
+    let mut doc = form(&draft, &who, false, c.date);
     doc.kept = Some(crate::docx::Kept {
         unit: slug,
         unit_name: name,
