@@ -95,10 +95,12 @@ pub enum ExportAction {
     /// Mỗi đề nghị thành một tệp .docx theo mẫu báo cáo thành tích của kế hoạch
     Forms(crate::commands::export::forms::Args),
     /// Danh sách điển hình đề nghị khen thưởng, kèm tờ trình Chủ tịch UBND tỉnh (.docx)
+    #[command(mut_arg("out", |a| a.help("Tệp .docx ghi ra (ngoài thư mục của đợt)")))]
     List(crate::commands::export::list::Args),
     /// Công văn gửi đơn vị cần bổ sung, và nhắc đơn vị chưa gửi (.docx)
     Letters(crate::commands::export::letters::Args),
     /// Bảng tính của đợt (.xlsx)
+    #[command(mut_arg("out", |a| a.help("Tệp .xlsx ghi ra (ngoài thư mục của đợt)")))]
     Xlsx(crate::commands::export::xlsx::Args),
 }
 

@@ -38,6 +38,7 @@ pub(crate) mod write_out;
 pub use campaign::{CAMPAIGNS, Campaign, GENERAL_CRITERIA};
 pub use check::{Memory, Options, Report, run as check_round};
 pub use cli::{Cli, main};
+pub use commands::export::Common as ExportCommon;
 pub use commands::export::xlsx::{Args as XlsxArgs, run_xlsx};
 pub use commands::publish::{Args as PublishArgs, run as publish};
 pub use config::Settings;

@@ -32,9 +32,11 @@ fn export_and_publish_walk_their_round_once() {
     let n = walks_of(|| {
         kh::run_xlsx(
             kh::XlsxArgs {
-                path: examples(),
-                out: out.path().join("dot.xlsx"),
-                force: false,
+                common: kh::ExportCommon {
+                    path: examples(),
+                    out: out.path().join("dot.xlsx"),
+                    force: false,
+                },
             },
             opts(),
         )

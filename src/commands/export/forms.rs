@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use rayon::prelude::*;
 
-use super::Common;
+use super::{Common, Signed};
 use crate::check::{Options, Record, Report};
 use crate::documents::forms::form;
 use crate::documents::issuer::Issuer;
@@ -20,6 +20,8 @@ use crate::write_out;
 pub struct Args {
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub signed: Signed,
     /// Xuất cả đề nghị còn lỗi, ghi “DỰ THẢO” ở đầu
     #[arg(long)]
     pub draft: bool,
@@ -106,7 +108,7 @@ pub fn run_forms(args: Args, opts: Options) -> Result<bool> {
             let result = crate::tree::read_text(&report.root, &report.entry(r))
                 .map_err(|_| anyhow::anyhow!("{}", r.path))
                 .and_then(|text| {
-                    let mut doc = form(&Draft::shown(&text), &who, draft, c.date);
+                    let mut doc = form(&Draft::shown(&text), &who, draft, args.signed.date);
                     let (unit_dir, file) = r.path.split_once('/').unwrap_or(("", &r.path));
                     doc.kept = Some(crate::docx::Kept {
                         unit: unit_dir.to_string(),
@@ -233,7 +235,7 @@ fn run_blank(args: &Args, lang: crate::lang::Lang) -> Result<()> {
         })
         .unwrap_or_default();
     let who = Issuer::of_unit(&unit_info, &name);
-    let mut doc = form(&draft, &who, false, c.date);
+    let mut doc = form(&draft, &who, false, args.signed.date);
     doc.kept = Some(crate::docx::Kept {
         unit: slug,
         unit_name: name,

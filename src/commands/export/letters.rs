@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 
-use super::Common;
+use super::{Common, Signed};
 
 use crate::check::Options;
 use crate::documents::letters::letters;
@@ -16,6 +16,8 @@ use crate::write_out;
 pub struct Args {
     #[command(flatten)]
     pub common: Common,
+    #[command(flatten)]
+    pub signed: Signed,
 }
 
 /// The English of `kh export letters`: what it does, and each option's
@@ -46,7 +48,7 @@ pub fn run_letters(args: Args, opts: Options) -> Result<bool> {
     let root = write_out::root_of(&c.path, lang)?;
     let out = write_out::refuse_inside(&root, &c.out, lang)?;
     let report = write_out::check_round(&c.path)?;
-    let docs = letters(&report, c.date);
+    let docs = letters(&report, args.signed.date);
     let targets: Vec<PathBuf> = docs
         .iter()
         .map(|(slug, _)| out.join(format!("{slug}.docx")))

@@ -1,8 +1,7 @@
 //! `kh export list`: the list that goes with Sở Nội vụ's report to the
 //! Chairman.
 
-use std::path::PathBuf;
-
+use super::{Common, Signed};
 use anyhow::Result;
 
 use crate::check::Options;
@@ -13,18 +12,10 @@ use crate::write_out;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
-    #[arg(default_value = ".")]
-    pub path: PathBuf,
-    /// Tệp .docx ghi ra (ngoài thư mục của đợt)
-    #[arg(long)]
-    pub out: PathBuf,
-    /// Ghi đè tệp đã có
-    #[arg(long)]
-    pub force: bool,
-    /// Ngày ký, 05/10/2023 hoặc 2023-10-05
-    #[arg(long, value_parser = crate::reader::parse_date_arg)]
-    pub date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub common: Common,
+    #[command(flatten)]
+    pub signed: Signed,
     /// Mọi đề nghị không có lỗi (mặc định: chỉ các đề nghị được thẩm định “đạt”)
     #[arg(long = "all", id = "all_ok")]
     pub all: bool,
@@ -84,20 +75,21 @@ fn parse_scope(s: &str) -> std::result::Result<Scope, String> {
 /// Writes the list; never leaves a nomination out for an error (exit 0).
 pub fn run_list(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
-    let (out, report) = write_out::round_for_file(&args.path, &args.out, args.force, lang)?;
+    let (out, report) =
+        write_out::round_for_file(&args.common.path, &args.common.out, args.common.force, lang)?;
     let rows = chosen(&report, args.all, args.scope);
     let to_trinh = ToTrinh {
         number: args.to_trinh.clone(),
         date: args.to_trinh_date,
     };
-    let doc = list(&report, &rows, args.date, args.scope, &to_trinh);
+    let doc = list(&report, &rows, args.signed.date, args.scope, &to_trinh);
     write_out::write_atomic(&out, &crate::documents::bytes(&doc)?, lang)?;
     crate::output::print(&tr!(
         lang,
         "Đã ghi danh sách {} điển hình vào {}\n",
         "Wrote the list of {} exemplars to {}\n",
         rows.len(),
-        args.out.display()
+        args.common.out.display()
     ))?;
     Ok(false)
 }

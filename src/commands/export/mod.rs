@@ -10,7 +10,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-/// What every export takes.
+/// What every export takes: the round, where to write, and whether to
+/// replace. An export writing one file says so in its `--out` help
+/// (`mut_arg` in `cli::ExportAction`).
 #[derive(Debug, clap::Args)]
 pub struct Common {
     /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
@@ -22,6 +24,11 @@ pub struct Common {
     /// Ghi đè tệp đã có
     #[arg(long)]
     pub force: bool,
+}
+
+/// The signing date of an export that prints one (forms, letters, list).
+#[derive(Debug, clap::Args)]
+pub struct Signed {
     /// Ngày ký, 05/10/2023 hoặc 2023-10-05 (mặc định: để dấu chấm điền tay)
     #[arg(long, value_parser = crate::reader::parse_date_arg)]
     pub date: Option<NaiveDate>,

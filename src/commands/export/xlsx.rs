@@ -1,7 +1,6 @@
 //! `kh export xlsx`: the round's workbook.
 
-use std::path::PathBuf;
-
+use super::Common;
 use anyhow::Result;
 
 use crate::check::Options;
@@ -13,15 +12,8 @@ use crate::write_out;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Thư mục gốc của đợt, thư mục đơn vị, hoặc một tệp .toml
-    #[arg(default_value = ".")]
-    pub path: PathBuf,
-    /// Tệp .xlsx ghi ra (ngoài thư mục của đợt)
-    #[arg(long)]
-    pub out: PathBuf,
-    /// Ghi đè tệp đã có
-    #[arg(long)]
-    pub force: bool,
+    #[command(flatten)]
+    pub common: Common,
 }
 
 /// The English of `kh export xlsx`: what it does, and each option's
@@ -44,7 +36,8 @@ pub const ENGLISH: crate::commands::English = crate::commands::English {
 /// Writes the round's workbook.
 pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
     let lang = opts.lang;
-    let (out, report) = write_out::round_for_file(&args.path, &args.out, args.force, lang)?;
+    let (out, report) =
+        write_out::round_for_file(&args.common.path, &args.common.out, args.common.force, lang)?;
     let summary = Summary::build(&report, &Filter::default(), Lang::Vi, true);
     let bytes = workbook(&summary, report.settings.year, report.settings.as_of)?;
     write_out::write_atomic(&out, &bytes, lang)?;
@@ -52,7 +45,7 @@ pub fn run_xlsx(args: Args, opts: Options) -> Result<bool> {
         lang,
         "Đã ghi bảng tính của đợt vào {}\n",
         "Wrote the round's workbook to {}\n",
-        args.out.display()
+        args.common.out.display()
     ))?;
     Ok(false)
 }
