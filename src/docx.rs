@@ -1,12 +1,14 @@
 //! A small writer of Word documents (.docx, Office Open XML): the few parts
 //! an administrative document needs, laid out as ND 30/2020 asks — A4,
 //! Times New Roman, margins 20/20/30/15 mm, page numbers from the second
-//! page. Written directly rather than through a general library so that
-//! every element is one we chose and test, and the same input gives the
-//! same bytes.
+//! page. Written directly (the markup through `quick_xml::Writer`, which
+//! escapes) rather than through a general library, so that every element is
+//! one we chose and test, and the same input gives the same bytes.
 
-use std::io::{Seek, Write};
+use std::borrow::Cow;
+use std::io::{self, Seek, Write};
 
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use zip::write::SimpleFileOptions;
 
 /// Twentieths of a point per millimetre.
@@ -182,28 +184,24 @@ pub struct Kept {
 /// The namespace that marks kh's part among a package's custom XML parts.
 pub const KEPT_NS: &str = "urn:kh:nomination:1";
 
-/// `customXml/item1.xml`: the nomination, every byte of it as text.
-pub fn kept_xml(k: &Kept) -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<kh:nomination xmlns:kh=\"{KEPT_NS}\" unit=\"{}\" unit-name=\"{}\" file=\"{}\"><kh:toml>{}</kh:toml></kh:nomination>",
-        escape(&k.unit),
-        escape(&k.unit_name),
-        escape(&k.file),
-        escape_keeping_lines(&k.text)
-    )
-}
-
-/// Character data that keeps tabs and line ends as they are.
-fn escape_keeping_lines(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            _ => out.push_str(&escape(c.encode_utf8(&mut [0u8; 4]))),
-        }
-    }
-    out
+/// `customXml/item1.xml`: the nomination, every byte of it as text (tabs
+/// and line ends as they are; a carriage return as `&#13;`, so that no
+/// reader folds it).
+pub fn kept_xml(k: &Kept) -> io::Result<Vec<u8>> {
+    let mut w = xml_writer("yes")?;
+    w.create_element("kh:nomination")
+        .with_attributes([
+            ("xmlns:kh", KEPT_NS),
+            ("unit", &xml_chars(&k.unit, false)),
+            ("unit-name", &xml_chars(&k.unit_name, false)),
+            ("file", &xml_chars(&k.file, false)),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("kh:toml")
+                .write_text_content(BytesText::new(&xml_chars(&k.text, true)))?;
+            Ok(())
+        })?;
+    Ok(w.into_inner())
 }
 
 const KEPT_PROPS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<ds:datastoreItem ds:itemID=\"{6B6F6E2D-6B68-4E6F-6D69-6E6174696F6E}\" xmlns:ds=\"http://schemas.openxmlformats.org/officeDocument/2006/customXml\"><ds:schemaRefs><ds:schemaRef ds:uri=\"urn:kh:nomination:1\"/></ds:schemaRefs></ds:datastoreItem>";
@@ -260,207 +258,357 @@ impl Doc {
     }
 }
 
-/// Text as XML character data: the five specials escaped, and the
-/// characters XML 1.0 cannot hold at all (most control characters) dropped,
-/// so that no file content can make a document Word refuses to open.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) => {}
-            c => out.push(c),
-        }
+/// What XML 1.0 can hold of a text: the characters it cannot hold at all
+/// (most control characters) dropped, so that no file content can make a
+/// document Word refuses to open; tabs and line ends kept where
+/// `keep_lines`, else made spaces. The writer escapes what is left.
+pub fn xml_chars(s: &str, keep_lines: bool) -> Cow<'_, str> {
+    let unfit = |c: char| {
+        (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')
+            || matches!(c as u32, 0xFFFE | 0xFFFF)
+            || !keep_lines && matches!(c, '\t' | '\n' | '\r')
+    };
+    if !s.chars().any(unfit) {
+        return Cow::Borrowed(s);
     }
-    out
+    s.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' if !keep_lines => Some(' '),
+            c if unfit(c) => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
-fn run_xml(r: &Run, out: &mut String) {
+type Xml = quick_xml::Writer<Vec<u8>>;
+
+/// A part's writer, its XML declaration written.
+fn xml_writer(standalone: &str) -> io::Result<Xml> {
+    let mut w = quick_xml::Writer::new(Vec::new());
+    w.write_event(Event::Decl(BytesDecl::new(
+        "1.0",
+        Some("UTF-8"),
+        Some(standalone),
+    )))?;
+    w.get_mut().push(b'\n');
+    Ok(w)
+}
+
+/// An element with no content: `<w:b/>`, `<w:jc w:val="left"/>`.
+fn empty(w: &mut Xml, name: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    w.create_element(name)
+        .with_attributes(attrs.iter().copied())
+        .write_empty()?;
+    Ok(())
+}
+
+fn start(w: &mut Xml, name: &str) -> io::Result<()> {
+    w.write_event(Event::Start(BytesStart::new(name)))
+}
+
+fn end(w: &mut Xml, name: &str) -> io::Result<()> {
+    w.write_event(Event::End(BytesEnd::new(name)))
+}
+
+/// `<w:sz>` and `<w:szCs>` for a size in half-points.
+fn size(w: &mut Xml, half: u32) -> io::Result<()> {
+    let half = half.to_string();
+    empty(w, "w:sz", &[("w:val", &half)])?;
+    empty(w, "w:szCs", &[("w:val", &half)])
+}
+
+fn run_xml(r: &Run, w: &mut Xml) -> io::Result<()> {
     if let Some(tag) = r.tag {
-        out.push_str(&format!(
-            "<w:sdt><w:sdtPr><w:alias w:val=\"{tag}\"/><w:tag w:val=\"{tag}\"/></w:sdtPr><w:sdtContent>"
-        ));
+        start(w, "w:sdt")?;
+        start(w, "w:sdtPr")?;
+        empty(w, "w:alias", &[("w:val", tag)])?;
+        empty(w, "w:tag", &[("w:val", tag)])?;
+        end(w, "w:sdtPr")?;
+        start(w, "w:sdtContent")?;
     }
-    out.push_str("<w:r><w:rPr>");
+    start(w, "w:r")?;
+    start(w, "w:rPr")?;
     if r.bold {
-        out.push_str("<w:b/><w:bCs/>");
+        empty(w, "w:b", &[])?;
+        empty(w, "w:bCs", &[])?;
     }
     if r.italic {
-        out.push_str("<w:i/><w:iCs/>");
+        empty(w, "w:i", &[])?;
+        empty(w, "w:iCs", &[])?;
     }
     if let Some(pt) = r.size {
-        let half = (pt * 2.0).round() as u32;
-        out.push_str(&format!(
-            "<w:sz w:val=\"{half}\"/><w:szCs w:val=\"{half}\"/>"
-        ));
+        size(w, (pt * 2.0).round() as u32)?;
     }
-    out.push_str("</w:rPr>");
+    end(w, "w:rPr")?;
     // A line break inside a run's text becomes a Word line break.
     for (i, line) in r.text.split('\n').enumerate() {
         if i > 0 {
-            out.push_str("<w:br/>");
+            empty(w, "w:br", &[])?;
         }
-        out.push_str(&format!(
-            "<w:t xml:space=\"preserve\">{}</w:t>",
-            escape(line)
-        ));
+        w.create_element("w:t")
+            .with_attribute(("xml:space", "preserve"))
+            .write_text_content(BytesText::new(&xml_chars(line, false)))?;
     }
-    out.push_str("</w:r>");
+    end(w, "w:r")?;
     if r.tag.is_some() {
-        out.push_str("</w:sdtContent></w:sdt>");
+        end(w, "w:sdtContent")?;
+        end(w, "w:sdt")?;
     }
+    Ok(())
 }
 
-fn para_xml(p: &Para, out: &mut String) {
-    out.push_str("<w:p><w:pPr>");
+fn para_xml(p: &Para, w: &mut Xml) -> io::Result<()> {
+    start(w, "w:p")?;
+    start(w, "w:pPr")?;
     if p.keep_next {
-        out.push_str("<w:keepNext/>");
+        empty(w, "w:keepNext", &[])?;
     }
-    let after = (p.after * 20.0).round() as u32;
-    out.push_str(&format!(
-        "<w:spacing w:before=\"0\" w:after=\"{after}\" w:line=\"264\" w:lineRule=\"auto\"/>"
-    ));
+    let after = ((p.after * 20.0).round() as u32).to_string();
+    empty(
+        w,
+        "w:spacing",
+        &[
+            ("w:before", "0"),
+            ("w:after", &after),
+            ("w:line", "264"),
+            ("w:lineRule", "auto"),
+        ],
+    )?;
     if p.indent > 0.0 {
-        out.push_str(&format!("<w:ind w:firstLine=\"{}\"/>", mm(p.indent)));
+        empty(w, "w:ind", &[("w:firstLine", &mm(p.indent).to_string())])?;
     }
-    out.push_str(&format!("<w:jc w:val=\"{}\"/></w:pPr>", p.align.xml()));
+    empty(w, "w:jc", &[("w:val", p.align.xml())])?;
+    end(w, "w:pPr")?;
     for r in &p.runs {
-        run_xml(r, out);
+        run_xml(r, w)?;
     }
-    out.push_str("</w:p>");
+    end(w, "w:p")
 }
 
-fn table_xml(t: &Table, out: &mut String) {
+fn table_xml(t: &Table, w: &mut Xml) -> io::Result<()> {
     let total: u32 = t.widths.iter().map(|w| mm(*w)).sum();
-    out.push_str(&format!(
-        "<w:tbl><w:tblPr><w:tblW w:w=\"{total}\" w:type=\"dxa\"/><w:tblLayout w:type=\"fixed\"/>"
-    ));
+    start(w, "w:tbl")?;
+    start(w, "w:tblPr")?;
+    empty(
+        w,
+        "w:tblW",
+        &[("w:w", &total.to_string()), ("w:type", "dxa")],
+    )?;
+    empty(w, "w:tblLayout", &[("w:type", "fixed")])?;
     if t.borders {
-        out.push_str("<w:tblBorders>");
+        start(w, "w:tblBorders")?;
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-            out.push_str(&format!(
-                "<w:{side} w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-            ));
+            empty(
+                w,
+                &format!("w:{side}"),
+                &[
+                    ("w:val", "single"),
+                    ("w:sz", "4"),
+                    ("w:space", "0"),
+                    ("w:color", "000000"),
+                ],
+            )?;
         }
-        out.push_str("</w:tblBorders>");
+        end(w, "w:tblBorders")?;
     }
-    out.push_str("<w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr><w:tblGrid>");
-    for w in &t.widths {
-        out.push_str(&format!("<w:gridCol w:w=\"{}\"/>", mm(*w)));
+    start(w, "w:tblCellMar")?;
+    empty(w, "w:left", &[("w:w", "80"), ("w:type", "dxa")])?;
+    empty(w, "w:right", &[("w:w", "80"), ("w:type", "dxa")])?;
+    end(w, "w:tblCellMar")?;
+    end(w, "w:tblPr")?;
+    start(w, "w:tblGrid")?;
+    for width in &t.widths {
+        empty(w, "w:gridCol", &[("w:w", &mm(*width).to_string())])?;
     }
-    out.push_str("</w:tblGrid>");
+    end(w, "w:tblGrid")?;
     for (cells, header) in &t.rows {
-        out.push_str("<w:tr><w:trPr>");
+        start(w, "w:tr")?;
+        start(w, "w:trPr")?;
         // A header row is never split; a body row only where allowed.
         if *header || !t.rows_split {
-            out.push_str("<w:cantSplit/>");
+            empty(w, "w:cantSplit", &[])?;
         }
         if *header {
-            out.push_str("<w:tblHeader/>");
+            empty(w, "w:tblHeader", &[])?;
         }
-        out.push_str("</w:trPr>");
+        end(w, "w:trPr")?;
         let mut col = 0usize;
         for c in cells {
             let span = c.span.max(1) as usize;
             let width: u32 = t.widths.iter().skip(col).take(span).map(|w| mm(*w)).sum();
             col += span;
-            out.push_str(&format!(
-                "<w:tc><w:tcPr><w:tcW w:w=\"{width}\" w:type=\"dxa\"/>"
-            ));
+            start(w, "w:tc")?;
+            start(w, "w:tcPr")?;
+            empty(
+                w,
+                "w:tcW",
+                &[("w:w", &width.to_string()), ("w:type", "dxa")],
+            )?;
             if span > 1 {
-                out.push_str(&format!("<w:gridSpan w:val=\"{span}\"/>"));
+                empty(w, "w:gridSpan", &[("w:val", &span.to_string())])?;
             }
-            out.push_str("</w:tcPr>");
+            end(w, "w:tcPr")?;
             if c.paras.is_empty() {
-                out.push_str("<w:p/>");
+                empty(w, "w:p", &[])?;
             }
             for p in &c.paras {
-                para_xml(p, out);
+                para_xml(p, w)?;
             }
-            out.push_str("</w:tc>");
+            end(w, "w:tc")?;
         }
-        out.push_str("</w:tr>");
+        end(w, "w:tr")?;
     }
-    out.push_str("</w:tbl>");
+    end(w, "w:tbl")
 }
 
-const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+/// The tiny paragraph after a table (Word needs one between a table and
+/// what follows): one exact point after the document's closing table, so
+/// that a full page is never followed by a blank one (#34.1); else a small
+/// one, kept with what follows when the table is.
+fn after_table(w: &mut Xml, last: bool, keep: bool) -> io::Result<()> {
+    start(w, "w:p")?;
+    start(w, "w:pPr")?;
+    if last {
+        empty(
+            w,
+            "w:spacing",
+            &[
+                ("w:before", "0"),
+                ("w:after", "0"),
+                ("w:line", "20"),
+                ("w:lineRule", "exact"),
+            ],
+        )?;
+    } else {
+        if keep {
+            empty(w, "w:keepNext", &[])?;
+        }
+        empty(
+            w,
+            "w:spacing",
+            &[("w:after", "0"), ("w:line", "240"), ("w:lineRule", "auto")],
+        )?;
+    }
+    start(w, "w:rPr")?;
+    size(w, 2)?;
+    end(w, "w:rPr")?;
+    end(w, "w:pPr")?;
+    end(w, "w:p")
+}
+
+/// The namespaces of a document's and a header's part.
+const W_NS: (&str, &str) = (
+    "xmlns:w",
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+);
+const R_NS: (&str, &str) = (
+    "xmlns:r",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+);
 
 /// `word/document.xml`.
-pub fn document_xml(doc: &Doc) -> String {
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document {NS}><w:body>"
-    );
+pub fn document_xml(doc: &Doc) -> io::Result<Vec<u8>> {
+    let mut w = xml_writer("yes")?;
+    w.write_event(Event::Start(
+        BytesStart::new("w:document").with_attributes([(W_NS.0, W_NS.1), (R_NS.0, R_NS.1)]),
+    ))?;
+    start(&mut w, "w:body")?;
     let last = doc.blocks.len().saturating_sub(1);
     for (i, b) in doc.blocks.iter().enumerate() {
         match b {
-            Block::Para(p) => para_xml(p, &mut out),
-            Block::Table(t) if i == last => {
-                table_xml(t, &mut out);
-                // The document's last paragraph, after a closing table (the
-                // signatures): one exact point tall, so that a full page is
-                // never followed by a blank one (#34.1).
-                out.push_str("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>");
-            }
+            Block::Para(p) => para_xml(p, &mut w)?,
             Block::Table(t) => {
-                table_xml(t, &mut out);
-                // Word needs a paragraph between a table and what follows; a
-                // tiny one, so that it never spills onto a page of its own,
-                // and kept with what follows when the table is (a table
-                // before a signature, #34.1).
-                let keep = t
-                    .rows
-                    .iter()
-                    .flat_map(|(cells, _)| cells.iter())
-                    .flat_map(|c| c.paras.iter())
-                    .all(|p| p.keep_next)
-                    && !t.rows.is_empty();
-                out.push_str(if keep {
-                    "<w:p><w:pPr><w:keepNext/>"
-                } else {
-                    "<w:p><w:pPr>"
-                });
-                out.push_str("<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/><w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>");
+                table_xml(t, &mut w)?;
+                // Kept with what follows when the table is (a table before
+                // a signature, #34.1).
+                let keep = !t.rows.is_empty()
+                    && t.rows
+                        .iter()
+                        .flat_map(|(cells, _)| cells.iter())
+                        .flat_map(|c| c.paras.iter())
+                        .all(|p| p.keep_next);
+                after_table(&mut w, i == last, keep)?;
             }
         }
     }
     // A4: 210 × 297 mm; margins top 20, bottom 20, left 30, right 15 (ND 30/2020).
-    let (w, h, orient) = if doc.landscape {
-        (mm(297.0), mm(210.0), " w:orient=\"landscape\"")
+    let (width, height) = if doc.landscape {
+        (mm(297.0), mm(210.0))
     } else {
-        (mm(210.0), mm(297.0), "")
+        (mm(210.0), mm(297.0))
     };
-    out.push_str(&format!(
-        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/><w:headerReference w:type=\"first\" r:id=\"rIdFirst\"/>\
-<w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/>\
-<w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>\
-<w:titlePg/></w:sectPr></w:body></w:document>",
-        mm(20.0),
-        mm(15.0),
-        mm(20.0),
-        mm(30.0),
-        mm(10.0),
-        mm(10.0)
-    ));
-    out
+    start(&mut w, "w:sectPr")?;
+    empty(
+        &mut w,
+        "w:headerReference",
+        &[("w:type", "default"), ("r:id", "rIdHeader")],
+    )?;
+    empty(
+        &mut w,
+        "w:headerReference",
+        &[("w:type", "first"), ("r:id", "rIdFirst")],
+    )?;
+    let (width, height) = (width.to_string(), height.to_string());
+    let mut page = vec![("w:w", width.as_str()), ("w:h", height.as_str())];
+    if doc.landscape {
+        page.push(("w:orient", "landscape"));
+    }
+    empty(&mut w, "w:pgSz", &page)?;
+    let margin = |v: f64| mm(v).to_string();
+    let (m20, m15, m30, m10) = (margin(20.0), margin(15.0), margin(30.0), margin(10.0));
+    empty(
+        &mut w,
+        "w:pgMar",
+        &[
+            ("w:top", &m20),
+            ("w:right", &m15),
+            ("w:bottom", &m20),
+            ("w:left", &m30),
+            ("w:header", &m10),
+            ("w:footer", &m10),
+            ("w:gutter", "0"),
+        ],
+    )?;
+    empty(&mut w, "w:titlePg", &[])?;
+    end(&mut w, "w:sectPr")?;
+    end(&mut w, "w:body")?;
+    end(&mut w, "w:document")?;
+    Ok(w.into_inner())
 }
 
 /// The page number, centred at the top (ND 30/2020), on every page but the
 /// first (`titlePg` with an empty first-page header).
-fn header_xml(with_number: bool) -> String {
-    let field = if with_number {
-        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
-    } else {
-        ""
-    };
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>{field}</w:p></w:hdr>"
-    )
+fn header_xml(with_number: bool) -> io::Result<Vec<u8>> {
+    let mut w = xml_writer("yes")?;
+    w.write_event(Event::Start(
+        BytesStart::new("w:hdr").with_attributes([(W_NS.0, W_NS.1), (R_NS.0, R_NS.1)]),
+    ))?;
+    start(&mut w, "w:p")?;
+    start(&mut w, "w:pPr")?;
+    empty(&mut w, "w:jc", &[("w:val", "center")])?;
+    end(&mut w, "w:pPr")?;
+    if with_number {
+        let field = |w: &mut Xml, kind: &str| -> io::Result<()> {
+            start(w, "w:r")?;
+            empty(w, "w:fldChar", &[("w:fldCharType", kind)])?;
+            end(w, "w:r")
+        };
+        field(&mut w, "begin")?;
+        start(&mut w, "w:r")?;
+        w.create_element("w:instrText")
+            .with_attribute(("xml:space", "preserve"))
+            .write_text_content(BytesText::new(" PAGE "))?;
+        end(&mut w, "w:r")?;
+        field(&mut w, "separate")?;
+        start(&mut w, "w:r")?;
+        w.create_element("w:t")
+            .write_text_content(BytesText::new("2"))?;
+        end(&mut w, "w:r")?;
+        field(&mut w, "end")?;
+    }
+    end(&mut w, "w:p")?;
+    end(&mut w, "w:hdr")?;
+    Ok(w.into_inner())
 }
 
 const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:eastAsia=\"Times New Roman\" w:cs=\"Times New Roman\"/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/><w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style></w:styles>";
@@ -473,11 +621,28 @@ const DOC_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"ye
 
 const SETTINGS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:defaultTabStop w:val=\"720\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>";
 
-fn core_xml(title: &str) -> String {
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>{}</dc:title><dc:creator>kh</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>",
-        escape(title)
-    )
+fn core_xml(title: &str) -> io::Result<Vec<u8>> {
+    let mut w = xml_writer("yes")?;
+    w.create_element("cp:coreProperties")
+        .with_attributes([
+            (
+                "xmlns:cp",
+                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            ),
+            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+            ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ])
+        .write_inner_content(|w| {
+            w.create_element("dc:title")
+                .write_text_content(BytesText::new(&xml_chars(title, false)))?;
+            w.create_element("dc:creator")
+                .write_text_content(BytesText::new("kh"))?;
+            w.create_element("dc:language")
+                .write_text_content(BytesText::new("vi-VN"))?;
+            Ok(())
+        })?;
+    Ok(w.into_inner())
 }
 
 /// Writes the package to `w`.
@@ -501,25 +666,25 @@ pub fn write<W: Write + Seek>(doc: &Doc, w: W) -> zip::result::ZipResult<()> {
             ),
         ),
     };
-    let mut parts: Vec<(&str, String)> = vec![
-        ("[Content_Types].xml", types),
-        ("_rels/.rels", RELS.to_string()),
-        ("docProps/core.xml", core_xml(&doc.title)),
-        ("word/_rels/document.xml.rels", doc_rels),
-        ("word/document.xml", document_xml(doc)),
-        ("word/styles.xml", STYLES.to_string()),
-        ("word/settings.xml", SETTINGS.to_string()),
-        ("word/header1.xml", header_xml(true)),
-        ("word/header2.xml", header_xml(false)),
+    let mut parts: Vec<(&str, Vec<u8>)> = vec![
+        ("[Content_Types].xml", types.into_bytes()),
+        ("_rels/.rels", RELS.into()),
+        ("docProps/core.xml", core_xml(&doc.title)?),
+        ("word/_rels/document.xml.rels", doc_rels.into_bytes()),
+        ("word/document.xml", document_xml(doc)?),
+        ("word/styles.xml", STYLES.into()),
+        ("word/settings.xml", SETTINGS.into()),
+        ("word/header1.xml", header_xml(true)?),
+        ("word/header2.xml", header_xml(false)?),
     ];
     if let Some(k) = &doc.kept {
-        parts.push(("customXml/item1.xml", kept_xml(k)));
-        parts.push(("customXml/itemProps1.xml", KEPT_PROPS.to_string()));
-        parts.push(("customXml/_rels/item1.xml.rels", KEPT_RELS.to_string()));
+        parts.push(("customXml/item1.xml", kept_xml(k)?));
+        parts.push(("customXml/itemProps1.xml", KEPT_PROPS.into()));
+        parts.push(("customXml/_rels/item1.xml.rels", KEPT_RELS.into()));
     }
     for (name, body) in parts {
         zip.start_file(name, opts)?;
-        zip.write_all(body.as_bytes())?;
+        zip.write_all(&body)?;
     }
     zip.finish()?;
     Ok(())
@@ -540,19 +705,41 @@ mod tests {
 
     #[test]
     fn nothing_from_a_file_breaks_the_xml() {
-        assert_eq!(
-            escape("A & <b> \"c\" 'd'"),
-            "A &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;"
+        let xml = |text: &str| {
+            let mut doc = Doc::default();
+            doc.push(para(vec![run(text)]));
+            String::from_utf8(document_xml(&doc).expect("xml")).expect("utf-8")
+        };
+        assert!(
+            xml("A & <b> \"c\" 'd'").contains(">A &amp; &lt;b&gt; &quot;c&quot; &apos;d&apos;<")
         );
-        assert_eq!(escape("x\u{1}\u{1b}[2Jy\u{7}"), "x[2Jy");
-        assert_eq!(escape("Nguyễn"), "Nguyễn");
+        assert!(xml("x\u{1}\u{1b}[2Jy\u{7}\u{fffe}").contains(">x[2Jy<"));
+        assert!(xml("a\tb\rc").contains(">a b c<"));
+        assert!(xml("Nguyễn").contains(">Nguyễn<"));
+        assert_eq!(xml_chars("Nguyễn", false), Cow::Borrowed("Nguyễn"));
+        // The kept file keeps its lines; a carriage return survives a reader.
+        let kept = Kept {
+            unit: "so-y-te".into(),
+            unit_name: "Sở \"Y\" tế\n".into(),
+            file: "a.toml".into(),
+            text: "a = 1\r\n\tb = \"<x>\"\u{1}\n".into(),
+        };
+        let part = String::from_utf8(kept_xml(&kept).expect("xml")).expect("utf-8");
+        assert!(
+            part.contains("unit-name=\"Sở &quot;Y&quot; tế \""),
+            "{part}"
+        );
+        assert!(
+            part.contains("<kh:toml>a = 1&#13;\n\tb = &quot;&lt;x&gt;&quot;\n</kh:toml>"),
+            "{part}"
+        );
     }
 
     #[test]
     fn a4_margins_and_numbers_from_page_two() {
         let mut doc = Doc::default();
         doc.push(para(vec![run("Xin chào").bold()]));
-        let xml = document_xml(&doc);
+        let xml = String::from_utf8(document_xml(&doc).expect("xml")).expect("utf-8");
         assert!(
             xml.contains("<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"),
             "{xml}"
