@@ -8,21 +8,9 @@ use serde::Serialize;
 use crate::lang::Lang;
 use crate::messages::{UnevidencedCriteria, What};
 
-/// How much a problem holds a nomination back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The nomination cannot go forward.
-    Error,
-    /// A reviewer must look.
-    Warning,
-    /// Information.
-    Note,
-}
-
-/// Every rule code of the contract, declared once with its explanation
-/// and example in `explain.rs` (#35.3).
-pub use crate::explain::Rule;
+/// Every rule code of the contract and its severity, declared once with
+/// its explanation and example in `explain.rs` (#35.3).
+pub use crate::explain::{Rule, Severity};
 
 /// Where in a file a diagnostic points, worked out while the file's text was
 /// at hand, so the text itself need not be kept: the line shown under a

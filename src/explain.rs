@@ -2,8 +2,21 @@
 //! how to mend it, in both languages (`kh explain RULE`, SPEC §14). SARIF's
 //! rule descriptions and the README's rule table draw on the same text.
 
-use crate::diagnostic::Severity;
+use serde::Serialize;
+
 use crate::lang::Lang;
+
+/// How much a problem holds a nomination back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The nomination cannot go forward.
+    Error,
+    /// A reviewer must look.
+    Warning,
+    /// Information.
+    Note,
+}
 
 /// One file of an example tree, below the round's root.
 #[derive(Clone, Copy, Debug)]
@@ -632,9 +645,9 @@ pub fn render(code: &str, lang: Lang) -> Result<String, String> {
     let e = of(*rule);
     let t = e.text(lang);
     let severity = match rule.severity() {
-        crate::diagnostic::Severity::Error => lang.pick("lỗi", "error"),
-        crate::diagnostic::Severity::Warning => lang.pick("cảnh báo", "warning"),
-        crate::diagnostic::Severity::Note => lang.pick("ghi chú", "note"),
+        Severity::Error => lang.pick("lỗi", "error"),
+        Severity::Warning => lang.pick("cảnh báo", "warning"),
+        Severity::Note => lang.pick("ghi chú", "note"),
     };
     let mut out = format!("{} ({severity})\n\n{}\n\n", rule.code(), t.what);
     out.push_str(&format!(

@@ -182,6 +182,17 @@ impl NomineeKey {
     }
 }
 
+/// The comment lines at the head of a file `kh import` wrote, each
+/// starting with one of these (SPEC §15.1): written by the import, read by
+/// it again (a source already taken in) and by the checker (the source an
+/// `import-unread` finding names).
+pub mod provenance {
+    pub const FROM: &str = "Nhập từ: ";
+    pub const SHA: &str = "SHA-256: ";
+    pub const AT: &str = "Trang tính: ";
+    pub const REPLACES: &str = "Nguồn đã sửa: ";
+}
+
 /// The keys `[import] unread` may list (SPEC §15.1), besides
 /// `nominee.<field>`.
 pub const UNREAD_KEYS: &[&str] = &[

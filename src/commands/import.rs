@@ -170,8 +170,6 @@ fn identity_of_file(text: &str) -> Option<String> {
     identity_key(kind, name, birth.as_deref())
 }
 
-pub const FROM: &str = "Nhập từ: ";
-
 /// The longest file or folder name kh makes from a name, in bytes: a
 /// system allows 255, and a "-12.toml" may follow (#37.7).
 const MAX_SLUG_BYTES: usize = 120;
@@ -197,9 +195,7 @@ const TEMP_PREFIX: &str = ".kh-import-";
 /// A file in an inbox that is no report or list (SPEC §15's codes).
 const NOT_A_SOURCE: &str = "not-a-source";
 const UNIT_NOT_FOUND: &str = "unit-not-found";
-pub const SHA: &str = "SHA-256: ";
-pub const AT: &str = "Trang tính: ";
-pub const REPLACES: &str = "Nguồn đã sửa: ";
+use crate::form::provenance::{AT, FROM, REPLACES, SHA};
 
 fn provenance_of(text: &str) -> Option<(String, String, String, usize)> {
     let mut source = None;

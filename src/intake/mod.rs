@@ -7,7 +7,7 @@
 //! - [`sheets`] reads a workbook's sheets as text, under the same limits;
 //! - [`list`] reads a list's rows;
 //! - [`units`] settles which unit of the round a source belongs to;
-//! - [`crate::commands::import`] is the command around them.
+//! - `kh import` (`commands/import.rs`) is the command around them.
 
 pub mod kept;
 pub mod list;

@@ -31,7 +31,7 @@ impl NominationCheck<'_, '_> {
         let source = self
             .cx
             .head_comments()
-            .find_map(|c| c.strip_prefix(crate::commands::import::FROM))
+            .find_map(|c| c.strip_prefix(crate::form::provenance::FROM))
             .map(|s| s.trim().to_string());
         if let Some(v) = t.get("unread") {
             match v.get_ref() {
