@@ -283,18 +283,91 @@ fn campaign_name(slug: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The round's workbook: a sheet per table of the summary (SPEC §12), each
+/// made by a function of its own below.
 pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<u8>> {
-    use chrono::Datelike;
-    let lang = Lang::Vi;
     let title = title(year);
+    let mut book = new_book(&title, as_of)?;
     let layout = |subject, totals| Layout {
         title: &title,
         subject,
         totals,
         printed: None,
     };
+    let (header, rows) = by_campaign(s);
+    sheet(
+        &mut book,
+        SHEETS[0],
+        &layout(
+            "Số đề nghị theo phong trào thi đua",
+            &[4, 5, 6, 7, 8, 9, 10, 11, 12],
+        ),
+        &header,
+        &rows,
+    )?;
+    let (header, rows) = by_unit(s);
+    sheet(
+        &mut book,
+        SHEETS[1],
+        &layout("Số đề nghị theo đơn vị", &[2, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
+        &header,
+        &rows,
+    )?;
+    // What a reader needs first is printed (#34.5): the first seven columns.
+    sheet(
+        &mut book,
+        SHEETS[2],
+        &Layout {
+            printed: Some(7),
+            ..layout("Danh sách các đề nghị", &[])
+        },
+        &NOMINATION_HEADER,
+        &nominations(s),
+    )?;
+    sheet(
+        &mut book,
+        SHEETS[3],
+        &layout(
+            "Các đề nghị phạm vi toàn tỉnh, trình Chủ tịch UBND tỉnh",
+            &[],
+        ),
+        &[
+            "Tệp",
+            "Đơn vị",
+            "Tên",
+            "Phong trào",
+            "Tên phong trào",
+            "Loại",
+        ],
+        &to_chairman(s),
+    )?;
+    let rows: Vec<Vec<V>> = s
+        .missing_units
+        .iter()
+        .map(|m| vec![t(&m.slug), t(&m.name)])
+        .collect();
+    sheet(
+        &mut book,
+        SHEETS[4],
+        &layout("Các đơn vị trong danh sách chưa gửi đề nghị", &[]),
+        &["Mã đơn vị", "Đơn vị"],
+        &rows,
+    )?;
+    sheet(
+        &mut book,
+        SHEETS[5],
+        &layout("Các tệp không đọc được", &[]),
+        &["Tệp", "Lý do"],
+        &unread(s),
+    )?;
+    Ok(book.save_to_buffer()?)
+}
+
+/// A workbook titled for the round, dated by the round rather than the
+/// clock: the same round gives the same bytes.
+fn new_book(title: &str, as_of: chrono::NaiveDate) -> Result<Workbook> {
+    use chrono::Datelike;
     let mut book = Workbook::new();
-    // Dated by the round, not the clock: the same round gives the same bytes.
     let created = rust_xlsxwriter::ExcelDateTime::from_ymd(
         u16::try_from(as_of.year()).unwrap_or(2023),
         as_of.month() as u8,
@@ -302,11 +375,18 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
     )?;
     book.set_properties(
         &rust_xlsxwriter::DocProperties::new()
-            .set_title(title.clone())
+            .set_title(title)
             .set_creation_datetime(&created),
     );
-    let kinds = |k: &crate::summary::ByKind| [n(k.tap_the), n(k.ca_nhan), n(k.ho_gia_dinh)];
+    Ok(book)
+}
 
+fn kinds(k: &crate::summary::ByKind) -> [V; 3] {
+    [n(k.tap_the), n(k.ca_nhan), n(k.ho_gia_dinh)]
+}
+
+/// The first sheet: nominations by campaign.
+fn by_campaign(s: &Summary) -> (Vec<&'static str>, Vec<Vec<V>>) {
     let mut header = vec![
         "Mục",
         "Mã",
@@ -319,7 +399,7 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
         "Có lỗi",
     ];
     header.extend(REVIEW_HEADERS);
-    let rows: Vec<Vec<V>> = s
+    let rows = s
         .campaigns
         .iter()
         .map(|c| {
@@ -330,17 +410,11 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
             row
         })
         .collect();
-    sheet(
-        &mut book,
-        SHEETS[0],
-        &layout(
-            "Số đề nghị theo phong trào thi đua",
-            &[4, 5, 6, 7, 8, 9, 10, 11, 12],
-        ),
-        &header,
-        &rows,
-    )?;
+    (header, rows)
+}
 
+/// The second sheet: nominations by unit, against the cap.
+fn by_unit(s: &Summary) -> (Vec<&'static str>, Vec<Vec<V>>) {
     let mut header = vec![
         "Mã đơn vị",
         "Đơn vị",
@@ -353,7 +427,7 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
         "Cảnh báo",
     ];
     header.extend(REVIEW_HEADERS);
-    let rows: Vec<Vec<V>> = s
+    let rows = s
         .units
         .iter()
         .map(|u| {
@@ -364,36 +438,33 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
             row
         })
         .collect();
-    sheet(
-        &mut book,
-        SHEETS[1],
-        &layout("Số đề nghị theo đơn vị", &[2, 4, 5, 6, 7, 8, 9, 10, 11, 12]),
-        &header,
-        &rows,
-    )?;
+    (header, rows)
+}
 
-    // What a reader needs first, printed (#34.5); then the rest, and the
-    // paths and slugs machines read back (`kh import`), outside the print
-    // area.
-    let header = [
-        "STT",
-        "Tên",
-        "Đơn vị",
-        "Tên phong trào",
-        "Loại",
-        "Hình thức đề nghị",
-        "Thẩm định",
-        "Phạm vi",
-        "Sở Nội vụ đề xuất",
-        "Lỗi",
-        "Cảnh báo",
-        "Sửa sau thẩm định",
-        "Tệp",
-        "Mã đơn vị",
-        "Phong trào",
-    ];
-    let rows: Vec<Vec<V>> = s
-        .nominations
+/// The nominations' sheet: what a reader needs first, then the rest, and
+/// last, outside the print area, the paths and slugs machines read back
+/// (`kh import`).
+const NOMINATION_HEADER: [&str; 15] = [
+    "STT",
+    "Tên",
+    "Đơn vị",
+    "Tên phong trào",
+    "Loại",
+    "Hình thức đề nghị",
+    "Thẩm định",
+    "Phạm vi",
+    "Sở Nội vụ đề xuất",
+    "Lỗi",
+    "Cảnh báo",
+    "Sửa sau thẩm định",
+    "Tệp",
+    "Mã đơn vị",
+    "Phong trào",
+];
+
+fn nominations(s: &Summary) -> Vec<Vec<V>> {
+    let lang = Lang::Vi;
+    s.nominations
         .iter()
         .enumerate()
         .map(|(i, x)| {
@@ -415,20 +486,12 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
                 t(x.campaign),
             ]
         })
-        .collect();
-    sheet(
-        &mut book,
-        SHEETS[2],
-        &Layout {
-            printed: Some(7),
-            ..layout("Danh sách các đề nghị", &[])
-        },
-        &header,
-        &rows,
-    )?;
+        .collect()
+}
 
-    let rows: Vec<Vec<V>> = s
-        .nominations
+/// What goes to the Chairman: the nominations of province-wide reach.
+fn to_chairman(s: &Summary) -> Vec<Vec<V>> {
+    s.nominations
         .iter()
         .filter(|x| x.scope == Scope::ToanTinh)
         .map(|x| {
@@ -438,43 +501,15 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
                 t(x.name),
                 t(x.campaign),
                 t(campaign_name(x.campaign)),
-                t(x.kind.label(lang)),
+                t(x.kind.label(Lang::Vi)),
             ]
         })
-        .collect();
-    sheet(
-        &mut book,
-        SHEETS[3],
-        &layout(
-            "Các đề nghị phạm vi toàn tỉnh, trình Chủ tịch UBND tỉnh",
-            &[],
-        ),
-        &[
-            "Tệp",
-            "Đơn vị",
-            "Tên",
-            "Phong trào",
-            "Tên phong trào",
-            "Loại",
-        ],
-        &rows,
-    )?;
+        .collect()
+}
 
-    let rows: Vec<Vec<V>> = s
-        .missing_units
-        .iter()
-        .map(|m| vec![t(&m.slug), t(&m.name)])
-        .collect();
-    sheet(
-        &mut book,
-        SHEETS[4],
-        &layout("Các đơn vị trong danh sách chưa gửi đề nghị", &[]),
-        &["Mã đơn vị", "Đơn vị"],
-        &rows,
-    )?;
-
-    let rows: Vec<Vec<V>> = s
-        .unreadable
+/// Files the summary could not count, and why.
+fn unread(s: &Summary) -> Vec<Vec<V>> {
+    s.unreadable
         .iter()
         .map(|p| vec![t(*p), t("không đọc được phong trào hoặc loại")])
         .chain(
@@ -482,15 +517,7 @@ pub fn workbook(s: &Summary, year: i32, as_of: chrono::NaiveDate) -> Result<Vec<
                 .iter()
                 .map(|p| vec![t(*p), t("nằm ngoài thư mục đơn vị")]),
         )
-        .collect();
-    sheet(
-        &mut book,
-        SHEETS[5],
-        &layout("Các tệp không đọc được", &[]),
-        &["Tệp", "Lý do"],
-        &rows,
-    )?;
-    Ok(book.save_to_buffer()?)
+        .collect()
 }
 
 #[cfg(test)]
