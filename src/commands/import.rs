@@ -550,15 +550,7 @@ impl Run {
                 }
             };
             if founds.is_empty() {
-                out.refused.push(Reason {
-                source: shown.clone(),
-                code: Refusal::NotReport.code(),
-                reason: tr!(
-                    lang,
-                    "không tìm thấy dòng tiêu đề của danh sách (Họ và tên / Tên tập thể …) trong 20 dòng đầu",
-                    "no list header row (Họ và tên / Tên tập thể …) in the first 20 rows"
-                ),
-            });
+                out.refused.push(Reason::no_header(shown, lang));
                 continue;
             }
             let flags = (&*unit_flag, *kind_flag, *campaign_flag);
@@ -613,20 +605,7 @@ impl Run {
                         .or(draft.nominee(NomineeKey::FullName)),
                     draft.nominee(NomineeKey::BirthDate),
                 );
-                let replaces = prov
-                    .by_source
-                    .get(&(source_key.clone(), sheet.clone(), row))
-                    .cloned()
-                    .or_else(|| {
-                        // A report resent under another name, for the same
-                        // nominee of the same unit (SPEC §15.1).
-                        if f.sheet.is_some() {
-                            return None;
-                        }
-                        let (file, from) =
-                            prov.by_identity.get(&(unit.slug.clone(), who.clone()?))?;
-                        (*from != source_key).then(|| file.clone())
-                    });
+                let replaces = prov.replaced(f, &unit.slug, &source_key, who.as_deref());
                 draft.replaces = replaces.as_deref().map(|r| {
                     r.strip_prefix(&format!("{}/", unit.slug))
                         .unwrap_or(r)
@@ -640,12 +619,7 @@ impl Run {
                 let on_disk = *existed
                     .entry(unit.slug.clone())
                     .or_insert_with(|| std::fs::symlink_metadata(&dir).is_ok());
-                let mut target = dir.join(format!("{stem}.toml"));
-                let mut n = 2;
-                while taken.contains(&target) || (on_disk && occupied(&target)) {
-                    target = dir.join(format!("{stem}-{n}.toml"));
-                    n += 1;
-                }
+                let target = free_target(&dir, &stem, taken, on_disk);
                 taken.insert(target.clone());
                 let text = file_text(f, &draft);
                 // validate refuses a file past 1 MiB (file-too-large): kh
@@ -696,15 +670,7 @@ impl Run {
                     taken.remove(&target);
                 }
                 out.imported.truncate(imported_mark);
-                out.refused.push(Reason {
-                    source: shown.clone(),
-                    code: "too-large",
-                    reason: tr!(
-                        lang,
-                        "hồ sơ đọc được dài hơn 1 MiB, quá giới hạn một tệp đề nghị (file-too-large): không ghi; đề nghị đơn vị rút gọn báo cáo",
-                        "the nomination read is over 1 MiB, past a nomination file's limit (file-too-large): not written; ask the unit for a shorter report"
-                    ),
-                });
+                out.refused.push(Reason::too_large(shown, lang));
             }
         }
         tally.merge(write_batch(
@@ -719,6 +685,68 @@ impl Run {
         sink.batch(out)?;
         Ok(())
     }
+}
+
+impl Reason {
+    /// A workbook with no sheet kh reads as a list.
+    fn no_header(shown: &str, lang: Lang) -> Reason {
+        Reason {
+            source: shown.to_string(),
+            code: Refusal::NotReport.code(),
+            reason: tr!(
+                lang,
+                "không tìm thấy dòng tiêu đề của danh sách (Họ và tên / Tên tập thể …) trong 20 dòng đầu",
+                "no list header row (Họ và tên / Tên tập thể …) in the first 20 rows"
+            ),
+        }
+    }
+
+    /// A source with a nomination past a file's limit: none of it written.
+    fn too_large(shown: &str, lang: Lang) -> Reason {
+        Reason {
+            source: shown.to_string(),
+            code: "too-large",
+            reason: tr!(
+                lang,
+                "hồ sơ đọc được dài hơn 1 MiB, quá giới hạn một tệp đề nghị (file-too-large): không ghi; đề nghị đơn vị rút gọn báo cáo",
+                "the nomination read is over 1 MiB, past a nomination file's limit (file-too-large): not written; ask the unit for a shorter report"
+            ),
+        }
+    }
+}
+
+impl Provenance {
+    /// The file of the round a source's nomination replaces: the one this
+    /// source (sheet and row) made before, or, for a report resent under
+    /// another name, the one made for the same nominee of the same unit
+    /// from another source (SPEC §15.1).
+    fn replaced(&self, f: &Found, unit: &str, source: &str, who: Option<&str>) -> Option<String> {
+        let sheet = f.sheet.clone().unwrap_or_default();
+        let row = f.row.unwrap_or(0);
+        if let Some(file) = self.by_source.get(&(source.to_string(), sheet, row)) {
+            return Some(file.clone());
+        }
+        if f.sheet.is_some() {
+            return None;
+        }
+        let (file, from) = self
+            .by_identity
+            .get(&(unit.to_string(), who?.to_string()))?;
+        (from != source).then(|| file.clone())
+    }
+}
+
+/// The first name free for `stem` in `dir` (`stem.toml`, `stem-2.toml`, …):
+/// neither planned by this run nor, in a folder that was there before it,
+/// on disk.
+fn free_target(dir: &Path, stem: &str, taken: &HashSet<PathBuf>, on_disk: bool) -> PathBuf {
+    let mut target = dir.join(format!("{stem}.toml"));
+    let mut n = 2;
+    while taken.contains(&target) || (on_disk && occupied(&target)) {
+        target = dir.join(format!("{stem}-{n}.toml"));
+        n += 1;
+    }
+    target
 }
 
 /// The comment lines at the top of an imported file: where it came from
