@@ -4,7 +4,7 @@
 //! does not show (facts, criteria, the `[model]`, the proposed award, the
 //! file's name) comes from the part, untouched, comments and all.
 
-use crate::form::{FormKey, NomineeKey};
+use crate::form::{AchievementKey, AwardKey, FormKey, NomineeKey, Top};
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use toml_edit::{DocumentMut, Item, Table, value};
@@ -115,6 +115,52 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     let table: toml::Table = kept.text.parse().ok()?;
     let before = Draft::shown_table(&table);
     let kind = Draft::kind_in(&table);
+    let (sets, removes) = nominee_edits(&before, page, kind);
+    let achievements_same = achievements_unchanged(&before, page);
+    let awards_same = awards_unchanged(&before, page);
+    let read_now = read_now(&table, page);
+    if sets.is_empty()
+        && removes.is_empty()
+        && achievements_same
+        && awards_same
+        && read_now.is_empty()
+    {
+        return Some((kept.text.clone(), before, kind));
+    }
+    let mut doc: DocumentMut = kept.text.parse().ok()?;
+    if let Some(list) = doc
+        .get_mut(Top::Import.key())
+        .and_then(|i| i.get_mut("unread"))
+        .and_then(|u| u.as_array_mut())
+    {
+        list.retain(|k| k.as_str().is_none_or(|k| !read_now.iter().any(|r| r == k)));
+    }
+    put_nominee(&mut doc, sets, removes);
+    if !achievements_same {
+        put_achievements(&mut doc, &page.fields.achievements);
+    }
+    if !awards_same {
+        put_awards(&mut doc, &page.fields.awards);
+    }
+    Some((doc.to_string(), before, kind))
+}
+
+/// A `[nominee]` value as the page shows it.
+fn on_page(page: &Reading, k: NomineeKey) -> Option<&str> {
+    page.fields
+        .nominee
+        .iter()
+        .find(|(key, _)| *key == k)
+        .map(|(_, v)| v.as_str())
+}
+
+/// The `[nominee]` values the page changed (to set), and those its change
+/// replaces (to remove).
+fn nominee_edits(
+    before: &Draft,
+    page: &Reading,
+    kind: Option<Kind>,
+) -> (Vec<(NomineeKey, String)>, Vec<NomineeKey>) {
     let collective = kind == Some(Kind::TapThe);
     let household = kind == Some(Kind::HoGiaDinh);
     let shown: &[NomineeKey] = if collective {
@@ -131,13 +177,6 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
             NomineeKey::Hometown,
         ]
     };
-    let on_page = |k: NomineeKey| {
-        page.fields
-            .nominee
-            .iter()
-            .find(|(key, _)| *key == k)
-            .map(|(_, v)| v.as_str())
-    };
     let mut sets: Vec<(NomineeKey, String)> = Vec::new();
     let mut removes: Vec<NomineeKey> = Vec::new();
     // A value unchanged on the page reads back as the page reader cleans
@@ -146,7 +185,7 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     let as_read = |v: &str| one_line(&clean_value(v));
     let unchanged_field = |now: &str, was: &str| same(now, was) || same(now, &as_read(was));
     for &key in shown {
-        let now = on_page(key).unwrap_or("");
+        let now = on_page(page, key).unwrap_or("");
         let was = before.nominee(key).unwrap_or("");
         if !unchanged_field(now, was) {
             sets.push((key, now.to_string()));
@@ -154,8 +193,8 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     }
     if !collective {
         // The combined line: unchanged, the fields it was made from stay.
-        let now = on_page(NomineeKey::Workplace)
-            .or(on_page(NomineeKey::Residence))
+        let now = on_page(page, NomineeKey::Workplace)
+            .or(on_page(page, NomineeKey::Residence))
             .unwrap_or("");
         let was = before.position_line().unwrap_or_default();
         if !unchanged_field(now, &was) {
@@ -171,23 +210,29 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
             }
         }
     }
-    // Achievements: criteria stay with the text they were given for; an
-    // edited text keeps those of its place.
-    // The form prints each line of an achievement as a paragraph: unchanged
-    // paragraphs are the achievements as they were, lines and all.
+    (sets, removes)
+}
+
+/// Whether the page's achievements are the kept ones: the form prints each
+/// line of an achievement as a paragraph, so unchanged paragraphs are the
+/// achievements as they were, lines and all.
+fn achievements_unchanged(before: &Draft, page: &Reading) -> bool {
     let printed: Vec<&str> = before
         .achievements
         .iter()
         .flat_map(|a| a.text.split('\n').map(str::trim).filter(|t| !t.is_empty()))
         .collect();
-    let unchanged = page.fields.achievements.len() == printed.len()
+    page.fields.achievements.len() == printed.len()
         && page
             .fields
             .achievements
             .iter()
             .zip(&printed)
-            .all(|(p, b)| same(p, b) || same(p, &clean_text(strip_bullet(b))));
-    // Awards: rebuilt from the page's table when it differs.
+            .all(|(p, b)| same(p, b) || same(p, &clean_text(strip_bullet(b))))
+}
+
+/// Whether the page's awards table is the kept one, as the form shows it.
+fn awards_unchanged(before: &Draft, page: &Reading) -> bool {
     let shown = |a: &crate::template::DraftAward| {
         (
             a.year.clone(),
@@ -196,119 +241,125 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
             a.date.clone(),
         )
     };
-    let shown_awards: Vec<_> = before.awards.iter().map(shown).collect();
-    let page_awards: Vec<_> = page.fields.awards.iter().map(shown).collect();
-    let awards_unchanged = shown_awards == page_awards;
-    // An unread key the page now holds a value for leaves `[import]
-    // unread` (SPEC §15.1).
-    let read_now: Vec<String> = table
-        .get("import")
+    before
+        .awards
+        .iter()
+        .map(shown)
+        .eq(page.fields.awards.iter().map(shown))
+}
+
+/// The keys of `[import] unread` the page now holds a value for: they leave
+/// the list (SPEC §15.1).
+fn read_now(table: &toml::Table, page: &Reading) -> Vec<String> {
+    table
+        .get(Top::Import.key())
         .and_then(|i| i.get("unread"))
         .and_then(|u| u.as_array())
         .into_iter()
         .flatten()
         .filter_map(|k| k.as_str())
         .filter(|k| match *k {
-            "achievements" => !page.fields.achievements.is_empty(),
-            "awards" => !page.fields.awards.is_empty(),
+            k if k == Top::Achievements.key() => !page.fields.achievements.is_empty(),
+            k if k == Top::Awards.key() => !page.fields.awards.is_empty(),
             k => k
                 .strip_prefix("nominee.")
                 .and_then(NomineeKey::parse)
-                .and_then(&on_page)
+                .and_then(|key| on_page(page, key))
                 .is_some_and(|v| !v.trim().is_empty()),
         })
         .map(str::to_string)
-        .collect();
-    if sets.is_empty() && removes.is_empty() && unchanged && awards_unchanged && read_now.is_empty()
-    {
-        return Some((kept.text.clone(), before, kind));
-    }
-    let mut doc: DocumentMut = kept.text.parse().ok()?;
-    if let Some(list) = doc
-        .get_mut("import")
-        .and_then(|i| i.get_mut("unread"))
-        .and_then(|u| u.as_array_mut())
-    {
-        list.retain(|k| k.as_str().is_none_or(|k| !read_now.iter().any(|r| r == k)));
-    }
-    if !sets.is_empty() || !removes.is_empty() {
-        if !doc.contains_table("nominee") {
-            doc["nominee"] = Item::Table(Table::new());
-        }
-        if let Some(t) = doc["nominee"].as_table_like_mut() {
-            for (k, v) in sets {
-                // The line's comment stays (a blank form's hints).
-                match t.get_mut(k.key()).and_then(|i| i.as_value_mut()) {
-                    Some(old) => {
-                        let decor = old.decor().clone();
-                        *old = toml_edit::Value::from(v);
-                        *old.decor_mut() = decor;
-                    }
-                    None => {
-                        t.insert(k.key(), value(v));
-                    }
-                }
-            }
-            for k in removes {
-                t.remove(k.key());
-            }
-        }
-    }
+        .collect()
+}
 
-    if !unchanged {
-        let old: Vec<toml_edit::Table> = doc
-            .get("achievements")
-            .and_then(|a| a.as_array_of_tables())
-            .map(|a| a.iter().cloned().collect())
-            .unwrap_or_default();
-        let mut used = vec![false; old.len()];
-        let mut new = toml_edit::ArrayOfTables::new();
-        for (i, text) in page.fields.achievements.iter().enumerate() {
-            let equal = old.iter().enumerate().position(|(j, t)| {
-                !used[j]
-                    && t.get("text")
-                        .and_then(|x| x.as_str())
-                        .is_some_and(|x| same(x, text))
-            });
-            let mut t = match equal.or((i < old.len() && !used[i]).then_some(i)) {
-                Some(j) => {
-                    used[j] = true;
-                    old[j].clone()
-                }
-                None => toml_edit::Table::new(),
-            };
-            t.insert("text", value(text.as_str()));
-            new.push(t);
-        }
-        doc.remove("achievements");
-        doc.insert("achievements", Item::ArrayOfTables(new));
+/// The page's `[nominee]` edits, each line's comment kept (a blank form's
+/// hints).
+fn put_nominee(doc: &mut DocumentMut, sets: Vec<(NomineeKey, String)>, removes: Vec<NomineeKey>) {
+    if sets.is_empty() && removes.is_empty() {
+        return;
     }
+    let nominee = Top::Nominee.key();
+    if !doc.contains_table(nominee) {
+        doc[nominee] = Item::Table(Table::new());
+    }
+    let Some(t) = doc[nominee].as_table_like_mut() else {
+        return;
+    };
+    for (k, v) in sets {
+        match t.get_mut(k.key()).and_then(|i| i.as_value_mut()) {
+            Some(old) => {
+                let decor = old.decor().clone();
+                *old = toml_edit::Value::from(v);
+                *old.decor_mut() = decor;
+            }
+            None => {
+                t.insert(k.key(), value(v));
+            }
+        }
+    }
+    for k in removes {
+        t.remove(k.key());
+    }
+}
 
-    if !awards_unchanged {
-        let mut new = toml_edit::ArrayOfTables::new();
-        for a in &page.fields.awards {
-            let mut t = toml_edit::Table::new();
-            if let Some(y) = a.year_number() {
-                t.insert("year", value(y));
+/// The page's achievements: criteria stay with the text they were given
+/// for; an edited text keeps those of its place.
+fn put_achievements(doc: &mut DocumentMut, texts: &[String]) {
+    let key = Top::Achievements.key();
+    let text_key = AchievementKey::Text.key();
+    let old: Vec<toml_edit::Table> = doc
+        .get(key)
+        .and_then(|a| a.as_array_of_tables())
+        .map(|a| a.iter().cloned().collect())
+        .unwrap_or_default();
+    let mut used = vec![false; old.len()];
+    let mut new = toml_edit::ArrayOfTables::new();
+    for (i, text) in texts.iter().enumerate() {
+        let equal = old.iter().enumerate().position(|(j, t)| {
+            !used[j]
+                && t.get(text_key)
+                    .and_then(|x| x.as_str())
+                    .is_some_and(|x| same(x, text))
+        });
+        let mut t = match equal.or((i < old.len() && !used[i]).then_some(i)) {
+            Some(j) => {
+                used[j] = true;
+                old[j].clone()
             }
-            t.insert("title", value(a.title.as_str()));
-            if !a.decision.is_empty() {
-                t.insert("decision", value(a.decision.as_str()));
-            }
-            if let Some(d) = a.date_value()
-                && let Ok(date) = d
-                    .format("%Y-%m-%d")
-                    .to_string()
-                    .parse::<toml_edit::Datetime>()
-            {
-                t.insert("date", value(date));
-            }
-            new.push(t);
-        }
-        doc.remove("awards");
-        if !new.is_empty() {
-            doc.insert("awards", Item::ArrayOfTables(new));
-        }
+            None => toml_edit::Table::new(),
+        };
+        t.insert(text_key, value(text.as_str()));
+        new.push(t);
     }
-    Some((doc.to_string(), before, kind))
+    doc.remove(key);
+    doc.insert(key, Item::ArrayOfTables(new));
+}
+
+/// The page's awards table, rebuilt: a year and a date written TOML's way
+/// where they are one.
+fn put_awards(doc: &mut DocumentMut, awards: &[crate::template::DraftAward]) {
+    let mut new = toml_edit::ArrayOfTables::new();
+    for a in awards {
+        let mut t = toml_edit::Table::new();
+        if let Some(y) = a.year_number() {
+            t.insert(AwardKey::Year.key(), value(y));
+        }
+        t.insert(AwardKey::Title.key(), value(a.title.as_str()));
+        if !a.decision.is_empty() {
+            t.insert(AwardKey::Decision.key(), value(a.decision.as_str()));
+        }
+        if let Some(d) = a.date_value()
+            && let Ok(date) = d
+                .format("%Y-%m-%d")
+                .to_string()
+                .parse::<toml_edit::Datetime>()
+        {
+            t.insert(AwardKey::Date.key(), value(date));
+        }
+        new.push(t);
+    }
+    let key = Top::Awards.key();
+    doc.remove(key);
+    if !new.is_empty() {
+        doc.insert(key, Item::ArrayOfTables(new));
+    }
 }
