@@ -53,6 +53,8 @@ fn abbr_head(abbr: &str) -> &str {
     abbr.split('-').next().unwrap_or(abbr)
 }
 
+/// The list Sở Nội vụ sends with its tờ trình (SPEC §12): its heading, a
+/// row per nomination grouped by kind, and the signature.
 pub fn list(
     report: &Report,
     rows: &[&Record],
@@ -73,6 +75,17 @@ pub fn list(
         date,
         width,
     ));
+    title_lines(&mut doc, report, scope, to_trinh);
+    let (t, n) = table(report, rows, width);
+    doc.table(t);
+    doc.push(para(vec![run(format!("Danh sách có {n} điển hình."))]).after(12.0));
+    doc.sign_off(signature(office, width));
+    doc
+}
+
+/// The list's title, what it goes with, and the plan it carries out.
+fn title_lines(doc: &mut Doc, report: &Report, scope: Option<Scope>, to_trinh: &ToTrinh) {
+    let office = &report.settings.office;
     doc.push(
         para(vec![
             run("DANH SÁCH\nTẬP THỂ, CÁ NHÂN, HỘ GIA ĐÌNH ĐIỂN HÌNH TIÊN TIẾN ĐỀ NGHỊ KHEN THƯỞNG")
@@ -132,7 +145,11 @@ pub fn list(
             .align(Align::Center)
             .after(10.0),
     );
+}
 
+/// The table of nominations, grouped by kind and numbered through, and how
+/// many it lists.
+fn table(report: &Report, rows: &[&Record], width: f64) -> (Table, usize) {
     let widths = vec![
         12.0,
         48.0,
@@ -183,51 +200,7 @@ pub fn list(
         );
         for r in mine {
             n += 1;
-            let d = Draft::of(report, r);
-            let name = documents::or_dots(d.title().as_deref());
-            let who = match (kind, d.birth_year()) {
-                (Kind::TapThe, _) | (_, None) => name,
-                (_, Some(y)) => format!("{name} ({y})"),
-            };
-            let where_ = match kind {
-                Kind::TapThe => d.nominee(NomineeKey::Address).map(String::from),
-                _ => d.position_line(),
-            };
-            let decision = report.book.decision(r.review).filter(|_| !r.review.stale);
-            let award = decision
-                .and_then(|x| x.award.clone())
-                .or_else(|| (!d.proposed_award.is_empty()).then(|| d.proposed_award.clone()));
-            let u = report.unit_of(r);
-            // A unit over the cap, in one folder or several, is marked for
-            // the Chairman's reader (SPEC §6).
-            let unit = if u.whole_unit > report.settings.cap {
-                format!(
-                    "{} (gửi {} hồ sơ, vượt mức tối đa {:02})",
-                    u.name(),
-                    u.whole_unit,
-                    report.settings.cap
-                )
-            } else {
-                u.name().to_string()
-            };
-            let campaign = match d.campaign {
-                Some(c) if c.section != "*" => format!("{} ({})", c.name_vi, c.section),
-                _ if d.movement.is_empty() => "Lĩnh vực khác".to_string(),
-                _ => d.movement.clone(),
-            };
-            let first = d.achievements.first().map(|a| excerpt(&a.text, 300));
-            t.row(
-                vec![
-                    td(&n.to_string(), Align::Center),
-                    td(&who, Align::Left),
-                    td(&documents::or_dots(where_.as_deref()), Align::Left),
-                    td(&campaign, Align::Left),
-                    td(&documents::or_dots(first.as_deref()), Align::Left),
-                    td(&documents::or_dots(award.as_deref()), Align::Left),
-                    td(&unit, Align::Left),
-                ],
-                false,
-            );
+            t.row(nomination_row(report, r, kind, n), false);
         }
     }
     if n == 0 {
@@ -247,8 +220,57 @@ pub fn list(
             false,
         );
     }
-    doc.table(t);
-    doc.push(para(vec![run(format!("Danh sách có {n} điển hình."))]).after(12.0));
+    (t, n)
+}
+
+/// One nomination's row, the `n`th of the list.
+fn nomination_row(report: &Report, r: &Record, kind: Kind, n: usize) -> Vec<Cell> {
+    let d = Draft::of(report, r);
+    let name = documents::or_dots(d.title().as_deref());
+    let who = match (kind, d.birth_year()) {
+        (Kind::TapThe, _) | (_, None) => name,
+        (_, Some(y)) => format!("{name} ({y})"),
+    };
+    let where_ = match kind {
+        Kind::TapThe => d.nominee(NomineeKey::Address).map(String::from),
+        _ => d.position_line(),
+    };
+    let decision = report.book.decision(r.review).filter(|_| !r.review.stale);
+    let award = decision
+        .and_then(|x| x.award.clone())
+        .or_else(|| (!d.proposed_award.is_empty()).then(|| d.proposed_award.clone()));
+    let u = report.unit_of(r);
+    // A unit over the cap, in one folder or several, is marked for the
+    // Chairman's reader (SPEC §6).
+    let unit = if u.whole_unit > report.settings.cap {
+        format!(
+            "{} (gửi {} hồ sơ, vượt mức tối đa {:02})",
+            u.name(),
+            u.whole_unit,
+            report.settings.cap
+        )
+    } else {
+        u.name().to_string()
+    };
+    let campaign = match d.campaign {
+        Some(c) if c.section != "*" => format!("{} ({})", c.name_vi, c.section),
+        _ if d.movement.is_empty() => "Lĩnh vực khác".to_string(),
+        _ => d.movement.clone(),
+    };
+    let first = d.achievements.first().map(|a| excerpt(&a.text, 300));
+    vec![
+        td(&n.to_string(), Align::Center),
+        td(&who, Align::Left),
+        td(&documents::or_dots(where_.as_deref()), Align::Left),
+        td(&campaign, Align::Left),
+        td(&documents::or_dots(first.as_deref()), Align::Left),
+        td(&documents::or_dots(award.as_deref()), Align::Left),
+        td(&unit, Align::Left),
+    ]
+}
+
+/// The office's signature, on the right.
+fn signature(office: &crate::config::Office, width: f64) -> Table {
     let mut sig = Table::new(vec![width / 2.0, width / 2.0], false);
     sig.row(
         vec![
@@ -267,6 +289,5 @@ pub fn list(
         ],
         false,
     );
-    doc.sign_off(sig);
-    doc
+    sig
 }
