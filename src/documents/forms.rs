@@ -27,10 +27,9 @@ fn section(title: &str) -> crate::docx::Para {
         .indent(10.0)
 }
 
-/// The plan's form for one nomination.
+/// The plan's form for one nomination: its heading, the three sections of
+/// the form, and the signatures.
 pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Doc {
-    let collective = d.kind == Kind::TapThe;
-    let household = d.kind == Kind::HoGiaDinh;
     let width = text_width(false);
     let mut doc = Doc {
         title: d.title().unwrap_or_default(),
@@ -38,6 +37,18 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
     };
     doc.table(documents::heading_of(who, &[], date, width));
     doc.push(para(vec![]).after(6.0));
+    title_lines(&mut doc, d, draft);
+    about(&mut doc, d);
+    achievements(&mut doc, d);
+    awards(&mut doc, d, width);
+    doc.push(para(vec![]).after(6.0));
+    doc.sign_off(signatures(d, who, width));
+    doc
+}
+
+/// The form's title, marked a draft where it is one, and its campaign.
+fn title_lines(doc: &mut Doc, d: &Draft, draft: bool) {
+    let collective = d.kind == Kind::TapThe;
     let title = if collective {
         "BÁO CÁO THÀNH TÍCH\nTẬP THỂ ĐIỂN HÌNH TIÊN TIẾN"
     } else {
@@ -62,8 +73,11 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
         .align(Align::Center)
         .after(12.0),
     );
+}
 
-    if collective {
+/// Section 1: the collective's situation, or the person's short biography.
+fn about(doc: &mut Doc, d: &Draft) {
+    if d.kind == Kind::TapThe {
         doc.push(section("1. Đặc điểm tình hình:"));
         let name = d.nominee(NomineeKey::Name).map(single_spaced);
         doc.push(line("Tên tập thể", name.as_deref(), "nominee.name"));
@@ -114,7 +128,10 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
             },
         ));
     }
+}
 
+/// Section 2: the achievements, a paragraph per line.
+fn achievements(doc: &mut Doc, d: &Draft) {
     doc.push(section("2. Thành tích tiêu biểu xuất sắc đã đạt được:"));
     if d.achievements.is_empty() {
         doc.push(para(vec![run(documents::or_dots(None))]).indent(10.0));
@@ -130,7 +147,10 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
             );
         }
     }
+}
 
+/// Section 3: the commendation history, as a table.
+fn awards(doc: &mut Doc, d: &Draft, width: f64) {
     doc.push(section("3. Quá trình khen thưởng:"));
     if d.awards.is_empty() {
         doc.push(para(vec![run("Chưa có")]).indent(10.0));
@@ -162,8 +182,13 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
         }
         doc.table(t);
     }
+}
 
-    // The signatures.
+/// Who signs the form: the head of a collective; a person and the head who
+/// confirms; a household head and the commune's chairman.
+fn signatures(d: &Draft, who: &Issuer, width: f64) -> Table {
+    let collective = d.kind == Kind::TapThe;
+    let household = d.kind == Kind::HoGiaDinh;
     let mut sig = Table::new(vec![width / 2.0, width / 2.0], false);
     // A block: who signs (heading lines), how, room to sign, the name.
     let block = |heads: &[&str], hint: &str, name: Option<&str>| {
@@ -220,9 +245,7 @@ pub fn form(d: &Draft, who: &Issuer, draft: bool, date: Option<NaiveDate>) -> Do
             false,
         );
     }
-    doc.push(para(vec![]).after(6.0));
-    doc.sign_off(sig);
-    doc
+    sig
 }
 
 #[cfg(test)]
