@@ -342,10 +342,42 @@ pub fn household_head(name: &str) -> Option<(String, crate::vocab::Gender)> {
     None
 }
 
+/// A list's row as a nomination read: its kind, the nominee's fields, the
+/// campaign and the award, each from its column.
 fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
     use list::Col;
-    let mut notes = Vec::new();
-    let mut unread = Vec::new();
+    let (kind, nominee) = row_nominee(&r);
+    let (proposed_award, notes, unread) = row_award(&r, codes);
+    Found {
+        sheet: Some(r.sheet.clone()),
+        row: Some(r.row),
+        fingerprint: r.fingerprint.clone(),
+        unit_said: UnitSaid {
+            header: Vec::new(),
+            name: r.get(Col::Unit).map(str::to_string),
+            slug: r.get(Col::UnitSlug).map(str::to_string),
+        },
+        fields: Fields {
+            kind,
+            campaign: row_campaign(&r),
+            scope: r.get(Col::Scope).and_then(Scope::parse),
+            proposed_award,
+            nominee,
+            achievements: r
+                .get(Col::Achievements)
+                .map(|a| vec![a.to_string()])
+                .unwrap_or_default(),
+            awards: Vec::new(),
+            unread,
+        },
+        kept: None,
+        notes,
+    }
+}
+
+/// The kind a row is of, and its nominee's fields (SPEC §15.1's columns).
+fn row_nominee(r: &list::Row) -> (Option<Kind>, Vec<(NomineeKey, String)>) {
+    use list::Col;
     let mut nominee: Vec<(NomineeKey, String)> = Vec::new();
     let name_col = r
         .cells
@@ -453,7 +485,13 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
             nominee.push((key, v.to_string()));
         }
     }
-    let campaign = match r.get(Col::Campaign).or(r.get(Col::CampaignName)) {
+    (kind, nominee)
+}
+
+/// The campaign a row names, by code or by name.
+fn row_campaign(r: &list::Row) -> Named {
+    use list::Col;
+    match r.get(Col::Campaign).or(r.get(Col::CampaignName)) {
         Some(v) => match Campaign::from_slug(v.trim()) {
             Some(c) => Named::One(c),
             None => match report::campaign_in(v) {
@@ -469,10 +507,16 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
             },
         },
         None => Named::Nothing,
-    };
-    let scope = r.get(Col::Scope).and_then(Scope::parse);
-    // A code resolved through the workbook's own catalogue; one it lacks
-    // stays as a comment, the award unread (SPEC §15.1).
+    }
+}
+
+/// The award a row proposes, with what its reading noted and left unread:
+/// a code resolved through the workbook's own catalogue; one it lacks
+/// stays as a comment, the award unread (SPEC §15.1).
+fn row_award(r: &list::Row, codes: &list::Catalogue) -> (String, Vec<String>, Vec<String>) {
+    use list::Col;
+    let mut notes = Vec::new();
+    let mut unread = Vec::new();
     let mut proposed_award = r.get(Col::ProposedAward).unwrap_or("").to_string();
     if proposed_award.is_empty() {
         let by_code = [
@@ -500,31 +544,7 @@ fn found_of_row(r: list::Row, codes: &list::Catalogue) -> Found {
             }
         }
     }
-    Found {
-        sheet: Some(r.sheet.clone()),
-        row: Some(r.row),
-        fingerprint: r.fingerprint.clone(),
-        unit_said: UnitSaid {
-            header: Vec::new(),
-            name: r.get(Col::Unit).map(str::to_string),
-            slug: r.get(Col::UnitSlug).map(str::to_string),
-        },
-        fields: Fields {
-            kind,
-            campaign,
-            scope,
-            proposed_award,
-            nominee,
-            achievements: r
-                .get(Col::Achievements)
-                .map(|a| vec![a.to_string()])
-                .unwrap_or_default(),
-            awards: Vec::new(),
-            unread,
-        },
-        kept: None,
-        notes,
-    }
+    (proposed_award, notes, unread)
 }
 
 #[cfg(test)]
