@@ -145,15 +145,6 @@ pub fn merge(kept: &Kept, page: &Reading) -> Option<(String, Draft, Option<Kind>
     Some((doc.to_string(), before, kind))
 }
 
-/// A `[nominee]` value as the page shows it.
-fn on_page(page: &Reading, k: NomineeKey) -> Option<&str> {
-    page.fields
-        .nominee
-        .iter()
-        .find(|(key, _)| *key == k)
-        .map(|(_, v)| v.as_str())
-}
-
 /// The `[nominee]` values the page changed (to set), and those its change
 /// replaces (to remove).
 fn nominee_edits(
@@ -185,7 +176,7 @@ fn nominee_edits(
     let as_read = |v: &str| one_line(&clean_value(v));
     let unchanged_field = |now: &str, was: &str| same(now, was) || same(now, &as_read(was));
     for &key in shown {
-        let now = on_page(page, key).unwrap_or("");
+        let now = page.fields.nominee(key).unwrap_or("");
         let was = before.nominee(key).unwrap_or("");
         if !unchanged_field(now, was) {
             sets.push((key, now.to_string()));
@@ -193,8 +184,10 @@ fn nominee_edits(
     }
     if !collective {
         // The combined line: unchanged, the fields it was made from stay.
-        let now = on_page(page, NomineeKey::Workplace)
-            .or(on_page(page, NomineeKey::Residence))
+        let now = page
+            .fields
+            .nominee(NomineeKey::Workplace)
+            .or(page.fields.nominee(NomineeKey::Residence))
             .unwrap_or("");
         let was = before.position_line().unwrap_or_default();
         if !unchanged_field(now, &was) {
@@ -264,7 +257,7 @@ fn read_now(table: &toml::Table, page: &Reading) -> Vec<String> {
             k => k
                 .strip_prefix("nominee.")
                 .and_then(NomineeKey::parse)
-                .and_then(|key| on_page(page, key))
+                .and_then(|key| page.fields.nominee(key))
                 .is_some_and(|v| !v.trim().is_empty()),
         })
         .map(str::to_string)

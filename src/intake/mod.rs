@@ -86,6 +86,14 @@ pub struct UnitSaid {
 }
 
 impl Fields {
+    /// A `[nominee]` value as the source gives it.
+    pub fn nominee(&self, key: NomineeKey) -> Option<&str> {
+        self.nominee
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The draft to write once unit, kind and campaign are settled.
     pub fn draft(&self, kind: Kind, campaign: &Named) -> Draft {
         let (campaign, note, movement) = match campaign {

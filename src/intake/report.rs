@@ -1420,11 +1420,7 @@ mod tests {
     }
 
     fn value(r: &Reading, key: NomineeKey) -> Option<&str> {
-        r.fields
-            .nominee
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| v.as_str())
+        r.fields.nominee(key)
     }
 
     #[test]
