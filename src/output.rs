@@ -51,16 +51,20 @@ pub fn fit(table: &mut Table) {
         .map(|h| h.cell_iter().map(|c| c.content()).collect())
         .unwrap_or_default();
     let mut fits = vec![ColumnFit::default(); n];
-    for (i, fit) in fits.iter_mut().enumerate() {
+    let mut cells: Vec<Vec<String>> = vec![Vec::new(); n];
+    for (i, (fit, cells)) in fits.iter_mut().zip(&mut cells).enumerate() {
         // The rows' cells: a header may wrap, what is under it may not.
         for c in table.column_cells_iter(i) {
-            fit.see(&c.map(|c| c.content()).unwrap_or_default());
+            let c = c.map(|c| c.content()).unwrap_or_default();
+            fit.see(&c);
+            cells.push(c);
         }
         if let Some(h) = header.get(i) {
-            fit.see_words(h);
+            fit.see_header(h);
+            cells.push(h.clone());
         }
     }
-    settle(table, &fits);
+    settle(table, &fits, &cells);
 }
 
 /// The longest Vietnamese syllable ("nghiêng", "thưởng"): a text column
@@ -68,87 +72,176 @@ pub fn fit(table: &mut Table) {
 /// width allows; longer tokens (a link) may still be split.
 const SYLLABLE: usize = 7;
 
-/// Sizes `table`'s columns from what was seen of them: codes and numbers
-/// their whole width, always; then, drawn once as comfy-table would, each
-/// text column it made narrower than its longest word (up to
-/// [`SYLLABLE`]) gets that word's width, when the table still fits.
-fn settle(table: &mut Table, fits: &[ColumnFit]) {
-    for (i, fit) in fits.iter().enumerate() {
+/// Each column's width as kh lays the table out ([`arrange`]), given to
+/// comfy-table as fixed, so that it only draws: the widths are known
+/// before anything is drawn, and a long table drawn in chunks has them all.
+fn settle(table: &mut Table, fits: &[ColumnFit], cells: &[Vec<String>]) {
+    // A table that does not wrap (markdown) is as wide as its content.
+    let width = match table.content_arrangement() {
+        ContentArrangement::Disabled => None,
+        _ => table.width(),
+    };
+    let widths = arrange(fits, cells, width.unwrap_or(u16::MAX));
+    for (i, (fit, w)) in fits.iter().zip(widths).enumerate() {
         if let Some(col) = table.column_mut(i) {
-            fit.apply(col);
-        }
-    }
-    let Some(width) = table.width() else {
-        return;
-    };
-    let Some(drawn) = drawn_widths(table) else {
-        return;
-    };
-    // A column's need: a code's or number's whole width and its header's
-    // words; a text's longest word, up to a syllable.
-    let need = |f: &ColumnFit| -> u16 {
-        let word = f.word.min(SYLLABLE);
-        let fixed = f.filled && (f.numeric || f.unbroken);
-        (if fixed { f.widest.max(word) } else { word }) as u16 + 2
-    };
-    let wanted: Vec<u16> = fits
-        .iter()
-        .zip(&drawn)
-        .map(|(f, &d)| d.max(need(f)))
-        .collect();
-    if wanted == drawn {
-        return;
-    }
-    // Whether every column can have its need within the width.
-    let floor: usize = fits.iter().map(|f| usize::from(need(f))).sum();
-    if floor + fits.len() + 1 > usize::from(width) {
-        return;
-    }
-    // Only the columns drawn too narrow: a bound on the others would
-    // change how comfy-table shares the width among them.
-    for (i, (&w, &d)) in wanted.iter().zip(&drawn).enumerate() {
-        if w != d
-            && let Some(col) = table.column_mut(i)
-        {
-            col.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
-                w,
-            )));
+            if fit.filled && fit.numeric {
+                col.set_cell_alignment(CellAlignment::Right);
+            }
+            col.set_constraint(ColumnConstraint::Absolute(comfy_table::Width::Fixed(w)));
         }
     }
 }
 
-/// The widths comfy-table gives the columns, padding included, read off
-/// the table drawn; `None` for a style with no border to read.
-fn drawn_widths(table: &Table) -> Option<Vec<u16>> {
-    let style = table.style();
-    let joined = |l: &comfy_table::LineStyle| l.junction.is_some() && l.junction != l.fill;
-    let sep = style.header_separator;
-    let top = style.top_border;
-    let lines: Vec<String> = table.lines().collect();
-    let (border, line) = if top.fill.is_some() && joined(&top) {
-        (top, lines.first()?)
-    } else if joined(&sep) {
-        let at = lines.iter().position(|l| {
-            !l.is_empty()
-                && l.chars()
-                    .all(|c| [sep.left, sep.fill, sep.junction, sep.right].contains(&Some(c)))
-        })?;
-        (sep, &lines[at])
+/// Column widths, padding included, that fit `width` (borders counted),
+/// from what was seen of the cells (`cells`: each column's cells of
+/// distinct shapes, its header among them). A column's need is a code's or
+/// number's whole width (never wrapped), or a text's longest word up to a
+/// syllable.
+///
+/// 1. A table whose content fits is as wide as its content.
+/// 2. Otherwise the width is shared out ([`share`]), a code's or number's
+///    cells never wrapped.
+/// 3. When every need fits, a column that came out narrower than its need
+///    gets it, and the width is shared again, until none is; where they do
+///    not, a text may be cut inside a word (a code or a number never is).
+fn arrange(fits: &[ColumnFit], cells: &[Vec<String>], width: u16) -> Vec<u16> {
+    let pad = |w: usize| w.saturating_add(2);
+    let full: Vec<usize> = fits.iter().map(|f| pad(f.widest.max(f.header))).collect();
+    let need: Vec<usize> = fits
+        .iter()
+        .map(|f| {
+            pad(if f.fixed() {
+                f.widest.max(f.word.min(SYLLABLE))
+            } else {
+                f.word.min(SYLLABLE)
+            })
+        })
+        .collect();
+    let avail = usize::from(width).saturating_sub(fits.len() + 1);
+    let widths = if full.iter().sum::<usize>() <= avail {
+        full
     } else {
-        return None;
+        // A code's or number's cells are never wrapped (its header may be).
+        let mut lower: Vec<Option<usize>> = fits
+            .iter()
+            .map(|f| f.fixed().then(|| pad(f.widest)))
+            .collect();
+        let mut widths = share(&full, &lower, cells, avail);
+        if need.iter().sum::<usize>() <= avail {
+            // Each round bounds at least one more column: at most one a
+            // column, most tables none or one.
+            loop {
+                let narrow: Vec<usize> = (0..fits.len()).filter(|&i| widths[i] < need[i]).collect();
+                if narrow.is_empty() {
+                    break;
+                }
+                for i in narrow {
+                    lower[i] = Some(need[i]);
+                }
+                widths = share(&full, &lower, cells, avail);
+            }
+        }
+        widths
     };
-    Some(column_widths(
-        line,
-        border.left,
-        border.junction,
-        border.right,
-    ))
+    widths
+        .into_iter()
+        .map(|w| u16::try_from(w).unwrap_or(u16::MAX))
+        .collect()
+}
+
+/// `avail` columns shared out among columns whose content takes `full`,
+/// each step settling columns while it can, the average width left growing
+/// as a narrow one is settled: a column whose lower bound is above the
+/// average gets its bound; one whose content fits in the average, its
+/// content's width; a text that, wrapped between its words at the average,
+/// takes three columns less than it, what its lines take. The columns
+/// left share what remains evenly, the first ones a column more where it
+/// does not divide.
+fn share(
+    full: &[usize],
+    lower: &[Option<usize>],
+    cells: &[Vec<String>],
+    avail: usize,
+) -> Vec<usize> {
+    let n = full.len();
+    let mut widths: Vec<Option<usize>> = vec![None; n];
+    // The width left, and the columns still to size.
+    let (mut left, mut open) = (avail, n);
+    let bound = |i: usize, average: usize| lower[i].filter(|&b| b > average);
+    let fits_in = |i: usize, average: usize| (full[i] <= average).then_some(full[i]);
+    let wrapped = |i: usize, average: usize| -> Option<usize> {
+        let lines = cells
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(|c| longest_wrapped(c, average.saturating_sub(2)))
+            .max()
+            .unwrap_or(0);
+        let w = (lines + 2).max(lower[i].unwrap_or(0));
+        (average.saturating_sub(w) >= 3).then_some(w)
+    };
+    let steps: [&dyn Fn(usize, usize) -> Option<usize>; 3] = [&bound, &fits_in, &wrapped];
+    for step in steps {
+        let mut settled = true;
+        while settled && open > 0 {
+            settled = false;
+            for (i, slot) in widths.iter_mut().enumerate() {
+                if slot.is_some() || open == 0 {
+                    continue;
+                }
+                if let Some(w) = step(i, left / open) {
+                    *slot = Some(w);
+                    left = left.saturating_sub(w);
+                    open -= 1;
+                    settled = true;
+                }
+            }
+        }
+    }
+    // A column has a character at least, padded, however narrow the
+    // terminal.
+    let left = left.max(3 * open);
+    let each = left / open.max(1);
+    let mut extra = left.saturating_sub(each * open.max(1));
+    widths
+        .into_iter()
+        .map(|w| {
+            w.unwrap_or_else(|| {
+                let one = usize::from(extra > 0);
+                extra = extra.saturating_sub(1);
+                each + one
+            })
+        })
+        .collect()
+}
+
+/// The widest line of `cell` wrapped at `width` columns between its words
+/// (a word wider than the width on a line of its own).
+fn longest_wrapped(cell: &str, width: usize) -> usize {
+    let mut longest = 0;
+    for line in cell.lines() {
+        let mut used = 0;
+        for word in line.split(' ').filter(|w| !w.is_empty()) {
+            let w = display_width(word);
+            if used > 0 && used + 1 + w > width {
+                longest = longest.max(used);
+                used = w;
+            } else {
+                used += w + usize::from(used > 0);
+            }
+        }
+        longest = longest.max(used);
+    }
+    longest
 }
 
 /// What [`fit`] learns of a column from its cells, one at a time.
 #[derive(Clone, Copy, Debug)]
 struct ColumnFit {
+    /// The widest line of a cell.
     widest: usize,
+    /// The widest line of the header.
+    header: usize,
     /// The widest word, header included.
     word: usize,
     filled: bool,
@@ -160,6 +253,7 @@ impl Default for ColumnFit {
     fn default() -> Self {
         ColumnFit {
             widest: 0,
+            header: 0,
             word: 0,
             filled: false,
             numeric: true,
@@ -173,7 +267,7 @@ impl ColumnFit {
         let cell = cell.trim();
         // A cell kh broke into lines itself (a path: folder, then file) is
         // as wide as its widest line, and unbroken when each line is.
-        let widest = cell.lines().map(char_columns).max().unwrap_or(0);
+        let widest = cell.lines().map(display_width).max().unwrap_or(0);
         self.widest = self.widest.max(widest);
         if cell.is_empty() {
             return;
@@ -184,43 +278,45 @@ impl ColumnFit {
         self.unbroken &= !cell.lines().any(|l| l.contains(char::is_whitespace));
     }
 
+    /// A header may wrap between its words, whatever is under it.
+    fn see_header(&mut self, text: &str) {
+        let widest = text.lines().map(display_width).max().unwrap_or(0);
+        self.header = self.header.max(widest);
+        self.see_words(text);
+    }
+
     fn see_words(&mut self, text: &str) {
         for w in text.split_whitespace() {
-            self.word = self.word.max(char_columns(w));
+            self.word = self.word.max(display_width(w));
         }
+    }
+
+    /// Codes and numbers: drawn whole, never wrapped.
+    fn fixed(&self) -> bool {
+        self.filled && (self.numeric || self.unbroken)
     }
 
     /// What two parts of a column make together.
     fn merge(&mut self, other: ColumnFit) {
         self.widest = self.widest.max(other.widest);
+        self.header = self.header.max(other.header);
         self.word = self.word.max(other.word);
         self.filled |= other.filled;
         self.numeric &= other.numeric;
         self.unbroken &= other.unbroken;
     }
-
-    fn apply(&self, col: &mut comfy_table::Column) {
-        if !self.filled {
-            return;
-        }
-        if self.numeric {
-            col.set_cell_alignment(CellAlignment::Right);
-        }
-        if self.numeric || self.unbroken {
-            col.set_constraint(ColumnConstraint::LowerBoundary(
-                // The boundary counts the cell's padding, one space a side.
-                comfy_table::Width::Fixed(self.widest as u16 + 2),
-            ));
-        }
-    }
 }
 
-/// What comfy-table's sizing of a column sees of a cell: where its lines
-/// and spaces are and how wide each grapheme is. Cells alike in this are
-/// sized alike ("Đơn vị số 12" and "Trường THCS 45" differ; "Đơn vị số 12"
-/// and "Đơn vị số 34" do not). A cell whose width is not the sum of its
-/// graphemes' is its own shape. Written into `out`, which a long table
-/// reuses from cell to cell.
+/// The columns a line takes on a terminal, as comfy-table counts them.
+fn display_width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// What sizing a column sees of a cell: where its lines and spaces are and
+/// how wide each grapheme is. Cells alike in this wrap alike ("Đơn vị số
+/// 12" and "Trường THCS 45" differ; "Đơn vị số 12" and "Đơn vị số 34" do
+/// not), so a long table keeps one cell of each shape. Written into `out`,
+/// which a long table reuses from cell to cell.
 fn shape(cell: &str, out: &mut String) {
     use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
@@ -257,12 +353,12 @@ fn shape(cell: &str, out: &mut String) {
 const CHUNK: usize = 256;
 
 /// Writes a table (no newline after its last line) as `table.to_string()`
-/// would, `new_table` giving it its style and width, `row(i)` its `len`
-/// rows (each worded twice for a long table). A long table is sized first
-/// on a stand-in holding each column's cells of distinct shapes once — the
-/// widths comfy-table picks depend on a column's values, not on which row
-/// holds them — and then drawn a chunk of rows at a time at those widths,
-/// each chunk's borders trimmed where they meet.
+/// would after [`fit`], `new_table` giving it its style and width, `row(i)`
+/// its `len` rows (each worded twice for a long table). A long table's
+/// widths are worked out from a first pass over its rows, on all cores,
+/// keeping one cell of each shape; then it is drawn a chunk of rows at a
+/// time at those widths, the first chunk with the header, the others
+/// without, their borders joined.
 pub fn write_table(
     out: &mut dyn Write,
     new_table: &(dyn Fn() -> Table + Sync),
@@ -271,26 +367,15 @@ pub fn write_table(
     row: &(dyn Fn(usize) -> Vec<String> + Sync),
 ) -> std::io::Result<()> {
     use rayon::prelude::*;
-    let whole = || {
+    if len <= CHUNK {
         let mut t = new_table();
         t.set_header(header.to_vec());
-        t
-    };
-    // Short, or with no border to measure: drawn whole.
-    let drawn_whole = |out: &mut dyn Write| {
-        let mut t = whole();
         t.add_rows((0..len).map(row));
         fit(&mut t);
-        write!(out, "{t}")
-    };
-    if len <= CHUNK {
-        return drawn_whole(out);
+        return write!(out, "{t}");
     }
-    // Each column's cells of distinct shapes, as ragged rows of a stand-in
-    // table that comfy-table sizes as it would the whole; what `fit` makes
-    // of a column is learnt from every cell. Gone over on all cores.
     let columns = header.len();
-    let (fits, shapes) = (0..len)
+    let (mut fits, shapes) = (0..len)
         .into_par_iter()
         .fold(
             || Seen::new(columns),
@@ -301,70 +386,28 @@ pub fn write_table(
         )
         .reduce(|| Seen::new(columns), Seen::merge)
         .into_parts();
-    let mut columns: Vec<Vec<String>> = shapes
+    let mut cells: Vec<Vec<String>> = shapes
         .into_iter()
         .map(|s| s.into_values().collect())
         .collect();
-    let deepest = columns.iter().map(Vec::len).max().unwrap_or(0);
-    let mut stand_in = whole();
-    for k in 0..deepest {
-        let last = columns.iter().rposition(|c| c.len() > k).unwrap_or(0);
-        let row: Vec<String> = columns[..=last]
-            .iter_mut()
-            .map(|c| c.get_mut(k).map(std::mem::take).unwrap_or_default())
-            .collect();
-        stand_in.add_row(row);
+    cells.resize_with(fits.len().max(cells.len()), Vec::new);
+    for ((fit, cells), h) in fits.iter_mut().zip(&mut cells).zip(header) {
+        fit.see_header(h);
+        cells.push(h.clone());
     }
-    drop(columns);
-    let mut fits = fits;
-    for (fit, h) in fits.iter_mut().zip(header) {
-        fit.see_words(h);
-    }
-    settle(&mut stand_in, &fits);
-    let style = stand_in.style();
-    let sep = style.header_separator;
-    let is_sep = |line: &str| {
-        !line.is_empty()
-            && line
-                .chars()
-                .all(|c| [sep.left, sep.fill, sep.junction, sep.right].contains(&Some(c)))
-    };
-    let lines: Vec<String> = stand_in.lines().collect();
-    let Some(sep_at) = lines.iter().position(|l| is_sep(l)) else {
-        // No separator to find the rows by (a style without one).
-        drop(stand_in);
-        return drawn_whole(out);
-    };
-    // Measured on a border whose joints are drawn: the top one, or the
-    // header's separator (ASCII's top is `+--+--+`, its separator `+=====+`).
-    let joined = |l: &comfy_table::LineStyle| l.junction.is_some() && l.junction != l.fill;
-    let top = style.top_border;
-    let (border, line) = if top.fill.is_some() && joined(&top) {
-        (top, &lines[0])
-    } else if joined(&sep) {
-        (sep, &lines[sep_at])
-    } else {
-        drop(stand_in);
-        return drawn_whole(out);
-    };
-    let widths = column_widths(line, border.left, border.junction, border.right);
-    let alignments: Vec<bool> = fits.iter().map(|f| f.filled && f.numeric).collect();
-    let has_bottom = style.bottom_border.left.is_some() || style.bottom_border.fill.is_some();
-    drop(stand_in);
+    let style = new_table().style();
+    let drawn = |l: &comfy_table::LineStyle| l.left.is_some() || l.fill.is_some();
+    let (has_top, has_bottom) = (drawn(&style.top_border), drawn(&style.bottom_border));
 
     // Chunks drawn on all cores, a few per core at a time (not the whole
     // table's lines at once), written in order, their borders joined.
     let chunk = |c: usize| -> Vec<String> {
-        let mut t = whole();
-        t.add_rows((c * CHUNK..((c + 1) * CHUNK).min(len)).map(row));
-        for (i, &w) in widths.iter().enumerate() {
-            if let Some(col) = t.column_mut(i) {
-                col.set_constraint(ColumnConstraint::Absolute(comfy_table::Width::Fixed(w)));
-                if alignments.get(i) == Some(&true) {
-                    col.set_cell_alignment(CellAlignment::Right);
-                }
-            }
+        let mut t = new_table();
+        if c == 0 {
+            t.set_header(header.to_vec());
         }
+        t.add_rows((c * CHUNK..((c + 1) * CHUNK).min(len)).map(row));
+        settle(&mut t, &fits, &cells);
         t.lines().collect()
     };
     let chunks = len.div_ceil(CHUNK);
@@ -376,12 +419,10 @@ pub fn write_table(
             .collect();
         for (c, lines) in (batch..).zip(&drawn) {
             let (first, last) = (c == 0, c + 1 == chunks);
-            let start = if first { 0 } else { sep_at + 1 };
-            let end = if last || !has_bottom {
-                lines.len()
-            } else {
-                lines.len() - 1
-            };
+            // Where two chunks meet: a later one's top border, an earlier
+            // one's bottom.
+            let start = usize::from(!first && has_top);
+            let end = lines.len() - usize::from(!last && has_bottom);
             for (k, line) in lines[start.min(end)..end].iter().enumerate() {
                 if !(first && k == 0) {
                     out.write_all(b"\n")?;
@@ -446,30 +487,6 @@ impl Seen {
         Vec<std::collections::HashMap<String, String>>,
     ) {
         (self.fits, self.shapes)
-    }
-}
-
-/// The widths of a table's columns, padding included, read off its header
-/// separator (`╞═══╪══╡`, `|---|--|`).
-fn column_widths(
-    line: &str,
-    left: Option<char>,
-    junction: Option<char>,
-    right: Option<char>,
-) -> Vec<u16> {
-    let mut inner = line;
-    if let Some(l) = left {
-        inner = inner.strip_prefix(l).unwrap_or(inner);
-    }
-    if let Some(r) = right {
-        inner = inner.strip_suffix(r).unwrap_or(inner);
-    }
-    match junction {
-        Some(j) => inner
-            .split(j)
-            .map(|part| u16::try_from(part.chars().count()).unwrap_or(u16::MAX))
-            .collect(),
-        None => vec![u16::try_from(inner.chars().count()).unwrap_or(u16::MAX)],
     }
 }
 
@@ -718,6 +735,115 @@ mod tests {
                     whole.to_string(),
                     "width {width}, style {style:?}"
                 );
+            }
+        }
+    }
+
+    /// What kh's layout promises, over many tables of kh's kinds of cell
+    /// at many widths: a table that fits is as wide as its content; one
+    /// that does not fits the width whenever every column's need does, no
+    /// code or number is narrower than its widest cell, no text narrower
+    /// than its longest word up to a syllable; and the widths are known
+    /// before anything is drawn, so the drawn table has them.
+    #[test]
+    fn the_layout_fits_and_keeps_words_and_codes_whole() {
+        let words = [
+            "Sở",
+            "Nông",
+            "nghiệp",
+            "và",
+            "Phát",
+            "triển",
+            "Ủy",
+            "ban",
+            "nhân",
+            "dân",
+            "xã",
+            "Thanh",
+            "Sơn",
+            "huyện",
+            "Kim",
+            "Bảng",
+            "Learning",
+            "(mục",
+            "IV.1)",
+            "中文",
+            "administrative",
+        ];
+        let mut seed = 7u64;
+        let mut rnd = |m: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % m
+        };
+        for _ in 0..2000 {
+            let cols = 2 + rnd(6);
+            let width = 30 + rnd(150) as u16;
+            let cell = |rnd: &mut dyn FnMut(usize) -> usize, col: usize| match col % 3 {
+                0 => rnd(1000).to_string(),
+                1 => format!("ma-{}/KH-UBND", rnd(1000)),
+                _ => (0..1 + rnd(9))
+                    .map(|_| words[rnd(words.len())])
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            };
+            let header: Vec<String> = (0..cols).map(|c| format!("Cột {c}")).collect();
+            let body: Vec<Vec<String>> = (0..1 + rnd(5))
+                .map(|_| (0..cols).map(|c| cell(&mut rnd, c)).collect())
+                .collect();
+            let mut fits = vec![ColumnFit::default(); cols];
+            let mut cells = vec![Vec::new(); cols];
+            for row in &body {
+                for (c, v) in row.iter().enumerate() {
+                    fits[c].see(v);
+                    cells[c].push(v.clone());
+                }
+            }
+            for (c, h) in header.iter().enumerate() {
+                fits[c].see_header(h);
+                cells[c].push(h.clone());
+            }
+            let widths = arrange(&fits, &cells, width);
+            let total: usize = widths.iter().map(|&w| usize::from(w)).sum::<usize>() + cols + 1;
+            let content: usize = fits
+                .iter()
+                .map(|f| f.widest.max(f.header) + 2)
+                .sum::<usize>()
+                + cols
+                + 1;
+            let need = |f: &ColumnFit| {
+                let word = f.word.min(SYLLABLE);
+                (if f.fixed() { f.widest.max(word) } else { word }) + 2
+            };
+            let needs: usize = fits.iter().map(need).sum::<usize>() + cols + 1;
+            if content <= usize::from(width) {
+                assert_eq!(total, content, "a table that fits is its content's width");
+                continue;
+            }
+            for (f, &w) in fits.iter().zip(&widths) {
+                if f.fixed() {
+                    assert!(usize::from(w) >= f.widest + 2, "{f:?} {w}");
+                }
+                if needs <= usize::from(width) {
+                    assert!(usize::from(w) >= need(f), "{f:?} {w}");
+                }
+            }
+            if needs <= usize::from(width) {
+                assert!(total <= usize::from(width), "{total} > {width}: {widths:?}");
+            }
+            if needs > usize::from(width) {
+                continue;
+            }
+            // Drawn at those widths: every line as wide as the table.
+            let mut t = Table::new();
+            TableStyle { unicode: true }.apply(&mut t);
+            t.set_width(width);
+            t.set_header(header.clone());
+            t.add_rows(body.clone());
+            fit(&mut t);
+            for line in t.lines() {
+                assert_eq!(display_width(&line), total, "{line}");
             }
         }
     }
