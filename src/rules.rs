@@ -54,25 +54,8 @@ pub(crate) fn apply(
     // A fact read as `true` because another was given is said once.
     let mut read_as_true: Vec<Fact> = Vec::new();
     for rule in info.rules_for(kind, role) {
-        if let Some(when) = rule.when {
-            // An explicit "no" wins over a given number: a commune its
-            // district scores may still report its index (SPEC §4.2).
-            let said_no = matches!(facts.get(when), Some((FactValue::Bool(false), _)));
-            let given = rule.or_given.filter(|g| facts.get(*g).is_some());
-            if said_no || (!facts.is_true(when) && given.is_none()) {
-                continue;
-            }
-            if let Some(given) = given
-                && facts.get(when).is_none()
-                && !facts.is_wrong(when)
-                && !read_as_true.contains(&when)
-            {
-                read_as_true.push(when);
-                cx.report(
-                    facts.span(given),
-                    What::FactReadAsTrue { fact: when, given },
-                );
-            }
+        if !applies(cx, facts, rule, &mut read_as_true) {
+            continue;
         }
         match rule.check {
             Check::Rating(_) => {
@@ -143,35 +126,17 @@ pub(crate) fn apply(
                     );
                 }
             }
-            Check::ParImproved => {
-                // "tăng điểm hoặc tăng bậc": a complete pair that shows a
-                // rise settles it. Otherwise what is missing of an incomplete
-                // pair might have shown one, so it is asked for; two complete
-                // pairs without a rise fail the criterion.
-                let pairs = [
-                    (Fact::ParIndex, Fact::ParIndexPrev, true),
-                    (Fact::ParRank, Fact::ParRankPrev, false),
-                ];
-                let pair = |(now, prev, higher_is_better): (Fact, Fact, bool)| match (
-                    facts.number(now),
-                    facts.number(prev),
-                ) {
-                    (Some(a), Some(b)) => Some(if higher_is_better { a > b } else { a < b }),
-                    _ => None,
-                };
-                if pairs.iter().any(|p| pair(*p) == Some(true)) {
-                    continue;
-                }
-                let incomplete: Vec<_> = pairs.iter().filter(|p| pair(**p).is_none()).collect();
-                if !incomplete.is_empty() {
-                    for (now, prev, _) in incomplete {
-                        require(cx, *now);
-                        require(cx, *prev);
+            Check::ParImproved => match par_rise(facts) {
+                Rise::Shown => {}
+                Rise::Ask(missing) => {
+                    for fact in missing {
+                        require(cx, fact);
                     }
-                } else {
+                }
+                Rise::NotShown => {
                     cx.report(facts.span(Fact::ParIndex), What::NoParRise { section });
                 }
-            }
+            },
             Check::DanVanModel => {
                 if let Some(model) = model {
                     dan_van_model(cx, model, section);
@@ -180,6 +145,75 @@ pub(crate) fn apply(
             // Read (so not `fact-not-applicable`), asked of no one.
             Check::Optional(_) => {}
         }
+    }
+}
+
+/// Whether a rule with a condition applies: its fact is true, or another
+/// fact that answers it was given (said once, as `value-read-as`). An
+/// explicit "no" wins over a given number: a commune its district scores
+/// may still report its index (SPEC §4.2).
+fn applies(
+    cx: &mut Cx<'_>,
+    facts: &Facts,
+    rule: &crate::campaign::Requirement,
+    read_as_true: &mut Vec<Fact>,
+) -> bool {
+    let Some(when) = rule.when else {
+        return true;
+    };
+    let said_no = matches!(facts.get(when), Some((FactValue::Bool(false), _)));
+    let given = rule.or_given.filter(|g| facts.get(*g).is_some());
+    if said_no || (!facts.is_true(when) && given.is_none()) {
+        return false;
+    }
+    if let Some(given) = given
+        && facts.get(when).is_none()
+        && !facts.is_wrong(when)
+        && !read_as_true.contains(&when)
+    {
+        read_as_true.push(when);
+        cx.report(
+            facts.span(given),
+            What::FactReadAsTrue { fact: when, given },
+        );
+    }
+    true
+}
+
+/// What the PAR index and rank say of a rise ("tăng điểm hoặc tăng bậc").
+enum Rise {
+    /// A complete pair shows one: settled.
+    Shown,
+    /// Facts of an incomplete pair, which might have shown one: asked for.
+    Ask(Vec<Fact>),
+    /// Two complete pairs, and no rise: the criterion fails.
+    NotShown,
+}
+
+fn par_rise(facts: &Facts) -> Rise {
+    let pairs = [
+        (Fact::ParIndex, Fact::ParIndexPrev, true),
+        (Fact::ParRank, Fact::ParRankPrev, false),
+    ];
+    let pair = |(now, prev, higher_is_better): (Fact, Fact, bool)| match (
+        facts.number(now),
+        facts.number(prev),
+    ) {
+        (Some(a), Some(b)) => Some(if higher_is_better { a > b } else { a < b }),
+        _ => None,
+    };
+    if pairs.iter().any(|p| pair(*p) == Some(true)) {
+        return Rise::Shown;
+    }
+    let ask: Vec<Fact> = pairs
+        .iter()
+        .filter(|p| pair(**p).is_none())
+        .flat_map(|(now, prev, _)| [*now, *prev])
+        .collect();
+    if ask.is_empty() {
+        Rise::NotShown
+    } else {
+        Rise::Ask(ask)
     }
 }
 
