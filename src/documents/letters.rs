@@ -11,11 +11,10 @@ use crate::form::NomineeKey;
 use crate::review::Status;
 use crate::template::Draft;
 
-/// A letter for each unit: its slug and the document.
+/// A letter for each unit: its slug and the document. A unit with
+/// something to mend or hear gets what it is; a unit of the roster that
+/// sent nothing, a reminder.
 pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String, Doc)> {
-    let mut out = Vec::new();
-    let settings = &report.settings;
-    let plan = settings.plan.cited();
     // Another file's unit, by the unit's name: a letter never names a file.
     let unit_name = |path: &str| -> String {
         let slug = path.split('/').next().unwrap_or(path);
@@ -25,152 +24,191 @@ pub fn letters(report: &Report, date: Option<chrono::NaiveDate>) -> Vec<(String,
             .find(|u| u.slug == slug)
             .map_or_else(|| slug.to_string(), |u| u.name().to_string())
     };
-    for (i, unit) in report.units.iter().enumerate() {
-        let name = unit.name().to_string();
-        let records: Vec<_> = report
-            .records
-            .iter()
-            .filter(|r| r.unit as usize == i)
-            .collect();
-        let mut items: Vec<Para> = Vec::new();
-        let mut rejected: Vec<Para> = Vec::new();
-        let mut in_order: Vec<String> = Vec::new();
-        let mut k = 0;
-        for r in &records {
-            let d = Draft::of(report, r);
-            let who = d.addressed();
-            let heading = d
-                .title()
-                .unwrap_or_else(|| "Hồ sơ chưa đọc được tên".to_string());
-            let decision = report.book.decision(r.review).filter(|_| !r.review.stale);
-            if let Some(dec) = decision.filter(|d| d.status == Status::KhongDat) {
-                rejected.push(decision_para(&heading, dec, "Lý do"));
-                continue;
-            }
-            let problems: Vec<String> = report
-                .diagnostics
-                .iter()
-                .filter(|x| *x.path == *r.path)
-                .filter(|x| !on_unread(&x.what, r.nomination.as_ref()))
-                .filter_map(|x| wording::sentence(x, Who { name: &who }, &unit_name))
-                .fold(Vec::new(), |mut v, s| {
-                    // One wording said once: a missing field twice is one line.
-                    if !v.contains(&s) {
-                        v.push(s);
-                    }
-                    v
-                });
-            let returned = decision.filter(|d| d.status == Status::BoSung);
-            if problems.is_empty() && returned.is_none() {
-                in_order.push(heading);
-                continue;
-            }
-            k += 1;
-            items.push(
-                para(vec![run(format!("{k}. {heading}")).bold()])
-                    .keep_next()
-                    .after(2.0)
-                    .indent(10.0),
-            );
-            for p in problems {
-                items.push(line(&p));
-            }
-            if let Some(dec) = returned {
-                items.push(decision_para("", dec, "Ý kiến thẩm định của Sở Nội vụ"));
-            }
-        }
-        // The unit's own problems: the cap, its descriptor.
-        let own: Vec<String> = report
-            .diagnostics
-            .iter()
-            .filter(|d| *d.path == *unit.slug)
-            .filter_map(|d| wording::sentence(d, Who { name: "" }, &unit_name))
-            .collect();
-        if items.is_empty() && own.is_empty() && rejected.is_empty() {
-            continue;
-        }
-        let mut doc = letter_head(
-            &settings.office,
-            &name,
-            date,
-            "V/v hoàn thiện hồ sơ đề nghị điển hình tiên tiến",
-        );
-        doc.push(body(&format!(
-            "Thực hiện {plan}, Sở Nội vụ đã tiếp nhận và thẩm định {} hồ sơ đề nghị của đơn vị. Kết quả như sau:",
-            records.len()
-        )));
-        if !own.is_empty() {
-            doc.push(
-                para(vec![run("Về hồ sơ chung của đơn vị:").bold()])
-                    .indent(10.0)
-                    .after(2.0),
-            );
-            for p in own {
-                doc.push(line(&p));
-            }
-        }
-        if !items.is_empty() {
-            doc.push(
-                para(vec![run("Các hồ sơ cần hoàn thiện:").bold()])
-                    .indent(10.0)
-                    .after(2.0),
-            );
-        }
-        for p in items {
-            doc.push(p);
-        }
-        if !rejected.is_empty() {
-            doc.push(
-                para(vec![run("Các hồ sơ không đạt qua thẩm định:").bold()])
-                    .indent(10.0)
-                    .after(2.0),
-            );
-            for p in rejected {
-                doc.push(p);
-            }
-        }
-        if !in_order.is_empty() {
-            doc.push(body(&format!(
-                "Các hồ sơ đã đầy đủ, đúng quy định: {}.",
-                in_order.join("; ")
-            )));
-        }
-        doc.push(body(&match settings.plan.deadline {
-            Some(d) => format!(
-                "Đề nghị đơn vị hoàn thiện hồ sơ theo các nội dung trên, gửi lại Sở Nội vụ trước ngày {}.",
-                crate::text::dmy(d)
-            ),
-            None => "Đề nghị đơn vị hoàn thiện hồ sơ theo các nội dung trên, gửi lại Sở Nội vụ."
-                .to_string(),
-        }));
-        doc.push(body(
-            "Sở Nội vụ đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
-        ));
-        sign(&mut doc, &settings.office);
-        out.push((unit.slug.clone(), doc));
-    }
+    let mut out: Vec<(String, Doc)> = report
+        .units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, unit)| {
+            unit_letter(report, i, date, &unit_name).map(|doc| (unit.slug.clone(), doc))
+        })
+        .collect();
     for (slug, name) in report.missing_units() {
-        let mut doc = letter_head(
-            &settings.office,
-            name,
-            date,
-            "V/v gửi hồ sơ đề nghị điển hình tiên tiến",
-        );
-        doc.push(body(&format!(
-            "Thực hiện {plan}, đến nay Sở Nội vụ chưa nhận được hồ sơ giới thiệu điển hình tiên tiến của đơn vị."
-        )));
-        let when = match settings.plan.deadline {
-            Some(d) => format!(" trước ngày {}", crate::text::dmy(d)),
-            None => String::new(),
-        };
-        doc.push(body(&format!("Đề nghị đơn vị lựa chọn các điển hình tiên tiến tiêu biểu nhất trên các lĩnh vực (không quá 03 điển hình, bao gồm cả tập thể, cá nhân), lập hồ sơ theo biểu mẫu kèm theo Kế hoạch và gửi về Sở Nội vụ{when} để thẩm định, tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.")));
-        doc.push(body(
-            "Sở Nội vụ đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
-        ));
-        sign(&mut doc, &settings.office);
-        out.push((slug.to_string(), doc));
+        out.push((slug.to_string(), reminder(report, name, date)));
     }
     out
+}
+
+/// What a unit's nominations come to in its letter.
+#[derive(Default)]
+struct Sorted {
+    /// Each nomination with something to mend: its heading, then its lines.
+    items: Vec<Para>,
+    /// The nominations rejected at appraisal, with the reason.
+    rejected: Vec<Para>,
+    /// The nominations in order, by their headings.
+    in_order: Vec<String>,
+}
+
+/// The unit's nominations sorted for its letter: to mend (numbered),
+/// rejected, or in order.
+fn sort_nominations(
+    report: &Report,
+    records: &[&crate::check::Record],
+    unit_name: &dyn Fn(&str) -> String,
+) -> Sorted {
+    let mut sorted = Sorted::default();
+    let mut k = 0;
+    for r in records {
+        let d = Draft::of(report, r);
+        let who = d.addressed();
+        let heading = d
+            .title()
+            .unwrap_or_else(|| "Hồ sơ chưa đọc được tên".to_string());
+        let decision = report.book.decision(r.review).filter(|_| !r.review.stale);
+        if let Some(dec) = decision.filter(|d| d.status == Status::KhongDat) {
+            sorted.rejected.push(decision_para(&heading, dec, "Lý do"));
+            continue;
+        }
+        let problems: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|x| *x.path == *r.path)
+            .filter(|x| !on_unread(&x.what, r.nomination.as_ref()))
+            .filter_map(|x| wording::sentence(x, Who { name: &who }, unit_name))
+            .fold(Vec::new(), |mut v, s| {
+                // One wording said once: a missing field twice is one line.
+                if !v.contains(&s) {
+                    v.push(s);
+                }
+                v
+            });
+        let returned = decision.filter(|d| d.status == Status::BoSung);
+        if problems.is_empty() && returned.is_none() {
+            sorted.in_order.push(heading);
+            continue;
+        }
+        k += 1;
+        sorted.items.push(
+            para(vec![run(format!("{k}. {heading}")).bold()])
+                .keep_next()
+                .after(2.0)
+                .indent(10.0),
+        );
+        for p in problems {
+            sorted.items.push(line(&p));
+        }
+        if let Some(dec) = returned {
+            sorted
+                .items
+                .push(decision_para("", dec, "Ý kiến thẩm định của Sở Nội vụ"));
+        }
+    }
+    sorted
+}
+
+/// The letter to the `i`th unit, if it has something to mend or hear.
+fn unit_letter(
+    report: &Report,
+    i: usize,
+    date: Option<chrono::NaiveDate>,
+    unit_name: &dyn Fn(&str) -> String,
+) -> Option<Doc> {
+    let settings = &report.settings;
+    let unit = report.units.get(i)?;
+    let records: Vec<_> = report
+        .records
+        .iter()
+        .filter(|r| r.unit as usize == i)
+        .collect();
+    let Sorted {
+        items,
+        rejected,
+        in_order,
+    } = sort_nominations(report, &records, unit_name);
+    // The unit's own problems: the cap, its descriptor.
+    let own: Vec<String> = report
+        .diagnostics
+        .iter()
+        .filter(|d| *d.path == *unit.slug)
+        .filter_map(|d| wording::sentence(d, Who { name: "" }, unit_name))
+        .collect();
+    if items.is_empty() && own.is_empty() && rejected.is_empty() {
+        return None;
+    }
+    let mut doc = letter_head(
+        &settings.office,
+        unit.name(),
+        date,
+        "V/v hoàn thiện hồ sơ đề nghị điển hình tiên tiến",
+    );
+    doc.push(body(&format!(
+        "Thực hiện {}, Sở Nội vụ đã tiếp nhận và thẩm định {} hồ sơ đề nghị của đơn vị. Kết quả như sau:",
+        settings.plan.cited(),
+        records.len()
+    )));
+    let part = |doc: &mut Doc, title: &str, paras: Vec<Para>| {
+        doc.push(para(vec![run(title).bold()]).indent(10.0).after(2.0));
+        for p in paras {
+            doc.push(p);
+        }
+    };
+    if !own.is_empty() {
+        part(
+            &mut doc,
+            "Về hồ sơ chung của đơn vị:",
+            own.iter().map(|p| line(p)).collect(),
+        );
+    }
+    if !items.is_empty() {
+        part(&mut doc, "Các hồ sơ cần hoàn thiện:", items);
+    }
+    if !rejected.is_empty() {
+        part(&mut doc, "Các hồ sơ không đạt qua thẩm định:", rejected);
+    }
+    if !in_order.is_empty() {
+        doc.push(body(&format!(
+            "Các hồ sơ đã đầy đủ, đúng quy định: {}.",
+            in_order.join("; ")
+        )));
+    }
+    doc.push(body(&match settings.plan.deadline {
+        Some(d) => format!(
+            "Đề nghị đơn vị hoàn thiện hồ sơ theo các nội dung trên, gửi lại Sở Nội vụ trước ngày {}.",
+            crate::text::dmy(d)
+        ),
+        None => "Đề nghị đơn vị hoàn thiện hồ sơ theo các nội dung trên, gửi lại Sở Nội vụ."
+            .to_string(),
+    }));
+    doc.push(body(
+        "Sở Nội vụ đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
+    ));
+    sign(&mut doc, &settings.office);
+    Some(doc)
+}
+
+/// The reminder to a unit of the roster that sent nothing.
+fn reminder(report: &Report, name: &str, date: Option<chrono::NaiveDate>) -> Doc {
+    let settings = &report.settings;
+    let mut doc = letter_head(
+        &settings.office,
+        name,
+        date,
+        "V/v gửi hồ sơ đề nghị điển hình tiên tiến",
+    );
+    doc.push(body(&format!(
+        "Thực hiện {}, đến nay Sở Nội vụ chưa nhận được hồ sơ giới thiệu điển hình tiên tiến của đơn vị.",
+        settings.plan.cited()
+    )));
+    let when = match settings.plan.deadline {
+        Some(d) => format!(" trước ngày {}", crate::text::dmy(d)),
+        None => String::new(),
+    };
+    doc.push(body(&format!("Đề nghị đơn vị lựa chọn các điển hình tiên tiến tiêu biểu nhất trên các lĩnh vực (không quá 03 điển hình, bao gồm cả tập thể, cá nhân), lập hồ sơ theo biểu mẫu kèm theo Kế hoạch và gửi về Sở Nội vụ{when} để thẩm định, tổng hợp, báo cáo Chủ tịch Ủy ban nhân dân tỉnh.")));
+    doc.push(body(
+        "Sở Nội vụ đề nghị đơn vị quan tâm, phối hợp thực hiện./.",
+    ));
+    sign(&mut doc, &settings.office);
+    doc
 }
 
 /// A decision of the appraisal with the reviewer's words: "- Ông A: không
