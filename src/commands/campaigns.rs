@@ -55,8 +55,19 @@ pub fn show(query: &str, lang: Lang) -> Result<String> {
     Ok(describe_campaign(c.info(), lang))
 }
 
+/// A campaign in full: who it is (name, slug, lead agency, kinds and
+/// roles), the rules kh checks, what it cannot, and the criteria.
 fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     let mut out = String::new();
+    who_it_is(&mut out, c, lang);
+    rules_checked(&mut out, c, lang);
+    criteria(&mut out, c, lang);
+    out
+}
+
+/// The campaign's head lines: name, slug, aliases, lead agency, kinds and
+/// the roles each kind is set apart by.
+fn who_it_is(out: &mut String, c: &CampaignInfo, lang: Lang) {
     let line = |out: &mut String, label: &str, value: &str| {
         // Padded to 18 columns, and never run into its value.
         out.push_str(&format!("{label:<17} {value}\n"));
@@ -67,16 +78,16 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
     } else {
         out.push_str(&format!("{} ({})\n\n", c.name(lang), c.cited(lang)));
     }
-    line(&mut out, lang.pick("Mã:", "Slug:"), c.slug);
+    line(out, lang.pick("Mã:", "Slug:"), c.slug);
     if !c.aliases.is_empty() {
         line(
-            &mut out,
+            out,
             lang.pick("Tên khác:", "Aliases:"),
             &c.aliases.join(", "),
         );
     }
     line(
-        &mut out,
+        out,
         lang.pick("Cơ quan chủ trì:", "Lead agency:"),
         c.lead_agency_in(lang),
     );
@@ -85,11 +96,7 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
         .iter()
         .map(|k| format!("{} ({})", k.slug(), k.label(lang)))
         .collect();
-    line(
-        &mut out,
-        lang.pick("Đối tượng:", "Kinds:"),
-        &kinds.join(", "),
-    );
+    line(out, lang.pick("Đối tượng:", "Kinds:"), &kinds.join(", "));
     for kind in c.kinds {
         let roles = c.roles_for(*kind);
         if roles.is_empty() {
@@ -118,8 +125,12 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
                 kind.label(lang)
             )
         };
-        line(&mut out, &label, &roles.join(", "));
+        line(out, &label, &roles.join(", "));
     }
+}
+
+/// The rules kh checks for the campaign, and the clauses no file can show.
+fn rules_checked(out: &mut String, c: &CampaignInfo, lang: Lang) {
     out.push_str(&format!(
         "\n{}\n",
         lang.pick("Quy tắc kiểm tra:", "Rules checked:")
@@ -164,6 +175,11 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
             out.push_str(&format!("  - {}\n", clause.text(lang)));
         }
     }
+}
+
+/// The criteria an achievement may name, for each kind and role, with the
+/// plan's "hoặc" between those that back one another.
+fn criteria(out: &mut String, c: &CampaignInfo, lang: Lang) {
     out.push_str(&format!(
         "\n{}\n",
         lang.pick(
@@ -230,7 +246,6 @@ fn describe_campaign(c: &CampaignInfo, lang: Lang) -> String {
             }
         }
     }
-    out
 }
 
 /// What `kh campaigns` takes.
