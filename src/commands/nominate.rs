@@ -807,41 +807,11 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
         ));
     }
     let role = match &args.role {
-        Some(r) => {
-            let role = Role::parse(r).filter(|r| info.roles_for(kind).contains(r));
-            if role.is_none() {
-                let list: Vec<&str> = info.roles_for(kind).iter().map(|r| r.slug()).collect();
-                bail!(tr!(
-                    lang,
-                    "phong trào `{}` không có nhóm đối tượng `{}` cho {}; có: {}",
-                    "campaign `{}` has no role `{}` for {} nominations; it has: {}",
-                    info.slug,
-                    escape_controls(r),
-                    kind.label(lang),
-                    if list.is_empty() {
-                        "—".to_string()
-                    } else {
-                        list.join(", ")
-                    }
-                ));
-            }
-            role
-        }
+        Some(r) => Some(role_of(info, kind, r, lang)?),
         None => None,
     };
     let name = crate::text::nfc(name.trim()).into_owned();
-    let stem = match &args.file {
-        Some(f) => slugify(f.trim().trim_end_matches(".toml")),
-        None => slugify(&name),
-    };
-    if stem.is_empty() {
-        bail!(tr!(
-            lang,
-            "tên `{}` không có chữ cái hay chữ số nào để đặt tên tệp",
-            "the name `{}` has no letter or digit to name a file after",
-            escape_controls(args.file.as_deref().unwrap_or(&name))
-        ));
-    }
+    let stem = file_stem(args.file.as_deref(), &name, lang)?;
     let text = template::render(&Request {
         campaign: info,
         kind,
@@ -878,22 +848,7 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
         (None, false) => None,
     };
 
-    // A unit at its cap is told before one more is written.
-    let settings = round_settings(&args.root);
-    let mut notes = String::new();
-    if unit_dir.is_dir()
-        && let Ok(layout) = crate::tree::resolve(&unit_dir, lang)
-    {
-        let sent = layout.units.first().map_or(0, |u| u.files.len());
-        if sent >= settings.cap {
-            notes.push_str(&tr!(
-                lang,
-                "Cảnh báo: đơn vị `{unit}` đã có {sent} đề nghị, mức tối đa là {} (mục IV.1: “không quá 03 điển hình”); tệp mới làm đơn vị vượt mức.\n",
-                "Warning: unit `{unit}` already has {sent} nominations and the cap is {} (§IV.1); the new file puts it over.\n",
-                settings.cap
-            ));
-        }
-    }
+    let mut notes = at_cap(&args.root, &unit_dir, unit, lang);
 
     crate::tree::create_dir_all(&unit_dir, lang)?;
     let round_file = args.root.join(crate::tree::ROUND_FILE);
@@ -925,6 +880,68 @@ fn create(args: &Args, lang: Lang) -> Result<String> {
         info.name(lang),
         info.lead_agency_in(lang)
     ))
+}
+
+/// The role `--role` names, if the campaign sets this kind apart by it.
+fn role_of(info: &CampaignInfo, kind: Kind, given: &str, lang: Lang) -> Result<Role> {
+    if let Some(role) = Role::parse(given).filter(|r| info.roles_for(kind).contains(r)) {
+        return Ok(role);
+    }
+    let list: Vec<&str> = info.roles_for(kind).iter().map(|r| r.slug()).collect();
+    bail!(tr!(
+        lang,
+        "phong trào `{}` không có nhóm đối tượng `{}` cho {}; có: {}",
+        "campaign `{}` has no role `{}` for {} nominations; it has: {}",
+        info.slug,
+        escape_controls(given),
+        kind.label(lang),
+        if list.is_empty() {
+            "—".to_string()
+        } else {
+            list.join(", ")
+        }
+    ))
+}
+
+/// The new file's name without `.toml`: `--file`'s, else the nominee's,
+/// as a slug.
+fn file_stem(file: Option<&str>, name: &str, lang: Lang) -> Result<String> {
+    let stem = match file {
+        Some(f) => slugify(f.trim().trim_end_matches(".toml")),
+        None => slugify(name),
+    };
+    if stem.is_empty() {
+        bail!(tr!(
+            lang,
+            "tên `{}` không có chữ cái hay chữ số nào để đặt tên tệp",
+            "the name `{}` has no letter or digit to name a file after",
+            escape_controls(file.unwrap_or(name))
+        ));
+    }
+    Ok(stem)
+}
+
+/// A unit at its cap is told before one more is written: the warning, or
+/// nothing.
+fn at_cap(root: &std::path::Path, unit_dir: &std::path::Path, unit: &str, lang: Lang) -> String {
+    let settings = round_settings(root);
+    let Some(layout) = unit_dir
+        .is_dir()
+        .then(|| crate::tree::resolve(unit_dir, lang).ok())
+        .flatten()
+    else {
+        return String::new();
+    };
+    let sent = layout.units.first().map_or(0, |u| u.files.len());
+    if sent < settings.cap {
+        return String::new();
+    }
+    tr!(
+        lang,
+        "Cảnh báo: đơn vị `{unit}` đã có {sent} đề nghị, mức tối đa là {} (mục IV.1: “không quá 03 điển hình”); tệp mới làm đơn vị vượt mức.\n",
+        "Warning: unit `{unit}` already has {sent} nominations and the cap is {} (§IV.1); the new file puts it over.\n",
+        settings.cap
+    )
 }
 
 /// `kh.toml` as a new round gets it: the defaults of SPEC §2, written out.
