@@ -128,9 +128,10 @@ fn arrange(fits: &[ColumnFit], cells: &[Vec<String>], width: u16) -> Vec<u16> {
             .collect();
         let mut widths = share(&full, &lower, cells, avail);
         if need.iter().sum::<usize>() <= avail {
-            // Each round bounds at least one more column: at most one a
-            // column, most tables none or one.
-            loop {
+            // Each round bounds at least one more column (a bounded one is
+            // never shared less than its bound): at most a round a column,
+            // most tables none or one; counted all the same.
+            for _ in 0..fits.len() {
                 let narrow: Vec<usize> = (0..fits.len()).filter(|&i| widths[i] < need[i]).collect();
                 if narrow.is_empty() {
                     break;
