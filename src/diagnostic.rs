@@ -159,9 +159,6 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// worded (in either language) only when it is printed or written.
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
-    /// Always `what.rule()`, kept beside it: filters and counts read it
-    /// for every finding of a round.
-    rule: Rule,
     /// Relative to the round's root, `/`-separated; a unit folder for a
     /// unit-level problem. Shared with the file's record and its other
     /// findings.
@@ -176,7 +173,7 @@ pub struct Diagnostic {
 /// Two findings are the same when they say the same of the same place.
 impl PartialEq for Diagnostic {
     fn eq(&self, other: &Self) -> bool {
-        self.rule == other.rule
+        self.rule() == other.rule()
             && self.path == other.path
             && self.location == other.location
             && self.more == other.more
@@ -187,11 +184,9 @@ impl PartialEq for Diagnostic {
 
 impl Diagnostic {
     /// A finding about `path`; its rule, and so its code and severity,
-    /// are the finding's own ([`What::rule`]).
+    /// are the finding's own ([`What::rule`]), never stored apart from it.
     pub fn new(path: impl Into<Arc<str>>, what: What) -> Self {
-        let rule = what.rule();
         Diagnostic {
-            rule,
             path: path.into(),
             location: None,
             what,
@@ -201,11 +196,11 @@ impl Diagnostic {
 
     /// The rule the finding breaks.
     pub fn rule(&self) -> Rule {
-        self.rule
+        self.what.rule()
     }
 
     pub fn severity(&self) -> Severity {
-        self.rule.severity()
+        self.rule().severity()
     }
 
     pub fn at(mut self, location: Option<Location>) -> Self {
@@ -230,7 +225,7 @@ impl Diagnostic {
     /// (SPEC §9.2): the one list both its questions and the findings'
     /// help come from.
     pub fn edit_settles(&self) -> bool {
-        match (self.rule, &self.what) {
+        match (self.rule(), &self.what) {
             (
                 Rule::MissingRole
                 | Rule::MissingFact
@@ -338,7 +333,7 @@ impl Diagnostic {
             &self.path,
             self.line().unwrap_or(0),
             self.column().unwrap_or(0),
-            self.rule.code(),
+            self.rule().code(),
         )
     }
 }
