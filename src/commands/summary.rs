@@ -298,31 +298,24 @@ fn sections<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Vec<Section<'s
         escalation_section(s, lang, machine),
     ];
 
-    out.push(Section {
-        which: Which::Unreadable,
-        title: lang
-            .pick(
-                "Tệp không đọc được phong trào hoặc loại",
-                "Files whose campaign or kind could not be read",
-            )
-            .to_string(),
-        header: vec![lang.pick("Tệp", "File").to_string()],
-        rows: rows(&s.unreadable, |p| vec![p.to_string()]),
-        total: None,
-    });
-
-    out.push(Section {
-        which: Which::OutsideUnit,
-        title: lang
-            .pick(
-                "Tệp đề nghị nằm ngoài thư mục đơn vị",
-                "Nomination files outside any unit folder",
-            )
-            .to_string(),
-        header: vec![lang.pick("Tệp", "File").to_string()],
-        rows: rows(&s.outside_unit, |p| vec![p.to_string()]),
-        total: None,
-    });
+    out.push(files_section(
+        Which::Unreadable,
+        lang.pick(
+            "Tệp không đọc được phong trào hoặc loại",
+            "Files whose campaign or kind could not be read",
+        ),
+        &s.unreadable,
+        lang,
+    ));
+    out.push(files_section(
+        Which::OutsideUnit,
+        lang.pick(
+            "Tệp đề nghị nằm ngoài thư mục đơn vị",
+            "Nomination files outside any unit folder",
+        ),
+        &s.outside_unit,
+        lang,
+    ));
 
     out.push(Section {
         which: Which::MissingUnits,
@@ -560,6 +553,17 @@ fn nomination_section<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Sect
 }
 
 /// What goes to the Chairman (province-wide, §IV.1).
+/// A list of files under a title: one column, no total.
+fn files_section<'s>(which: Which, title: &str, files: &'s [&str], lang: Lang) -> Section<'s> {
+    Section {
+        which,
+        title: title.to_string(),
+        header: vec![lang.pick("Tệp", "File").to_string()],
+        rows: rows(files, |p| vec![p.to_string()]),
+        total: None,
+    }
+}
+
 fn escalation_section<'s>(s: &'s Summary<'_>, lang: Lang, machine: bool) -> Section<'s> {
     // The Chairman reads campaigns by name; a CSV keeps the slug for
     // scripts beside it.
