@@ -310,6 +310,11 @@ fn end(w: &mut Xml, name: &str) -> io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
+/// A width in twentieths of a point (Word's `dxa`): `<w:tcW w:w="…" w:type="dxa"/>`.
+fn twips(w: &mut Xml, name: &str, value: u32) -> io::Result<()> {
+    empty(w, name, &[("w:w", &value.to_string()), ("w:type", "dxa")])
+}
+
 /// `<w:sz>` and `<w:szCs>` for a size in half-points.
 fn size(w: &mut Xml, half: u32) -> io::Result<()> {
     let half = half.to_string();
@@ -389,11 +394,7 @@ fn table_xml(t: &Table, w: &mut Xml) -> io::Result<()> {
     let total: u32 = t.widths.iter().map(|w| mm(*w)).sum();
     start(w, "w:tbl")?;
     start(w, "w:tblPr")?;
-    empty(
-        w,
-        "w:tblW",
-        &[("w:w", &total.to_string()), ("w:type", "dxa")],
-    )?;
+    twips(w, "w:tblW", total)?;
     empty(w, "w:tblLayout", &[("w:type", "fixed")])?;
     if t.borders {
         start(w, "w:tblBorders")?;
@@ -412,8 +413,8 @@ fn table_xml(t: &Table, w: &mut Xml) -> io::Result<()> {
         end(w, "w:tblBorders")?;
     }
     start(w, "w:tblCellMar")?;
-    empty(w, "w:left", &[("w:w", "80"), ("w:type", "dxa")])?;
-    empty(w, "w:right", &[("w:w", "80"), ("w:type", "dxa")])?;
+    twips(w, "w:left", 80)?;
+    twips(w, "w:right", 80)?;
     end(w, "w:tblCellMar")?;
     end(w, "w:tblPr")?;
     start(w, "w:tblGrid")?;
@@ -439,11 +440,7 @@ fn table_xml(t: &Table, w: &mut Xml) -> io::Result<()> {
             col += span;
             start(w, "w:tc")?;
             start(w, "w:tcPr")?;
-            empty(
-                w,
-                "w:tcW",
-                &[("w:w", &width.to_string()), ("w:type", "dxa")],
-            )?;
+            twips(w, "w:tcW", width)?;
             if span > 1 {
                 empty(w, "w:gridSpan", &[("w:val", &span.to_string())])?;
             }
